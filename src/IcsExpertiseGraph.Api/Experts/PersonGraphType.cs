@@ -1,0 +1,79 @@
+using GraphQL.Types;
+using IcsExpertiseGraph.Api.Directory;
+using IcsExpertiseGraph.Api.Domain;
+using IcsExpertiseGraph.Api.GraphQL;
+
+namespace IcsExpertiseGraph.Api.Experts;
+
+public sealed class PersonGraphType : ObjectGraphType<Person>
+{
+    public PersonGraphType()
+    {
+        Name = "Person";
+        Description = "An expert's profile. Only people the caller may see ever appear.";
+        Interface<NodeInterface>();
+        IsTypeOf = o => o is Person;
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GlobalId.Encode(Name, c.Source.Id));
+        Field<NonNullGraphType<StringGraphType>>("displayName").Resolve(c => c.Source.DisplayName);
+        Field<StringGraphType>("headline").Resolve(c => c.Source.Headline);
+        Field<StringGraphType>("bio").Resolve(c => c.Source.Bio);
+        Field<StringGraphType>("email").Description("Shown only to the person themself and to admins; null otherwise.")
+            .Resolve(c => c.Request().Viewer.CanSeeEmailOf(c.Source) ? c.Source.Email : null);
+        Field<StringGraphType>("orcid").Description("ORCID iD, checksum-validated.").Resolve(c => c.Source.Orcid);
+        Field<NonNullGraphType<EnumerationGraphType<Visibility>>>("visibility").Resolve(c => c.Source.Visibility);
+        Field<NonNullGraphType<AvailabilityGraphType>>("availability").Resolve(c => c.Source.Availability);
+        Field<DateTimeOffsetGraphType>("lastConfirmedAt").Description("When the person last confirmed the profile is current.").Resolve(c => c.Source.LastConfirmedAt);
+        Field<NonNullGraphType<LongGraphType>>("version").Description("Optimistic concurrency: send it back as expectedVersion when updating.").Resolve(c => c.Source.Version);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("updatedAt").Resolve(c => c.Source.UpdatedAt);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PersonSkillGraphType>>>>("skills").Description("Deepest first.")
+            .Resolve(c => c.Request().SkillsOfPeople.Load(c.Source.Id).Then(s => s ?? []));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EmploymentGraphType>>>>("employments").Description("Primary and current first.")
+            .Resolve(c => c.Request().EmploymentsOfPeople.Load(c.Source.Id).Then(e => e ?? []));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ContributionGraphType>>>>("contributions").Description("Most recent first.")
+            .Resolve(c => c.Request().ContributionsOfPeople.Load(c.Source.Id).Then(e => e ?? []));
+    }
+}
+
+public sealed class AvailabilityGraphType : ObjectGraphType<Availability>
+{
+    public AvailabilityGraphType()
+    {
+        Name = "Availability";
+        Field<NonNullGraphType<EnumerationGraphType<AvailabilityStatus>>>("status").Resolve(c => c.Source.Status);
+        Field<IntGraphType>("hoursPerMonth").Resolve(c => c.Source.HoursPerMonth);
+        Field<NonNullGraphType<BooleanGraphType>>("openToCrossOrganisation").Description("Willing to help organisations other than their own.")
+            .Resolve(c => c.Source.OpenToCrossOrganisation);
+        Field<StringGraphType>("terms").Resolve(c => c.Source.Terms);
+    }
+}
+
+/// <summary>(Person)-[:HAS_SKILL]->(Skill)</summary>
+public sealed class PersonSkillGraphType : ObjectGraphType<PersonSkill>
+{
+    public PersonSkillGraphType()
+    {
+        Name = "PersonSkill";
+        Field<NonNullGraphType<SkillGraphType>>("skill").ResolveAsync(async c =>
+            (await c.RequestServices!.GetRequiredService<SkillCatalog>().GetAsync(c.CancellationToken)).Find(c.Source.SkillId));
+        Field<NonNullGraphType<EnumerationGraphType<SkillLevel>>>("level").Resolve(c => c.Source.Level);
+        Field<EnumerationGraphType<SkillEvidence>>("evidence").Description("What backs the claim; null when self-declared.").Resolve(c => c.Source.Evidence);
+        Field<IntGraphType>("years").Resolve(c => c.Source.Years);
+        Field<NonNullGraphType<BooleanGraphType>>("verified").Description("Verified by a network manager.").Resolve(c => c.Source.Verified);
+        Field<DateOnlyGraphType>("since").Resolve(c => c.Source.Since);
+    }
+}
+
+/// <summary>(Person)-[:WORKS_AT]->(Organisation)</summary>
+public sealed class EmploymentGraphType : ObjectGraphType<Employment>
+{
+    public EmploymentGraphType()
+    {
+        Name = "Employment";
+        Field<NonNullGraphType<OrganisationGraphType>>("organisation").Resolve(c => c.Request().Organisations.Load(c.Source.OrganisationId));
+        Field<StringGraphType>("role").Resolve(c => c.Source.Role);
+        Field<NonNullGraphType<BooleanGraphType>>("primary").Resolve(c => c.Source.Primary);
+        Field<DateOnlyGraphType>("since").Resolve(c => c.Source.Since);
+        Field<DateOnlyGraphType>("until").Description("Null while current.").Resolve(c => c.Source.Until);
+    }
+}

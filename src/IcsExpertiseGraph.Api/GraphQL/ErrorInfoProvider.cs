@@ -1,0 +1,52 @@
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Validation;
+using GraphQL.Validation.Errors;
+using GraphQLParser.AST;
+
+namespace IcsExpertiseGraph.Api.GraphQL;
+
+/// <summary>
+/// Shapes every error the way DESIGN §4 promises: <c>extensions.code</c> always, <c>extensions.field</c> for
+/// bad input, and unhandled exceptions masked (their detail is logged, and shown only when configured for development).
+/// </summary>
+public sealed class ErrorInfoProvider(bool exposeExceptionDetails) : IErrorInfoProvider
+{
+    public ErrorInfo GetInfo(ExecutionError executionError)
+    {
+        ArgumentNullException.ThrowIfNull(executionError);
+        var (code, field, message) = Classify(executionError);
+        var extensions = new Dictionary<string, object?> { ["code"] = code };
+        if (field is not null)
+        {
+            extensions["field"] = field;
+        }
+
+        if (exposeExceptionDetails && executionError is UnhandledError { InnerException: { } inner })
+        {
+            extensions["details"] = inner.ToString();
+        }
+
+        return new ErrorInfo { Message = message, Extensions = extensions };
+    }
+
+    private (string Code, string? Field, string Message) Classify(ExecutionError error) => error switch
+    {
+        BadUserInputError bad => (ErrorCodes.BadUserInput, bad.Field, bad.Message),
+        UnhandledError => (ErrorCodes.InternalServerError, null, exposeExceptionDetails ? error.Message : "An internal error occurred; it has been logged."),
+        SyntaxError => (ErrorCodes.ParseFailed, null, error.Message),
+        ArgumentsOfCorrectTypeError or ProvidedNonNullArgumentsError => (ErrorCodes.BadUserInput, ArgumentName((ValidationError)error), error.Message),
+        InvalidVariableError variable => (ErrorCodes.BadUserInput, VariableName(variable), error.Message),
+        ValidationError => (ErrorCodes.ValidationFailed, null, error.Message),
+        DocumentError => (ErrorCodes.BadRequest, null, error.Message),
+        _ when error.Code is { Length: > 0 } code && code.All(c => char.IsUpper(c) || c == '_') => (code, null, error.Message),
+        _ => (ErrorCodes.InternalServerError, null, exposeExceptionDetails ? error.Message : "An internal error occurred; it has been logged."),
+    };
+
+    private static string? ArgumentName(ValidationError error) =>
+        error.Nodes?.OfType<GraphQLArgument>().Select(a => a.Name.StringValue).FirstOrDefault()
+        ?? error.Nodes?.OfType<GraphQLField>().Select(f => f.Name.StringValue).FirstOrDefault();
+
+    private static string? VariableName(ValidationError error) =>
+        error.Nodes?.OfType<GraphQLVariableDefinition>().Select(v => v.Variable.Name.StringValue).FirstOrDefault();
+}

@@ -1,0 +1,30 @@
+using GraphQL.Types;
+using IcsExpertiseGraph.Api.Directory;
+using IcsExpertiseGraph.Api.Experts;
+
+namespace IcsExpertiseGraph.Api.GraphQL;
+
+/// <summary>The schema: one Query type whose fields each feature adds.</summary>
+public sealed class ExpertiseSchema : Schema
+{
+    public ExpertiseSchema(IServiceProvider services, QueryGraphType query) : base(services)
+    {
+        Query = query;
+        RegisterType(typeof(PersonGraphType));
+        RegisterType(typeof(OrganisationGraphType));
+        RegisterType(typeof(IntegratedCareSystemGraphType));
+        RegisterType(typeof(PlaceGraphType));
+        RegisterType(typeof(SkillGraphType));
+        RegisterType(typeof(ProjectGraphType));
+    }
+}
+
+public sealed class QueryGraphType : ObjectGraphType
+{
+    public QueryGraphType()
+    {
+        Name = "Query";
+        this.AddDirectoryQueries();
+        this.AddExpertQueries();
+    }
+}

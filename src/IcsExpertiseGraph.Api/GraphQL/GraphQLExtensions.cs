@@ -1,0 +1,45 @@
+using GraphQL;
+using IcsExpertiseGraph.Api.Directory;
+using IcsExpertiseGraph.Api.Experts;
+
+namespace IcsExpertiseGraph.Api.GraphQL;
+
+public static class GraphQLExtensions
+{
+    public static IServiceCollection AddExpertiseGraphQL(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var exposeDetails = configuration.GetValue("GraphQL:ExposeExceptionDetails", environment.IsDevelopment());
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<SkillCatalog>();
+        services.AddSingleton<ExpertSearch>();
+        services.AddScoped<RequestContext>();
+        services.AddTransient(typeof(ConnectionGraphType<,>));
+        services.AddTransient(typeof(EdgeGraphType<,>));
+        services.AddGraphQL(builder => builder
+            .AddSchema<ExpertiseSchema>()
+            .AddGraphTypes(typeof(ExpertiseSchema).Assembly)
+            .AddSystemTextJson()
+            .AddErrorInfoProvider(_ => new ErrorInfoProvider(exposeDetails))
+            .AddUnhandledExceptionHandler(context =>
+            {
+                var logger = context.Context?.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("IcsExpertiseGraph.GraphQL");
+                if (logger is not null)
+                {
+                    GraphQLLog.Unhandled(logger, context.Exception);
+                }
+            }));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapExpertiseGraphQL(this IEndpointRouteBuilder endpoints, string pattern = "/graphql")
+    {
+        endpoints.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Post], GraphQLHttpEndpoint.HandleAsync);
+        return endpoints;
+    }
+}
+
+internal static partial class GraphQLLog
+{
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception while executing a GraphQL request")]
+    public static partial void Unhandled(ILogger logger, Exception exception);
+}

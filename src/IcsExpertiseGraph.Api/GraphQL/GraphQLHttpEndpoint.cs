@@ -1,0 +1,211 @@
+using System.Text.Json;
+using GraphQL;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
+using GraphQL.Transport;
+using Microsoft.Net.Http.Headers;
+
+namespace IcsExpertiseGraph.Api.GraphQL;
+
+/// <summary>
+/// GraphQL over HTTP at /graphql, following the GraphQL-over-HTTP specification: POST with a JSON body,
+/// GET for queries only (a mutation over GET is 405), responses in application/graphql-response+json or
+/// application/json as the Accept header asks; a request that never reached execution (unparsable,
+/// invalid) is 400 under the former and 200 under the latter, as the specification requires.
+/// </summary>
+internal static class GraphQLHttpEndpoint
+{
+    public const string GraphQLResponseJson = "application/graphql-response+json";
+    public const string Json = "application/json";
+
+    public static async Task HandleAsync(HttpContext http, IDocumentExecuter<ExpertiseSchema> executer, IGraphQLTextSerializer serializer)
+    {
+        var mediaType = NegotiateResponseType(http.Request);
+        if (mediaType is null)
+        {
+            await WriteRequestErrorAsync(http, serializer, Json, StatusCodes.Status406NotAcceptable,
+                $"Accept must allow {GraphQLResponseJson} or {Json}.");
+            return;
+        }
+
+        var (request, problem, status) = HttpMethods.IsGet(http.Request.Method)
+            ? ReadGet(http.Request, serializer)
+            : await ReadPostAsync(http.Request, serializer, http.RequestAborted);
+        if (request is null)
+        {
+            await WriteRequestErrorAsync(http, serializer, mediaType, status, problem!);
+            return;
+        }
+
+        GraphQLDocument? document = null;
+        try
+        {
+            document = GraphQLParser.Parser.Parse(request.Query!);
+        }
+        catch (GraphQLSyntaxErrorException)
+        {
+            // The executer reports the syntax error in the response, with its location.
+        }
+
+        if (document is not null && HttpMethods.IsGet(http.Request.Method) && SelectsMutation(document, request.OperationName))
+        {
+            http.Response.Headers.Allow = HttpMethods.Post;
+            await WriteRequestErrorAsync(http, serializer, mediaType, StatusCodes.Status405MethodNotAllowed, "Mutations must be sent with POST.");
+            return;
+        }
+
+        var result = await executer.ExecuteAsync(options =>
+        {
+            options.Query = request.Query;
+            options.Document = document;
+            options.Variables = request.Variables;
+            options.OperationName = request.OperationName;
+            options.Extensions = request.Extensions;
+            options.RequestServices = http.RequestServices;
+            options.User = http.User;
+            options.CancellationToken = http.RequestAborted;
+        });
+
+        http.Response.StatusCode = result.Executed || mediaType == Json ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
+        http.Response.ContentType = mediaType + "; charset=utf-8";
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    private static string? NegotiateResponseType(HttpRequest request)
+    {
+        var accept = request.Headers.Accept;
+        if (accept.Count == 0)
+        {
+            return Json; // The specification's rule for legacy clients that send no Accept header.
+        }
+
+        if (!MediaTypeHeaderValue.TryParseList(accept, out var values))
+        {
+            return null;
+        }
+
+        foreach (var value in values.OrderByDescending(v => v.Quality ?? 1))
+        {
+            if (value.Quality == 0)
+            {
+                continue;
+            }
+
+            var type = value.MediaType.Value;
+            if (string.Equals(type, GraphQLResponseJson, StringComparison.OrdinalIgnoreCase) || type is "*/*" or "application/*")
+            {
+                return GraphQLResponseJson;
+            }
+
+            if (string.Equals(type, Json, StringComparison.OrdinalIgnoreCase))
+            {
+                return Json;
+            }
+        }
+
+        return null;
+    }
+
+    private static (GraphQLRequest?, string?, int) ReadGet(HttpRequest http, IGraphQLTextSerializer serializer)
+    {
+        var query = http.Query["query"].ToString();
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            return (null, "The query parameter is required.", StatusCodes.Status400BadRequest);
+        }
+
+        var request = new GraphQLRequest { Query = query, OperationName = NullIfEmpty(http.Query["operationName"].ToString()) };
+        try
+        {
+            var variables = http.Query["variables"].ToString();
+            request.Variables = string.IsNullOrEmpty(variables) ? null : serializer.Deserialize<Inputs>(variables);
+            var extensions = http.Query["extensions"].ToString();
+            request.Extensions = string.IsNullOrEmpty(extensions) ? null : serializer.Deserialize<Inputs>(extensions);
+        }
+        catch (JsonException)
+        {
+            return (null, "variables and extensions must be JSON objects.", StatusCodes.Status400BadRequest);
+        }
+
+        return (request, null, 0);
+    }
+
+    private static async Task<(GraphQLRequest?, string?, int)> ReadPostAsync(HttpRequest http, IGraphQLTextSerializer serializer, CancellationToken cancellationToken)
+    {
+        if (!MediaTypeHeaderValue.TryParse(http.ContentType, out var contentType)
+            || !string.Equals(contentType.MediaType.Value, Json, StringComparison.OrdinalIgnoreCase)
+            || (contentType.Charset.HasValue && !string.Equals(contentType.Charset.Value, "utf-8", StringComparison.OrdinalIgnoreCase)))
+        {
+            return (null, $"Content-Type must be {Json} (UTF-8).", StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        JsonDocument body;
+        try
+        {
+            body = await JsonDocument.ParseAsync(http.Body, cancellationToken: cancellationToken);
+        }
+        catch (JsonException)
+        {
+            return (null, "The request body is not valid JSON.", StatusCodes.Status400BadRequest);
+        }
+
+        using (body)
+        {
+            var root = body.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return (null, "The request body must be a JSON object with a query.", StatusCodes.Status400BadRequest);
+            }
+
+            if (!root.TryGetProperty("query", out var query) || query.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(query.GetString()))
+            {
+                return (null, "query must be a non-empty string.", StatusCodes.Status400BadRequest);
+            }
+
+            var request = new GraphQLRequest { Query = query.GetString() };
+            if (root.TryGetProperty("operationName", out var name) && name.ValueKind != JsonValueKind.Null)
+            {
+                if (name.ValueKind != JsonValueKind.String)
+                {
+                    return (null, "operationName must be a string.", StatusCodes.Status400BadRequest);
+                }
+
+                request.OperationName = NullIfEmpty(name.GetString());
+            }
+
+            foreach (var (key, assign) in new (string, Action<Inputs?>)[] { ("variables", v => request.Variables = v), ("extensions", v => request.Extensions = v) })
+            {
+                if (root.TryGetProperty(key, out var value) && value.ValueKind != JsonValueKind.Null)
+                {
+                    if (value.ValueKind != JsonValueKind.Object)
+                    {
+                        return (null, $"{key} must be a JSON object.", StatusCodes.Status400BadRequest);
+                    }
+
+                    assign(serializer.Deserialize<Inputs>(value.GetRawText()));
+                }
+            }
+
+            return (request, null, 0);
+        }
+    }
+
+    private static bool SelectsMutation(GraphQLDocument document, string? operationName)
+    {
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+        var selected = operationName is null
+            ? operations.Count == 1 ? operations[0] : null
+            : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
+        return selected is not null && selected.Operation != OperationType.Query;
+    }
+
+    private static async Task WriteRequestErrorAsync(HttpContext http, IGraphQLTextSerializer serializer, string mediaType, int status, string message)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = mediaType + "; charset=utf-8";
+        var result = new ExecutionResult(new ExecutionError(message) { Code = ErrorCodes.BadRequest });
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

@@ -1,0 +1,23 @@
+using GraphQL;
+
+namespace IcsExpertiseGraph.Api.GraphQL;
+
+internal static class ResolveContextExtensions
+{
+    public static RequestContext Request(this IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<RequestContext>();
+
+    /// <summary>A required global id argument of the given type, or BAD_USER_INPUT naming the argument.</summary>
+    public static Guid IdArgument(this IResolveFieldContext context, string typeName, string argument = "id") =>
+        GlobalId.Parse(context.GetArgument<string>(argument), typeName, argument);
+
+    public static IReadOnlyList<Guid> IdListArgument(this IResolveFieldContext context, Dictionary<string, object?>? input, string key, string typeName, string field)
+    {
+        if (input is null || !input.TryGetValue(key, out var raw) || raw is null)
+        {
+            return [];
+        }
+
+        return [.. ((IEnumerable<object?>)raw).Select(v => GlobalId.Parse(v as string, typeName, field))];
+    }
+}

@@ -1,0 +1,27 @@
+using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.Health;
+using IcsExpertiseGraph.Api.Seeding;
+using IcsExpertiseGraph.Api.Storage;
+
+// The service and its command-line verbs share one configuration, so `seed` writes to the store the server reads.
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOptions.Section));
+builder.Services.AddExpertiseStore(builder.Configuration);
+builder.Services.AddExpertiseGraphQL(builder.Configuration, builder.Environment);
+
+var app = builder.Build();
+
+if (args is ["seed", ..])
+{
+    return await SeedCommand.RunAsync(args, app.Services, CancellationToken.None);
+}
+
+app.MapHealth();
+app.MapExpertiseGraphQL();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Exposed for WebApplicationFactory in the tests.</summary>
+public partial class Program;

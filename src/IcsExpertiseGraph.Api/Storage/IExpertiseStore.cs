@@ -1,0 +1,67 @@
+using IcsExpertiseGraph.Api.Auth;
+using IcsExpertiseGraph.Api.Domain;
+
+namespace IcsExpertiseGraph.Api.Storage;
+
+/// <summary>
+/// The store port: the system of record for the expertise graph. Two adapters implement it (embedded
+/// SQLite, the default; Neo4j in production). Every method that can return a person applies the
+/// viewer's visibility itself. Batch methods take many keys so GraphQL resolvers never query per row.
+/// </summary>
+public interface IExpertiseStore
+{
+    /// <summary>Creates or upgrades the store's schema; idempotent.</summary>
+    Task MigrateAsync(CancellationToken cancellationToken);
+
+    Task<bool> IsReachableAsync(CancellationToken cancellationToken);
+
+    Task<bool> IsEmptyAsync(CancellationToken cancellationToken);
+
+    /// <summary>Bumped by every committed write, so read models and other instances can notice change.</summary>
+    Task<long> GetChangeSequenceAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyDictionary<Guid, Person>> GetPeopleAsync(IReadOnlyCollection<Guid> ids, Viewer viewer, CancellationToken cancellationToken);
+
+    Task<IReadOnlyDictionary<Guid, Organisation>> GetOrganisationsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
+
+    Task<IReadOnlyDictionary<Guid, IntegratedCareSystem>> GetIntegratedCareSystemsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
+
+    Task<IReadOnlyDictionary<Guid, Place>> GetPlacesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
+
+    Task<IReadOnlyDictionary<Guid, Project>> GetProjectsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
+
+    /// <summary>The whole taxonomy: small (under a few hundred rows) and read on every search.</summary>
+    Task<IReadOnlyList<Skill>> GetAllSkillsAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyDictionary<Guid, IReadOnlyList<PersonSkill>>> GetSkillsOfPeopleAsync(IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken);
+
+    Task<IReadOnlyDictionary<Guid, IReadOnlyList<Employment>>> GetEmploymentsOfPeopleAsync(IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken);
+
+    Task<IReadOnlyDictionary<Guid, IReadOnlyList<Contribution>>> GetContributionsOfPeopleAsync(IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken);
+
+    /// <summary>Contributions to the given projects by people the viewer may see.</summary>
+    Task<IReadOnlyDictionary<Guid, IReadOnlyList<Contribution>>> GetContributionsToProjectsAsync(IReadOnlyCollection<Guid> projectIds, Viewer viewer, CancellationToken cancellationToken);
+
+    Task<IReadOnlyDictionary<Guid, IReadOnlyList<Guid>>> GetMethodsOfProjectsAsync(IReadOnlyCollection<Guid> projectIds, CancellationToken cancellationToken);
+
+    Task<IReadOnlyDictionary<Guid, IReadOnlyList<Guid>>> GetPlacesServedByOrganisationsAsync(IReadOnlyCollection<Guid> organisationIds, CancellationToken cancellationToken);
+
+    Task<IReadOnlyDictionary<Guid, IReadOnlyList<Place>>> GetPlacesOfIntegratedCareSystemsAsync(IReadOnlyCollection<Guid> icsIds, CancellationToken cancellationToken);
+
+    Task<Page<Person>> ListPeopleAsync(Viewer viewer, PageRequest page, CancellationToken cancellationToken);
+
+    Task<Page<Organisation>> ListOrganisationsAsync(OrganisationFilter filter, PageRequest page, CancellationToken cancellationToken);
+
+    Task<Page<IntegratedCareSystem>> ListIntegratedCareSystemsAsync(PageRequest page, CancellationToken cancellationToken);
+
+    Task<Page<Project>> ListProjectsAsync(ProjectFilter filter, PageRequest page, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every person matching the criteria that the viewer may see, with the text relevance and the
+    /// criteria's relevant skills they hold. Ranking is not the store's job (see ExpertRanker).
+    /// </summary>
+    Task<IReadOnlyList<ExpertCandidate>> FindExpertCandidatesAsync(ExpertCriteria criteria, Viewer viewer, CancellationToken cancellationToken);
+
+    /// <summary>Writes a whole network in one transaction; with <paramref name="replaceExisting"/> the old graph goes in the same transaction.</summary>
+    Task ImportAsync(NetworkSnapshot network, bool replaceExisting, IProgress<ImportProgress>? progress, CancellationToken cancellationToken);
+}

@@ -1,0 +1,56 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace IcsExpertiseGraph.Api.Storage.Sqlite;
+
+/// <summary>
+/// Opens pooled connections to the one database file, each with the durability settings applied:
+/// synchronous=FULL so an acknowledged (committed) write survives a power loss in WAL mode,
+/// foreign keys enforced, and a busy timeout so concurrent writers queue instead of failing.
+/// </summary>
+public sealed class SqliteConnectionFactory
+{
+    private readonly string connectionString;
+    private readonly string pragmas;
+
+    public SqliteConnectionFactory(IOptions<SqliteOptions> options)
+    {
+        var settings = options.Value;
+        FilePath = System.IO.Path.GetFullPath(settings.Path);
+        connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = FilePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            ForeignKeys = true,
+        }.ToString();
+        pragmas = $"PRAGMA synchronous = FULL; PRAGMA busy_timeout = {settings.BusyTimeoutMilliseconds};";
+    }
+
+    public string FilePath { get; }
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var directory = System.IO.Path.GetDirectoryName(FilePath);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            System.IO.Directory.CreateDirectory(directory);
+        }
+
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            using var command = connection.CreateCommand();
+            command.CommandText = pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}
