@@ -38,7 +38,10 @@ public sealed class ExpertSearch(IExpertiseStore store, SkillCatalog catalog)
         return ExpertRanker.Rank(candidates);
     }
 
-    /// <summary>Skills whose name or an alias appears in the query as whole words ("spc", "systems thinking").</summary>
+    /// <summary>
+    /// Skills whose name or an alias appears in the query as whole words ("spc", "systems thinking"); when the
+    /// query names none, skills whose names contain one of its words ("improvement" gives Model for Improvement).
+    /// </summary>
     internal static IReadOnlyList<Guid> SkillsNamedIn(string? query, IReadOnlyList<Skill> skills)
     {
         var words = SearchText.Words(query).Select(SearchText.Singular).ToArray();
@@ -47,11 +50,18 @@ public sealed class ExpertSearch(IExpertiseStore store, SkillCatalog catalog)
             return [];
         }
 
-        return [.. skills.Where(skill => skill.Aliases.Prepend(skill.Name).Any(label =>
+        var labelled = skills.Select(skill => (skill.Id, Labels: skill.Aliases.Prepend(skill.Name)
+            .Select(label => SearchText.Words(label).Select(SearchText.Singular).ToArray())
+            .Where(label => label.Length > 0)
+            .ToList())).ToList();
+        var named = labelled.Where(s => s.Labels.Any(label => ContainsRun(words, label))).Select(s => s.Id).ToList();
+        if (named.Count > 0)
         {
-            var labelWords = SearchText.Words(label).Select(SearchText.Singular).ToArray();
-            return labelWords.Length > 0 && ContainsRun(words, labelWords);
-        })).Select(s => s.Id)];
+            return named;
+        }
+
+        var terms = SearchText.Terms(query).Select(SearchText.Singular).Where(t => t.Length >= 4).ToHashSet();
+        return [.. labelled.Where(s => s.Labels.Any(label => label.Any(terms.Contains))).Select(s => s.Id)];
     }
 
     private static bool ContainsRun(string[] haystack, string[] needle)

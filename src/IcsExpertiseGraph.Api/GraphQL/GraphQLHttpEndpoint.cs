@@ -92,12 +92,13 @@ internal static class GraphQLHttpEndpoint
             }
 
             var type = value.MediaType.Value;
-            if (string.Equals(type, GraphQLResponseJson, StringComparison.OrdinalIgnoreCase) || type is "*/*" or "application/*")
+            if (string.Equals(type, GraphQLResponseJson, StringComparison.OrdinalIgnoreCase))
             {
                 return GraphQLResponseJson;
             }
 
-            if (string.Equals(type, Json, StringComparison.OrdinalIgnoreCase))
+            // A wildcard gets application/json, which every client understands (graphql-http audit 47DE).
+            if (string.Equals(type, Json, StringComparison.OrdinalIgnoreCase) || type is "*/*" or "application/*")
             {
                 return Json;
             }

@@ -112,9 +112,9 @@ public sealed partial class NetworkGenerator
     /// <summary>Colleagues on a project vouch for each other's skills, preferring the methods the project used.</summary>
     private void Endorse(List<int> team, List<Guid> methods, DateOnly when, HashSet<(int, int, Guid)> endorsed)
     {
-        for (var k = team.Count; k > 0; k--)
+        for (var k = team.Count * 2; k > 0; k--)
         {
-            if (!random.Bool(0.45f))
+            if (!random.Bool(0.6f))
             {
                 continue;
             }

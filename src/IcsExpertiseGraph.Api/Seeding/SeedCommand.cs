@@ -55,9 +55,10 @@ public static class SeedCommand
         }
         else
         {
+            var printed = new HashSet<(string, long)>();
             var progress = new SynchronousProgress(p =>
             {
-                if (p.Done == p.Total || p.Done % 100_000 == 0)
+                if ((p.Done == p.Total || p.Done % 100_000 == 0) && printed.Add((p.Stage, p.Done)))
                 {
                     Line($"  {p.Stage}: {p.Done:N0}/{p.Total:N0}");
                 }

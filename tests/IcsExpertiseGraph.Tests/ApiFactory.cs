@@ -1,0 +1,143 @@
+using System.Net.Http.Headers;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using IcsExpertiseGraph.Api.Storage;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace IcsExpertiseGraph.Tests;
+
+/// <summary>
+/// The real service over HTTP, on its own temporary SQLite file, seeded with a small demo network
+/// (the same generator as production, fewer people). Store calls are counted for the batching tests.
+/// </summary>
+public sealed class ApiFactory : WebApplicationFactory<Program>
+{
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "ics-expertise-tests", Guid.NewGuid().ToString("N"));
+
+    public string Environment { get; init; } = "Development";
+
+    public int DemoPeople { get; init; } = 400;
+
+    public string DatabasePath => Path.Combine(directory, "expertise.db");
+
+    public StoreCallCounter Calls { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        builder.UseSetting("Storage:Sqlite:Path", DatabasePath);
+        builder.UseSetting("Seed:DemoPeople", DemoPeople.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Seed:DemoSeed", "42");
+        builder.ConfigureServices(services =>
+        {
+            var original = services.Single(d => d.ServiceType == typeof(IExpertiseStore));
+            services.Remove(original);
+            services.AddSingleton(original.ImplementationType!);
+            services.AddSingleton(sp => CountingStore.Wrap((IExpertiseStore)sp.GetRequiredService(original.ImplementationType!), Calls));
+        });
+    }
+
+    public IExpertiseStore Store => Services.GetRequiredService<IExpertiseStore>();
+
+    /// <summary>POSTs a GraphQL request and returns the parsed response body.</summary>
+    public async Task<JsonObject> QueryAsync(string query, object? variables = null)
+    {
+        using var client = CreateClient();
+        using var content = new StringContent(JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json");
+        using var response = await client.PostAsync("/graphql", content);
+        var body = await response.Content.ReadAsStringAsync();
+        return JsonNode.Parse(body)!.AsObject();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+}
+
+public sealed class StoreCallCounter
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> calls = new();
+
+    /// <summary>A store method that should fail, to see how the API reports an internal fault.</summary>
+    public string? FailingMethod { get; set; }
+
+    /// <summary>
+    /// Store calls since the last reset, without the skill catalog's own refreshes: those are time-based
+    /// (at most every two seconds) and belong to no request.
+    /// </summary>
+    public int Count => calls.Count(name => name is not ("GetChangeSequenceAsync" or "GetAllSkillsAsync"));
+
+    public void Reset() => calls.Clear();
+
+    internal void Record(string method) => calls.Enqueue(method);
+}
+
+/// <summary>Counts every call through the store port: one call is one store round-trip.</summary>
+public class CountingStore : DispatchProxy
+{
+    private IExpertiseStore inner = null!;
+    private StoreCallCounter counter = null!;
+
+    public static IExpertiseStore Wrap(IExpertiseStore inner, StoreCallCounter counter)
+    {
+        var proxy = Create<IExpertiseStore, CountingStore>();
+        var counting = (CountingStore)(object)proxy;
+        counting.inner = inner;
+        counting.counter = counter;
+        return proxy;
+    }
+
+    protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+    {
+        counter.Record(targetMethod!.Name);
+        if (targetMethod?.Name == counter.FailingMethod)
+        {
+            throw new InvalidOperationException("connection string Password=hunter2 leaked");
+        }
+
+        try
+        {
+            return targetMethod!.Invoke(inner, args);
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            throw e.InnerException;
+        }
+    }
+}
+
+/// <summary>One seeded service shared by the read-only tests of a class.</summary>
+public sealed class SharedApi : IDisposable
+{
+    public ApiFactory Factory { get; } = new();
+
+    public void Dispose() => Factory.Dispose();
+}
+
+internal static class Json
+{
+    public static string Str(this JsonNode? node) => node!.GetValue<string>();
+
+    public static JsonArray Arr(this JsonNode? node) => node!.AsArray();
+
+    public static string? ErrorCode(this JsonObject response, int index = 0) => response["errors"]?[index]?["extensions"]?["code"]?.GetValue<string>();
+
+    public static string? ErrorField(this JsonObject response, int index = 0) => response["errors"]?[index]?["extensions"]?["field"]?.GetValue<string>();
+
+    public static MediaTypeWithQualityHeaderValue Accept(string mediaType) => new(mediaType);
+}

@@ -1,0 +1,22 @@
+namespace IcsExpertiseGraph.Tests;
+
+/// <summary>Outside Development, an internal fault is reported with a code and a masked message: no detail leaks.</summary>
+public sealed class MaskingTests : IDisposable
+{
+    private readonly ApiFactory factory = new() { Environment = "Production", DemoPeople = 50 };
+
+    [Fact]
+    public async Task UnhandledExceptionsAreMaskedOutsideDevelopment()
+    {
+        factory.Calls.FailingMethod = "ListIntegratedCareSystemsAsync";
+
+        var response = await factory.QueryAsync("{ integratedCareSystems { totalCount } }");
+
+        Assert.Equal("INTERNAL_SERVER_ERROR", response.ErrorCode());
+        var text = response.ToJsonString();
+        Assert.DoesNotContain("hunter2", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("InvalidOperationException", text, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => factory.Dispose();
+}
