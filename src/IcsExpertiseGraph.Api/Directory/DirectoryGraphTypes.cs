@@ -10,9 +10,7 @@ public sealed class IntegratedCareSystemGraphType : ObjectGraphType<IntegratedCa
     {
         Name = "IntegratedCareSystem";
         Description = "An Integrated Care System, identified by the ODS code of its Integrated Care Board.";
-        Interface<NodeInterface>();
-        IsTypeOf = o => o is IntegratedCareSystem;
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GlobalId.Encode(Name, c.Source.Id));
+        this.AsNode(x => x.Id);
         Field<NonNullGraphType<StringGraphType>>("odsCode").Resolve(c => c.Source.OdsCode);
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
         Field<NonNullGraphType<StringGraphType>>("nhsRegion").Resolve(c => c.Source.NhsRegion);
@@ -31,9 +29,7 @@ public sealed class PlaceGraphType : ObjectGraphType<Place>
     {
         Name = "Place";
         Description = "A place-based partnership inside an ICS.";
-        Interface<NodeInterface>();
-        IsTypeOf = o => o is Place;
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GlobalId.Encode(Name, c.Source.Id));
+        this.AsNode(x => x.Id);
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
         Field<NonNullGraphType<IntegratedCareSystemGraphType>>("integratedCareSystem")
             .Resolve(c => c.Request().IntegratedCareSystems.Load(c.Source.IntegratedCareSystemId));
@@ -45,9 +41,7 @@ public sealed class OrganisationGraphType : ObjectGraphType<Organisation>
     public OrganisationGraphType()
     {
         Name = "Organisation";
-        Interface<NodeInterface>();
-        IsTypeOf = o => o is Organisation;
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GlobalId.Encode(Name, c.Source.Id));
+        this.AsNode(x => x.Id);
         Field<StringGraphType>("odsCode").Description("NHS Organisation Data Service code, where it has one.").Resolve(c => c.Source.OdsCode);
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
         Field<NonNullGraphType<EnumerationGraphType<OrganisationType>>>("type").Resolve(c => c.Source.Type);
@@ -64,9 +58,7 @@ public sealed class SkillGraphType : ObjectGraphType<Skill>
     {
         Name = "Skill";
         Description = "A quality-improvement or systems-thinking skill in the taxonomy.";
-        Interface<NodeInterface>();
-        IsTypeOf = o => o is Skill;
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GlobalId.Encode(Name, c.Source.Id));
+        this.AsNode(x => x.Id);
         Field<NonNullGraphType<StringGraphType>>("key").Description("A stable slug, e.g. statistical-process-control.").Resolve(c => c.Source.Key);
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("aliases").Resolve(c => c.Source.Aliases);
@@ -85,9 +77,7 @@ public sealed class ProjectGraphType : ObjectGraphType<Project>
     public ProjectGraphType()
     {
         Name = "Project";
-        Interface<NodeInterface>();
-        IsTypeOf = o => o is Project;
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GlobalId.Encode(Name, c.Source.Id));
+        this.AsNode(x => x.Id);
         Field<NonNullGraphType<StringGraphType>>("title").Resolve(c => c.Source.Title);
         Field<StringGraphType>("aim").Resolve(c => c.Source.Aim);
         Field<NonNullGraphType<EnumerationGraphType<ProjectStatus>>>("status").Resolve(c => c.Source.Status);

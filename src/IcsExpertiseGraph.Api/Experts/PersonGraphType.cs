@@ -11,9 +11,7 @@ public sealed class PersonGraphType : ObjectGraphType<Person>
     {
         Name = "Person";
         Description = "An expert's profile. Only people the caller may see ever appear.";
-        Interface<NodeInterface>();
-        IsTypeOf = o => o is Person;
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GlobalId.Encode(Name, c.Source.Id));
+        this.AsNode(x => x.Id);
         Field<NonNullGraphType<StringGraphType>>("displayName").Resolve(c => c.Source.DisplayName);
         Field<StringGraphType>("headline").Resolve(c => c.Source.Headline);
         Field<StringGraphType>("bio").Resolve(c => c.Source.Bio);

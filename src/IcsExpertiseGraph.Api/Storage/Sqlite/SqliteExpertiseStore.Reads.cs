@@ -173,23 +173,11 @@ public sealed partial class SqliteExpertiseStore
         CancellationToken cancellationToken)
     {
         var result = new Dictionary<Guid, T>(ids.Count);
-        if (ids.Count == 0)
-        {
-            return result;
-        }
-
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.With("$ids", JsonIds(ids));
-        bind?.Invoke(command);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        await ForEachRowAsync(ids, sql, bind, reader =>
         {
             var item = read(reader);
             result[key(item)] = item;
-        }
-
+        }, cancellationToken);
         return result;
     }
 
@@ -197,10 +185,28 @@ public sealed partial class SqliteExpertiseStore
         IReadOnlyCollection<Guid> ids, string sql, Action<SqliteCommand>? bind, Func<SqliteDataReader, T> read, Func<T, Guid> key,
         CancellationToken cancellationToken)
     {
-        var result = new Dictionary<Guid, IReadOnlyList<T>>(ids.Count);
+        var result = new Dictionary<Guid, List<T>>(ids.Count);
+        await ForEachRowAsync(ids, sql, bind, reader =>
+        {
+            var item = read(reader);
+            var owner = key(item);
+            if (!result.TryGetValue(owner, out var list))
+            {
+                result[owner] = list = [];
+            }
+
+            list.Add(item);
+        }, cancellationToken);
+        return result.ToDictionary(p => p.Key, p => (IReadOnlyList<T>)p.Value);
+    }
+
+    /// <summary>One round-trip for a batch of ids, bound as a JSON array ($ids).</summary>
+    private async Task ForEachRowAsync(
+        IReadOnlyCollection<Guid> ids, string sql, Action<SqliteCommand>? bind, Action<SqliteDataReader> onRow, CancellationToken cancellationToken)
+    {
         if (ids.Count == 0)
         {
-            return result;
+            return;
         }
 
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -211,18 +217,8 @@ public sealed partial class SqliteExpertiseStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var item = read(reader);
-            var owner = key(item);
-            if (!result.TryGetValue(owner, out var list))
-            {
-                list = new List<T>();
-                result[owner] = list;
-            }
-
-            ((List<T>)list).Add(item);
+            onRow(reader);
         }
-
-        return result;
     }
 
     private async Task<IReadOnlyDictionary<Guid, IReadOnlyList<Guid>>> GroupedPairsAsync(IReadOnlyCollection<Guid> ids, string sql, CancellationToken cancellationToken)
