@@ -14,8 +14,8 @@ public sealed class IntegratedCareSystemGraphType : ObjectGraphType<IntegratedCa
         Field<NonNullGraphType<StringGraphType>>("odsCode").Resolve(c => c.Source.OdsCode);
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
         Field<NonNullGraphType<StringGraphType>>("nhsRegion").Resolve(c => c.Source.NhsRegion);
-        Field<DateOnlyGraphType>("validFrom").Description("When this ICS came into being.").Resolve(c => c.Source.ValidFrom);
-        Field<DateOnlyGraphType>("validTo").Description("When it closed or merged; null while current.").Resolve(c => c.Source.ValidTo);
+        Field<DateScalar>("validFrom").Description("When this ICS came into being.").Resolve(c => c.Source.ValidFrom);
+        Field<DateScalar>("validTo").Description("When it closed or merged; null while current.").Resolve(c => c.Source.ValidTo);
         Field<IntegratedCareSystemGraphType>("successor").Description("The ICS it merged into, if any.")
             .Resolve(c => c.Source.SuccessorId is { } id ? c.Request().IntegratedCareSystems.Load(id) : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PlaceGraphType>>>>("places")
@@ -81,8 +81,8 @@ public sealed class ProjectGraphType : ObjectGraphType<Project>
         Field<NonNullGraphType<StringGraphType>>("title").Resolve(c => c.Source.Title);
         Field<StringGraphType>("aim").Resolve(c => c.Source.Aim);
         Field<NonNullGraphType<EnumerationGraphType<ProjectStatus>>>("status").Resolve(c => c.Source.Status);
-        Field<DateOnlyGraphType>("startDate").Resolve(c => c.Source.StartDate);
-        Field<DateOnlyGraphType>("endDate").Resolve(c => c.Source.EndDate);
+        Field<DateScalar>("startDate").Resolve(c => c.Source.StartDate);
+        Field<DateScalar>("endDate").Resolve(c => c.Source.EndDate);
         Field<StringGraphType>("outcomeSummary").Resolve(c => c.Source.OutcomeSummary);
         Field<OrganisationGraphType>("hostOrganisation")
             .Resolve(c => c.Source.HostOrganisationId is { } id ? c.Request().Organisations.Load(id) : null);
@@ -107,7 +107,7 @@ public sealed class ContributionGraphType : ObjectGraphType<Contribution>
         Field<NonNullGraphType<Experts.PersonGraphType>>("person").Resolve(c => c.Request().People.Load(c.Source.PersonId));
         Field<NonNullGraphType<ProjectGraphType>>("project").Resolve(c => c.Request().Projects.Load(c.Source.ProjectId));
         Field<NonNullGraphType<EnumerationGraphType<ContributionRole>>>("role").Resolve(c => c.Source.Role);
-        Field<DateOnlyGraphType>("from").Resolve(c => c.Source.From);
-        Field<DateOnlyGraphType>("to").Resolve(c => c.Source.To);
+        Field<DateScalar>("from").Resolve(c => c.Source.From);
+        Field<DateScalar>("to").Resolve(c => c.Source.To);
     }
 }

@@ -20,10 +20,10 @@ public sealed class PersonGraphType : ObjectGraphType<Person>
         Field<StringGraphType>("orcid").Description("ORCID iD, checksum-validated.").Resolve(c => c.Source.Orcid);
         Field<NonNullGraphType<EnumerationGraphType<Visibility>>>("visibility").Resolve(c => c.Source.Visibility);
         Field<NonNullGraphType<AvailabilityGraphType>>("availability").Resolve(c => c.Source.Availability);
-        Field<DateTimeOffsetGraphType>("lastConfirmedAt").Description("When the person last confirmed the profile is current.").Resolve(c => c.Source.LastConfirmedAt);
-        Field<NonNullGraphType<LongGraphType>>("version").Description("Optimistic concurrency: send it back as expectedVersion when updating.").Resolve(c => c.Source.Version);
-        Field<NonNullGraphType<DateTimeOffsetGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt);
-        Field<NonNullGraphType<DateTimeOffsetGraphType>>("updatedAt").Resolve(c => c.Source.UpdatedAt);
+        Field<DateTimeScalar>("lastConfirmedAt").Description("When the person last confirmed the profile is current.").Resolve(c => c.Source.LastConfirmedAt);
+        Field<NonNullGraphType<IntGraphType>>("version").Description("Optimistic concurrency: send it back as expectedVersion when updating.").Resolve(c => checked((int)c.Source.Version));
+        Field<NonNullGraphType<DateTimeScalar>>("createdAt").Resolve(c => c.Source.CreatedAt);
+        Field<NonNullGraphType<DateTimeScalar>>("updatedAt").Resolve(c => c.Source.UpdatedAt);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PersonSkillGraphType>>>>("skills").Description("Deepest first.")
             .Resolve(c => c.Request().SkillsOfPeople.Load(c.Source.Id).Then(s => s ?? []));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EmploymentGraphType>>>>("employments").Description("Primary and current first.")
@@ -58,7 +58,7 @@ public sealed class PersonSkillGraphType : ObjectGraphType<PersonSkill>
         Field<EnumerationGraphType<SkillEvidence>>("evidence").Description("What backs the claim; null when self-declared.").Resolve(c => c.Source.Evidence);
         Field<IntGraphType>("years").Resolve(c => c.Source.Years);
         Field<NonNullGraphType<BooleanGraphType>>("verified").Description("Verified by a network manager.").Resolve(c => c.Source.Verified);
-        Field<DateOnlyGraphType>("since").Resolve(c => c.Source.Since);
+        Field<DateScalar>("since").Resolve(c => c.Source.Since);
     }
 }
 
@@ -71,7 +71,7 @@ public sealed class EmploymentGraphType : ObjectGraphType<Employment>
         Field<NonNullGraphType<OrganisationGraphType>>("organisation").Resolve(c => c.Request().Organisations.Load(c.Source.OrganisationId));
         Field<StringGraphType>("role").Resolve(c => c.Source.Role);
         Field<NonNullGraphType<BooleanGraphType>>("primary").Resolve(c => c.Source.Primary);
-        Field<DateOnlyGraphType>("since").Resolve(c => c.Source.Since);
-        Field<DateOnlyGraphType>("until").Description("Null while current.").Resolve(c => c.Source.Until);
+        Field<DateScalar>("since").Resolve(c => c.Source.Since);
+        Field<DateScalar>("until").Description("Null while current.").Resolve(c => c.Source.Until);
     }
 }

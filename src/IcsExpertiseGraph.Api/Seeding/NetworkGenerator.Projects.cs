@@ -10,7 +10,7 @@ public sealed partial class NetworkGenerator
     };
 
     /// <summary>
-    /// About one project per three and a half people. Teams are mostly from the host organisation, with a
+    /// About one project per three people. Teams are mostly from the host organisation, with a
     /// realistic share from other organisations in the ICS and a few from other ICSs, so that the
     /// collaboration graph has both dense clusters and the bridges network managers look for.
     /// </summary>
@@ -24,7 +24,7 @@ public sealed partial class NetworkGenerator
         var statuses = StatusMix.Keys.ToArray();
         var statusWeights = StatusMix.Values.ToArray();
         var endorsed = new HashSet<(int, int, Guid)>();
-        var projectCount = Math.Max(1, (int)(peopleCount / 3.5));
+        var projectCount = Math.Max(1, (int)(peopleCount / 3.2));
         for (var n = 0; n < projectCount; n++)
         {
             var leadIndex = random.Int(0, people.Count - 1);
