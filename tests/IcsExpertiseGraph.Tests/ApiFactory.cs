@@ -7,7 +7,7 @@ using IcsExpertiseGraph.Api.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace IcsExpertiseGraph.Tests;
 
@@ -27,12 +27,16 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 
     public StoreCallCounter Calls { get; } = new();
 
+    /// <summary>Every log entry the service wrote at Warning or above.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<(LogLevel Level, string Message, Exception? Exception)> Logged { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
         builder.UseSetting("Storage:Sqlite:Path", DatabasePath);
         builder.UseSetting("Seed:DemoPeople", DemoPeople.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Seed:DemoSeed", "42");
+        builder.ConfigureLogging(logging => logging.AddProvider(new CapturingLoggerProvider(Logged)));
         builder.ConfigureServices(services =>
         {
             var original = services.Single(d => d.ServiceType == typeof(IExpertiseStore));
@@ -140,4 +144,28 @@ internal static class Json
     public static string? ErrorField(this JsonObject response, int index = 0) => response["errors"]?[index]?["extensions"]?["field"]?.GetValue<string>();
 
     public static MediaTypeWithQualityHeaderValue Accept(string mediaType) => new(mediaType);
+}
+
+internal sealed class CapturingLoggerProvider(System.Collections.Concurrent.ConcurrentQueue<(LogLevel, string, Exception?)> entries) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => new Capturing(entries);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Capturing(System.Collections.Concurrent.ConcurrentQueue<(LogLevel, string, Exception?)> entries) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                entries.Enqueue((logLevel, formatter(state, exception), exception));
+            }
+        }
+    }
 }

@@ -18,5 +18,16 @@ public sealed class MaskingTests : IDisposable
         Assert.DoesNotContain("InvalidOperationException", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task UnhandledExceptionsAreLoggedWithTheirDetail()
+    {
+        factory.Calls.FailingMethod = "ListIntegratedCareSystemsAsync";
+
+        await factory.QueryAsync("{ integratedCareSystems { totalCount } }");
+
+        Assert.Contains(factory.Logged, entry => entry.Level == Microsoft.Extensions.Logging.LogLevel.Error
+            && entry.Exception?.ToString().Contains("hunter2", StringComparison.Ordinal) == true);
+    }
+
     public void Dispose() => factory.Dispose();
 }
