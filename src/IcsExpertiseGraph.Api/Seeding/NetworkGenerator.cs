@@ -160,7 +160,9 @@ public sealed partial class NetworkGenerator
 
     private void GeneratePeople(int count)
     {
-        var icsWeights = systems.Select(_ => (float)random.Double(0.5, 1.5)).ToArray();
+        // Some systems are bigger than others; Bogus wants weights that sum to one.
+        var sizes = systems.Select(_ => random.Double(0.5, 1.5)).ToArray();
+        var icsWeights = sizes.Select(size => (float)(size / sizes.Sum())).ToArray();
         var byIcsAndType = organisations.GroupBy(o => (o.IntegratedCareSystemId!.Value, o.Type)).ToDictionary(g => g.Key, g => g.ToArray());
         var mixTypes = EmployerMix.Select(m => m.Type).ToArray();
         var mixWeights = EmployerMix.Select(m => m.Weight).ToArray();
@@ -182,7 +184,13 @@ public sealed partial class NetworkGenerator
                 {
                     var past = random.Bool(0.6f);
                     var since = asOf.AddDays(-random.Int(400, 365 * 20));
-                    employments.Add(new Employment(person.Id, other.Id, RoleFor(other.Type), since, past ? since.AddDays(random.Int(180, 365 * 5)) : null, false));
+                    var until = since.AddDays(random.Int(180, 365 * 5));
+                    if (until >= asOf)
+                    {
+                        until = asOf.AddDays(-random.Int(1, 200)); // a past post ended before the as-of date
+                    }
+
+                    employments.Add(new Employment(person.Id, other.Id, RoleFor(other.Type), since, past ? until : null, false));
                     if (!past)
                     {
                         staffByOrganisation[other.Id].Add(index);
