@@ -15,6 +15,8 @@ public sealed class ErrorTests(SharedApi api) : IClassFixture<SharedApi>
     [InlineData("{ skills(domain: NOT_A_DOMAIN) { totalCount } }", "domain")]
     [InlineData("{ searchExperts(filter: { icsIds: [\"nope\"] }) { totalCount } }", "filter.icsIds")]
     [InlineData("{ people(first: \"ten\") { totalCount } }", "first")]
+    [InlineData("{ person { displayName } }", "id")]
+    [InlineData("{ projects(filter: { statuses: [FINISHED] }) { totalCount } }", "filter")]
     public async Task BadArgumentsAreBadUserInputNamingTheArgument(string query, string field)
     {
         var response = await factory.QueryAsync(query);

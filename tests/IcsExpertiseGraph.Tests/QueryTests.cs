@@ -214,6 +214,43 @@ public sealed class QueryTests(SharedApi api) : IClassFixture<SharedApi>
     }
 
     [Fact]
+    public async Task SearchCanBeNarrowedToAnIntegratedCareSystemOrAPlace()
+    {
+        var systems = await factory.QueryAsync("{ integratedCareSystems(first: 100) { nodes { id places { id } } } }");
+        var ics = systems["data"]!["integratedCareSystems"]!["nodes"].Arr().First(n => n!["places"].Arr().Count > 0)!;
+        var place = ics["places"]![0]!["id"].Str();
+
+        var inSystem = await factory.QueryAsync(
+            "query($ics: ID!) { searchExperts(filter: { icsIds: [$ics] }, first: 100) { totalCount edges { node { employments { until organisation { integratedCareSystem { id } } } } } } }",
+            new { ics = ics["id"].Str() });
+        var inPlace = await factory.QueryAsync(
+            "query($place: ID!) { searchExperts(filter: { placeIds: [$place] }, first: 100) { totalCount edges { node { employments { until organisation { places { id } } } } } } }",
+            new { place });
+
+        var systemEdges = inSystem["data"]!["searchExperts"]!["edges"].Arr();
+        Assert.NotEmpty(systemEdges);
+        Assert.All(systemEdges, e => Assert.Contains(e!["node"]!["employments"].Arr(),
+            m => m!["until"] is null && m["organisation"]!["integratedCareSystem"]!["id"].Str() == ics["id"].Str()));
+        var placeEdges = inPlace["data"]!["searchExperts"]!["edges"].Arr();
+        Assert.NotEmpty(placeEdges);
+        Assert.All(placeEdges, e => Assert.Contains(e!["node"]!["employments"].Arr(),
+            m => m!["until"] is null && m["organisation"]!["places"].Arr().Any(p => p!["id"].Str() == place)));
+        var total = await factory.QueryAsync("{ searchExperts { totalCount } }");
+        Assert.True(inSystem["data"]!["searchExperts"]!["totalCount"]!.GetValue<int>() < total["data"]!["searchExperts"]!["totalCount"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task ProjectsCanBeFilteredByStatus()
+    {
+        var response = await factory.QueryAsync("{ all: projects { totalCount } active: projects(filter: { statuses: [ACTIVE, PAUSED] }, first: 100) { totalCount nodes { status } } }");
+
+        var active = response["data"]!["active"]!;
+        Assert.NotEmpty(active["nodes"].Arr());
+        Assert.All(active["nodes"].Arr(), n => Assert.Contains(n!["status"].Str(), new[] { "ACTIVE", "PAUSED" }));
+        Assert.True(active["totalCount"]!.GetValue<int>() < response["data"]!["all"]!["totalCount"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task SkillsCanBeFoundByAliasAndDomainAndShowTheirTaxonomy()
     {
         var response = await factory.QueryAsync("""{ skills(query: "pdsa") { nodes { name broader { name } } } lean: skills(query: "lean", domain: QUALITY_IMPROVEMENT) { nodes { name domain narrower { name } } } }""");

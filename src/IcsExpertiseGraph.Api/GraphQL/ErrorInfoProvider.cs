@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Validation;
@@ -10,7 +11,7 @@ namespace IcsExpertiseGraph.Api.GraphQL;
 /// Shapes every error the way DESIGN §4 promises: <c>extensions.code</c> always, <c>extensions.field</c> for
 /// bad input, and unhandled exceptions masked (their detail is logged, and shown only when configured for development).
 /// </summary>
-public sealed class ErrorInfoProvider(bool exposeExceptionDetails) : IErrorInfoProvider
+public sealed partial class ErrorInfoProvider(bool exposeExceptionDetails) : IErrorInfoProvider
 {
     public ErrorInfo GetInfo(ExecutionError executionError)
     {
@@ -43,9 +44,16 @@ public sealed class ErrorInfoProvider(bool exposeExceptionDetails) : IErrorInfoP
         _ => (ErrorCodes.InternalServerError, null, exposeExceptionDetails ? error.Message : "An internal error occurred; it has been logged."),
     };
 
+    /// <summary>
+    /// The argument at fault: its AST node when the error carries one; a missing required argument has no node
+    /// of its own, so its name comes from GraphQL.NET's message ("Argument 'id' of type 'ID!' is required ...").
+    /// </summary>
     private static string? ArgumentName(ValidationError error) =>
         error.Nodes?.OfType<GraphQLArgument>().Select(a => a.Name.StringValue).FirstOrDefault()
-        ?? error.Nodes?.OfType<GraphQLField>().Select(f => f.Name.StringValue).FirstOrDefault();
+        ?? (QuotedArgument().Match(error.Message) is { Success: true } match ? match.Groups[1].Value : null);
+
+    [GeneratedRegex("^Argument '([_A-Za-z][_0-9A-Za-z]*)'")]
+    private static partial Regex QuotedArgument();
 
     private static string? VariableName(ValidationError error) =>
         error.Nodes?.OfType<GraphQLVariableDefinition>().Select(v => v.Variable.Name.StringValue).FirstOrDefault();
