@@ -43,13 +43,18 @@ public sealed class QueryTests(SharedApi api) : IClassFixture<SharedApi>
     public async Task AnAbbreviationFindsPeopleWithTheSkillItStandsFor()
     {
         var response = await factory.QueryAsync("""
-            { searchExperts(query: "SPC", first: 10) { totalCount edges { node { skills { skill { name aliases } } } } } }
+            { searchExperts(query: "SPC", first: 10) { totalCount
+                edges { matchedSkills { skill { id name } forSkill { name } } node { skills { skill { id } } } } } }
             """);
 
         var edges = response["data"]!["searchExperts"]!["edges"].Arr();
-        Assert.NotEmpty(edges);
-        Assert.All(edges, e => Assert.Contains(e!["node"]!["skills"].Arr(),
-            s => s!["skill"]!["aliases"].Arr().Any(a => string.Equals(a.Str(), "SPC", StringComparison.OrdinalIgnoreCase))));
+        Assert.Equal(10, edges.Count);
+        Assert.All(edges, e =>
+        {
+            var matched = Assert.Single(e!["matchedSkills"].Arr())!;
+            Assert.Equal("Statistical process control", (matched["forSkill"] ?? matched["skill"])!["name"].Str());
+            Assert.Contains(e["node"]!["skills"].Arr(), s => s!["skill"]!["id"].Str() == matched["skill"]!["id"].Str());
+        });
     }
 
     [Fact]

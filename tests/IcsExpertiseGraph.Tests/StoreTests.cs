@@ -231,16 +231,18 @@ public sealed partial class StoreTests : IDisposable
         var holders = network.PersonSkills.Where(s => s.SkillId == spc.Id).ToDictionary(s => s.PersonId);
         Assert.NotEmpty(holders);
 
-        var candidates = await store.FindExpertCandidatesAsync(Text("spc") with { RelevantSkillIds = [spc.Id] }, Admin, CancellationToken.None);
+        var candidates = await store.FindExpertCandidatesAsync(Text("spc"), Admin, CancellationToken.None);
 
         var found = candidates.Select(c => c.PersonId).ToHashSet();
         Assert.Superset(holders.Keys.ToHashSet(), found);
         Assert.Equal(PeopleWhoseTextHasAWordStartingWith(network, "spc").Order(), found.Order());
-        Assert.All(candidates, c => Assert.True(c.TextRank > 0, $"{c.PersonId} matched with rank {c.TextRank}."));
+        Assert.All(candidates, c => Assert.InRange(c.TextRelevance, double.Epsilon, 1));
         foreach (var candidate in candidates.Where(c => holders.ContainsKey(c.PersonId)))
         {
             var held = holders[candidate.PersonId];
-            Assert.Equal([new CandidateSkill(spc.Id, held.Level, held.Verified)], candidate.RelevantSkills);
+            var returned = Assert.Single(candidate.Skills, s => s.SkillId == spc.Id);
+            Assert.Equal((held.Level, held.Evidence, held.Verified), (returned.Level, returned.Evidence, returned.Verified));
+            Assert.Equal(network.PersonSkills.Count(s => s.PersonId == candidate.PersonId), candidate.Skills.Count);
         }
     }
 
@@ -273,10 +275,10 @@ public sealed partial class StoreTests : IDisposable
         Assert.Contains(holdings, s => s.Level < SkillLevel.Expert && !expected.Contains(s.PersonId));
 
         var candidates = await store.FindExpertCandidatesAsync(
-            NoCriteria with { SkillIds = skillIds, MinLevel = SkillLevel.Expert, RelevantSkillIds = skillIds }, Admin, CancellationToken.None);
+            NoCriteria with { SkillIds = skillIds, MinLevel = SkillLevel.Expert }, Admin, CancellationToken.None);
 
         Assert.Equal(expected.Order(), candidates.Select(c => c.PersonId).Order());
-        Assert.All(candidates, c => Assert.Contains(c.RelevantSkills, s => s.Level is SkillLevel.Expert or SkillLevel.Coach));
+        Assert.All(candidates, c => Assert.Contains(c.Skills, s => skillIds.Contains(s.SkillId) && s.Level is SkillLevel.Expert or SkillLevel.Coach));
     }
 
     [Theory]
@@ -320,7 +322,7 @@ public sealed partial class StoreTests : IDisposable
         Assert.Equal(plain, decorated);
     }
 
-    private static ExpertCriteria NoCriteria { get; } = new([], [], null, [], [], [], [], false, null, []);
+    private static ExpertCriteria NoCriteria { get; } = new([], new HashSet<Guid>(), [], null, [], [], [], [], false, null);
 
     private static ExpertCriteria Text(params string[] terms) => NoCriteria with { Terms = terms };
 

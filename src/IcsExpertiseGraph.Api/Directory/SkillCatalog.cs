@@ -1,4 +1,3 @@
-using IcsExpertiseGraph.Api.Domain;
 using IcsExpertiseGraph.Api.Storage;
 
 namespace IcsExpertiseGraph.Api.Directory;
@@ -12,30 +11,30 @@ public sealed class SkillCatalog(IExpertiseStore store, TimeProvider clock) : ID
 {
     private static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(2);
     private readonly SemaphoreSlim reload = new(1, 1);
-    private volatile Snapshot? current;
+    private volatile Loaded? current;
 
-    public async ValueTask<Snapshot> GetAsync(CancellationToken cancellationToken)
+    public async ValueTask<SkillTaxonomy> GetAsync(CancellationToken cancellationToken)
     {
-        var snapshot = current;
-        if (snapshot is not null && clock.GetUtcNow() - snapshot.CheckedAt < CheckEvery)
+        var loaded = current;
+        if (loaded is not null && clock.GetUtcNow() - loaded.CheckedAt < CheckEvery)
         {
-            return snapshot;
+            return loaded.Taxonomy;
         }
 
         await reload.WaitAsync(cancellationToken);
         try
         {
-            snapshot = current;
-            if (snapshot is not null && clock.GetUtcNow() - snapshot.CheckedAt < CheckEvery)
+            loaded = current;
+            if (loaded is not null && clock.GetUtcNow() - loaded.CheckedAt < CheckEvery)
             {
-                return snapshot;
+                return loaded.Taxonomy;
             }
 
             var sequence = await store.GetChangeSequenceAsync(cancellationToken);
-            current = snapshot is not null && snapshot.Sequence == sequence
-                ? snapshot with { CheckedAt = clock.GetUtcNow() }
-                : new Snapshot(await store.GetAllSkillsAsync(cancellationToken), sequence, clock.GetUtcNow());
-            return current;
+            current = loaded is not null && loaded.Sequence == sequence
+                ? loaded with { CheckedAt = clock.GetUtcNow() }
+                : new Loaded(new SkillTaxonomy(await store.GetAllSkillsAsync(cancellationToken)), sequence, clock.GetUtcNow());
+            return current.Taxonomy;
         }
         finally
         {
@@ -45,26 +44,5 @@ public sealed class SkillCatalog(IExpertiseStore store, TimeProvider clock) : ID
 
     public void Dispose() => reload.Dispose();
 
-    public sealed record Snapshot(IReadOnlyList<Skill> All, long Sequence, DateTimeOffset CheckedAt)
-    {
-        private readonly Lazy<IReadOnlyDictionary<Guid, Skill>> byId = new(() => All.ToDictionary(s => s.Id));
-        private readonly Lazy<ILookup<Guid, Skill>> narrower = new(() => All.Where(s => s.BroaderId is not null).ToLookup(s => s.BroaderId!.Value));
-
-        public Skill? Find(Guid id) => byId.Value.GetValueOrDefault(id);
-
-        public IEnumerable<Skill> NarrowerThan(Guid id) => narrower.Value[id];
-
-        /// <summary>The skill and everything under it in the taxonomy.</summary>
-        public IEnumerable<Guid> WithDescendants(Guid id)
-        {
-            yield return id;
-            foreach (var child in NarrowerThan(id))
-            {
-                foreach (var descendant in WithDescendants(child.Id))
-                {
-                    yield return descendant;
-                }
-            }
-        }
-    }
+    private sealed record Loaded(SkillTaxonomy Taxonomy, long Sequence, DateTimeOffset CheckedAt);
 }

@@ -27,24 +27,71 @@ public static class ExpertQueries
             });
 
         query.Field<NonNullGraphType<ExpertSearchConnectionGraphType>>("searchExperts")
-            .Description("Experts ranked for a need in plain words, narrowed by the filter; people the caller may not see are never counted.")
-            .Argument<StringGraphType>("query", $"Plain words, up to {SearchText.MaxQueryLength} characters, e.g. \"SPC and systems thinking\".")
+            .Description("Experts ranked for a need in plain words, narrowed by the filter, each with the reasons for their place. People the caller may not see are never returned or counted.")
+            .Argument<StringGraphType>("query", $"Plain words, up to {ExpertSearch.MaxQueryLength} characters, e.g. \"SPC and systems thinking\". Empty: everyone, ranked by the depth and evidence of their expertise.")
             .Argument<ExpertFilterInputGraphType>("filter")
             .PagingArguments()
             .ResolveAsync(async c =>
             {
-                var query = c.GetArgument<string?>("query");
-                if (query?.Length > SearchText.MaxQueryLength)
-                {
-                    throw new BadUserInputError("query", $"query is longer than {SearchText.MaxQueryLength} characters.");
-                }
-
                 var page = c.PageRequest();
                 var filter = ExpertFilterInputGraphType.Read(c, c.GetArgument<Dictionary<string, object?>?>("filter"));
-                var request = c.Request();
-                var ranked = await c.RequestServices!.GetRequiredService<ExpertSearch>().SearchAsync(query, filter, request.Viewer, c.CancellationToken);
-                var items = ranked.Skip(page.Offset).Take(page.Limit).ToList();
-                return new Page<RankedExpert>(items, ranked.Count, page.Offset).ToConnection();
+                var outcome = await c.RequestServices!.GetRequiredService<ExpertSearch>()
+                    .SearchAsync(c.GetArgument<string?>("query"), filter, c.Request().Viewer, c.CancellationToken);
+                var hits = outcome.Ranked.Skip(page.Offset).Take(page.Limit)
+                    .Select((r, i) => new SearchHit(Connections.Cursor(page.Offset + i), r, outcome.Ranker)).ToList();
+                return new SearchPage(outcome, hits, page.Offset);
+            });
+
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ExpertMatchGraphType>>>>("similarExperts")
+            .Description("People whose skills, levels and domains are closest to this person's, most similar first; the person is not included.")
+            .Argument<NonNullGraphType<IdGraphType>>("personId")
+            .Argument<IntGraphType>("first", "How many, 1..100.", a => a.DefaultValue = 10)
+            .ResolveAsync(async c =>
+            {
+                var personId = c.IdArgument("Person", "personId");
+                var first = c.GetArgument<int?>("first") ?? 10;
+                if (first is < 1 or > Connections.MaxPageSize)
+                {
+                    throw new BadUserInputError("first", $"first must be between 1 and {Connections.MaxPageSize}; it was {first}.");
+                }
+
+                return await c.RequestServices!.GetRequiredService<SimilarExperts>().FindAsync(personId, first, c.Request().Viewer, c.CancellationToken);
+            });
+
+        query.Field<NonNullGraphType<TeamProposalGraphType>>("assembleTeam")
+            .Description("A proposed team covering the skills at the deepest levels available, preferring available people open to cross-organisation work.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("skillIds", $"The skills the team needs, 1..{TeamAssembler.MaxSkills}.")
+            .Argument<IdGraphType>("icsId", "Only people working in this ICS.")
+            .Argument<IntGraphType>("size", $"At most this many people, 1..{TeamAssembler.MaxSize}.", a => a.DefaultValue = 5)
+            .Argument<BooleanGraphType>("crossOrganisation", "Spread the team over at least two organisations where possible.", a => a.DefaultValue = true)
+            .ResolveAsync(async c =>
+            {
+                var skillIds = c.GetArgument<List<string>>("skillIds").Select(id => GlobalId.Parse(id, "Skill", "skillIds")).ToList();
+                if (skillIds.Count is 0 or > TeamAssembler.MaxSkills)
+                {
+                    throw new BadUserInputError("skillIds", $"Ask for between 1 and {TeamAssembler.MaxSkills} skills.");
+                }
+
+                var size = c.GetArgument<int?>("size") ?? 5;
+                if (size is < 1 or > TeamAssembler.MaxSize)
+                {
+                    throw new BadUserInputError("size", $"size must be between 1 and {TeamAssembler.MaxSize}; it was {size}.");
+                }
+
+                var taxonomy = await c.RequestServices!.GetRequiredService<ExpertSearch>().TaxonomyAsync(c.CancellationToken);
+                if (skillIds.FirstOrDefault(id => taxonomy.Find(id) is null) is var unknown && unknown != Guid.Empty)
+                {
+                    throw new BadUserInputError("skillIds", $"There is no skill with id {GlobalId.Encode("Skill", unknown)}.");
+                }
+
+                Guid? icsId = c.GetArgument<string?>("icsId") is { } raw ? GlobalId.Parse(raw, "IntegratedCareSystem", "icsId") : null;
+                if (icsId is { } ics && (await c.Request().Store.GetIntegratedCareSystemsAsync([ics], c.CancellationToken)).Count == 0)
+                {
+                    throw new BadUserInputError("icsId", "There is no ICS with that id.");
+                }
+
+                return await c.RequestServices!.GetRequiredService<TeamAssembler>().AssembleAsync(
+                    skillIds, icsId, size, c.GetArgument<bool?>("crossOrganisation") ?? true, c.Request().Viewer, c.CancellationToken);
             });
     }
 }
@@ -85,26 +132,4 @@ public sealed class ExpertFilterInputGraphType : InputObjectGraphType
 
     private static IReadOnlyList<T> Enums<T>(Dictionary<string, object?> input, string key) where T : struct, Enum =>
         input.GetValueOrDefault(key) is IEnumerable<object?> values ? [.. values.OfType<T>()] : [];
-}
-
-public sealed class ExpertSearchEdgeGraphType : ObjectGraphType<Edge<RankedExpert>>
-{
-    public ExpertSearchEdgeGraphType()
-    {
-        Name = "ExpertSearchEdge";
-        Field<NonNullGraphType<StringGraphType>>("cursor").Resolve(c => c.Source.Cursor);
-        Field<NonNullGraphType<FloatGraphType>>("score").Description("Higher ranks first.").Resolve(c => c.Source.Node.Score);
-        Field<NonNullGraphType<PersonGraphType>>("node").Resolve(c => c.Request().People.Load(c.Source.Node.PersonId));
-    }
-}
-
-public sealed class ExpertSearchConnectionGraphType : ObjectGraphType<Connection<RankedExpert>>
-{
-    public ExpertSearchConnectionGraphType()
-    {
-        Name = "ExpertSearchConnection";
-        Field<NonNullGraphType<IntGraphType>>("totalCount").Description("How many visible people match, across every page.").Resolve(c => c.Source.TotalCount);
-        Field<NonNullGraphType<PageInfoGraphType>>("pageInfo").Resolve(c => PageInfo.Of(c.Source));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ExpertSearchEdgeGraphType>>>>("edges").Resolve(c => c.Source.Edges);
-    }
 }

@@ -1,37 +1,253 @@
+using System.Globalization;
+using IcsExpertiseGraph.Api.Directory;
 using IcsExpertiseGraph.Api.Domain;
 using IcsExpertiseGraph.Api.Storage;
 
 namespace IcsExpertiseGraph.Api.Experts;
 
-/// <summary>
-/// The store-independent ranking: the store finds candidates, this orders them. A first, simple model
-/// (the search issue refines it): text relevance plus the depth of the person's best relevant skill,
-/// with a little for verification. Ties break on the person's id, so pages are stable.
-/// </summary>
-public static class ExpertRanker
+/// <summary>The signals a score is made of, each reported as a reason with its contribution.</summary>
+public enum ScoreSignal
 {
-    /// <summary>Text relevance is squashed into 0..1 so it cannot drown the skill signal.</summary>
-    private const double TextWeight = 1.0;
+    Text,
+    SkillLevel,
+    Evidence,
+    Verification,
+    Endorsements,
+    ProjectEvidence,
+    Freshness,
+    Availability,
 
-    /// <summary>A coach (level 4) scores 1.0; an awareness-level holder 0.25.</summary>
-    private const double LevelWeight = 1.0;
+    /// <summary>similarExperts: overlap of the two people's skills, weighted by level.</summary>
+    SharedSkills,
 
-    /// <summary>A network manager has checked the claim.</summary>
-    private const double VerifiedBonus = 0.1;
-
-    public static IReadOnlyList<RankedExpert> Rank(IReadOnlyList<ExpertCandidate> candidates) =>
-        [.. candidates
-            .Select(c => new RankedExpert(c.PersonId, Math.Round(Score(c), 6)))
-            .OrderByDescending(r => r.Score)
-            .ThenBy(r => r.PersonId)];
-
-    private static double Score(ExpertCandidate candidate)
-    {
-        var text = candidate.TextRank <= 0 ? 0 : candidate.TextRank / (1 + candidate.TextRank);
-        var best = candidate.RelevantSkills.Count == 0 ? null : candidate.RelevantSkills.MaxBy(s => ((int)s.Level * 2) + (s.Verified ? 1 : 0));
-        var level = best is null ? 0 : (int)best.Level / (double)(int)SkillLevel.Coach;
-        return (TextWeight * text) + (LevelWeight * level) + (best is { Verified: true } ? VerifiedBonus : 0);
-    }
+    /// <summary>similarExperts: overlap of the quality domains the two people work in.</summary>
+    SharedDomains,
 }
 
-public sealed record RankedExpert(Guid PersonId, double Score);
+public sealed record ScoreReason(ScoreSignal Signal, string Detail, double Contribution);
+
+/// <summary>The holding that answered one concept; ForSkillId is the asked-for skill when a narrower one answered it.</summary>
+public sealed record MatchedSkill(Guid SkillId, SkillLevel Level, bool Verified, SkillEvidence? Evidence, Guid? ForSkillId);
+
+/// <summary>A scored person, with the skills that matched and reasons whose contributions add up to the score.</summary>
+public sealed record ExpertMatch(Guid PersonId, double Score, IReadOnlyList<MatchedSkill> MatchedSkills, IReadOnlyList<ScoreReason> Explanation);
+
+public sealed record RankedCandidate(ExpertCandidate Candidate, double Score, double EvidenceStrength);
+
+/// <summary>
+/// The one store-independent ranking. Each signal is a number in 0..1 times its weight; contributions are
+/// rounded to four places and the score is their sum, so an explanation always adds up. Concepts are what
+/// the searcher asked for (skills named in the query or the filter, or domains); each is answered by the
+/// person's strongest holding of it or of anything narrower. With no concepts the person's three strongest
+/// holdings stand in, so an empty search ranks everyone by the depth and evidence of their expertise.
+/// Ties break on evidence strength, then on the person's id.
+/// </summary>
+public sealed class ExpertRanker(SkillTaxonomy taxonomy, IReadOnlyList<Concept> concepts, DateTimeOffset now)
+{
+    /// <summary>Weights, in one place. Skill depth dominates; everything else refines the order.</summary>
+    private static class Weights
+    {
+        /// <summary>How well the typed words match name, headline, bio and skill names (0..1 from the index).</summary>
+        public const double Text = 1.0;
+
+        /// <summary>Mean depth over the concepts asked for: awareness 0.25, practitioner 0.5, expert 0.8, coach 1.</summary>
+        public const double SkillLevel = 3.0;
+
+        /// <summary>What backs each claim: credential or publication 1, project 0.7, training 0.4, none 0.</summary>
+        public const double Evidence = 0.6;
+
+        /// <summary>Share of the matched claims a network manager has verified.</summary>
+        public const double Verification = 0.4;
+
+        /// <summary>Colleagues' endorsements of the matched skills; eight or more count fully (log scale).</summary>
+        public const double Endorsements = 0.4;
+
+        /// <summary>Projects the person worked on that used the matched skill; three or more count fully.</summary>
+        public const double ProjectEvidence = 0.5;
+
+        /// <summary>A profile confirmed today counts fully, halving every year since.</summary>
+        public const double Freshness = 0.3;
+
+        /// <summary>Open 1, limited 0.6, not available 0.</summary>
+        public const double Availability = 0.3;
+
+        /// <summary>Willing to help organisations other than their own.</summary>
+        public const double OpenToCrossOrganisation = 0.1;
+
+        /// <summary>A narrower skill answers a broader request (value stream mapping for Lean) at 90%.</summary>
+        public const double NarrowerMatch = 0.9;
+
+        public const int ProfileSkills = 3;
+    }
+
+    private const int SignalCount = 8;
+
+    public IReadOnlyList<Concept> Concepts => concepts;
+
+    /// <summary>Scores every candidate; best first.</summary>
+    public IReadOnlyList<RankedCandidate> Rank(IReadOnlyList<ExpertCandidate> candidates)
+    {
+        var ranked = new RankedCandidate[candidates.Count];
+        Span<double> contributions = stackalloc double[SignalCount];
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            Assess(candidates[i], contributions, null);
+            ranked[i] = new RankedCandidate(candidates[i], Sum(contributions),
+                contributions[(int)ScoreSignal.Evidence] + contributions[(int)ScoreSignal.Verification]
+                + contributions[(int)ScoreSignal.Endorsements] + contributions[(int)ScoreSignal.ProjectEvidence]);
+        }
+
+        Array.Sort(ranked, static (a, b) =>
+            b.Score.CompareTo(a.Score) is not 0 and var byScore ? byScore
+            : b.EvidenceStrength.CompareTo(a.EvidenceStrength) is not 0 and var byEvidence ? byEvidence
+            : a.Candidate.PersonId.CompareTo(b.Candidate.PersonId));
+        return ranked;
+    }
+
+    /// <summary>The same assessment as <see cref="Rank"/>, with the matched skills and a reason for each signal that counted.</summary>
+    public ExpertMatch Explain(ExpertCandidate candidate)
+    {
+        var contributions = new double[SignalCount];
+        var answers = new List<(Concept? Concept, CandidateSkill? Holding)>();
+        Assess(candidate, contributions, answers);
+        var held = answers.Where(a => a.Holding is not null).Select(a => (a.Concept, Holding: a.Holding!)).ToList();
+
+        var reasons = new List<ScoreReason>();
+        void Add(ScoreSignal signal, string detail)
+        {
+            if (contributions[(int)signal] != 0)
+            {
+                reasons.Add(new ScoreReason(signal, detail, contributions[(int)signal]));
+            }
+        }
+
+        Add(ScoreSignal.Text, "The words searched for appear in their name, headline, bio or skills.");
+        Add(ScoreSignal.SkillLevel, string.Join("; ", answers.Select(a => a.Holding is null
+            ? $"{a.Concept!.Label}: not held"
+            : $"{a.Concept?.Label ?? Name(a.Holding.SkillId)}: {EnumText.Name(a.Holding.Level)}{Via(a.Concept, a.Holding)}")));
+        Add(ScoreSignal.Evidence, string.Join("; ", held.Where(h => h.Holding.Evidence is not null)
+            .Select(h => $"{EnumText.Name(h.Holding.Evidence!.Value).ToLowerInvariant()} for {Name(h.Holding.SkillId)}")));
+        Add(ScoreSignal.Verification, "Verified by a network manager: " + string.Join(", ", held.Where(h => h.Holding.Verified).Select(h => Name(h.Holding.SkillId))));
+        Add(ScoreSignal.Endorsements, string.Join("; ", held.Where(h => h.Holding.Endorsements > 0)
+            .Select(h => Plural(h.Holding.Endorsements, "endorsement") + " for " + Name(h.Holding.SkillId))));
+        Add(ScoreSignal.ProjectEvidence, string.Join("; ", held.Where(h => h.Holding.ProjectEvidence > 0)
+            .Select(h => Plural(h.Holding.ProjectEvidence, "project") + " used " + Name(h.Holding.SkillId))));
+        Add(ScoreSignal.Freshness, candidate.LastConfirmedAt is { } confirmed
+            ? $"Profile confirmed {Plural(Math.Max(0, (int)(now - confirmed).TotalDays), "day")} ago."
+            : "Profile never confirmed.");
+        Add(ScoreSignal.Availability, $"Availability {EnumText.Name(candidate.Availability)}"
+            + (candidate.OpenToCrossOrganisation ? ", open to work with other organisations." : "."));
+
+        var matched = held.Select(h => new MatchedSkill(h.Holding.SkillId, h.Holding.Level, h.Holding.Verified, h.Holding.Evidence,
+            h.Concept is { } c && !c.Roots.Any(r => r.Id == h.Holding.SkillId) && c.Roots.Count == 1 ? c.Roots[0].Id : null))
+            .DistinctBy(m => m.SkillId).ToList();
+        return new ExpertMatch(candidate.PersonId, Sum(contributions), matched, reasons);
+    }
+
+    private void Assess(ExpertCandidate candidate, Span<double> contributions, List<(Concept?, CandidateSkill?)>? answers)
+    {
+        double level = 0, evidence = 0, verified = 0, endorsements = 0, projects = 0;
+        var count = 0;
+        if (concepts.Count > 0)
+        {
+            foreach (var concept in concepts)
+            {
+                var best = Strongest(candidate.Skills, concept.SkillIds);
+                answers?.Add((concept, best));
+                count++;
+                if (best is not null)
+                {
+                    var narrower = concept.Source is not (ConceptSource.Word or ConceptSource.Domain) && !concept.Roots.Any(r => r.Id == best.SkillId);
+                    level += LevelValue(best.Level) * (narrower ? Weights.NarrowerMatch : 1);
+                    Accumulate(best, ref evidence, ref verified, ref endorsements, ref projects);
+                }
+            }
+        }
+        else
+        {
+            foreach (var holding in candidate.Skills.OrderByDescending(Strength).ThenBy(s => s.SkillId).Take(Weights.ProfileSkills))
+            {
+                answers?.Add((null, holding));
+                count++;
+                level += LevelValue(holding.Level);
+                Accumulate(holding, ref evidence, ref verified, ref endorsements, ref projects);
+            }
+        }
+
+        var mean = count == 0 ? 0 : 1.0 / count;
+        contributions[(int)ScoreSignal.Text] = Round(Weights.Text * candidate.TextRelevance);
+        contributions[(int)ScoreSignal.SkillLevel] = Round(Weights.SkillLevel * level * mean);
+        contributions[(int)ScoreSignal.Evidence] = Round(Weights.Evidence * evidence * mean);
+        contributions[(int)ScoreSignal.Verification] = Round(Weights.Verification * verified * mean);
+        contributions[(int)ScoreSignal.Endorsements] = Round(Weights.Endorsements * endorsements * mean);
+        contributions[(int)ScoreSignal.ProjectEvidence] = Round(Weights.ProjectEvidence * projects * mean);
+        contributions[(int)ScoreSignal.Freshness] = Round(candidate.LastConfirmedAt is { } confirmed
+            ? Weights.Freshness * Math.Pow(0.5, Math.Max(0, (now - confirmed).TotalDays) / 365.0)
+            : 0);
+        contributions[(int)ScoreSignal.Availability] = Round(
+            (Weights.Availability * candidate.Availability switch { AvailabilityStatus.Open => 1.0, AvailabilityStatus.Limited => 0.6, _ => 0 })
+            + (candidate.OpenToCrossOrganisation ? Weights.OpenToCrossOrganisation : 0));
+    }
+
+    private static void Accumulate(CandidateSkill holding, ref double evidence, ref double verified, ref double endorsements, ref double projects)
+    {
+        evidence += EvidenceValue(holding.Evidence);
+        verified += holding.Verified ? 1 : 0;
+        endorsements += Math.Min(1, Math.Log2(1 + holding.Endorsements) / Math.Log2(9));
+        projects += Math.Min(1, holding.ProjectEvidence / 3.0);
+    }
+
+    internal static CandidateSkill? Strongest(IReadOnlyList<CandidateSkill> holdings, IReadOnlySet<Guid> wanted)
+    {
+        CandidateSkill? best = null;
+        foreach (var holding in holdings)
+        {
+            if (wanted.Contains(holding.SkillId) && (best is null || Strength(holding) > Strength(best)
+                || (Strength(holding) == Strength(best) && holding.SkillId.CompareTo(best.SkillId) < 0)))
+            {
+                best = holding;
+            }
+        }
+
+        return best;
+    }
+
+    internal static double Strength(CandidateSkill s) =>
+        ((int)s.Level * 10) + (s.Verified ? 3 : 0) + (EvidenceValue(s.Evidence) * 2) + Math.Min(s.Endorsements, 8) * 0.1 + Math.Min(s.ProjectEvidence, 3) * 0.2;
+
+    internal static double LevelValue(SkillLevel level) => level switch
+    {
+        SkillLevel.Coach => 1.0,
+        SkillLevel.Expert => 0.8,
+        SkillLevel.Practitioner => 0.5,
+        _ => 0.25,
+    };
+
+    internal static double EvidenceValue(SkillEvidence? evidence) => evidence switch
+    {
+        SkillEvidence.Credential or SkillEvidence.Publication => 1.0,
+        SkillEvidence.Project => 0.7,
+        SkillEvidence.Training => 0.4,
+        _ => 0,
+    };
+
+    internal static double Round(double value) => Math.Round(value, 4, MidpointRounding.AwayFromZero);
+
+    private static double Sum(ReadOnlySpan<double> contributions)
+    {
+        var sum = 0.0;
+        foreach (var c in contributions)
+        {
+            sum += c;
+        }
+
+        return Round(sum);
+    }
+
+    private string Name(Guid skillId) => taxonomy.Find(skillId)?.Name ?? "a skill";
+
+    private string Via(Concept? concept, CandidateSkill holding) =>
+        concept is null || concept.Roots.Any(r => r.Id == holding.SkillId) ? "" : $" (as {Name(holding.SkillId)})";
+
+    private static string Plural(int n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? "" : "s")}");
+}

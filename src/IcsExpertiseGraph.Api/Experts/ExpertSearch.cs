@@ -1,11 +1,13 @@
 using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.Directory;
 using IcsExpertiseGraph.Api.Domain;
+using IcsExpertiseGraph.Api.GraphQL;
 using IcsExpertiseGraph.Api.Storage;
+using Microsoft.Extensions.Options;
 
 namespace IcsExpertiseGraph.Api.Experts;
 
-/// <summary>What a caller asked for in <c>searchExperts</c>, ids already decoded and checked.</summary>
+/// <summary>What a caller asked for in <c>searchExperts</c>, ids already decoded.</summary>
 public sealed record ExpertFilter(
     IReadOnlyList<Guid> SkillIds,
     SkillLevel? MinLevel,
@@ -19,61 +21,74 @@ public sealed record ExpertFilter(
     public static ExpertFilter None { get; } = new([], null, [], [], [], [], false, null);
 }
 
+/// <summary>A search's whole result: every visible match, ranked, with what is needed to explain a page and count facets.</summary>
+public sealed record SearchOutcome(IReadOnlyList<RankedCandidate> Ranked, ExpertRanker Ranker, Func<CancellationToken, Task<Func<Guid, Organisation?>>> Organisations);
+
 /// <summary>
-/// Expert search: turns the typed need into store criteria (terms, the skills it names, the filter with
-/// narrower skills included), asks the store for visible candidates, and ranks them.
+/// Expert search: recognises the skills a need names (with narrower ones), asks for the visible candidates
+/// that match the text or hold those skills and pass the filter, and ranks them with the shared ranker.
+/// Candidates come from the in-memory index, or from the store when the index is switched off.
 /// </summary>
-public sealed class ExpertSearch(IExpertiseStore store, SkillCatalog catalog)
+public sealed class ExpertSearch(IExpertiseStore store, SkillCatalog catalog, ExpertIndexHost index, IOptions<SearchOptions> options, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<RankedExpert>> SearchAsync(string? query, ExpertFilter filter, Viewer viewer, CancellationToken cancellationToken)
+    public const int MaxQueryLength = 200;
+
+    public async Task<SearchOutcome> SearchAsync(string? query, ExpertFilter filter, Viewer viewer, CancellationToken cancellationToken)
     {
-        var skills = await catalog.GetAsync(cancellationToken);
-        var named = SkillsNamedIn(query, skills.All);
-        var filterSkills = filter.SkillIds.SelectMany(skills.WithDescendants).Distinct().ToList();
-        var relevant = named.SelectMany(skills.WithDescendants).Concat(filterSkills).ToHashSet();
+        if (query?.Length > MaxQueryLength)
+        {
+            throw new BadUserInputError("query", $"query is longer than {MaxQueryLength} characters; describe the need in fewer words.");
+        }
+
+        var memory = options.Value.MemoryIndex ? await index.GetAsync(cancellationToken) : null;
+        var taxonomy = memory?.Taxonomy ?? await catalog.GetAsync(cancellationToken);
+        var unknown = filter.SkillIds.FirstOrDefault(id => taxonomy.Find(id) is null);
+        if (unknown != Guid.Empty)
+        {
+            throw new BadUserInputError("filter.skillIds", $"There is no skill with id {GlobalId.Encode("Skill", unknown)}.");
+        }
+
+        var named = Vocabulary.ConceptsIn(query, taxonomy);
+        var concepts = named
+            .Concat(filter.SkillIds.Select(id => taxonomy.ConceptFor([taxonomy.Find(id)!], taxonomy.Find(id)!.Name, ConceptSource.Filter)))
+            .Concat(filter.Domains.Select(taxonomy.ConceptForDomain))
+            .DistinctBy(c => string.Join(',', c.Roots.Select(r => r.Id).Order()))
+            .ToList();
         var criteria = new ExpertCriteria(
-            SearchText.Terms(query), filterSkills, filter.MinLevel, filter.Domains, filter.IntegratedCareSystemIds, filter.PlaceIds,
-            filter.OrganisationTypes, filter.AvailableOnly, filter.OpenToCrossOrganisation, relevant);
+            SearchText.Terms(query),
+            named.SelectMany(c => c.SkillIds).ToHashSet(),
+            [.. filter.SkillIds.SelectMany(taxonomy.WithDescendants).Distinct()],
+            filter.MinLevel, filter.Domains, filter.IntegratedCareSystemIds, filter.PlaceIds, filter.OrganisationTypes,
+            filter.AvailableOnly, filter.OpenToCrossOrganisation);
+
+        var (candidates, organisations) = await FindAsync(criteria, viewer, memory, cancellationToken);
+        var ranker = new ExpertRanker(taxonomy, concepts, clock.GetUtcNow());
+        return new SearchOutcome(ranker.Rank(candidates), ranker, organisations);
+    }
+
+    /// <summary>The taxonomy the candidates will be judged against: the index's own, or the catalog's.</summary>
+    public async Task<SkillTaxonomy> TaxonomyAsync(CancellationToken cancellationToken) =>
+        options.Value.MemoryIndex ? (await index.GetAsync(cancellationToken)).Taxonomy : await catalog.GetAsync(cancellationToken);
+
+    /// <summary>Visible candidates for the criteria, from the index when it is on, else from the store; and a way to look up their employers.</summary>
+    public async Task<(IReadOnlyList<ExpertCandidate> Candidates, Func<CancellationToken, Task<Func<Guid, Organisation?>>> Organisations)> FindAsync(
+        ExpertCriteria criteria, Viewer viewer, CancellationToken cancellationToken) =>
+        await FindAsync(criteria, viewer, options.Value.MemoryIndex ? await index.GetAsync(cancellationToken) : null, cancellationToken);
+
+    private async Task<(IReadOnlyList<ExpertCandidate>, Func<CancellationToken, Task<Func<Guid, Organisation?>>>)> FindAsync(
+        ExpertCriteria criteria, Viewer viewer, ExpertIndex? memory, CancellationToken cancellationToken)
+    {
+        if (memory is not null)
+        {
+            return (memory.FindCandidates(criteria, viewer), _ => Task.FromResult<Func<Guid, Organisation?>>(memory.Organisation));
+        }
+
         var candidates = await store.FindExpertCandidatesAsync(criteria, viewer, cancellationToken);
-        return ExpertRanker.Rank(candidates);
-    }
-
-    /// <summary>
-    /// Skills whose name or an alias appears in the query as whole words ("spc", "systems thinking"); when the
-    /// query names none, skills whose names contain one of its words ("improvement" gives Model for Improvement).
-    /// </summary>
-    internal static IReadOnlyList<Guid> SkillsNamedIn(string? query, IReadOnlyList<Skill> skills)
-    {
-        var words = SearchText.Words(query).Select(SearchText.Singular).ToArray();
-        if (words.Length == 0)
+        return (candidates, async ct =>
         {
-            return [];
-        }
-
-        var labelled = skills.Select(skill => (skill.Id, Labels: skill.Aliases.Prepend(skill.Name)
-            .Select(label => SearchText.Words(label).Select(SearchText.Singular).ToArray())
-            .Where(label => label.Length > 0)
-            .ToList())).ToList();
-        var named = labelled.Where(s => s.Labels.Any(label => ContainsRun(words, label))).Select(s => s.Id).ToList();
-        if (named.Count > 0)
-        {
-            return named;
-        }
-
-        var terms = SearchText.Terms(query).Select(SearchText.Singular).Where(t => t.Length >= 4).ToHashSet();
-        return [.. labelled.Where(s => s.Labels.Any(label => label.Any(terms.Contains))).Select(s => s.Id)];
-    }
-
-    private static bool ContainsRun(string[] haystack, string[] needle)
-    {
-        for (var start = 0; start + needle.Length <= haystack.Length; start++)
-        {
-            if (haystack.AsSpan(start, needle.Length).SequenceEqual(needle))
-            {
-                return true;
-            }
-        }
-
-        return false;
+            var ids = candidates.SelectMany(c => c.CurrentOrganisationIds).Distinct().ToList();
+            var found = await store.GetOrganisationsAsync(ids, ct);
+            return id => found.GetValueOrDefault(id);
+        });
     }
 }

@@ -9,7 +9,6 @@ namespace IcsExpertiseGraph.Api.Experts;
 /// </summary>
 public static class SearchText
 {
-    public const int MaxQueryLength = 500;
     private const int MaxTerms = 16;
 
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)

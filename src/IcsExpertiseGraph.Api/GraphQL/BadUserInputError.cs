@@ -28,3 +28,15 @@ public static class ErrorCodes
     public const string ValidationFailed = "GRAPHQL_VALIDATION_FAILED";
     public const string BadRequest = "BAD_REQUEST";
 }
+
+/// <summary>The thing asked for does not exist, or the caller may not see it (the two are not told apart).</summary>
+public sealed class NotFoundError : ExecutionError
+{
+    public NotFoundError(string field, string message) : base(message)
+    {
+        Code = ErrorCodes.NotFound;
+        Field = field;
+    }
+
+    public string Field { get; }
+}

@@ -34,6 +34,7 @@ public sealed partial class ErrorInfoProvider(bool exposeExceptionDetails) : IEr
     private (string Code, string? Field, string Message) Classify(ExecutionError error) => error switch
     {
         BadUserInputError bad => (ErrorCodes.BadUserInput, bad.Field, bad.Message),
+        NotFoundError missing => (ErrorCodes.NotFound, missing.Field, missing.Message),
         UnhandledError => (ErrorCodes.InternalServerError, null, exposeExceptionDetails ? error.Message : "An internal error occurred; it has been logged."),
         SyntaxError => (ErrorCodes.ParseFailed, null, error.Message),
         ArgumentsOfCorrectTypeError or ProvidedNonNullArgumentsError => (ErrorCodes.BadUserInput, ArgumentName((ValidationError)error), error.Message),

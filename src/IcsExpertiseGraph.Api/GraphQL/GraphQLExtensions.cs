@@ -11,7 +11,12 @@ public static class GraphQLExtensions
         var exposeDetails = configuration.GetValue("GraphQL:ExposeExceptionDetails", environment.IsDevelopment());
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SkillCatalog>();
+        services.Configure<SearchOptions>(configuration.GetSection(SearchOptions.Section));
+        services.AddSingleton<ExpertIndexHost>();
+        services.AddHostedService<ExpertIndexWarmup>();
         services.AddSingleton<ExpertSearch>();
+        services.AddSingleton<SimilarExperts>();
+        services.AddSingleton<TeamAssembler>();
         services.AddScoped<RequestContext>();
         services.AddTransient(typeof(ConnectionGraphType<,>));
         services.AddTransient(typeof(EdgeGraphType<,>));

@@ -57,10 +57,13 @@ public interface IExpertiseStore
     Task<Page<Project>> ListProjectsAsync(ProjectFilter filter, PageRequest page, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Every person matching the criteria that the viewer may see, with the text relevance and the
-    /// criteria's relevant skills they hold. Ranking is not the store's job (see ExpertRanker).
+    /// Every person matching the criteria that the viewer may see, with what the ranker scores. Ranking is
+    /// not the store's job (see ExpertRanker); the in-memory index answers the same question faster.
     /// </summary>
     Task<IReadOnlyList<ExpertCandidate>> FindExpertCandidatesAsync(ExpertCriteria criteria, Viewer viewer, CancellationToken cancellationToken);
+
+    /// <summary>Everything the in-memory search index needs, in one consistent read.</summary>
+    Task<SearchSource> LoadSearchSourceAsync(CancellationToken cancellationToken);
 
     /// <summary>Writes a whole network in one transaction; with <paramref name="replaceExisting"/> the old graph goes in the same transaction.</summary>
     Task ImportAsync(NetworkSnapshot network, bool replaceExisting, IProgress<ImportProgress>? progress, CancellationToken cancellationToken);

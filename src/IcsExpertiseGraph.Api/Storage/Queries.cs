@@ -20,11 +20,13 @@ public sealed record ProjectFilter(
 
 /// <summary>
 /// What a search asks of the store. Terms are normalised words (each adapter turns them into its own
-/// full-text syntax); lists are OR within a facet and AND across facets. RelevantSkillIds are the skills
-/// whose holdings the ranker needs back for each candidate.
+/// full-text syntax). A person is a candidate when their text matches a term or they hold one of the
+/// ConceptSkillIds (the skills the query names, with narrower ones); with neither, everyone is. Filter lists
+/// are OR within a facet and AND across facets.
 /// </summary>
 public sealed record ExpertCriteria(
     IReadOnlyList<string> Terms,
+    IReadOnlyCollection<Guid> ConceptSkillIds,
     IReadOnlyList<Guid> SkillIds,
     SkillLevel? MinLevel,
     IReadOnlyList<QualityDomain> Domains,
@@ -32,13 +34,52 @@ public sealed record ExpertCriteria(
     IReadOnlyList<Guid> PlaceIds,
     IReadOnlyList<OrganisationType> OrganisationTypes,
     bool AvailableOnly,
-    bool? OpenToCrossOrganisation,
-    IReadOnlyCollection<Guid> RelevantSkillIds);
+    bool? OpenToCrossOrganisation)
+{
+    public bool MatchesEveryone => Terms.Count == 0 && ConceptSkillIds.Count == 0;
+}
 
-public sealed record CandidateSkill(Guid SkillId, SkillLevel Level, bool Verified);
+/// <summary>A holding as the ranker sees it: the claim, what backs it, and who vouches for it.</summary>
+public sealed record CandidateSkill(
+    Guid SkillId,
+    SkillLevel Level,
+    SkillEvidence? Evidence,
+    bool Verified,
+    int Endorsements,
+    int ProjectEvidence);
 
-/// <summary>TextRank is higher for better text matches (0 when the search had no text).</summary>
-public sealed record ExpertCandidate(Guid PersonId, double TextRank, IReadOnlyList<CandidateSkill> RelevantSkills);
+/// <summary>
+/// A person who matched, with everything the ranker scores and the facets count: all their holdings and
+/// their current employers. TextRelevance is 0..1 (0 when the text did not match or there was no text);
+/// the raw scores of the store and of the in-memory index differ, so each squashes its own.
+/// </summary>
+public sealed record ExpertCandidate(
+    Guid PersonId,
+    double TextRelevance,
+    IReadOnlyList<CandidateSkill> Skills,
+    IReadOnlyList<Guid> CurrentOrganisationIds,
+    DateTimeOffset? LastConfirmedAt,
+    AvailabilityStatus Availability,
+    bool OpenToCrossOrganisation);
+
+/// <summary>
+/// Everything the in-memory search index is built from, read in one transaction so it is consistent
+/// with <see cref="Sequence"/>.
+/// </summary>
+public sealed record SearchSource(
+    long Sequence,
+    IReadOnlyList<SearchSource.PersonRow> People,
+    IReadOnlyList<SearchSource.HoldingRow> Holdings,
+    IReadOnlyList<(Guid PersonId, Guid OrganisationId)> CurrentEmployments,
+    IReadOnlyList<Organisation> Organisations,
+    IReadOnlyList<(Guid OrganisationId, Guid PlaceId)> OrganisationPlaces)
+{
+    public sealed record PersonRow(
+        Guid Id, string DisplayName, string? Headline, string? Bio, Visibility Visibility,
+        AvailabilityStatus Availability, bool OpenToCrossOrganisation, DateTimeOffset? LastConfirmedAt);
+
+    public sealed record HoldingRow(Guid PersonId, CandidateSkill Skill);
+}
 
 /// <summary>A whole graph to import; order within each list is preserved.</summary>
 public sealed record NetworkSnapshot(

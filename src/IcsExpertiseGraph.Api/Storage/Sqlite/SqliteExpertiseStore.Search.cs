@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.Domain;
+using Microsoft.Data.Sqlite;
 using static IcsExpertiseGraph.Api.Storage.Sqlite.SqliteValues;
 
 namespace IcsExpertiseGraph.Api.Storage.Sqlite;
@@ -12,18 +13,168 @@ public sealed partial class SqliteExpertiseStore
     // about expertise than a passing mention in a bio.
     private const string TextRank = "-bm25(person_text, 4.0, 6.0, 1.0, 8.0)";
 
+    /// <summary>Squashes bm25 (0..~30 here) into 0..1; at 5 a match counts half.</summary>
+    private const double TextHalfPoint = 5.0;
+
+    // A holding with its endorsements and the projects the holder contributed to that used the skill.
+    private const string HoldingColumns = """
+        s.id, hs.level, hs.evidence, hs.verified,
+        (SELECT count(*) FROM endorsed e WHERE e.endorsee_pk = hs.person_pk AND e.skill_pk = hs.skill_pk),
+        (SELECT count(*) FROM contributed_to ct JOIN used_method um ON um.project_pk = ct.project_pk
+         WHERE ct.person_pk = hs.person_pk AND um.skill_pk = hs.skill_pk)
+        """;
+
     public async Task<IReadOnlyList<ExpertCandidate>> FindExpertCandidatesAsync(ExpertCriteria criteria, Viewer viewer, CancellationToken cancellationToken)
     {
         var hasText = criteria.Terms.Count > 0;
-        var sql = new StringBuilder("WITH candidate AS (SELECT p.pk, p.id, ");
-        sql.Append(hasText ? "t.rank" : "0.0").Append(" AS rank FROM person p ");
+        var sql = new StringBuilder("WITH candidate AS (SELECT p.pk, p.id, p.last_confirmed_at, p.availability_status, p.open_to_cross_organisation, ");
+        sql.Append(hasText ? "coalesce(t.rank, 0.0)" : "0.0").Append(" AS rank FROM person p ");
         if (hasText)
         {
-            sql.Append($"JOIN (SELECT rowid, {TextRank} AS rank FROM person_text WHERE person_text MATCH $match) t ON t.rowid = p.pk ");
+            sql.Append($"LEFT JOIN (SELECT rowid, {TextRank} AS rank FROM person_text WHERE person_text MATCH $match) t ON t.rowid = p.pk ");
         }
 
         sql.Append($"WHERE {VisibleToViewer} ");
-        var levelFloor = (int)(criteria.MinLevel ?? SkillLevel.Awareness);
+        if (!criteria.MatchesEveryone)
+        {
+            sql.Append(" AND (").Append(hasText ? "t.rowid IS NOT NULL" : "0");
+            if (criteria.ConceptSkillIds.Count > 0)
+            {
+                sql.Append(" OR EXISTS (SELECT 1 FROM has_skill hs WHERE hs.person_pk = p.pk AND hs.skill_pk IN (SELECT pk FROM skill WHERE id IN (SELECT value FROM json_each($concepts))))");
+            }
+
+            sql.Append(") ");
+        }
+
+        AppendFilters(sql, criteria);
+        sql.Append($"""
+            )
+            SELECT c.id, c.rank, c.last_confirmed_at, c.availability_status, c.open_to_cross_organisation,
+                   (SELECT json_group_array(id) FROM (SELECT o.id FROM works_at w JOIN organisation o ON o.pk = w.organisation_pk
+                    WHERE w.person_pk = c.pk AND (w.until IS NULL OR w.until >= $today) ORDER BY w.is_primary DESC, w.pk)),
+                   {HoldingColumns}
+            FROM candidate c
+            LEFT JOIN has_skill hs ON hs.person_pk = c.pk
+            LEFT JOIN skill s ON s.pk = hs.skill_pk
+            ORDER BY c.pk
+            """);
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql.ToString();
+        WithViewer(command, viewer)
+            .With("$match", hasText ? FullTextQuery(criteria.Terms) : DBNull.Value)
+            .With("$concepts", JsonIds(criteria.ConceptSkillIds))
+            .With("$minLevel", (int)(criteria.MinLevel ?? SkillLevel.Awareness))
+            .With("$skillIds", JsonIds(criteria.SkillIds))
+            .With("$domains", JsonEnums(criteria.Domains))
+            .With("$icsIds", JsonIds(criteria.IntegratedCareSystemIds))
+            .With("$placeIds", JsonIds(criteria.PlaceIds))
+            .With("$orgTypes", JsonEnums(criteria.OrganisationTypes))
+            .With("$today", Today());
+
+        var candidates = new List<ExpertCandidate>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        ExpertCandidate? current = null;
+        List<CandidateSkill> skills = [];
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var id = reader.GetId(0);
+            if (id != current?.PersonId)
+            {
+                if (current is not null)
+                {
+                    candidates.Add(current);
+                }
+
+                var rank = reader.GetDouble(1);
+                skills = [];
+                var employers = System.Text.Json.JsonSerializer.Deserialize<Guid[]>(reader.GetString(5)) ?? [];
+                current = new ExpertCandidate(id, rank <= 0 ? 0 : rank / (rank + TextHalfPoint), skills, employers.Distinct().ToList(),
+                    reader.GetTimestampOrNull(2), reader.GetEnum<AvailabilityStatus>(3), reader.GetInt64(4) == 1);
+            }
+
+            if (!reader.IsDBNull(6))
+            {
+                skills.Add(ReadHolding(reader, 6));
+            }
+        }
+
+        if (current is not null)
+        {
+            candidates.Add(current);
+        }
+
+        return candidates;
+    }
+
+    public async Task<SearchSource> LoadSearchSourceAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        // One read transaction: a snapshot of the WAL, consistent with the sequence it reports.
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var sequence = 0L;
+        await ReadAsync(connection, transaction, "SELECT value FROM change_sequence WHERE id = 1", r => sequence = r.GetInt64(0), cancellationToken);
+
+        var people = new List<SearchSource.PersonRow>();
+        await ReadAsync(connection, transaction,
+            "SELECT id, display_name, headline, bio, visibility, availability_status, open_to_cross_organisation, last_confirmed_at FROM person ORDER BY pk",
+            r => people.Add(new SearchSource.PersonRow(r.GetId(0), r.GetString(1), r.GetTextOrNull(2), r.GetTextOrNull(3), r.GetEnum<Visibility>(4),
+                r.GetEnum<AvailabilityStatus>(5), r.GetInt64(6) == 1, r.GetTimestampOrNull(7))),
+            cancellationToken);
+
+        var holdings = new List<SearchSource.HoldingRow>();
+        await ReadAsync(connection, transaction, $"""
+            SELECT p.id, {HoldingColumns}
+            FROM has_skill hs JOIN person p ON p.pk = hs.person_pk JOIN skill s ON s.pk = hs.skill_pk
+            ORDER BY hs.person_pk, hs.skill_pk
+            """,
+            r => holdings.Add(new SearchSource.HoldingRow(r.GetId(0), ReadHolding(r, 1))),
+            cancellationToken);
+
+        var employments = new List<(Guid, Guid)>();
+        await ReadAsync(connection, transaction, """
+            SELECT p.id, o.id FROM works_at w JOIN person p ON p.pk = w.person_pk JOIN organisation o ON o.pk = w.organisation_pk
+            WHERE w.until IS NULL OR w.until >= $today ORDER BY w.person_pk, w.is_primary DESC, w.pk
+            """,
+            r => employments.Add((r.GetId(0), r.GetId(1))), cancellationToken, ("$today", Today()));
+
+        var organisations = new List<Organisation>();
+        await ReadAsync(connection, transaction, $"SELECT {OrganisationColumns} FROM organisation o", r => organisations.Add(ReadOrganisation(r)), cancellationToken);
+
+        var served = new List<(Guid, Guid)>();
+        await ReadAsync(connection, transaction, """
+            SELECT o.id, pl.id FROM organisation_serves_place sp JOIN organisation o ON o.pk = sp.organisation_pk JOIN place pl ON pl.pk = sp.place_pk
+            """, r => served.Add((r.GetId(0), r.GetId(1))), cancellationToken);
+
+        return new SearchSource(sequence, people, holdings, employments, organisations, served);
+    }
+
+    private static CandidateSkill ReadHolding(SqliteDataReader r, int first) => new(
+        r.GetId(first), (SkillLevel)r.GetInt32(first + 1), r.IsDBNull(first + 2) ? null : r.GetEnum<SkillEvidence>(first + 2),
+        r.GetInt64(first + 3) == 1, r.GetInt32(first + 4), r.GetInt32(first + 5));
+
+    private static async Task ReadAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string sql, Action<SqliteDataReader> onRow, CancellationToken cancellationToken,
+        params (string Name, object Value)[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.With(name, value);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            onRow(reader);
+        }
+    }
+
+    private static void AppendFilters(StringBuilder sql, ExpertCriteria criteria)
+    {
         if (criteria.SkillIds.Count > 0)
         {
             sql.Append("""
@@ -42,17 +193,16 @@ public sealed partial class SqliteExpertiseStore
 
         if (criteria.MinLevel is not null && criteria.SkillIds.Count == 0 && criteria.Domains.Count == 0)
         {
-            // A level on its own asks for people with at least one skill that deep (among the text's skills, if any).
-            sql.Append(criteria.RelevantSkillIds.Count > 0
+            // A level on its own asks for a skill that deep among the query's skills (or any skill, if it names none).
+            sql.Append(criteria.ConceptSkillIds.Count > 0
                 ? """
                   AND EXISTS (SELECT 1 FROM has_skill hs WHERE hs.person_pk = p.pk AND hs.level >= $minLevel
-                              AND hs.skill_pk IN (SELECT pk FROM skill WHERE id IN (SELECT value FROM json_each($relevant))))
+                              AND hs.skill_pk IN (SELECT pk FROM skill WHERE id IN (SELECT value FROM json_each($concepts))))
                   """
                 : " AND EXISTS (SELECT 1 FROM has_skill hs WHERE hs.person_pk = p.pk AND hs.level >= $minLevel) ");
         }
 
-        var filtersOrganisation = criteria.IntegratedCareSystemIds.Count > 0 || criteria.PlaceIds.Count > 0 || criteria.OrganisationTypes.Count > 0;
-        if (filtersOrganisation)
+        if (criteria.IntegratedCareSystemIds.Count > 0 || criteria.PlaceIds.Count > 0 || criteria.OrganisationTypes.Count > 0)
         {
             // One current employment must satisfy every organisation facet at once.
             sql.Append(" AND EXISTS (SELECT 1 FROM works_at w JOIN organisation o ON o.pk = w.organisation_pk WHERE w.person_pk = p.pk AND (w.until IS NULL OR w.until >= $today) ");
@@ -83,63 +233,10 @@ public sealed partial class SqliteExpertiseStore
         {
             sql.Append(" AND p.open_to_cross_organisation = ").Append(open ? '1' : '0').Append(' ');
         }
-
-        sql.Append("""
-            )
-            SELECT c.id, c.rank, s.id, hs.level, hs.verified
-            FROM candidate c
-            LEFT JOIN has_skill hs ON hs.person_pk = c.pk AND hs.skill_pk IN (SELECT pk FROM skill WHERE id IN (SELECT value FROM json_each($relevant)))
-            LEFT JOIN skill s ON s.pk = hs.skill_pk
-            ORDER BY c.pk
-            """);
-
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        using var command = connection.CreateCommand();
-        command.CommandText = sql.ToString();
-        WithViewer(command, viewer)
-            .With("$match", hasText ? FullTextQuery(criteria.Terms) : DBNull.Value)
-            .With("$minLevel", levelFloor)
-            .With("$skillIds", JsonIds(criteria.SkillIds))
-            .With("$domains", JsonEnums(criteria.Domains))
-            .With("$icsIds", JsonIds(criteria.IntegratedCareSystemIds))
-            .With("$placeIds", JsonIds(criteria.PlaceIds))
-            .With("$orgTypes", JsonEnums(criteria.OrganisationTypes))
-            .With("$relevant", JsonIds(criteria.RelevantSkillIds))
-            .With("$today", DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-
-        var candidates = new List<ExpertCandidate>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        Guid? current = null;
-        double rank = 0;
-        List<CandidateSkill> skills = [];
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var id = reader.GetId(0);
-            if (id != current)
-            {
-                if (current is { } done)
-                {
-                    candidates.Add(new ExpertCandidate(done, rank, skills));
-                }
-
-                current = id;
-                rank = reader.GetDouble(1);
-                skills = [];
-            }
-
-            if (!reader.IsDBNull(2))
-            {
-                skills.Add(new CandidateSkill(reader.GetId(2), (SkillLevel)reader.GetInt32(3), reader.GetInt64(4) == 1));
-            }
-        }
-
-        if (current is { } last)
-        {
-            candidates.Add(new ExpertCandidate(last, rank, skills));
-        }
-
-        return candidates;
     }
+
+    /// <summary>The date that decides whether an employment is current (ended posts have an until date before it).</summary>
+    private static string Today() => DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// FTS5 syntax from normalised terms: each term quoted (so no user text is ever read as FTS syntax)

@@ -1,0 +1,159 @@
+using IcsExpertiseGraph.Api.Directory;
+using IcsExpertiseGraph.Api.Domain;
+
+namespace IcsExpertiseGraph.Api.Experts;
+
+/// <summary>How a concept was recognised, for the explanation.</summary>
+public enum ConceptSource { Name, Alias, Misspelling, Word, Filter, Domain }
+
+/// <summary>
+/// One thing the searcher asked for: a skill (or, for a bare word, a few skills), with everything narrower
+/// in the taxonomy. Holding any of SkillIds satisfies it.
+/// </summary>
+public sealed record Concept(string Label, IReadOnlyList<Skill> Roots, IReadOnlySet<Guid> SkillIds, ConceptSource Source);
+
+/// <summary>
+/// Turns typed words into skills: names and aliases ("SPC", "PDSA", "EBCD", "QSIR") in any case, with
+/// punctuation and simple plurals ignored; misspellings within one or two edits; and, when nothing else
+/// matched, skills whose names contain one of the words ("improvement").
+/// </summary>
+public static class Vocabulary
+{
+    public static IReadOnlyList<Concept> ConceptsIn(string? query, SkillTaxonomy taxonomy)
+    {
+        var words = SearchText.Words(query).Select(SearchText.Singular).ToArray();
+        if (words.Length == 0)
+        {
+            return [];
+        }
+
+        var matches = new List<(Skill Skill, int Start, int Length, ConceptSource Source)>();
+        foreach (var label in taxonomy.Labels)
+        {
+            for (var start = 0; start + label.Words.Length <= words.Length; start++)
+            {
+                if (words.AsSpan(start, label.Words.Length).SequenceEqual(label.Words))
+                {
+                    matches.Add((label.Skill, start, label.Words.Length, label.IsAlias ? ConceptSource.Alias : ConceptSource.Name));
+                }
+            }
+        }
+
+        var covered = new bool[words.Length];
+        foreach (var match in matches)
+        {
+            covered.AsSpan(match.Start, match.Length).Fill(true);
+        }
+
+        matches.AddRange(Misspelt(words, covered, taxonomy));
+
+        // A label inside a longer matched label of another skill is part of that one ("control chart" in
+        // "statistical process control chart" is not a second need).
+        var kept = matches.Where(m => !matches.Any(o => o.Skill.Id != m.Skill.Id && o.Length > m.Length
+            && o.Start <= m.Start && o.Start + o.Length >= m.Start + m.Length)).ToList();
+        var concepts = kept
+            .GroupBy(m => m.Skill.Id)
+            .Select(g => g.OrderBy(m => m.Source).First())
+            .OrderBy(m => m.Start)
+            .Select(m => taxonomy.ConceptFor([m.Skill], m.Skill.Name, m.Source))
+            .ToList();
+        if (concepts.Count > 0)
+        {
+            return concepts;
+        }
+
+        var terms = SearchText.Terms(query).Select(SearchText.Singular).Where(t => t.Length >= 4).ToHashSet();
+        var containing = taxonomy.Labels.Where(l => !l.IsAlias && l.Words.Any(terms.Contains)).Select(l => l.Skill).DistinctBy(s => s.Id).ToList();
+        return containing.Count == 0 ? [] : [taxonomy.ConceptFor(containing, string.Join(' ', terms), ConceptSource.Word)];
+    }
+
+    /// <summary>Labels whose every word is within reach of the uncovered query words at the same positions.</summary>
+    private static IEnumerable<(Skill, int, int, ConceptSource)> Misspelt(string[] words, bool[] covered, SkillTaxonomy taxonomy)
+    {
+        foreach (var label in taxonomy.Labels)
+        {
+            var length = label.Words.Length;
+            for (var start = 0; start + length <= words.Length; start++)
+            {
+                if (covered.AsSpan(start, length).Contains(true))
+                {
+                    continue;
+                }
+
+                var allClose = true;
+                var anyInexact = false;
+                for (var i = 0; i < length && allClose; i++)
+                {
+                    var typed = words[start + i];
+                    var wanted = label.Words[i];
+                    if (typed == wanted)
+                    {
+                        continue;
+                    }
+
+                    anyInexact = true;
+                    allClose = IsClose(typed, wanted);
+                }
+
+                if (allClose && anyInexact)
+                {
+                    yield return (label.Skill, start, length, ConceptSource.Misspelling);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A typed word close enough to a label word: a prefix of four letters or more ("statist"), or one edit
+    /// away for words of five to seven letters, two for longer ones. Short words must be exact, so "lean"
+    /// never becomes "learn".
+    /// </summary>
+    internal static bool IsClose(string typed, string wanted)
+    {
+        if (typed.Length >= 4 && wanted.StartsWith(typed, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var allowed = wanted.Length >= 8 ? 2 : wanted.Length >= 5 ? 1 : 0;
+        return allowed > 0 && Math.Abs(typed.Length - wanted.Length) <= allowed && EditDistance(typed, wanted, allowed) <= allowed;
+    }
+
+    /// <summary>Optimal string alignment distance (a swap of two neighbours is one edit), stopping early past the limit.</summary>
+    private static int EditDistance(string a, string b, int limit)
+    {
+        var previous2 = new int[b.Length + 1];
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            var rowMin = current[0];
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    current[j] = Math.Min(current[j], previous2[j - 2] + 1);
+                }
+
+                rowMin = Math.Min(rowMin, current[j]);
+            }
+
+            if (rowMin > limit)
+            {
+                return limit + 1;
+            }
+
+            (previous2, previous, current) = (previous, current, previous2);
+        }
+
+        return previous[b.Length];
+    }
+}
