@@ -52,7 +52,7 @@ public sealed class ErrorTests(SharedApi api) : IClassFixture<SharedApi>
     [Fact]
     public async Task AQueryLongerThanTheLimitIsBadUserInput()
     {
-        var response = await factory.QueryAsync("query($q: String) { searchExperts(query: $q) { totalCount } }", new { q = new string('x', 501) });
+        var response = await factory.QueryAsync("query($q: String) { searchExperts(query: $q) { totalCount } }", new { q = new string('x', 201) });
 
         Assert.Equal("BAD_USER_INPUT", response.ErrorCode());
         Assert.Equal("query", response.ErrorField());

@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using System.Buffers;
 using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.Directory;
 using IcsExpertiseGraph.Api.Domain;
@@ -10,7 +10,9 @@ namespace IcsExpertiseGraph.Api.Experts;
 /// The in-memory read model for search: one immutable snapshot of every person's searchable text, holdings,
 /// current employers and availability, built from whichever store is configured. It answers the store's
 /// candidate question (<see cref="IExpertiseStore.FindExpertCandidatesAsync"/>) with the same semantics, in
-/// memory: text through an inverted index scored with BM25, skills through per-skill posting lists.
+/// memory: text through an inverted index scored with BM25, skills through per-skill posting lists, and
+/// filters through arrays indexed by small integers (person, skill and organisation positions), because a
+/// search may touch every one of 100,000 people.
 /// </summary>
 public sealed class ExpertIndex
 {
@@ -18,19 +20,26 @@ public sealed class ExpertIndex
     private const double K1 = 1.2;
     private const double B = 0.75;
     private const double TextHalfPoint = 5.0;
-    private static readonly (int Weight, Func<SearchSource.PersonRow, string?> Field)[] TextFields =
-        [(4, p => p.DisplayName), (6, p => p.Headline), (1, p => p.Bio)];
+    private const int NameWeight = 4;
+    private const int HeadlineWeight = 6;
+    private const int BioWeight = 1;
     private const int SkillTextWeight = 8;
 
     private readonly SearchSource.PersonRow[] people;
+    private readonly Visibility[] visibility;       // the hot per-person flags, contiguous
+    private readonly bool[] notAvailable;
+    private readonly bool[] openToOthers;
     private readonly CandidateSkill[][] holdings;
-    private readonly Guid[][] employers;
-    private readonly FrozenDictionary<Guid, int> positions;
-    private readonly FrozenDictionary<Guid, int[]> holdersBySkill;
-    private readonly FrozenDictionary<Guid, Organisation> organisations;
-    private readonly FrozenDictionary<Guid, FrozenSet<Guid>> placesServed;
-    private readonly FrozenDictionary<Guid, QualityDomain> skillDomains;
-    private readonly FrozenDictionary<string, (int Person, float Frequency)[]> postings;
+    private readonly int[][] holdingSkill;          // skill positions, parallel to holdings
+    private readonly Guid[][] employers;            // primary first
+    private readonly int[][] employerPosition;      // organisation positions, parallel to employers
+    private readonly int[][] holdersBySkill;        // by skill position: people positions, ascending
+    private readonly Dictionary<Guid, int> skillPositions;
+    private readonly QualityDomain[] skillDomain;
+    private readonly Organisation[] organisations;
+    private readonly Dictionary<Guid, int> organisationPositions;
+    private readonly HashSet<Guid>[] placesServed;  // by organisation position
+    private readonly Dictionary<string, (int Person, float Frequency)[]> postings;
     private readonly string[] vocabulary;
     private readonly float[] documentLength;
     private readonly double averageDocumentLength;
@@ -41,48 +50,81 @@ public sealed class ExpertIndex
         ArgumentNullException.ThrowIfNull(taxonomy);
         Sequence = source.Sequence;
         Taxonomy = taxonomy;
-        skillDomains = taxonomy.All.ToFrozenDictionary(s => s.Id, s => s.Domain);
-        var skillText = taxonomy.All.ToDictionary(s => s.Id, s => string.Join(' ', [s.Name, .. s.Aliases]));
         people = [.. source.People];
-        positions = people.Select((p, i) => (p.Id, i)).ToFrozenDictionary(x => x.Id, x => x.i);
-        var held = people.Select(_ => new List<CandidateSkill>()).ToArray();
-        foreach (var row in source.Holdings)
+        visibility = [.. people.Select(p => p.Visibility)];
+        notAvailable = [.. people.Select(p => p.Availability == AvailabilityStatus.NotAvailable)];
+        openToOthers = [.. people.Select(p => p.OpenToCrossOrganisation)];
+        var positions = new Dictionary<Guid, int>(people.Length);
+        for (var i = 0; i < people.Length; i++)
         {
-            held[positions[row.PersonId]].Add(row.Skill);
+            positions[people[i].Id] = i;
         }
 
-        holdings = [.. held.Select(h => h.ToArray())];
-        var works = people.Select(_ => new List<Guid>()).ToArray();
-        foreach (var (personId, organisationId) in source.CurrentEmployments)
+        skillPositions = taxonomy.All.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        skillDomain = [.. taxonomy.All.Select(s => s.Domain)];
+        organisations = [.. source.Organisations];
+        organisationPositions = organisations.Select((o, i) => (o.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        placesServed = [.. organisations.Select(_ => new HashSet<Guid>())];
+        foreach (var (organisationId, placeId) in source.OrganisationPlaces)
         {
-            if (!works[positions[personId]].Contains(organisationId))
+            if (organisationPositions.TryGetValue(organisationId, out var position))
             {
-                works[positions[personId]].Add(organisationId);
+                placesServed[position].Add(placeId);
             }
         }
 
-        employers = [.. works.Select(w => w.ToArray())];
-        holdersBySkill = source.Holdings.GroupBy(h => h.Skill.SkillId)
-            .ToFrozenDictionary(g => g.Key, g => g.Select(h => positions[h.PersonId]).Distinct().Order().ToArray());
-        organisations = source.Organisations.ToFrozenDictionary(o => o.Id);
-        placesServed = source.OrganisationPlaces.GroupBy(p => p.OrganisationId).ToFrozenDictionary(g => g.Key, g => g.Select(p => p.PlaceId).ToFrozenSet());
+        var held = new List<CandidateSkill>[people.Length];
+        foreach (var row in source.Holdings)
+        {
+            if (skillPositions.ContainsKey(row.Skill.SkillId))
+            {
+                (held[positions[row.PersonId]] ??= []).Add(row.Skill);
+            }
+        }
 
+        holdings = [.. held.Select(h => h?.ToArray() ?? [])];
+        holdingSkill = [.. holdings.Select(h => h.Select(s => skillPositions[s.SkillId]).ToArray())];
+        var holders = taxonomy.All.Select(_ => new List<int>()).ToArray();
+        for (var i = 0; i < people.Length; i++)
+        {
+            foreach (var skill in holdingSkill[i])
+            {
+                holders[skill].Add(i);
+            }
+        }
+
+        holdersBySkill = [.. holders.Select(h => h.ToArray())];
+        var works = new List<Guid>[people.Length];
+        foreach (var (personId, organisationId) in source.CurrentEmployments)
+        {
+            var list = works[positions[personId]] ??= [];
+            if (!list.Contains(organisationId) && organisationPositions.ContainsKey(organisationId))
+            {
+                list.Add(organisationId);
+            }
+        }
+
+        employers = [.. works.Select(w => w?.ToArray() ?? [])];
+        employerPosition = [.. employers.Select(e => e.Select(id => organisationPositions[id]).ToArray())];
+
+        // Each skill's words are worked out once, not once per holder.
+        var skillWords = taxonomy.All.Select(s => SearchText.Words(string.Join(' ', [s.Name, .. s.Aliases]))).ToArray();
         var termPostings = new Dictionary<string, List<(int, float)>>(StringComparer.Ordinal);
         documentLength = new float[people.Length];
         var counts = new Dictionary<string, float>(StringComparer.Ordinal);
         for (var i = 0; i < people.Length; i++)
         {
             counts.Clear();
-            foreach (var (weight, field) in TextFields)
+            var length = 0f;
+            Count(SearchText.Words(people[i].DisplayName), NameWeight, counts, ref length);
+            Count(SearchText.Words(people[i].Headline), HeadlineWeight, counts, ref length);
+            Count(SearchText.Words(people[i].Bio), BioWeight, counts, ref length);
+            foreach (var skill in holdingSkill[i])
             {
-                Count(field(people[i]), weight, counts, ref documentLength[i]);
+                Count(skillWords[skill], SkillTextWeight, counts, ref length);
             }
 
-            foreach (var holding in holdings[i])
-            {
-                Count(skillText.GetValueOrDefault(holding.SkillId), SkillTextWeight, counts, ref documentLength[i]);
-            }
-
+            documentLength[i] = length;
             foreach (var (term, frequency) in counts)
             {
                 if (!termPostings.TryGetValue(term, out var list))
@@ -95,7 +137,7 @@ public sealed class ExpertIndex
         }
 
         averageDocumentLength = people.Length == 0 ? 1 : Math.Max(1, documentLength.Average());
-        postings = termPostings.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        postings = termPostings.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
         vocabulary = [.. postings.Keys.Order(StringComparer.Ordinal)];
     }
 
@@ -107,77 +149,131 @@ public sealed class ExpertIndex
 
     public int PeopleCount => people.Length;
 
-    public Organisation? Organisation(Guid id) => organisations.GetValueOrDefault(id);
+    public Organisation? Organisation(Guid id) => organisationPositions.TryGetValue(id, out var position) ? organisations[position] : null;
 
     /// <summary>The same question as the store's FindExpertCandidatesAsync, answered from memory.</summary>
     public IReadOnlyList<ExpertCandidate> FindCandidates(ExpertCriteria criteria, Viewer viewer)
     {
-        var textScores = criteria.Terms.Count > 0 ? ScoreText(criteria.Terms) : null;
-        IEnumerable<int> pool;
-        if (criteria.MatchesEveryone)
+        ArgumentNullException.ThrowIfNull(criteria);
+        ArgumentNullException.ThrowIfNull(viewer);
+        // Buffers of one slot per person are pooled: a search must not leave a megabyte of garbage behind.
+        var text = criteria.Terms.Count > 0 ? ArrayPool<double>.Shared.Rent(people.Length) : null;
+        var holdsConcept = criteria.ConceptSkillIds.Count > 0 ? ArrayPool<bool>.Shared.Rent(people.Length) : null;
+        try
         {
-            pool = Enumerable.Range(0, people.Length);
-        }
-        else
-        {
-            var union = textScores is null ? [] : new HashSet<int>(textScores.Keys);
-            foreach (var skill in criteria.ConceptSkillIds)
+            if (text is not null)
             {
-                if (holdersBySkill.TryGetValue(skill, out var holders))
+                ScoreText(criteria.Terms, text);
+            }
+
+            var concept = SkillMask(criteria.ConceptSkillIds);
+            if (holdsConcept is not null)
+            {
+                Array.Clear(holdsConcept, 0, people.Length);
+                for (var skill = 0; skill < concept.Length; skill++)
                 {
-                    union.UnionWith(holders);
+                    if (concept[skill])
+                    {
+                        foreach (var holder in holdersBySkill[skill])
+                        {
+                            holdsConcept[holder] = true;
+                        }
+                    }
                 }
             }
 
-            pool = union.Order();
-        }
-
-        var filter = new CandidateFilter(criteria, this);
-        var candidates = new List<ExpertCandidate>();
-        foreach (var i in pool)
-        {
-            var person = people[i];
-            if (!Visible(person, viewer) || !filter.Accepts(i))
+            var filter = new CandidateFilter(criteria, this, concept);
+            var candidates = new List<ExpertCandidate>();
+            for (var i = 0; i < people.Length; i++)
             {
-                continue;
+                var rank = text is null ? 0 : text[i];
+                if ((!criteria.MatchesEveryone && rank <= 0 && holdsConcept?[i] != true)
+                    || !Visible(i, viewer)
+                    || (criteria.AvailableOnly && notAvailable[i])
+                    || (criteria.OpenToCrossOrganisation is { } open && openToOthers[i] != open)
+                    || !filter.Accepts(i))
+                {
+                    continue;
+                }
+
+                var person = people[i];
+                candidates.Add(new ExpertCandidate(person.Id, rank <= 0 ? 0 : rank / (rank + TextHalfPoint), holdings[i], employers[i],
+                    person.LastConfirmedAt, person.Availability, person.OpenToCrossOrganisation));
             }
 
-            var rank = textScores?.GetValueOrDefault(i) ?? 0;
-            candidates.Add(new ExpertCandidate(person.Id, rank <= 0 ? 0 : rank / (rank + TextHalfPoint), holdings[i], employers[i],
-                person.LastConfirmedAt, person.Availability, person.OpenToCrossOrganisation));
+            return candidates;
         }
+        finally
+        {
+            if (text is not null)
+            {
+                ArrayPool<double>.Shared.Return(text);
+            }
 
-        return candidates;
+            if (holdsConcept is not null)
+            {
+                ArrayPool<bool>.Shared.Return(holdsConcept);
+            }
+        }
     }
 
-    private static bool Visible(SearchSource.PersonRow person, Viewer viewer) =>
-        viewer.IsAdmin || person.Id == viewer.PersonId || person.Visibility == Visibility.Public
-        || (person.Visibility == Visibility.Network && viewer.IsMember);
+    private bool Visible(int i, Viewer viewer) =>
+        visibility[i] == Visibility.Public || viewer.IsAdmin || (visibility[i] == Visibility.Network && viewer.IsMember)
+        || (viewer.PersonId is { } self && people[i].Id == self);
 
-    /// <summary>BM25 with prefix matching, as the FTS5 query "term"* does: each typed term counts once per person.</summary>
-    private Dictionary<int, double> ScoreText(IReadOnlyList<string> terms)
+    private bool[] SkillMask(IEnumerable<Guid> skills)
     {
-        var scores = new Dictionary<int, double>();
-        foreach (var term in terms)
+        var mask = new bool[skillDomain.Length];
+        foreach (var skill in skills)
         {
-            var perPerson = new Dictionary<int, float>();
-            foreach (var token in WithPrefix(term))
+            if (skillPositions.TryGetValue(skill, out var position))
             {
-                foreach (var (person, frequency) in postings[token])
-                {
-                    perPerson[person] = perPerson.GetValueOrDefault(person) + frequency;
-                }
-            }
-
-            var idf = Math.Log(1 + ((people.Length - perPerson.Count + 0.5) / (perPerson.Count + 0.5)));
-            foreach (var (person, frequency) in perPerson)
-            {
-                var norm = K1 * (1 - B + (B * documentLength[person] / averageDocumentLength));
-                scores[person] = scores.GetValueOrDefault(person) + (idf * frequency * (K1 + 1) / (frequency + norm));
+                mask[position] = true;
             }
         }
 
-        return scores;
+        return mask;
+    }
+
+    /// <summary>BM25 with prefix matching, as the FTS5 query "term"* does: each typed term counts once per person.</summary>
+    private void ScoreText(IReadOnlyList<string> terms, double[] scores)
+    {
+        Array.Clear(scores, 0, people.Length);
+        var frequency = ArrayPool<float>.Shared.Rent(people.Length);
+        Array.Clear(frequency, 0, people.Length);
+        var touched = new List<int>();
+        try
+        {
+            foreach (var term in terms)
+            {
+                touched.Clear();
+                foreach (var token in WithPrefix(term))
+                {
+                    foreach (var (person, count) in postings[token])
+                    {
+                        if (frequency[person] == 0)
+                        {
+                            touched.Add(person);
+                        }
+
+                        frequency[person] += count;
+                    }
+                }
+
+                var idf = Math.Log(1 + ((people.Length - touched.Count + 0.5) / (touched.Count + 0.5)));
+                foreach (var person in touched)
+                {
+                    var tf = frequency[person];
+                    var norm = K1 * (1 - B + (B * documentLength[person] / averageDocumentLength));
+                    scores[person] += idf * tf * (K1 + 1) / (tf + norm);
+                    frequency[person] = 0;
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(frequency);
+        }
     }
 
     private IEnumerable<string> WithPrefix(string term)
@@ -189,59 +285,96 @@ public sealed class ExpertIndex
         }
     }
 
-    private static void Count(string? text, int weight, Dictionary<string, float> counts, ref float length)
+    private static void Count(IReadOnlyList<string> words, int weight, Dictionary<string, float> counts, ref float length)
     {
-        foreach (var word in SearchText.Words(text))
+        foreach (var word in words)
         {
             counts[word] = counts.GetValueOrDefault(word) + weight;
             length += weight;
         }
     }
 
-    /// <summary>The filter facets of <see cref="ExpertCriteria"/>, evaluated per person.</summary>
-    private sealed class CandidateFilter(ExpertCriteria criteria, ExpertIndex index)
+    /// <summary>
+    /// The filter facets of <see cref="ExpertCriteria"/>, turned once per search into masks over skill and
+    /// organisation positions, then checked per person with plain loops.
+    /// </summary>
+    private sealed class CandidateFilter
     {
-        private readonly HashSet<Guid> skills = [.. criteria.SkillIds];
-        private readonly HashSet<Guid> concepts = [.. criteria.ConceptSkillIds];
-        private readonly HashSet<QualityDomain> domains = [.. criteria.Domains];
-        private readonly HashSet<Guid> systems = [.. criteria.IntegratedCareSystemIds];
-        private readonly HashSet<Guid> places = [.. criteria.PlaceIds];
-        private readonly HashSet<OrganisationType> types = [.. criteria.OrganisationTypes];
-        private readonly SkillLevel floor = criteria.MinLevel ?? SkillLevel.Awareness;
+        private readonly ExpertCriteria criteria;
+        private readonly ExpertIndex index;
+        private readonly bool[] concept;
+        private readonly bool[] skills;
+        private readonly bool[] inDomains;
+        private readonly bool[]? organisationAccepted;
+        private readonly int floor;
 
-        public bool Accepts(int i)
+        public CandidateFilter(ExpertCriteria criteria, ExpertIndex index, bool[] concept)
         {
-            var person = index.people[i];
-            if ((criteria.AvailableOnly && person.Availability == AvailabilityStatus.NotAvailable)
-                || (criteria.OpenToCrossOrganisation is { } open && person.OpenToCrossOrganisation != open))
+            this.criteria = criteria;
+            this.index = index;
+            this.concept = concept;
+            skills = index.SkillMask(criteria.SkillIds);
+            inDomains = [.. index.skillDomain.Select(d => criteria.Domains.Contains(d))];
+            floor = (int)(criteria.MinLevel ?? SkillLevel.Awareness);
+            if (criteria.IntegratedCareSystemIds.Count > 0 || criteria.PlaceIds.Count > 0 || criteria.OrganisationTypes.Count > 0)
             {
-                return false;
+                // One current employer must satisfy every organisation facet at once.
+                organisationAccepted = [.. index.organisations.Select((o, i) =>
+                    (criteria.IntegratedCareSystemIds.Count == 0 || (o.IntegratedCareSystemId is { } ics && criteria.IntegratedCareSystemIds.Contains(ics)))
+                    && (criteria.OrganisationTypes.Count == 0 || criteria.OrganisationTypes.Contains(o.Type))
+                    && (criteria.PlaceIds.Count == 0 || index.placesServed[i].Overlaps(criteria.PlaceIds)))];
             }
-
-            var held = index.holdings[i];
-            if (skills.Count > 0 && !held.Any(h => h.Level >= floor && skills.Contains(h.SkillId)))
-            {
-                return false;
-            }
-
-            if (domains.Count > 0 && !held.Any(h => h.Level >= floor && index.skillDomains.TryGetValue(h.SkillId, out var d) && domains.Contains(d)))
-            {
-                return false;
-            }
-
-            if (criteria.MinLevel is not null && skills.Count == 0 && domains.Count == 0
-                && !held.Any(h => h.Level >= floor && (concepts.Count == 0 || concepts.Contains(h.SkillId))))
-            {
-                return false;
-            }
-
-            return (systems.Count == 0 && places.Count == 0 && types.Count == 0) || index.employers[i].Any(OrganisationMatches);
         }
 
-        private bool OrganisationMatches(Guid organisationId) =>
-            index.organisations.TryGetValue(organisationId, out var organisation)
-            && (systems.Count == 0 || (organisation.IntegratedCareSystemId is { } ics && systems.Contains(ics)))
-            && (types.Count == 0 || types.Contains(organisation.Type))
-            && (places.Count == 0 || (index.placesServed.TryGetValue(organisationId, out var served) && served.Overlaps(places)));
+        /// <summary>The skill and organisation facets (availability and openness are checked by the caller, from flat arrays).</summary>
+        public bool Accepts(int i)
+        {
+            if (criteria.SkillIds.Count > 0 && !Holds(i, skills))
+            {
+                return false;
+            }
+
+            if (criteria.Domains.Count > 0 && !Holds(i, inDomains))
+            {
+                return false;
+            }
+
+            if (criteria.MinLevel is not null && criteria.SkillIds.Count == 0 && criteria.Domains.Count == 0
+                && !Holds(i, criteria.ConceptSkillIds.Count == 0 ? null : concept))
+            {
+                return false;
+            }
+
+            if (organisationAccepted is null)
+            {
+                return true;
+            }
+
+            foreach (var organisation in index.employerPosition[i])
+            {
+                if (organisationAccepted[organisation])
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Holds a skill in the mask (any skill, without one) at the level floor or deeper.</summary>
+        private bool Holds(int i, bool[]? mask)
+        {
+            var held = index.holdings[i];
+            var positions = index.holdingSkill[i];
+            for (var h = 0; h < held.Length; h++)
+            {
+                if ((int)held[h].Level >= floor && (mask is null || mask[positions[h]]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }

@@ -82,6 +82,23 @@ public sealed class ExpertRanker(SkillTaxonomy taxonomy, IReadOnlyList<Concept> 
 
     private const int SignalCount = 8;
 
+    /// <summary>For each skill, which concepts (as bits) it answers: one lookup per holding, however many concepts.</summary>
+    private readonly Dictionary<Guid, ulong> answers = ConceptBits(concepts);
+
+    private static Dictionary<Guid, ulong> ConceptBits(IReadOnlyList<Concept> concepts)
+    {
+        var bits = new Dictionary<Guid, ulong>();
+        for (var c = 0; c < concepts.Count && c < 64; c++)
+        {
+            foreach (var skill in concepts[c].SkillIds)
+            {
+                bits[skill] = bits.GetValueOrDefault(skill) | (1UL << c);
+            }
+        }
+
+        return bits;
+    }
+
     public IReadOnlyList<Concept> Concepts => concepts;
 
     /// <summary>Scores every candidate; best first.</summary>
@@ -97,10 +114,30 @@ public sealed class ExpertRanker(SkillTaxonomy taxonomy, IReadOnlyList<Concept> 
                 + contributions[(int)ScoreSignal.Endorsements] + contributions[(int)ScoreSignal.ProjectEvidence]);
         }
 
-        Array.Sort(ranked, static (a, b) =>
-            b.Score.CompareTo(a.Score) is not 0 and var byScore ? byScore
-            : b.EvidenceStrength.CompareTo(a.EvidenceStrength) is not 0 and var byEvidence ? byEvidence
-            : a.Candidate.PersonId.CompareTo(b.Candidate.PersonId));
+        // Score and evidence are four-decimal numbers, so one integer key orders by both; equal keys then go by id.
+        var keys = new long[ranked.Length];
+        for (var i = 0; i < ranked.Length; i++)
+        {
+            keys[i] = -((long)Math.Round(ranked[i].Score * 10_000) * 1_000_000 + (long)Math.Round(ranked[i].EvidenceStrength * 10_000));
+        }
+
+        Array.Sort(keys, ranked);
+        for (var start = 0; start < ranked.Length;)
+        {
+            var end = start + 1;
+            while (end < ranked.Length && keys[end] == keys[start])
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                Array.Sort(ranked, start, end - start, ById.Instance);
+            }
+
+            start = end;
+        }
+
         return ranked;
     }
 
@@ -139,7 +176,7 @@ public sealed class ExpertRanker(SkillTaxonomy taxonomy, IReadOnlyList<Concept> 
             + (candidate.OpenToCrossOrganisation ? ", open to work with other organisations." : "."));
 
         var matched = held.Select(h => new MatchedSkill(h.Holding.SkillId, h.Holding.Level, h.Holding.Verified, h.Holding.Evidence,
-            h.Concept is { } c && !c.Roots.Any(r => r.Id == h.Holding.SkillId) && c.Roots.Count == 1 ? c.Roots[0].Id : null))
+            h.Concept is { } c && !c.IsRoot(h.Holding.SkillId) && c.Roots.Count == 1 ? c.Roots[0].Id : null))
             .DistinctBy(m => m.SkillId).ToList();
         return new ExpertMatch(candidate.PersonId, Sum(contributions), matched, reasons);
     }
@@ -150,14 +187,34 @@ public sealed class ExpertRanker(SkillTaxonomy taxonomy, IReadOnlyList<Concept> 
         var count = 0;
         if (concepts.Count > 0)
         {
-            foreach (var concept in concepts)
+            Span<int> strongest = stackalloc int[Math.Min(concepts.Count, 64)];
+            strongest.Fill(-1);
+            var skills = candidate.Skills;
+            for (var h = 0; h < skills.Count; h++)
             {
-                var best = Strongest(candidate.Skills, concept.SkillIds);
+                if (!this.answers.TryGetValue(skills[h].SkillId, out var bits))
+                {
+                    continue;
+                }
+
+                for (var c = 0; c < strongest.Length; c++)
+                {
+                    if ((bits & (1UL << c)) != 0 && (strongest[c] < 0 || Stronger(skills[h], skills[strongest[c]])))
+                    {
+                        strongest[c] = h;
+                    }
+                }
+            }
+
+            for (var c = 0; c < strongest.Length; c++)
+            {
+                var concept = concepts[c];
+                var best = strongest[c] < 0 ? null : skills[strongest[c]];
                 answers?.Add((concept, best));
                 count++;
                 if (best is not null)
                 {
-                    var narrower = concept.Source is not (ConceptSource.Word or ConceptSource.Domain) && !concept.Roots.Any(r => r.Id == best.SkillId);
+                    var narrower = concept.Source is not (ConceptSource.Word or ConceptSource.Domain) && !concept.IsRoot(best.SkillId);
                     level += LevelValue(best.Level) * (narrower ? Weights.NarrowerMatch : 1);
                     Accumulate(best, ref evidence, ref verified, ref endorsements, ref projects);
                 }
@@ -165,7 +222,7 @@ public sealed class ExpertRanker(SkillTaxonomy taxonomy, IReadOnlyList<Concept> 
         }
         else
         {
-            foreach (var holding in candidate.Skills.OrderByDescending(Strength).ThenBy(s => s.SkillId).Take(Weights.ProfileSkills))
+            foreach (var holding in candidate.Skills.OrderByDescending(s => s.Strength).ThenBy(s => s.SkillId).Take(Weights.ProfileSkills))
             {
                 answers?.Add((null, holding));
                 count++;
@@ -200,20 +257,27 @@ public sealed class ExpertRanker(SkillTaxonomy taxonomy, IReadOnlyList<Concept> 
     internal static CandidateSkill? Strongest(IReadOnlyList<CandidateSkill> holdings, IReadOnlySet<Guid> wanted)
     {
         CandidateSkill? best = null;
-        foreach (var holding in holdings)
+        for (var i = 0; i < holdings.Count; i++)
         {
-            if (wanted.Contains(holding.SkillId) && (best is null || Strength(holding) > Strength(best)
-                || (Strength(holding) == Strength(best) && holding.SkillId.CompareTo(best.SkillId) < 0)))
+            if (wanted.Contains(holdings[i].SkillId) && (best is null || Stronger(holdings[i], best)))
             {
-                best = holding;
+                best = holdings[i];
             }
         }
 
         return best;
     }
 
-    internal static double Strength(CandidateSkill s) =>
-        ((int)s.Level * 10) + (s.Verified ? 3 : 0) + (EvidenceValue(s.Evidence) * 2) + Math.Min(s.Endorsements, 8) * 0.1 + Math.Min(s.ProjectEvidence, 3) * 0.2;
+    /// <summary>The stronger claim; equal ones go by skill id, so the choice never depends on order.</summary>
+    private static bool Stronger(CandidateSkill a, CandidateSkill b) =>
+        a.Strength > b.Strength || (a.Strength == b.Strength && a.SkillId.CompareTo(b.SkillId) < 0);
+
+    private sealed class ById : IComparer<RankedCandidate>
+    {
+        public static readonly ById Instance = new();
+
+        public int Compare(RankedCandidate? x, RankedCandidate? y) => x!.Candidate.PersonId.CompareTo(y!.Candidate.PersonId);
+    }
 
     internal static double LevelValue(SkillLevel level) => level switch
     {
@@ -247,7 +311,7 @@ public sealed class ExpertRanker(SkillTaxonomy taxonomy, IReadOnlyList<Concept> 
     private string Name(Guid skillId) => taxonomy.Find(skillId)?.Name ?? "a skill";
 
     private string Via(Concept? concept, CandidateSkill holding) =>
-        concept is null || concept.Roots.Any(r => r.Id == holding.SkillId) ? "" : $" (as {Name(holding.SkillId)})";
+        concept is null || concept.IsRoot(holding.SkillId) ? "" : $" (as {Name(holding.SkillId)})";
 
     private static string Plural(int n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? "" : "s")}");
 }

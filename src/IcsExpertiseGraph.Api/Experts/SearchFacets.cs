@@ -22,32 +22,66 @@ public sealed record SearchFacets(
 
     public static SearchFacets Count(IEnumerable<ExpertCandidate> candidates, SkillTaxonomy taxonomy, Func<Guid, Organisation?> organisation)
     {
-        var domains = new Dictionary<QualityDomain, int>();
-        var skills = new Dictionary<Guid, int>();
+        // Loops and a "last counted for" stamp per value, not LINQ and sets: this runs over every match.
+        var skillPosition = taxonomy.All.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var skillCounts = new int[taxonomy.All.Count];
+        var skillStamp = new int[taxonomy.All.Count];
+        var domainCounts = new int[Enum.GetValues<QualityDomain>().Length];
+        var domainStamp = new int[domainCounts.Length];
         var systems = new Dictionary<Guid, int>();
         var types = new Dictionary<OrganisationType, int>();
+        var stamp = 0;
+        Span<Guid> countedSystems = stackalloc Guid[8];
+        Span<OrganisationType> countedTypes = stackalloc OrganisationType[8];
         foreach (var candidate in candidates)
         {
-            var held = candidate.Skills.Select(s => taxonomy.Find(s.SkillId)).OfType<Skill>().ToList();
-            Increment(domains, held.Select(s => s.Domain));
-            Increment(skills, held.Select(s => s.Id));
-            var employers = candidate.CurrentOrganisationIds.Select(organisation).OfType<Organisation>().ToList();
-            Increment(systems, employers.Select(o => o.IntegratedCareSystemId).OfType<Guid>());
-            Increment(types, employers.Select(o => o.Type));
+            stamp++;
+            foreach (var holding in candidate.Skills)
+            {
+                if (!skillPosition.TryGetValue(holding.SkillId, out var position) || skillStamp[position] == stamp)
+                {
+                    continue;
+                }
+
+                skillStamp[position] = stamp;
+                skillCounts[position]++;
+                var domain = (int)taxonomy.All[position].Domain;
+                if (domainStamp[domain] != stamp)
+                {
+                    domainStamp[domain] = stamp;
+                    domainCounts[domain]++;
+                }
+            }
+
+            var systemCount = 0;
+            var typeCount = 0;
+            foreach (var employerId in candidate.CurrentOrganisationIds)
+            {
+                if (organisation(employerId) is not { } employer)
+                {
+                    continue;
+                }
+
+                if (employer.IntegratedCareSystemId is { } ics && systemCount < countedSystems.Length && !countedSystems[..systemCount].Contains(ics))
+                {
+                    countedSystems[systemCount++] = ics;
+                    systems[ics] = systems.GetValueOrDefault(ics) + 1;
+                }
+
+                if (typeCount < countedTypes.Length && !countedTypes[..typeCount].Contains(employer.Type))
+                {
+                    countedTypes[typeCount++] = employer.Type;
+                    types[employer.Type] = types.GetValueOrDefault(employer.Type) + 1;
+                }
+            }
         }
 
         return new SearchFacets(
-            [.. domains.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Select(p => new FacetCount<QualityDomain>(p.Key, p.Value))],
-            [.. skills.Select(p => new FacetCount<Skill>(taxonomy.Find(p.Key)!, p.Value)).OrderByDescending(f => f.Count).ThenBy(f => f.Value.Name, StringComparer.Ordinal).Take(MaxSkills)],
+            [.. domainCounts.Select((count, d) => new FacetCount<QualityDomain>((QualityDomain)d, count)).Where(f => f.Count > 0)
+                .OrderByDescending(f => f.Count).ThenBy(f => f.Value)],
+            [.. skillCounts.Select((count, i) => new FacetCount<Skill>(taxonomy.All[i], count)).Where(f => f.Count > 0)
+                .OrderByDescending(f => f.Count).ThenBy(f => f.Value.Name, StringComparer.Ordinal).Take(MaxSkills)],
             [.. systems.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Select(p => new FacetCount<Guid>(p.Key, p.Value))],
             [.. types.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Select(p => new FacetCount<OrganisationType>(p.Key, p.Value))]);
-    }
-
-    private static void Increment<T>(Dictionary<T, int> counts, IEnumerable<T> values) where T : notnull
-    {
-        foreach (var value in values.Distinct())
-        {
-            counts[value] = counts.GetValueOrDefault(value) + 1;
-        }
     }
 }

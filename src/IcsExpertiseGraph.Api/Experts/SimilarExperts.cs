@@ -53,7 +53,7 @@ public sealed class SimilarExperts(ExpertSearch search, IExpertiseStore store)
     {
         var skills = ExpertRanker.Round(SkillWeight * Cosine(targetSkills, Vector(other.Skills)));
         var domains = ExpertRanker.Round(DomainWeight * Cosine(targetDomains, Domains(other.Skills, taxonomy)));
-        var common = other.Skills.Where(s => shared.Contains(s.SkillId)).OrderByDescending(ExpertRanker.Strength).ToList();
+        var common = other.Skills.Where(s => shared.Contains(s.SkillId)).OrderByDescending(s => s.Strength).ToList();
         var reasons = new List<ScoreReason>();
         if (skills > 0)
         {

@@ -46,7 +46,16 @@ public sealed record CandidateSkill(
     SkillEvidence? Evidence,
     bool Verified,
     int Endorsements,
-    int ProjectEvidence);
+    int ProjectEvidence)
+{
+    /// <summary>
+    /// How strong the claim is, to pick a person's best holding of a concept: level first, then verification,
+    /// evidence, project use and endorsements. Worked out once, as rankers compare holdings many times.
+    /// </summary>
+    public double Strength { get; } = ((int)Level * 10) + (Verified ? 3 : 0)
+        + (Evidence switch { SkillEvidence.Credential or SkillEvidence.Publication => 2.0, SkillEvidence.Project => 1.4, SkillEvidence.Training => 0.8, _ => 0 })
+        + (Math.Min(ProjectEvidence, 3) * 0.2) + (Math.Min(Endorsements, 8) * 0.1);
+}
 
 /// <summary>
 /// A person who matched, with everything the ranker scores and the facets count: all their holdings and

@@ -1,0 +1,11 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+// dotnet run -c Release --project tests/IcsExpertiseGraph.Benchmarks -- --filter '*'
+// BENCH_PEOPLE sets the network size (default 100,000). Runs in-process: the seeded store is built once per benchmark.
+var config = DefaultConfig.Instance
+    .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(3).WithIterationCount(15))
+    .WithOptions(ConfigOptions.DisableOptimizationsValidator);
+BenchmarkSwitcher.FromAssembly(typeof(IcsExpertiseGraph.Benchmarks.SearchBenchmarks).Assembly).Run(args, config);
