@@ -111,41 +111,65 @@ public sealed partial class SqliteExpertiseStore
     public async Task<SearchSource> LoadSearchSourceAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        // One read transaction: a snapshot of the WAL, consistent with the sequence it reports.
+        // One read transaction: a snapshot of the WAL, consistent with the sequence it reports. Rows are read
+        // by integer key and joined here, not in SQL: a million relationships at 100k people read in about a second.
         using var transaction = connection.BeginTransaction(deferred: true);
         var sequence = 0L;
         await ReadAsync(connection, transaction, "SELECT value FROM change_sequence WHERE id = 1", r => sequence = r.GetInt64(0), cancellationToken);
 
         var people = new List<SearchSource.PersonRow>();
+        var personIds = new Dictionary<long, Guid>();
         await ReadAsync(connection, transaction,
-            "SELECT id, display_name, headline, bio, visibility, availability_status, open_to_cross_organisation, last_confirmed_at FROM person ORDER BY pk",
-            r => people.Add(new SearchSource.PersonRow(r.GetId(0), r.GetString(1), r.GetTextOrNull(2), r.GetTextOrNull(3), r.GetEnum<Visibility>(4),
-                r.GetEnum<AvailabilityStatus>(5), r.GetInt64(6) == 1, r.GetTimestampOrNull(7))),
+            "SELECT pk, id, display_name, headline, bio, visibility, availability_status, open_to_cross_organisation, last_confirmed_at FROM person ORDER BY pk",
+            r =>
+            {
+                var row = new SearchSource.PersonRow(r.GetId(1), r.GetString(2), r.GetTextOrNull(3), r.GetTextOrNull(4), r.GetEnum<Visibility>(5),
+                    r.GetEnum<AvailabilityStatus>(6), r.GetInt64(7) == 1, r.GetTimestampOrNull(8));
+                people.Add(row);
+                personIds[r.GetInt64(0)] = row.Id;
+            },
             cancellationToken);
+
+        var skillIds = new Dictionary<long, Guid>();
+        await ReadAsync(connection, transaction, "SELECT pk, id FROM skill", r => skillIds[r.GetInt64(0)] = r.GetId(1), cancellationToken);
+        var endorsements = new Dictionary<(long, long), int>();
+        await ReadAsync(connection, transaction, "SELECT endorsee_pk, skill_pk, count(*) FROM endorsed GROUP BY endorsee_pk, skill_pk",
+            r => endorsements[(r.GetInt64(0), r.GetInt64(1))] = r.GetInt32(2), cancellationToken);
+        var projectUse = new Dictionary<(long, long), int>();
+        await ReadAsync(connection, transaction, """
+            SELECT ct.person_pk, um.skill_pk, count(*) FROM contributed_to ct JOIN used_method um ON um.project_pk = ct.project_pk
+            GROUP BY ct.person_pk, um.skill_pk
+            """, r => projectUse[(r.GetInt64(0), r.GetInt64(1))] = r.GetInt32(2), cancellationToken);
 
         var holdings = new List<SearchSource.HoldingRow>();
-        await ReadAsync(connection, transaction, $"""
-            SELECT p.id, {HoldingColumns}
-            FROM has_skill hs JOIN person p ON p.pk = hs.person_pk JOIN skill s ON s.pk = hs.skill_pk
-            ORDER BY hs.person_pk, hs.skill_pk
-            """,
-            r => holdings.Add(new SearchSource.HoldingRow(r.GetId(0), ReadHolding(r, 1))),
+        await ReadAsync(connection, transaction, "SELECT person_pk, skill_pk, level, evidence, verified FROM has_skill ORDER BY person_pk, skill_pk",
+            r =>
+            {
+                var key = (r.GetInt64(0), r.GetInt64(1));
+                holdings.Add(new SearchSource.HoldingRow(personIds[key.Item1], new CandidateSkill(
+                    skillIds[key.Item2], (SkillLevel)r.GetInt32(2), r.IsDBNull(3) ? null : r.GetEnum<SkillEvidence>(3), r.GetInt64(4) == 1,
+                    endorsements.GetValueOrDefault(key), projectUse.GetValueOrDefault(key))));
+            },
             cancellationToken);
 
-        var employments = new List<(Guid, Guid)>();
-        await ReadAsync(connection, transaction, """
-            SELECT p.id, o.id FROM works_at w JOIN person p ON p.pk = w.person_pk JOIN organisation o ON o.pk = w.organisation_pk
-            WHERE w.until IS NULL OR w.until >= $today ORDER BY w.person_pk, w.is_primary DESC, w.pk
-            """,
-            r => employments.Add((r.GetId(0), r.GetId(1))), cancellationToken, ("$today", Today()));
-
         var organisations = new List<Organisation>();
-        await ReadAsync(connection, transaction, $"SELECT {OrganisationColumns} FROM organisation o", r => organisations.Add(ReadOrganisation(r)), cancellationToken);
+        var organisationIds = new Dictionary<long, Guid>();
+        await ReadAsync(connection, transaction, $"SELECT o.pk, {OrganisationColumns} FROM organisation o", r =>
+        {
+            var organisation = new Organisation(r.GetId(1), r.GetTextOrNull(2), r.GetString(3), r.GetEnum<OrganisationType>(4), r.GetIdOrNull(5));
+            organisations.Add(organisation);
+            organisationIds[r.GetInt64(0)] = organisation.Id;
+        }, cancellationToken);
+
+        var employments = new List<(Guid, Guid)>();
+        await ReadAsync(connection, transaction,
+            "SELECT person_pk, organisation_pk FROM works_at WHERE until IS NULL OR until >= $today ORDER BY person_pk, is_primary DESC, pk",
+            r => employments.Add((personIds[r.GetInt64(0)], organisationIds[r.GetInt64(1)])), cancellationToken, ("$today", Today()));
 
         var served = new List<(Guid, Guid)>();
         await ReadAsync(connection, transaction, """
-            SELECT o.id, pl.id FROM organisation_serves_place sp JOIN organisation o ON o.pk = sp.organisation_pk JOIN place pl ON pl.pk = sp.place_pk
-            """, r => served.Add((r.GetId(0), r.GetId(1))), cancellationToken);
+            SELECT sp.organisation_pk, pl.id FROM organisation_serves_place sp JOIN place pl ON pl.pk = sp.place_pk
+            """, r => served.Add((organisationIds[r.GetInt64(0)], r.GetId(1))), cancellationToken);
 
         return new SearchSource(sequence, people, holdings, employments, organisations, served);
     }
