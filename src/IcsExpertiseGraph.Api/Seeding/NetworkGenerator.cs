@@ -56,7 +56,8 @@ public sealed partial class NetworkGenerator
         skillsById = skills.ToDictionary(s => s.Id);
     }
 
-    public NetworkSnapshot Generate(int peopleCount)
+    /// <summary>The network; planted experts (if any) are added after everyone else, so the rest is the same with or without them.</summary>
+    public NetworkSnapshot Generate(int peopleCount, IReadOnlyList<PlantedExpert>? planted = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(peopleCount);
         foreach (var ics in systems)
@@ -66,6 +67,11 @@ public sealed partial class NetworkGenerator
 
         GeneratePeople(peopleCount);
         GenerateProjects(peopleCount);
+        foreach (var expert in planted ?? [])
+        {
+            Plant(expert);
+        }
+
         return new NetworkSnapshot(systems, places, organisations, organisationPlaces, skills, people, employments, personSkills,
             projects, projectMethods, contributions, endorsements);
     }
@@ -234,6 +240,23 @@ public sealed partial class NetworkGenerator
             1,
             created,
             created);
+    }
+
+    private void Plant(PlantedExpert expert)
+    {
+        var ics = systems.FirstOrDefault(s => s.OdsCode == expert.IcsOdsCode)
+            ?? throw new ArgumentException($"No ICS has ODS code {expert.IcsOdsCode}.", nameof(expert));
+        var employer = organisations.First(o => o.IntegratedCareSystemId == ics.Id && o.Type == expert.OrganisationType);
+        var confirmed = asOfInstant.AddDays(-expert.ConfirmedDaysAgo);
+        var person = new Person(random.Guid(), expert.DisplayName, $"{RoleFor(employer.Type)}, {employer.Name}", null, null, null, Visibility.Public,
+            new Availability(expert.Availability, expert.Availability == AvailabilityStatus.NotAvailable ? null : 8, expert.OpenToCrossOrganisation, null),
+            confirmed, null, 1, confirmed, confirmed);
+        people.Add(person);
+        employments.Add(new Employment(person.Id, employer.Id, RoleFor(employer.Type), asOf.AddYears(-3), null, true));
+        var held = expert.Skills.Select(p => new PersonSkill(person.Id, skills.Single(s => s.Key == p.Key).Id, p.Value, expert.Evidence,
+            (int)p.Value * 3, expert.Verified, asOf.AddYears(-(int)p.Value * 2))).ToList();
+        personSkills.AddRange(held);
+        people[^1] = person with { Bio = WriteBio(held) };
     }
 
     private string RoleFor(OrganisationType type) => type switch
