@@ -25,6 +25,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(directory, "expertise.db");
 
+    /// <summary>Further configuration for this instance of the service.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     public StoreCallCounter Calls { get; } = new();
 
     /// <summary>Every log entry the service wrote at Warning or above.</summary>
@@ -36,6 +39,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Storage:Sqlite:Path", DatabasePath);
         builder.UseSetting("Seed:DemoPeople", DemoPeople.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Seed:DemoSeed", "42");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureLogging(logging => logging.AddProvider(new CapturingLoggerProvider(Logged)));
         builder.ConfigureServices(services =>
         {

@@ -1,0 +1,91 @@
+using IcsExpertiseGraph.Api.Auth;
+using IcsExpertiseGraph.Api.Domain;
+using IcsExpertiseGraph.Api.Experts;
+using IcsExpertiseGraph.Api.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IcsExpertiseGraph.Tests;
+
+/// <summary>
+/// The in-memory index answers the store's candidate question from memory; with the same criteria and viewer
+/// both must return the same people with the same holdings, employers and availability. (Text relevance is
+/// each one's own: SQLite stems words, the index matches prefixes, so text criteria are compared elsewhere.)
+/// </summary>
+public sealed class IndexContractTests(SharedApi api) : IClassFixture<SharedApi>
+{
+    private static readonly ExpertCriteria Everyone = new([], new HashSet<Guid>(), [], null, [], [], [], [], false, null);
+
+    public static TheoryData<string> Cases => [.. CriteriaCases().Keys];
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task TheIndexAndTheStoreFindTheSameCandidates(string name)
+    {
+        var (criteria, viewer) = CriteriaCases()[name](await SampleAsync());
+        var index = await api.Factory.Services.GetRequiredService<ExpertIndexHost>().GetAsync(CancellationToken.None);
+
+        var fromIndex = index.FindCandidates(criteria, viewer);
+        var fromStore = await api.Factory.Store.FindExpertCandidatesAsync(criteria, viewer, CancellationToken.None);
+
+        Assert.NotEmpty(fromStore);
+        Assert.Equal(fromStore.Select(c => c.PersonId), fromIndex.Select(c => c.PersonId));
+        foreach (var (store, memory) in fromStore.Zip(fromIndex))
+        {
+            Assert.Equal(store.Skills.OrderBy(s => s.SkillId), memory.Skills.OrderBy(s => s.SkillId));
+            Assert.Equal(store.CurrentOrganisationIds, memory.CurrentOrganisationIds);
+            Assert.Equal((store.Availability, store.OpenToCrossOrganisation, store.LastConfirmedAt), (memory.Availability, memory.OpenToCrossOrganisation, memory.LastConfirmedAt));
+        }
+    }
+
+    private sealed record Sample(Guid Ics, Guid Place, Guid Spc, IReadOnlySet<Guid> SpcAndNarrower, Guid PrivatePerson);
+
+    private async Task<Sample> SampleAsync()
+    {
+        var store = api.Factory.Store;
+        var admin = new Viewer(null, true, true);
+        var ics = (await store.ListIntegratedCareSystemsAsync(new PageRequest(0, 1), CancellationToken.None)).Items[0];
+        var place = (await store.GetPlacesOfIntegratedCareSystemsAsync([ics.Id], CancellationToken.None))[ics.Id][0];
+        var skills = new Api.Directory.SkillTaxonomy(await store.GetAllSkillsAsync(CancellationToken.None));
+        var spc = skills.All.Single(s => s.Key == "statistical-process-control").Id;
+        var hidden = (await store.ListPeopleAsync(admin, new PageRequest(0, 1000), CancellationToken.None)).Items.First(p => p.Visibility == Visibility.Private);
+        return new Sample(ics.Id, place.Id, spc, skills.WithDescendants(spc), hidden.Id);
+    }
+
+    private static Dictionary<string, Func<Sample, (ExpertCriteria, Viewer)>> CriteriaCases() => new()
+    {
+        ["everyone, anonymous"] = _ => (Everyone, Viewer.Anonymous),
+        ["everyone, member"] = _ => (Everyone, new Viewer(null, true, false)),
+        ["everyone, admin"] = _ => (Everyone, new Viewer(null, true, true)),
+        ["everyone, a private person sees themself"] = s => (Everyone, new Viewer(s.PrivatePerson, true, false)),
+        ["holders of SPC or narrower"] = s => (Everyone with { ConceptSkillIds = s.SpcAndNarrower }, Viewer.Anonymous),
+        ["SPC holders at expert level"] = s => (Everyone with { ConceptSkillIds = s.SpcAndNarrower, MinLevel = SkillLevel.Expert }, Viewer.Anonymous),
+        ["filter: SPC skill, practitioner or deeper"] = s => (Everyone with { SkillIds = [.. s.SpcAndNarrower], MinLevel = SkillLevel.Practitioner }, Viewer.Anonymous),
+        ["filter: quality control or assurance domains"] = _ => (Everyone with { Domains = [QualityDomain.QualityControl, QualityDomain.QualityAssurance] }, Viewer.Anonymous),
+        ["filter: one ICS"] = s => (Everyone with { IntegratedCareSystemIds = [s.Ics] }, new Viewer(null, true, true)),
+        ["filter: one place"] = s => (Everyone with { PlaceIds = [s.Place] }, new Viewer(null, true, true)),
+        ["filter: acute and mental health trusts"] = _ => (Everyone with { OrganisationTypes = [OrganisationType.AcuteTrust, OrganisationType.MentalHealthTrust] }, Viewer.Anonymous),
+        ["filter: available and open"] = _ => (Everyone with { AvailableOnly = true, OpenToCrossOrganisation = true }, Viewer.Anonymous),
+        ["filter: not open to other organisations"] = _ => (Everyone with { OpenToCrossOrganisation = false }, Viewer.Anonymous),
+        ["filter: coaches in anything"] = _ => (Everyone with { MinLevel = SkillLevel.Coach }, Viewer.Anonymous),
+    };
+
+    [Fact]
+    public async Task SearchRanksTheSameWithTheIndexSwitchedOff()
+    {
+        using var storeOnly = new ApiFactory { Settings = { ["Search:MemoryIndex"] = "false" } };
+        const string query = """
+            { searchExperts(filter: { domains: [QUALITY_CONTROL], availableOnly: true }, first: 50) {
+                totalCount edges { score node { id } } facets { organisationTypes { value count } } } }
+            """;
+
+        var fromIndex = await api.Factory.QueryAsync(query);
+        var fromStore = await storeOnly.QueryAsync(query);
+
+        Assert.Null(fromStore["errors"]);
+        Assert.Equal(fromIndex["data"]!["searchExperts"]!["totalCount"]!.GetValue<int>(), fromStore["data"]!["searchExperts"]!["totalCount"]!.GetValue<int>());
+        Assert.Equal(fromIndex["data"]!["searchExperts"]!["facets"]!.ToJsonString(), fromStore["data"]!["searchExperts"]!["facets"]!.ToJsonString());
+        Assert.Equal(
+            fromIndex["data"]!["searchExperts"]!["edges"].Arr().Select(e => (e!["node"]!["id"].Str(), e["score"]!.GetValue<double>())),
+            fromStore["data"]!["searchExperts"]!["edges"].Arr().Select(e => (e!["node"]!["id"].Str(), e["score"]!.GetValue<double>())));
+    }
+}
