@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
@@ -7,5 +8,6 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 // BENCH_PEOPLE sets the network size (default 100,000). Runs in-process: the seeded store is built once per benchmark.
 var config = DefaultConfig.Instance
     .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(3).WithIterationCount(15))
+    .AddColumn(StatisticColumn.Median, StatisticColumn.P95)
     .WithOptions(ConfigOptions.DisableOptimizationsValidator);
 BenchmarkSwitcher.FromAssembly(typeof(IcsExpertiseGraph.Benchmarks.SearchBenchmarks).Assembly).Run(args, config);

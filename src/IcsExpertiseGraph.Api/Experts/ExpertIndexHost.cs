@@ -22,7 +22,7 @@ public sealed partial class ExpertIndexHost(IExpertiseStore store, SkillCatalog 
     private static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(1);
     private readonly SemaphoreSlim building = new(1, 1);
     private volatile ExpertIndex? current;
-    private DateTimeOffset checkedAt;
+    private long checkedAtTicks;
     private int refreshing;
 
     public async ValueTask<ExpertIndex> GetAsync(CancellationToken cancellationToken)
@@ -33,9 +33,9 @@ public sealed partial class ExpertIndexHost(IExpertiseStore store, SkillCatalog 
             return await RefreshAsync(cancellationToken);
         }
 
-        if (clock.GetUtcNow() - checkedAt >= CheckEvery && Interlocked.Exchange(ref refreshing, 1) == 0)
+        if (clock.GetUtcNow().UtcTicks - Volatile.Read(ref checkedAtTicks) >= CheckEvery.Ticks && Interlocked.Exchange(ref refreshing, 1) == 0)
         {
-            checkedAt = clock.GetUtcNow();
+            Volatile.Write(ref checkedAtTicks, clock.GetUtcNow().UtcTicks);
             _ = Task.Run(async () =>
             {
                 try
@@ -76,7 +76,7 @@ public sealed partial class ExpertIndexHost(IExpertiseStore store, SkillCatalog 
             var source = await store.LoadSearchSourceAsync(cancellationToken);
             var index = new ExpertIndex(source, taxonomy);
             current = index;
-            checkedAt = clock.GetUtcNow();
+            Volatile.Write(ref checkedAtTicks, clock.GetUtcNow().UtcTicks);
             var elapsed = clock.GetElapsedTime(started).TotalMilliseconds;
             LogBuilt(logger, index.PeopleCount, index.Sequence, elapsed);
             return index;

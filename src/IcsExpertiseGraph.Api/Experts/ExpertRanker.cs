@@ -222,8 +222,32 @@ public sealed class ExpertRanker(SkillTaxonomy taxonomy, IReadOnlyList<Concept> 
         }
         else
         {
-            foreach (var holding in candidate.Skills.OrderByDescending(s => s.Strength).ThenBy(s => s.SkillId).Take(Weights.ProfileSkills))
+            // The strongest few holdings, picked without sorting: this runs for everyone on an empty search.
+            Span<int> top = stackalloc int[Weights.ProfileSkills];
+            var taken = 0;
+            var skills = candidate.Skills;
+            for (var h = 0; h < skills.Count; h++)
             {
+                var at = taken < top.Length ? taken++ : top.Length;
+                while (at > 0 && Stronger(skills[h], skills[top[at - 1]]))
+                {
+                    if (at < top.Length)
+                    {
+                        top[at] = top[at - 1];
+                    }
+
+                    at--;
+                }
+
+                if (at < top.Length)
+                {
+                    top[at] = h;
+                }
+            }
+
+            foreach (var h in top[..taken])
+            {
+                var holding = skills[h];
                 answers?.Add((null, holding));
                 count++;
                 level += LevelValue(holding.Level);

@@ -38,22 +38,67 @@ public sealed class SimilarExperts(ExpertSearch search, IExpertiseStore store)
         var (candidates, _) = await search.FindAsync(criteria, viewer, cancellationToken);
         var targetSkills = Vector(profile);
         var targetDomains = Domains(profile, taxonomy);
-        return [.. candidates
-            .Where(c => c.PersonId != personId)
-            .Select(c => Compare(c, targetSkills, targetDomains, shared, taxonomy))
-            .OrderByDescending(m => m.Match.Score)
-            .ThenByDescending(m => m.Evidence)
-            .ThenBy(m => m.Match.PersonId)
+        var targetSkillNorm = Norm(targetSkills.Values);
+        var targetDomainNorm = Norm(targetDomains.Values);
+
+        // Score everyone with plain loops; reasons are written only for the few returned.
+        var scored = new List<(ExpertCandidate Candidate, double Score, double Evidence)>(candidates.Count);
+        Span<double> domains = stackalloc double[Enum.GetValues<QualityDomain>().Length];
+        foreach (var candidate in candidates)
+        {
+            if (candidate.PersonId == personId)
+            {
+                continue;
+            }
+
+            domains.Clear();
+            double dot = 0, norm = 0, evidence = 0;
+            foreach (var holding in candidate.Skills)
+            {
+                var level = ExpertRanker.LevelValue(holding.Level);
+                norm += level * level;
+                if (taxonomy.Find(holding.SkillId) is { } skill)
+                {
+                    domains[(int)skill.Domain] += level;
+                }
+
+                if (targetSkills.TryGetValue(holding.SkillId, out var theirs))
+                {
+                    dot += level * theirs;
+                    evidence += ExpertRanker.EvidenceValue(holding.Evidence) + (holding.Verified ? 1 : 0) + (Math.Min(holding.Endorsements, 8) / 8.0);
+                }
+            }
+
+            double domainDot = 0, domainNorm = 0;
+            for (var d = 0; d < domains.Length; d++)
+            {
+                domainDot += domains[d] * targetDomains.GetValueOrDefault((QualityDomain)d);
+                domainNorm += domains[d] * domains[d];
+            }
+
+            var score = ExpertRanker.Round(SkillWeight * Cosine(dot, targetSkillNorm, Math.Sqrt(norm)))
+                + ExpertRanker.Round(DomainWeight * Cosine(domainDot, targetDomainNorm, Math.Sqrt(domainNorm)));
+            scored.Add((candidate, ExpertRanker.Round(score), evidence));
+        }
+
+        return [.. scored
+            .OrderByDescending(s => s.Score)
+            .ThenByDescending(s => s.Evidence)
+            .ThenBy(s => s.Candidate.PersonId)
             .Take(first)
-            .Select(m => m.Match)];
+            .Select(s => Explain(s.Candidate, targetSkills, targetDomains, targetSkillNorm, targetDomainNorm, taxonomy))];
     }
 
-    private static (ExpertMatch Match, double Evidence) Compare(
-        ExpertCandidate other, Dictionary<Guid, double> targetSkills, Dictionary<QualityDomain, double> targetDomains, HashSet<Guid> shared, SkillTaxonomy taxonomy)
+    /// <summary>The same arithmetic as the scoring loop, with the shared skills and domains written out.</summary>
+    private static ExpertMatch Explain(
+        ExpertCandidate other, Dictionary<Guid, double> targetSkills, Dictionary<QualityDomain, double> targetDomains,
+        double targetSkillNorm, double targetDomainNorm, SkillTaxonomy taxonomy)
     {
-        var skills = ExpertRanker.Round(SkillWeight * Cosine(targetSkills, Vector(other.Skills)));
-        var domains = ExpertRanker.Round(DomainWeight * Cosine(targetDomains, Domains(other.Skills, taxonomy)));
-        var common = other.Skills.Where(s => shared.Contains(s.SkillId)).OrderByDescending(s => s.Strength).ToList();
+        var theirSkills = Vector(other.Skills);
+        var theirDomains = Domains(other.Skills, taxonomy);
+        var skills = ExpertRanker.Round(SkillWeight * Cosine(theirSkills.Sum(p => p.Value * targetSkills.GetValueOrDefault(p.Key)), targetSkillNorm, Norm(theirSkills.Values)));
+        var domains = ExpertRanker.Round(DomainWeight * Cosine(theirDomains.Sum(p => p.Value * targetDomains.GetValueOrDefault(p.Key)), targetDomainNorm, Norm(theirDomains.Values)));
+        var common = other.Skills.Where(s => targetSkills.ContainsKey(s.SkillId)).OrderByDescending(s => s.Strength).ToList();
         var reasons = new List<ScoreReason>();
         if (skills > 0)
         {
@@ -65,12 +110,11 @@ public sealed class SimilarExperts(ExpertSearch search, IExpertiseStore store)
         if (domains > 0)
         {
             reasons.Add(new ScoreReason(ScoreSignal.SharedDomains, "Works in the same quality domains: " + string.Join(", ",
-                Domains(other.Skills, taxonomy).Keys.Where(targetDomains.ContainsKey).Select(d => EnumText.Name(d))), domains));
+                theirDomains.Keys.Where(targetDomains.ContainsKey).Select(d => EnumText.Name(d))), domains));
         }
 
         var matched = common.Select(s => new MatchedSkill(s.SkillId, s.Level, s.Verified, s.Evidence, null)).ToList();
-        var evidence = common.Sum(s => ExpertRanker.EvidenceValue(s.Evidence) + (s.Verified ? 1 : 0) + Math.Min(s.Endorsements, 8) / 8.0);
-        return (new ExpertMatch(other.PersonId, ExpertRanker.Round(skills + domains), matched, reasons), evidence);
+        return new ExpertMatch(other.PersonId, ExpertRanker.Round(skills + domains), matched, reasons);
     }
 
     private static Dictionary<Guid, double> Vector(IReadOnlyList<CandidateSkill> skills) =>
@@ -80,10 +124,7 @@ public sealed class SimilarExperts(ExpertSearch search, IExpertiseStore store)
         skills.Select(s => (Skill: taxonomy.Find(s.SkillId), s.Level)).Where(s => s.Skill is not null)
             .GroupBy(s => s.Skill!.Domain).ToDictionary(g => g.Key, g => g.Sum(s => ExpertRanker.LevelValue(s.Level)));
 
-    private static double Cosine<TKey>(Dictionary<TKey, double> a, Dictionary<TKey, double> b) where TKey : notnull
-    {
-        var dot = a.Sum(p => b.TryGetValue(p.Key, out var v) ? p.Value * v : 0);
-        var norms = Math.Sqrt(a.Values.Sum(v => v * v)) * Math.Sqrt(b.Values.Sum(v => v * v));
-        return norms == 0 ? 0 : dot / norms;
-    }
+    private static double Norm(IEnumerable<double> values) => Math.Sqrt(values.Sum(v => v * v));
+
+    private static double Cosine(double dot, double normA, double normB) => normA == 0 || normB == 0 ? 0 : dot / (normA * normB);
 }

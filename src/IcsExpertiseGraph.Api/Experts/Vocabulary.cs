@@ -111,8 +111,8 @@ public static class Vocabulary
 
     /// <summary>
     /// A typed word close enough to a label word: a prefix of four letters or more ("statist"), or one edit
-    /// away for words of five to seven letters, two for longer ones. Short words must be exact, so "lean"
-    /// never becomes "learn".
+    /// away when both words have five to seven letters, two when both are longer. Short words must be exact,
+    /// so "lean" never becomes "learn".
     /// </summary>
     internal static bool IsClose(string typed, string wanted)
     {
@@ -121,7 +121,8 @@ public static class Vocabulary
             return true;
         }
 
-        var allowed = wanted.Length >= 8 ? 2 : wanted.Length >= 5 ? 1 : 0;
+        var shorter = Math.Min(typed.Length, wanted.Length);
+        var allowed = shorter >= 8 ? 2 : shorter >= 5 ? 1 : 0;
         return allowed > 0 && Math.Abs(typed.Length - wanted.Length) <= allowed && EditDistance(typed, wanted, allowed) <= allowed;
     }
 
