@@ -21,8 +21,11 @@ public sealed record ExpertFilter(
     public static ExpertFilter None { get; } = new([], null, [], [], [], [], false, null);
 }
 
+/// <summary>Looks up candidates' employers (for facets): from the index at once, or from the store in one batch when first asked.</summary>
+public delegate Task<Func<Guid, Organisation?>> EmployerLookup(CancellationToken cancellationToken);
+
 /// <summary>A search's whole result: every visible match, ranked, with what is needed to explain a page and count facets.</summary>
-public sealed record SearchOutcome(IReadOnlyList<RankedCandidate> Ranked, ExpertRanker Ranker, Func<CancellationToken, Task<Func<Guid, Organisation?>>> Organisations);
+public sealed record SearchOutcome(IReadOnlyList<RankedCandidate> Ranked, ExpertRanker Ranker, EmployerLookup Organisations);
 
 /// <summary>
 /// Expert search: recognises the skills a need names (with narrower ones), asks for the visible candidates
@@ -71,11 +74,11 @@ public sealed class ExpertSearch(IExpertiseStore store, SkillCatalog catalog, Ex
         options.Value.MemoryIndex ? (await index.GetAsync(cancellationToken)).Taxonomy : await catalog.GetAsync(cancellationToken);
 
     /// <summary>Visible candidates for the criteria, from the index when it is on, else from the store; and a way to look up their employers.</summary>
-    public async Task<(IReadOnlyList<ExpertCandidate> Candidates, Func<CancellationToken, Task<Func<Guid, Organisation?>>> Organisations)> FindAsync(
+    public async Task<(IReadOnlyList<ExpertCandidate> Candidates, EmployerLookup Organisations)> FindAsync(
         ExpertCriteria criteria, Viewer viewer, CancellationToken cancellationToken) =>
         await FindAsync(criteria, viewer, options.Value.MemoryIndex ? await index.GetAsync(cancellationToken) : null, cancellationToken);
 
-    private async Task<(IReadOnlyList<ExpertCandidate>, Func<CancellationToken, Task<Func<Guid, Organisation?>>>)> FindAsync(
+    private async Task<(IReadOnlyList<ExpertCandidate>, EmployerLookup)> FindAsync(
         ExpertCriteria criteria, Viewer viewer, ExpertIndex? memory, CancellationToken cancellationToken)
     {
         if (memory is not null)

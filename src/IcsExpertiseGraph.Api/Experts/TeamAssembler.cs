@@ -49,45 +49,67 @@ public sealed class TeamAssembler(ExpertSearch search)
     {
         var taxonomy = await search.TaxonomyAsync(cancellationToken);
         var wanted = skillIds.Distinct().ToList();
-        var reach = wanted.ToDictionary(id => id, taxonomy.WithDescendants);
-        var criteria = new ExpertCriteria([], reach.Values.SelectMany(s => s).ToHashSet(), [], SkillLevel.Practitioner, [],
-            icsId is { } ics ? [ics] : [], [], [], false, null);
+        // Which required skills (by position) each skill answers, so a person's holdings are read once.
+        var answers = new Dictionary<Guid, List<int>>();
+        for (var w = 0; w < wanted.Count; w++)
+        {
+            foreach (var skill in taxonomy.WithDescendants(wanted[w]))
+            {
+                (answers.TryGetValue(skill, out var list) ? list : answers[skill] = []).Add(w);
+            }
+        }
+
+        var criteria = new ExpertCriteria([], answers.Keys.ToHashSet(), [], SkillLevel.Practitioner, [], icsId is { } ics ? [ics] : [], [], [], false, null);
         var (candidates, _) = await search.FindAsync(criteria, viewer, cancellationToken);
-        var pool = candidates.Select(c => new Option(c, wanted.ToDictionary(id => id, id => Depth(c, reach[id])))).Where(o => o.Depth.Values.Any(d => d > 0)).ToList();
+        var pool = candidates.Select(c => new Option(c, Depths(c, answers, wanted.Count))).Where(o => o.Depth.Any(d => d > 0)).ToList();
 
         var team = new List<Option>();
-        var best = wanted.ToDictionary(id => id, _ => 0.0);
+        var best = new double[wanted.Count];
         while (team.Count < size)
         {
             var organisations = team.Select(m => m.Organisation).ToHashSet();
-            var pick = pool.Where(o => !team.Contains(o))
-                .Select(o => (Option: o, Gain: Gain(o, best, organisations, crossOrganisation)))
-                .Where(x => x.Gain.Skills > 0)
-                .OrderByDescending(x => x.Gain.Total).ThenByDescending(x => x.Option.Evidence).ThenBy(x => x.Option.Candidate.PersonId)
-                .Select(x => x.Option).FirstOrDefault();
+            Option? pick = null;
+            (double Total, double Evidence) pickGain = default;
+            foreach (var option in pool)
+            {
+                var (skills, total) = Gain(option, best, organisations, crossOrganisation);
+                if (skills <= 0 || team.Contains(option))
+                {
+                    continue;
+                }
+
+                if (pick is null || total > pickGain.Total
+                    || (total == pickGain.Total && (option.Evidence > pickGain.Evidence
+                        || (option.Evidence == pickGain.Evidence && option.Candidate.PersonId.CompareTo(pick.Candidate.PersonId) < 0))))
+                {
+                    pick = option;
+                    pickGain = (total, option.Evidence);
+                }
+            }
+
             if (pick is null)
             {
                 break;
             }
 
             team.Add(pick);
-            foreach (var id in wanted)
+            for (var w = 0; w < wanted.Count; w++)
             {
-                best[id] = Math.Max(best[id], pick.Depth[id]);
+                best[w] = Math.Max(best[w], pick.Depth[w]);
             }
         }
 
         if (crossOrganisation)
         {
-            SpreadOverOrganisations(team, pool, wanted, size);
+            SpreadOverOrganisations(team, pool, size);
         }
 
-        var members = team.Select(m => new TeamMember(m.Candidate.PersonId, m.Organisation, [.. wanted.Where(id => m.Depth[id] > 0)])).ToList();
+        var members = team.Select(m => new TeamMember(m.Candidate.PersonId, m.Organisation, [.. wanted.Where((_, w) => m.Depth[w] > 0)])).ToList();
         var covered = members.SelectMany(m => m.Covers).ToHashSet();
-        var uncovered = wanted.Where(id => !covered.Contains(id)).Select(id => new UncoveredSkill(id,
-            pool.Any(o => o.Depth[id] > 0)
-                ? $"The team reached its size of {size} before anyone holding {Name(taxonomy, id)} could join; ask for a larger team."
-                : $"Nobody you may see{(icsId is null ? "" : " in this ICS")} holds {Name(taxonomy, id)} (or a narrower skill) at practitioner level or deeper.")).ToList();
+        var uncovered = wanted.Select((id, w) => (id, w)).Where(x => !covered.Contains(x.id)).Select(x => new UncoveredSkill(x.id,
+            pool.Any(o => o.Depth[x.w] > 0)
+                ? $"The team reached its size of {size} before anyone holding {Name(taxonomy, x.id)} could join; ask for a larger team."
+                : $"Nobody you may see{(icsId is null ? "" : " in this ICS")} holds {Name(taxonomy, x.id)} (or a narrower skill) at practitioner level or deeper.")).ToList();
         return new TeamProposal(members, uncovered);
     }
 
@@ -95,7 +117,7 @@ public sealed class TeamAssembler(ExpertSearch search)
     /// With everyone from one organisation, the member whose loss costs the least coverage makes way for the
     /// best person from another organisation who covers something (or the team grows, if there is room).
     /// </summary>
-    private static void SpreadOverOrganisations(List<Option> team, List<Option> pool, List<Guid> wanted, int size)
+    private static void SpreadOverOrganisations(List<Option> team, List<Option> pool, int size)
     {
         if (team.Count == 0 || team.Select(m => m.Organisation).Distinct().Count() >= 2)
         {
@@ -104,7 +126,7 @@ public sealed class TeamAssembler(ExpertSearch search)
 
         var home = team[0].Organisation;
         var outsider = pool.Where(o => o.Organisation != home && o.Organisation is not null)
-            .OrderByDescending(o => wanted.Sum(id => o.Depth[id])).ThenByDescending(o => o.Evidence).ThenBy(o => o.Candidate.PersonId)
+            .OrderByDescending(o => o.Depth.Sum()).ThenByDescending(o => o.Evidence).ThenBy(o => o.Candidate.PersonId)
             .FirstOrDefault();
         if (outsider is null)
         {
@@ -117,17 +139,17 @@ public sealed class TeamAssembler(ExpertSearch search)
             return;
         }
 
-        var cheapest = team.OrderBy(m => wanted.Sum(id => Math.Max(0, m.Depth[id] - team.Where(o => o != m).Select(o => o.Depth[id]).DefaultIfEmpty(0).Max())))
+        var cheapest = team.OrderBy(m => m.Depth.Select((d, w) => Math.Max(0, d - team.Where(o => o != m).Select(o => o.Depth[w]).DefaultIfEmpty(0).Max())).Sum())
             .ThenByDescending(m => m.Candidate.PersonId).First();
         team[team.IndexOf(cheapest)] = outsider;
     }
 
-    private static (double Skills, double Total) Gain(Option option, Dictionary<Guid, double> best, HashSet<Guid?> organisations, bool crossOrganisation)
+    private static (double Skills, double Total) Gain(Option option, double[] best, HashSet<Guid?> organisations, bool crossOrganisation)
     {
         var skills = 0.0;
-        foreach (var (id, depth) in option.Depth)
+        for (var w = 0; w < best.Length; w++)
         {
-            skills += best[id] == 0 ? Weights.NewCoverage * depth : Weights.Deepening * Math.Max(0, depth - best[id]);
+            skills += best[w] == 0 ? Weights.NewCoverage * option.Depth[w] : Weights.Deepening * Math.Max(0, option.Depth[w] - best[w]);
         }
 
         var candidate = option.Candidate;
@@ -137,20 +159,37 @@ public sealed class TeamAssembler(ExpertSearch search)
         return (skills, skills + extras);
     }
 
-    /// <summary>How deeply a person covers a skill: their strongest holding of it or anything narrower, practitioner or deeper.</summary>
-    private static double Depth(ExpertCandidate candidate, IReadOnlySet<Guid> reach)
+    /// <summary>How deeply a person covers each required skill: their strongest holding of it or anything narrower, practitioner or deeper.</summary>
+    private static double[] Depths(ExpertCandidate candidate, Dictionary<Guid, List<int>> answers, int count)
     {
-        var holding = ExpertRanker.Strongest(candidate.Skills, reach);
-        return holding is null || holding.Level < SkillLevel.Practitioner ? 0 : ExpertRanker.LevelValue(holding.Level);
+        var depth = new double[count];
+        foreach (var holding in candidate.Skills)
+        {
+            if (holding.Level >= SkillLevel.Practitioner && answers.TryGetValue(holding.SkillId, out var required))
+            {
+                foreach (var w in required)
+                {
+                    depth[w] = Math.Max(depth[w], ExpertRanker.LevelValue(holding.Level));
+                }
+            }
+        }
+
+        return depth;
     }
 
     private static string Name(SkillTaxonomy taxonomy, Guid id) => taxonomy.Find(id)?.Name ?? "this skill";
 
-    private sealed record Option(ExpertCandidate Candidate, Dictionary<Guid, double> Depth)
+    /// <summary>A possible member (compared by reference: each person appears once in the pool).</summary>
+    private sealed class Option(ExpertCandidate candidate, double[] depth)
     {
+        public ExpertCandidate Candidate { get; } = candidate;
+
+        /// <summary>By required skill's position: 0, or 0.5 (practitioner) to 1 (coach).</summary>
+        public double[] Depth { get; } = depth;
+
         /// <summary>The primary employer: the organisation the person would represent on the team.</summary>
         public Guid? Organisation => Candidate.CurrentOrganisationIds.Count > 0 ? Candidate.CurrentOrganisationIds[0] : null;
 
-        public double Evidence => Candidate.Skills.Sum(s => ExpertRanker.EvidenceValue(s.Evidence) + (s.Verified ? 1 : 0));
+        public double Evidence { get; } = candidate.Skills.Sum(s => ExpertRanker.EvidenceValue(s.Evidence) + (s.Verified ? 1 : 0));
     }
 }
