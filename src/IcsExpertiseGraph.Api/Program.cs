@@ -1,3 +1,4 @@
+using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.GraphQL;
 using IcsExpertiseGraph.Api.Health;
 using IcsExpertiseGraph.Api.Seeding;
@@ -6,17 +7,22 @@ using IcsExpertiseGraph.Api.Storage;
 // The service and its command-line verbs share one configuration, so `seed` writes to the store the server reads.
 var builder = WebApplication.CreateBuilder(args);
 
+builder.Services.AddExpertiseAuthentication(builder.Configuration, builder.Environment);
 builder.Services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOptions.Section));
 builder.Services.AddExpertiseStore(builder.Configuration);
 builder.Services.AddExpertiseGraphQL(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
-if (args is ["seed", ..])
+switch (args)
 {
-    return await SeedCommand.RunAsync(args, app.Services, CancellationToken.None);
+    case ["seed", ..]:
+        return await SeedCommand.RunAsync(args, app.Services, CancellationToken.None);
+    case ["token", ..]:
+        return await TokenCommand.RunAsync(args, app.Services, CancellationToken.None);
 }
 
+app.UseAuthentication();
 app.MapHealth();
 app.MapExpertiseGraphQL();
 

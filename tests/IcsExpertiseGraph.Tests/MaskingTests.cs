@@ -3,7 +3,7 @@ namespace IcsExpertiseGraph.Tests;
 /// <summary>Outside Development, an internal fault is reported with a code and a masked message: no detail leaks.</summary>
 public sealed class MaskingTests : IDisposable
 {
-    private readonly ApiFactory factory = new() { Environment = "Production", DemoPeople = 50 };
+    private readonly ApiFactory factory = new() { Environment = "Production", DemoPeople = 50, Settings = { ["Auth:AllowLocalIssuerInProduction"] = "true" } };
 
     [Fact]
     public async Task UnhandledExceptionsAreMaskedOutsideDevelopment()

@@ -4,9 +4,10 @@ namespace IcsExpertiseGraph.Api.Auth;
 
 /// <summary>
 /// Who is asking. Every read that can surface a person is filtered through this, in the store itself,
-/// so hidden people never reach a page, a count or a facet.
+/// so hidden people never reach a page, a count or a facet. A signed-in caller without a profile yet is a
+/// member with no PersonId (the first call to <c>me</c> links or creates it).
 /// </summary>
-public sealed record Viewer(Guid? PersonId, bool IsMember, bool IsAdmin)
+public sealed record Viewer(Guid? PersonId, bool IsMember, bool IsAdmin, bool IsNetworkManager = false)
 {
     public static Viewer Anonymous { get; } = new(null, false, false);
 
@@ -16,6 +17,16 @@ public sealed record Viewer(Guid? PersonId, bool IsMember, bool IsAdmin)
         || person.Visibility == Visibility.Public
         || (person.Visibility == Visibility.Network && IsMember);
 
-    /// <summary>Email is shown only to the person and admins (accepted inviters come with the profiles issue).</summary>
+    /// <summary>Email is shown only to the person and admins (accepted inviters come with a later issue).</summary>
     public bool CanSeeEmailOf(Person person) => IsAdmin || person.Id == PersonId;
 }
+
+/// <summary>App roles, as Entra ID puts them in the token's <c>roles</c> claim.</summary>
+public static class Roles
+{
+    public const string NetworkManager = "NetworkManager";
+    public const string Admin = "Admin";
+}
+
+/// <summary>What a validated token says about the caller, before any profile is looked up.</summary>
+public sealed record SignedInIdentity(string ExternalId, string? Email, bool EmailVerified, string? Name, IReadOnlySet<string> Roles);

@@ -24,6 +24,7 @@ public sealed partial class ExpertIndexHost(IExpertiseStore store, SkillCatalog 
     private volatile ExpertIndex? current;
     private long checkedAtTicks;
     private int refreshing;
+    private double lastBuildMilliseconds;
 
     public async ValueTask<ExpertIndex> GetAsync(CancellationToken cancellationToken)
     {
@@ -78,6 +79,7 @@ public sealed partial class ExpertIndexHost(IExpertiseStore store, SkillCatalog 
             current = index;
             Volatile.Write(ref checkedAtTicks, clock.GetUtcNow().UtcTicks);
             var elapsed = clock.GetElapsedTime(started).TotalMilliseconds;
+            lastBuildMilliseconds = elapsed;
             LogBuilt(logger, index.PeopleCount, index.Sequence, elapsed);
             return index;
         }
@@ -85,6 +87,26 @@ public sealed partial class ExpertIndexHost(IExpertiseStore store, SkillCatalog 
         {
             building.Release();
         }
+    }
+
+    /// <summary>
+    /// After a committed write: a small index is rebuilt before the writer's response, so they read their own
+    /// write in search; a large one (a rebuild over a quarter of a second) is rebuilt in the background.
+    /// </summary>
+    public async Task AfterWriteAsync(CancellationToken cancellationToken)
+    {
+        if (current is null)
+        {
+            return;
+        }
+
+        if (lastBuildMilliseconds < 250)
+        {
+            await RefreshAsync(cancellationToken);
+            return;
+        }
+
+        Volatile.Write(ref checkedAtTicks, 0);
     }
 
     public void Dispose() => building.Dispose();

@@ -2,6 +2,7 @@ using GraphQL.Types;
 using IcsExpertiseGraph.Api.Directory;
 using IcsExpertiseGraph.Api.Domain;
 using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.Profiles;
 
 namespace IcsExpertiseGraph.Api.Experts;
 
@@ -30,6 +31,7 @@ public sealed class PersonGraphType : ObjectGraphType<Person>
             .Resolve(c => c.Request().EmploymentsOfPeople.Load(c.Source.Id).Then(e => e ?? []));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ContributionGraphType>>>>("contributions").Description("Most recent first.")
             .Resolve(c => c.Request().ContributionsOfPeople.Load(c.Source.Id).Then(e => e ?? []));
+        this.AddAuditTrail();
     }
 }
 

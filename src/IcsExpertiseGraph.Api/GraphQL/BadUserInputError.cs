@@ -40,3 +40,19 @@ public sealed class NotFoundError : ExecutionError
 
     public string Field { get; }
 }
+
+/// <summary>An error with a DESIGN §4 code and, where one field is at fault, its name.</summary>
+public sealed class CodedError : ExecutionError
+{
+    public CodedError(string code, string? field, string message) : base(message)
+    {
+        Code = code;
+        Field = field;
+    }
+
+    public string? Field { get; }
+
+    public static CodedError Unauthenticated() => new(ErrorCodes.Unauthenticated, null, "Sign in first: this needs a bearer token.");
+
+    public static CodedError Forbidden(string message) => new(ErrorCodes.Forbidden, null, message);
+}

@@ -4,6 +4,7 @@ using GraphQL.Execution;
 using GraphQL.Validation;
 using GraphQL.Validation.Errors;
 using GraphQLParser.AST;
+using IcsExpertiseGraph.Api.Storage;
 
 namespace IcsExpertiseGraph.Api.GraphQL;
 
@@ -23,7 +24,12 @@ public sealed partial class ErrorInfoProvider(bool exposeExceptionDetails) : IEr
             extensions["field"] = field;
         }
 
-        if (exposeExceptionDetails && executionError is UnhandledError { InnerException: { } inner })
+        if (executionError is UnhandledError { InnerException: VersionConflictException conflict })
+        {
+            extensions["currentVersion"] = conflict.CurrentVersion;
+        }
+
+        if (exposeExceptionDetails && executionError is UnhandledError { InnerException: { } inner } && inner is not StoreRuleException)
         {
             extensions["details"] = inner.ToString();
         }
@@ -35,6 +41,8 @@ public sealed partial class ErrorInfoProvider(bool exposeExceptionDetails) : IEr
     {
         BadUserInputError bad => (ErrorCodes.BadUserInput, bad.Field, bad.Message),
         NotFoundError missing => (ErrorCodes.NotFound, missing.Field, missing.Message),
+        CodedError coded => (coded.Code!, coded.Field, coded.Message),
+        UnhandledError { InnerException: StoreRuleException rule } => (rule.Code, rule.Field, rule.Message),
         UnhandledError => (ErrorCodes.InternalServerError, null, exposeExceptionDetails ? error.Message : "An internal error occurred; it has been logged."),
         SyntaxError => (ErrorCodes.ParseFailed, null, error.Message),
         ArgumentsOfCorrectTypeError or ProvidedNonNullArgumentsError => (ErrorCodes.BadUserInput, ArgumentName((ValidationError)error), error.Message),

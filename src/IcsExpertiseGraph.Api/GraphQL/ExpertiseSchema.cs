@@ -1,15 +1,17 @@
 using GraphQL.Types;
 using IcsExpertiseGraph.Api.Directory;
 using IcsExpertiseGraph.Api.Experts;
+using IcsExpertiseGraph.Api.Profiles;
 
 namespace IcsExpertiseGraph.Api.GraphQL;
 
 /// <summary>The schema: one Query type whose fields each feature adds.</summary>
 public sealed class ExpertiseSchema : Schema
 {
-    public ExpertiseSchema(IServiceProvider services, QueryGraphType query) : base(services)
+    public ExpertiseSchema(IServiceProvider services, QueryGraphType query, Profiles.MutationGraphType mutation) : base(services)
     {
         Query = query;
+        Mutation = mutation;
         RegisterType(typeof(PersonGraphType));
         RegisterType(typeof(OrganisationGraphType));
         RegisterType(typeof(IntegratedCareSystemGraphType));
@@ -26,5 +28,6 @@ public sealed class QueryGraphType : ObjectGraphType
         Name = "Query";
         this.AddDirectoryQueries();
         this.AddExpertQueries();
+        this.AddProfileQueries();
     }
 }

@@ -27,8 +27,9 @@ public static class GraphQLExtensions
             .AddErrorInfoProvider(_ => new ErrorInfoProvider(exposeDetails))
             .AddUnhandledExceptionHandler(context =>
             {
+                // A store rule (a stale version, a duplicate) is the caller's error, reported with its code; not a fault to log.
                 var logger = context.Context?.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("IcsExpertiseGraph.GraphQL");
-                if (logger is not null)
+                if (logger is not null && context.Exception is not Storage.StoreRuleException)
                 {
                     GraphQLLog.Unhandled(logger, context.Exception);
                 }

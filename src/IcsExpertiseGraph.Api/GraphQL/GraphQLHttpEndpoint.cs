@@ -2,6 +2,7 @@ using System.Text.Json;
 using GraphQL;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
+using IcsExpertiseGraph.Api.Auth;
 using GraphQL.Transport;
 using Microsoft.Net.Http.Headers;
 
@@ -18,7 +19,7 @@ internal static class GraphQLHttpEndpoint
     public const string GraphQLResponseJson = "application/graphql-response+json";
     public const string Json = "application/json";
 
-    public static async Task HandleAsync(HttpContext http, IDocumentExecuter<ExpertiseSchema> executer, IGraphQLTextSerializer serializer)
+    public static async Task HandleAsync(HttpContext http, IDocumentExecuter<ExpertiseSchema> executer, IGraphQLTextSerializer serializer, CallerResolver callers)
     {
         var mediaType = NegotiateResponseType(http.Request);
         if (mediaType is null)
@@ -53,6 +54,10 @@ internal static class GraphQLHttpEndpoint
             await WriteRequestErrorAsync(http, serializer, mediaType, StatusCodes.Status405MethodNotAllowed, "Mutations must be sent with POST.");
             return;
         }
+
+        var caller = http.RequestServices.GetRequiredService<RequestContext>();
+        caller.Identity = CallerResolver.IdentityOf(http.User);
+        caller.Viewer = await callers.ViewerForAsync(caller.Identity, http.RequestAborted);
 
         var result = await executer.ExecuteAsync(options =>
         {

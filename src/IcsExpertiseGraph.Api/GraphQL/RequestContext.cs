@@ -29,8 +29,11 @@ public sealed class RequestContext
 
     public IExpertiseStore Store { get; }
 
-    /// <summary>Anonymous until the sign-in issue sets it from the bearer token.</summary>
+    /// <summary>Who is asking, set by the endpoint from the bearer token before the query runs.</summary>
     public Viewer Viewer { get; set; } = Viewer.Anonymous;
+
+    /// <summary>The validated token's identity; null for an anonymous caller.</summary>
+    public SignedInIdentity? Identity { get; set; }
 
     public BatchLoader<Guid, Person> People { get; }
 

@@ -65,6 +65,34 @@ public interface IExpertiseStore
     /// <summary>Everything the in-memory search index needs, in one consistent read.</summary>
     Task<SearchSource> LoadSearchSourceAsync(CancellationToken cancellationToken);
 
+    /// <summary>The person whose profile is linked to this identity-provider object id, if any.</summary>
+    Task<Guid?> FindPersonIdByExternalIdAsync(string externalId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The caller's profile: the one linked to their object id; else an unlinked profile whose email matches
+    /// their verified email, now linked; else a new NETWORK profile. One transaction, audited.
+    /// </summary>
+    Task<Person> LinkOrCreateProfileAsync(SignedInIdentity identity, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Applies the changes; with an expected version, refuses (VersionConflictException) if the profile has moved on.</summary>
+    Task<Person> UpdateProfileAsync(Guid personId, ProfileChanges changes, long? expectedVersion, Guid actorId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    Task<Person> ConfirmProfileAsync(Guid personId, Guid actorId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Adds or replaces the person's claim to a skill; a changed level or evidence clears verification.</summary>
+    Task<Person> SetSkillAsync(Guid personId, SkillClaim claim, Guid actorId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    Task<Person> RemoveSkillAsync(Guid personId, Guid skillId, Guid actorId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Records an endorsement: not of oneself, once per pair and skill, and only of a skill the person holds. Returns the endorsed person.</summary>
+    Task<Person> EndorseSkillAsync(Guid endorserId, Guid endorseeId, Guid skillId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>A network manager vouches for a claimed skill.</summary>
+    Task<Person> VerifySkillAsync(Guid personId, Guid skillId, Guid? actorId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The audit trail of one person's profile, newest first.</summary>
+    Task<IReadOnlyList<AuditEvent>> GetAuditTrailAsync(Guid personId, int limit, CancellationToken cancellationToken);
+
     /// <summary>Writes a whole network in one transaction; with <paramref name="replaceExisting"/> the old graph goes in the same transaction.</summary>
     Task ImportAsync(NetworkSnapshot network, bool replaceExisting, IProgress<ImportProgress>? progress, CancellationToken cancellationToken);
 }

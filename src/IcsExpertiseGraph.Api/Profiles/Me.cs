@@ -1,0 +1,49 @@
+using GraphQL;
+using IcsExpertiseGraph.Api.Experts;
+using IcsExpertiseGraph.Api.GraphQL;
+
+namespace IcsExpertiseGraph.Api.Profiles;
+
+/// <summary>The signed-in caller's own profile, linked or created on first use.</summary>
+internal static class Me
+{
+    /// <summary>The caller's person id: UNAUTHENTICATED without a token; links or creates the profile on first use.</summary>
+    public static async Task<Guid> PersonIdAsync(IResolveFieldContext context)
+    {
+        var request = context.Request();
+        if (request.Identity is not { } identity)
+        {
+            throw CodedError.Unauthenticated();
+        }
+
+        if (request.Viewer.PersonId is { } id)
+        {
+            return id;
+        }
+
+        var person = await request.Store.LinkOrCreateProfileAsync(identity, Now(context), context.CancellationToken);
+        request.Viewer = request.Viewer with { PersonId = person.Id };
+        await AfterWriteAsync(context);
+        return person.Id;
+    }
+
+    public static void RequireNetworkManager(IResolveFieldContext context)
+    {
+        var viewer = context.Request().Viewer;
+        if (context.Request().Identity is null)
+        {
+            throw CodedError.Unauthenticated();
+        }
+
+        if (!viewer.IsNetworkManager)
+        {
+            throw CodedError.Forbidden("Only network managers may do this.");
+        }
+    }
+
+    public static DateTimeOffset Now(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow();
+
+    /// <summary>Lets the search index see the write (at once when it is small), so the writer reads their own write.</summary>
+    public static Task AfterWriteAsync(IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<ExpertIndexHost>().AfterWriteAsync(context.CancellationToken);
+}

@@ -1,0 +1,112 @@
+using GraphQL;
+using GraphQL.Types;
+using IcsExpertiseGraph.Api.Domain;
+using IcsExpertiseGraph.Api.Experts;
+using IcsExpertiseGraph.Api.GraphQL;
+
+namespace IcsExpertiseGraph.Api.Profiles;
+
+/// <summary>
+/// Mutations on the caller's own profile, and the endorsements and verifications others give it. Each runs
+/// as one transaction, is audited, and returns the changed person with its new version.
+/// </summary>
+public static class ProfileMutations
+{
+    public static void AddProfileMutations(this ObjectGraphType mutation)
+    {
+        mutation.Field<NonNullGraphType<PersonGraphType>>("updateMyProfile")
+            .Description("Changes your own profile. With expectedVersion, a profile changed since you read it is refused with CONFLICT.")
+            .Argument<NonNullGraphType<UpdateProfileInputGraphType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var (changes, expectedVersion) = UpdateProfileInputGraphType.Read(c.GetArgument<Dictionary<string, object?>>("input"));
+                var me = await Me.PersonIdAsync(c);
+                var person = await c.Request().Store.UpdateProfileAsync(me, changes, expectedVersion, me, Me.Now(c), c.CancellationToken);
+                await Me.AfterWriteAsync(c);
+                return person;
+            });
+
+        mutation.Field<NonNullGraphType<PersonGraphType>>("confirmMyProfile")
+            .Description("Says your profile is still current (sets lastConfirmedAt); fresh profiles rank higher.")
+            .ResolveAsync(async c =>
+            {
+                var me = await Me.PersonIdAsync(c);
+                var person = await c.Request().Store.ConfirmProfileAsync(me, me, Me.Now(c), c.CancellationToken);
+                await Me.AfterWriteAsync(c);
+                return person;
+            });
+
+        mutation.Field<NonNullGraphType<PersonGraphType>>("setMySkill")
+            .Description("Adds a skill to your profile, or changes its level, evidence or years. A changed claim is no longer verified.")
+            .Argument<NonNullGraphType<SetSkillInputGraphType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<Dictionary<string, object?>>("input");
+                var claim = new SkillClaim(
+                    GlobalId.Parse(input["skillId"] as string, "Skill", "skillId"),
+                    (SkillLevel)input["level"]!,
+                    input.GetValueOrDefault("evidence") as SkillEvidence?,
+                    ProfileValidation.CheckedYears(input.GetValueOrDefault("years") as int?));
+                var me = await Me.PersonIdAsync(c);
+                var person = await c.Request().Store.SetSkillAsync(me, claim, me, Me.Now(c), c.CancellationToken);
+                await Me.AfterWriteAsync(c);
+                return person;
+            });
+
+        mutation.Field<NonNullGraphType<PersonGraphType>>("removeMySkill")
+            .Description("Removes a skill (and its endorsements) from your profile.")
+            .Argument<NonNullGraphType<IdGraphType>>("skillId")
+            .ResolveAsync(async c =>
+            {
+                var skillId = c.IdArgument("Skill", "skillId");
+                var me = await Me.PersonIdAsync(c);
+                var person = await c.Request().Store.RemoveSkillAsync(me, skillId, me, Me.Now(c), c.CancellationToken);
+                await Me.AfterWriteAsync(c);
+                return person;
+            });
+
+        mutation.Field<NonNullGraphType<PersonGraphType>>("endorseSkill")
+            .Description("Vouches for a colleague's skill: not your own, once per person and skill, and only a skill they list. Returns the colleague.")
+            .Argument<NonNullGraphType<IdGraphType>>("personId")
+            .Argument<NonNullGraphType<IdGraphType>>("skillId")
+            .ResolveAsync(async c =>
+            {
+                var personId = c.IdArgument("Person", "personId");
+                var skillId = c.IdArgument("Skill", "skillId");
+                var me = await Me.PersonIdAsync(c);
+                var request = c.Request();
+                if ((await request.Store.GetPeopleAsync([personId], request.Viewer, c.CancellationToken)).Count == 0)
+                {
+                    throw new NotFoundError("personId", "There is no person with that id that you may see.");
+                }
+
+                var person = await request.Store.EndorseSkillAsync(me, personId, skillId, Me.Now(c), c.CancellationToken);
+                await Me.AfterWriteAsync(c);
+                return person;
+            });
+
+        mutation.Field<NonNullGraphType<PersonGraphType>>("verifySkill")
+            .Description("Network managers: confirms a person's claimed skill after checking its evidence.")
+            .Argument<NonNullGraphType<IdGraphType>>("personId")
+            .Argument<NonNullGraphType<IdGraphType>>("skillId")
+            .ResolveAsync(async c =>
+            {
+                Me.RequireNetworkManager(c);
+                var personId = c.IdArgument("Person", "personId");
+                var skillId = c.IdArgument("Skill", "skillId");
+                var person = await c.Request().Store.VerifySkillAsync(personId, skillId, c.Request().Viewer.PersonId, Me.Now(c), c.CancellationToken);
+                await Me.AfterWriteAsync(c);
+                return person;
+            });
+    }
+}
+
+/// <summary>The root of all writes: one field per feature's mutation.</summary>
+public sealed class MutationGraphType : ObjectGraphType
+{
+    public MutationGraphType()
+    {
+        Name = "Mutation";
+        this.AddProfileMutations();
+    }
+}

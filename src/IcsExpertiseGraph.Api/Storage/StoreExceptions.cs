@@ -1,0 +1,24 @@
+namespace IcsExpertiseGraph.Api.Storage;
+
+/// <summary>A write the store refused because of the data's rules; the API reports its code and field.</summary>
+public abstract class StoreRuleException(string code, string field, string message) : Exception(message)
+{
+    public string Code { get; } = code;
+
+    public string Field { get; } = field;
+}
+
+/// <summary>The record changed since the caller read it (optimistic concurrency).</summary>
+public sealed class VersionConflictException(long currentVersion)
+    : StoreRuleException("CONFLICT", "expectedVersion", $"The profile has changed since you read it: it is now at version {currentVersion}. Read it again and reapply your change.")
+{
+    public long CurrentVersion { get; } = currentVersion;
+}
+
+public sealed class NotFoundException(string field, string message) : StoreRuleException("NOT_FOUND", field, message);
+
+/// <summary>A value another record already holds (an email, an endorsement that exists).</summary>
+public sealed class DuplicateException(string field, string message) : StoreRuleException("CONFLICT", field, message);
+
+/// <summary>A request that breaks a rule of the domain ("you cannot endorse yourself").</summary>
+public sealed class RuleViolationException(string field, string message) : StoreRuleException("BAD_USER_INPUT", field, message);
