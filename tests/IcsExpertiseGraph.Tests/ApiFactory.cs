@@ -56,15 +56,32 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 
     public IExpertiseStore Store => Services.GetRequiredService<IExpertiseStore>();
 
-    /// <summary>POSTs a GraphQL request and returns the parsed response body.</summary>
-    public async Task<JsonObject> QueryAsync(string query, object? variables = null)
+    /// <summary>POSTs a GraphQL request (with a bearer token, if given) and returns the parsed response body.</summary>
+    public async Task<JsonObject> QueryAsync(string query, object? variables = null, string? token = null)
     {
         using var client = CreateClient();
-        using var content = new StringContent(JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json");
-        using var response = await client.PostAsync("/graphql", content);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json"),
+        };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        using var response = await client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         return JsonNode.Parse(body)!.AsObject();
     }
+
+    /// <summary>A token from the service's own local issuer, as the <c>token</c> verb prints it.</summary>
+    public string TokenFor(IcsExpertiseGraph.Api.Domain.Person person, params string[] roles) =>
+        Services.GetRequiredService<IcsExpertiseGraph.Api.Auth.LocalIssuer>()
+            .Issue(person.ExternalId ?? "local:" + person.Id.ToString("D"), person.Email, person.DisplayName, roles, DateTimeOffset.UtcNow);
+
+    /// <summary>A token for someone the directory has never seen.</summary>
+    public string TokenForNewcomer(string externalId, string email, string name, params string[] roles) =>
+        Services.GetRequiredService<IcsExpertiseGraph.Api.Auth.LocalIssuer>().Issue(externalId, email, name, roles, DateTimeOffset.UtcNow);
 
     protected override void Dispose(bool disposing)
     {

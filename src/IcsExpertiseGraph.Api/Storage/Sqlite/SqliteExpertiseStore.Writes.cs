@@ -26,7 +26,7 @@ public sealed partial class SqliteExpertiseStore
             }
 
             if (identity.EmailVerified && identity.Email is { } email
-                && write.Single("SELECT id FROM person WHERE email = $email COLLATE NOCASE AND external_id IS NULL", r => r.GetId(0), ("$email", email)) is { } unlinked)
+                && write.SingleValue("SELECT id FROM person WHERE email = $email COLLATE NOCASE AND external_id IS NULL", r => r.GetId(0), ("$email", email)) is { } unlinked)
             {
                 write.Execute("UPDATE person SET external_id = $externalId, updated_at = $now WHERE id = $id",
                     ("$externalId", identity.ExternalId), ("$now", Timestamp(now)), ("$id", Id(unlinked)));
@@ -155,7 +155,7 @@ public sealed partial class SqliteExpertiseStore
             var endorser = write.PersonPk(endorserId);
             var endorsee = write.PersonPk(endorseeId, "personId");
             var skillPk = write.SkillPk(skillId, "skillId");
-            if (write.Single("SELECT 1 FROM has_skill WHERE person_pk = $person AND skill_pk = $skill", r => (long?)r.GetInt64(0), ("$person", endorsee), ("$skill", skillPk)) is null)
+            if (write.SingleValue("SELECT 1 FROM has_skill WHERE person_pk = $person AND skill_pk = $skill", r => r.GetInt64(0), ("$person", endorsee), ("$skill", skillPk)) is null)
             {
                 throw new RuleViolationException("skillId", "That person does not list this skill, so it cannot be endorsed.");
             }
@@ -240,11 +240,20 @@ public sealed partial class SqliteExpertiseStore
             return command.ExecuteNonQuery();
         }
 
-        public T? Single<T>(string sql, Func<SqliteDataReader, T> read, params (string Name, object? Value)[] parameters)
+        /// <summary>The first row, or null when there is none.</summary>
+        public T? Single<T>(string sql, Func<SqliteDataReader, T> read, params (string Name, object? Value)[] parameters) where T : class
         {
             using var command = Command(sql, parameters);
             using var reader = command.ExecuteReader();
-            return reader.Read() ? read(reader) : default;
+            return reader.Read() ? read(reader) : null;
+        }
+
+        /// <summary>The first row's value, or null when there is none (never a default 0 or empty id that looks like a row).</summary>
+        public T? SingleValue<T>(string sql, Func<SqliteDataReader, T> read, params (string Name, object? Value)[] parameters) where T : struct
+        {
+            using var command = Command(sql, parameters);
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? read(reader) : null;
         }
 
         public Person Person(Guid id) =>
@@ -255,15 +264,15 @@ public sealed partial class SqliteExpertiseStore
             Single($"SELECT {PersonColumns} FROM person p WHERE p.external_id = $externalId", ReadPerson, ("$externalId", externalId));
 
         public long PersonPk(Guid id, string field = "id") =>
-            Single("SELECT pk FROM person WHERE id = $id", r => (long?)r.GetInt64(0), ("$id", Id(id)))
+            SingleValue("SELECT pk FROM person WHERE id = $id", r => r.GetInt64(0), ("$id", Id(id)))
             ?? throw new NotFoundException(field, "There is no such person.");
 
         public long SkillPk(Guid id, string field) =>
-            Single("SELECT pk FROM skill WHERE id = $id", r => (long?)r.GetInt64(0), ("$id", Id(id)))
+            SingleValue("SELECT pk FROM skill WHERE id = $id", r => r.GetInt64(0), ("$id", Id(id)))
             ?? throw new NotFoundException(field, "There is no such skill in the taxonomy.");
 
         public bool EmailIsFree(string? email) =>
-            email is null || Single("SELECT 1 FROM person WHERE email = $email COLLATE NOCASE", r => (long?)r.GetInt64(0), ("$email", email)) is null;
+            email is null || SingleValue("SELECT 1 FROM person WHERE email = $email COLLATE NOCASE", r => r.GetInt64(0), ("$email", email)) is null;
 
         /// <summary>A change to a profile's skills is a change to the profile: new version, new timestamp.</summary>
         public void TouchPerson(Guid id, DateTimeOffset now) =>
