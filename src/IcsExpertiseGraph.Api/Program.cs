@@ -1,6 +1,7 @@
 using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.GraphQL;
 using IcsExpertiseGraph.Api.Health;
+using IcsExpertiseGraph.Api.Profiles;
 using IcsExpertiseGraph.Api.Seeding;
 using IcsExpertiseGraph.Api.Storage;
 
@@ -20,6 +21,8 @@ switch (args)
         return await SeedCommand.RunAsync(args, app.Services, CancellationToken.None);
     case ["token", ..]:
         return await TokenCommand.RunAsync(args, app.Services, CancellationToken.None);
+    case ["import", ..]:
+        return await ImportCommand.RunAsync(args, app.Services, CancellationToken.None);
 }
 
 app.UseAuthentication();

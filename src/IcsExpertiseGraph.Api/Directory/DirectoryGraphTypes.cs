@@ -1,3 +1,4 @@
+using GraphQL;
 using GraphQL.Types;
 using IcsExpertiseGraph.Api.Domain;
 using IcsExpertiseGraph.Api.GraphQL;
@@ -47,6 +48,19 @@ public sealed class OrganisationGraphType : ObjectGraphType<Organisation>
         Field<NonNullGraphType<EnumerationGraphType<OrganisationType>>>("type").Resolve(c => c.Source.Type);
         Field<IntegratedCareSystemGraphType>("integratedCareSystem")
             .Resolve(c => c.Source.IntegratedCareSystemId is { } id ? c.Request().IntegratedCareSystems.Load(id) : null);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Experts.PersonGraphType>>>>("people")
+            .Description("People working here now whom you may see, by name.")
+            .Argument<IntGraphType>("first", $"How many, 1..{Connections.MaxPageSize}.", a => a.DefaultValue = 50)
+            .Resolve(c =>
+            {
+                var first = c.GetArgument<int?>("first") ?? 50;
+                if (first is < 1 or > Connections.MaxPageSize)
+                {
+                    throw new BadUserInputError("first", $"first must be between 1 and {Connections.MaxPageSize}.");
+                }
+
+                return c.Request().StaffOfOrganisations.Load(c.Source.Id).Then(staff => (staff ?? []).Take(first).ToList());
+            });
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PlaceGraphType>>>>("places").Description("The places it serves.")
             .Resolve(c => c.Request().PlacesServed.Load(c.Source.Id).Then(ids => c.Request().Places.LoadMany(ids ?? [])));
     }

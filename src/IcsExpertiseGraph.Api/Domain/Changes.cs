@@ -29,3 +29,21 @@ public sealed record SkillClaim(Guid SkillId, SkillLevel Level, SkillEvidence? E
 
 /// <summary>One entry of the audit trail: who did what to whom, with the fields before and after (JSON).</summary>
 public sealed record AuditEvent(long Id, DateTimeOffset At, Guid? ActorId, string Action, string SubjectType, Guid SubjectId, string? Before, string? After);
+
+/// <summary>A new project (<c>createProject</c>); its creator becomes its lead.</summary>
+public sealed record ProjectDraft(
+    string Title, string? Aim, ProjectStatus Status, DateOnly? StartDate, DateOnly? EndDate, string? OutcomeSummary,
+    Guid? HostOrganisationId, IReadOnlyList<Guid> MethodSkillIds);
+
+/// <summary>What <c>updateProject</c> asks to change; fields not mentioned stay as they are.</summary>
+public sealed record ProjectChanges(
+    Change<string> Title, Change<string?> Aim, Change<ProjectStatus> Status, Change<DateOnly?> StartDate, Change<DateOnly?> EndDate,
+    Change<string?> OutcomeSummary, Change<Guid?> HostOrganisationId, Change<IReadOnlyList<Guid>> MethodSkillIds);
+
+/// <summary>An organisation to create or update (<c>upsertOrganisation</c>): matched by id, else by ODS code.</summary>
+public sealed record OrganisationDraft(Guid? Id, string? OdsCode, string Name, OrganisationType Type, Guid? IntegratedCareSystemId);
+
+/// <summary>One person in a bulk import; matched to an existing profile by email.</summary>
+public sealed record PersonImport(string Email, string DisplayName, string? Headline, string? Bio, Visibility Visibility, string? OrganisationOdsCode, string? Role);
+
+public sealed record ImportSummary(int Created, int Updated, int Unchanged);

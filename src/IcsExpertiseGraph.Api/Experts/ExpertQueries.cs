@@ -21,6 +21,7 @@ public static class ExpertQueries
             .PagingArguments()
             .ResolveAsync(async c =>
             {
+                c.RequireSearchAllowed();
                 var request = c.Request();
                 var page = await request.Store.ListPeopleAsync(request.Viewer, c.PageRequest(), c.CancellationToken);
                 return page.ToConnection();
@@ -33,6 +34,7 @@ public static class ExpertQueries
             .PagingArguments()
             .ResolveAsync(async c =>
             {
+                c.RequireSearchAllowed();
                 var page = c.PageRequest();
                 var filter = ExpertFilterInputGraphType.Read(c, c.GetArgument<Dictionary<string, object?>?>("filter"));
                 var outcome = await c.RequestServices!.GetRequiredService<ExpertSearch>()
@@ -48,6 +50,7 @@ public static class ExpertQueries
             .Argument<IntGraphType>("first", "How many, 1..100.", a => a.DefaultValue = 10)
             .ResolveAsync(async c =>
             {
+                c.RequireSearchAllowed();
                 var personId = c.IdArgument("Person", "personId");
                 var first = c.GetArgument<int?>("first") ?? 10;
                 if (first is < 1 or > Connections.MaxPageSize)
@@ -66,6 +69,7 @@ public static class ExpertQueries
             .Argument<BooleanGraphType>("crossOrganisation", "Spread the team over at least two organisations where possible.", a => a.DefaultValue = true)
             .ResolveAsync(async c =>
             {
+                c.RequireSearchAllowed();
                 var skillIds = c.GetArgument<List<string>>("skillIds").Select(id => GlobalId.Parse(id, "Skill", "skillIds")).ToList();
                 if (skillIds.Count is 0 or > TeamAssembler.MaxSkills)
                 {

@@ -11,6 +11,7 @@ public static class GraphQLExtensions
         var exposeDetails = configuration.GetValue("GraphQL:ExposeExceptionDetails", environment.IsDevelopment());
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SkillCatalog>();
+        services.Configure<DirectoryOptions>(configuration.GetSection(DirectoryOptions.Section));
         services.Configure<SearchOptions>(configuration.GetSection(SearchOptions.Section));
         services.AddSingleton<ExpertIndexHost>();
         services.AddHostedService<ExpertIndexWarmup>();

@@ -23,6 +23,7 @@ public sealed class RequestContext
         ContributionsOfPeople = new(store.GetContributionsOfPeopleAsync);
         ContributionsToProjects = new((ids, ct) => store.GetContributionsToProjectsAsync(ids, Viewer, ct));
         MethodsOfProjects = new(store.GetMethodsOfProjectsAsync);
+        StaffOfOrganisations = new((ids, ct) => store.GetCurrentStaffAsync(ids, Viewer, ct));
         PlacesServed = new(store.GetPlacesServedByOrganisationsAsync);
         PlacesOfSystems = new(store.GetPlacesOfIntegratedCareSystemsAsync);
     }
@@ -54,6 +55,8 @@ public sealed class RequestContext
     public BatchLoader<Guid, IReadOnlyList<Contribution>> ContributionsToProjects { get; }
 
     public BatchLoader<Guid, IReadOnlyList<Guid>> MethodsOfProjects { get; }
+
+    public BatchLoader<Guid, IReadOnlyList<Person>> StaffOfOrganisations { get; }
 
     public BatchLoader<Guid, IReadOnlyList<Guid>> PlacesServed { get; }
 

@@ -7,6 +7,16 @@ internal static class ResolveContextExtensions
     public static RequestContext Request(this IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<RequestContext>();
 
+    /// <summary>Search and listing of people need a token when Directory:AllowAnonymousSearch is off.</summary>
+    public static void RequireSearchAllowed(this IResolveFieldContext context)
+    {
+        if (context.Request().Identity is null
+            && !context.RequestServices!.GetRequiredService<Microsoft.Extensions.Options.IOptions<Directory.DirectoryOptions>>().Value.AllowAnonymousSearch)
+        {
+            throw CodedError.Unauthenticated();
+        }
+    }
+
     /// <summary>A required global id argument of the given type, or BAD_USER_INPUT naming the argument.</summary>
     public static Guid IdArgument(this IResolveFieldContext context, string typeName, string argument = "id") =>
         GlobalId.Parse(context.GetArgument<string>(argument), typeName, argument);

@@ -108,5 +108,7 @@ public sealed class MutationGraphType : ObjectGraphType
     {
         Name = "Mutation";
         this.AddProfileMutations();
+        this.AddProjectMutations();
+        this.AddDataRightsMutations();
     }
 }

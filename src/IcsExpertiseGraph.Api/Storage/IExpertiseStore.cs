@@ -42,6 +42,9 @@ public interface IExpertiseStore
     /// <summary>Contributions to the given projects by people the viewer may see.</summary>
     Task<IReadOnlyDictionary<Guid, IReadOnlyList<Contribution>>> GetContributionsToProjectsAsync(IReadOnlyCollection<Guid> projectIds, Viewer viewer, CancellationToken cancellationToken);
 
+    /// <summary>People currently working at each organisation whom the viewer may see, by name.</summary>
+    Task<IReadOnlyDictionary<Guid, IReadOnlyList<Person>>> GetCurrentStaffAsync(IReadOnlyCollection<Guid> organisationIds, Viewer viewer, CancellationToken cancellationToken);
+
     Task<IReadOnlyDictionary<Guid, IReadOnlyList<Guid>>> GetMethodsOfProjectsAsync(IReadOnlyCollection<Guid> projectIds, CancellationToken cancellationToken);
 
     Task<IReadOnlyDictionary<Guid, IReadOnlyList<Guid>>> GetPlacesServedByOrganisationsAsync(IReadOnlyCollection<Guid> organisationIds, CancellationToken cancellationToken);
@@ -89,6 +92,32 @@ public interface IExpertiseStore
 
     /// <summary>A network manager vouches for a claimed skill.</summary>
     Task<Person> VerifySkillAsync(Guid personId, Guid skillId, Guid? actorId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Adds the person to a project (not twice); from must not be after to.</summary>
+    Task<Person> AddContributionAsync(Guid personId, Contribution contribution, Guid actorId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    Task<Person> RemoveContributionAsync(Guid personId, Guid projectId, Guid actorId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Creates a project with its creator as LEAD, in one transaction.</summary>
+    Task<Project> CreateProjectAsync(ProjectDraft draft, Guid creatorId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Changes a project; only its leads may (a StoreRuleException with code FORBIDDEN otherwise).</summary>
+    Task<Project> UpdateProjectAsync(Guid projectId, ProjectChanges changes, Guid actorId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    Task<Organisation> UpsertOrganisationAsync(OrganisationDraft draft, Guid? actorId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Creates or updates people by email, all in one transaction; running it twice changes nothing the second time.</summary>
+    Task<ImportSummary> ImportPeopleAsync(IReadOnlyList<PersonImport> people, Guid? actorId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Everything held about a person, as one JSON document (the right of access).</summary>
+    Task<string> ExportPersonAsync(Guid personId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes the person and their personal data (the right to erasure): profile, skills, employments and
+    /// endorsements go; their project contributions stay, moved to an anonymous former member; their audit
+    /// trail keeps only the fact of the deletion.
+    /// </summary>
+    Task DeletePersonAsync(Guid personId, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>The audit trail of one person's profile, newest first.</summary>
     Task<IReadOnlyList<AuditEvent>> GetAuditTrailAsync(Guid personId, int limit, CancellationToken cancellationToken);

@@ -22,3 +22,6 @@ public sealed class DuplicateException(string field, string message) : StoreRule
 
 /// <summary>A request that breaks a rule of the domain ("you cannot endorse yourself").</summary>
 public sealed class RuleViolationException(string field, string message) : StoreRuleException("BAD_USER_INPUT", field, message);
+
+/// <summary>The caller may not change this record (e.g. a project they do not lead).</summary>
+public sealed class ForbiddenException(string message) : StoreRuleException("FORBIDDEN", "id", message);

@@ -19,11 +19,14 @@ public sealed partial class SqliteExpertiseStore
     private const string ProjectColumns =
         "j.id, j.title, j.aim, j.status, j.start_date, j.end_date, j.outcome_summary, (SELECT id FROM organisation WHERE pk = j.host_organisation_pk)";
 
-    private static Person ReadPerson(SqliteDataReader r) => new(
-        r.GetId(0), r.GetString(1), r.GetTextOrNull(2), r.GetTextOrNull(3), r.GetTextOrNull(4), r.GetTextOrNull(5),
-        r.GetEnum<Visibility>(6),
-        new Availability(r.GetEnum<AvailabilityStatus>(7), r.GetIntOrNull(8), r.GetInt64(9) == 1, r.GetTextOrNull(10)),
-        r.GetTimestampOrNull(11), r.GetTextOrNull(12), r.GetInt64(13), r.GetTimestampOrNull(14)!.Value, r.GetTimestampOrNull(15)!.Value);
+    private static Person ReadPerson(SqliteDataReader r) => ReadPersonAt(r, 0);
+
+    /// <summary>A person from the PersonColumns starting at column <paramref name="c"/>.</summary>
+    private static Person ReadPersonAt(SqliteDataReader r, int c) => new(
+        r.GetId(c), r.GetString(c + 1), r.GetTextOrNull(c + 2), r.GetTextOrNull(c + 3), r.GetTextOrNull(c + 4), r.GetTextOrNull(c + 5),
+        r.GetEnum<Visibility>(c + 6),
+        new Availability(r.GetEnum<AvailabilityStatus>(c + 7), r.GetIntOrNull(c + 8), r.GetInt64(c + 9) == 1, r.GetTextOrNull(c + 10)),
+        r.GetTimestampOrNull(c + 11), r.GetTextOrNull(c + 12), r.GetInt64(c + 13), r.GetTimestampOrNull(c + 14)!.Value, r.GetTimestampOrNull(c + 15)!.Value);
 
     private static Organisation ReadOrganisation(SqliteDataReader r) =>
         new(r.GetId(0), r.GetTextOrNull(1), r.GetString(2), r.GetEnum<OrganisationType>(3), r.GetIdOrNull(4));
@@ -112,6 +115,18 @@ public sealed partial class SqliteExpertiseStore
             WHERE j.id IN (SELECT value FROM json_each($ids)) AND {VisibleToViewer}
             ORDER BY j.pk, CASE c.role WHEN 'LEAD' THEN 0 ELSE 1 END, p.display_name
             """, command => WithViewer(command, viewer), ReadContribution, c => c.ProjectId, cancellationToken);
+
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<Person>>> GetCurrentStaffAsync(IReadOnlyCollection<Guid> organisationIds, Viewer viewer, CancellationToken cancellationToken)
+    {
+        var staff = await GroupedAsync(organisationIds, $"""
+            SELECT o.id, {PersonColumns}
+            FROM organisation o JOIN works_at w ON w.organisation_pk = o.pk JOIN person p ON p.pk = w.person_pk
+            WHERE o.id IN (SELECT value FROM json_each($ids)) AND (w.until IS NULL OR w.until >= $today) AND {VisibleToViewer}
+            ORDER BY o.pk, p.display_name COLLATE NOCASE, p.id
+            """, command => WithViewer(command, viewer).With("$today", Today()),
+            r => (Organisation: r.GetId(0), Person: ReadPersonAt(r, 1)), pair => pair.Organisation, cancellationToken);
+        return staff.ToDictionary(p => p.Key, p => (IReadOnlyList<Person>)[.. p.Value.Select(x => x.Person).DistinctBy(x => x.Id)]);
+    }
 
     public Task<IReadOnlyDictionary<Guid, IReadOnlyList<Guid>>> GetMethodsOfProjectsAsync(IReadOnlyCollection<Guid> projectIds, CancellationToken cancellationToken) =>
         GroupedPairsAsync(projectIds, """

@@ -271,6 +271,26 @@ public sealed partial class SqliteExpertiseStore
             SingleValue("SELECT pk FROM skill WHERE id = $id", r => r.GetInt64(0), ("$id", Id(id)))
             ?? throw new NotFoundException(field, "There is no such skill in the taxonomy.");
 
+        public long ProjectPk(Guid id, string field) =>
+            SingleValue("SELECT pk FROM project WHERE id = $id", r => r.GetInt64(0), ("$id", Id(id)))
+            ?? throw new NotFoundException(field, "There is no such project.");
+
+        public long OrganisationPk(Guid id, string field) =>
+            SingleValue("SELECT pk FROM organisation WHERE id = $id", r => r.GetInt64(0), ("$id", Id(id)))
+            ?? throw new NotFoundException(field, "There is no such organisation.");
+
+        public Project Project(Guid id) =>
+            Single($"SELECT {ProjectColumns} FROM project j WHERE j.id = $id", ReadProject, ("$id", Id(id)))
+            ?? throw new NotFoundException("id", "There is no such project.");
+
+        public void SetMethods(long project, IEnumerable<Guid> skills)
+        {
+            foreach (var skill in skills.Distinct())
+            {
+                Execute("INSERT INTO used_method (project_pk, skill_pk) VALUES ($project, $skill)", ("$project", project), ("$skill", SkillPk(skill, "methodSkillIds")));
+            }
+        }
+
         public bool EmailIsFree(string? email) =>
             email is null || SingleValue("SELECT 1 FROM person WHERE email = $email COLLATE NOCASE", r => r.GetInt64(0), ("$email", email)) is null;
 

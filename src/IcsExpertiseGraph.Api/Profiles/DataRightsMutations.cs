@@ -1,0 +1,111 @@
+using GraphQL;
+using GraphQL.Types;
+using IcsExpertiseGraph.Api.Auth;
+using IcsExpertiseGraph.Api.Domain;
+using IcsExpertiseGraph.Api.GraphQL;
+
+namespace IcsExpertiseGraph.Api.Profiles;
+
+/// <summary>Data-subject rights (access, erasure) and the admins' bulk import.</summary>
+public static class DataRightsMutations
+{
+    public const int MaxImportRows = 5000;
+
+    public static void AddDataRightsMutations(this ObjectGraphType mutation)
+    {
+        mutation.Field<NonNullGraphType<StringGraphType>>("exportMyData")
+            .Description("Everything held about you, as one JSON document (your right of access).")
+            .ResolveAsync(async c => await c.Request().Store.ExportPersonAsync(await Me.PersonIdAsync(c), c.CancellationToken));
+
+        mutation.Field<NonNullGraphType<BooleanGraphType>>("deleteMyProfile")
+            .Description("Removes your profile and personal data. Projects keep your contributions, anonymised; the audit trail keeps only that the profile was deleted.")
+            .ResolveAsync(async c =>
+            {
+                var me = await Me.PersonIdAsync(c);
+                await c.Request().Store.DeletePersonAsync(me, Me.Now(c), c.CancellationToken);
+                c.Request().Viewer = c.Request().Viewer with { PersonId = null };
+                await Me.AfterWriteAsync(c);
+                return true;
+            });
+
+        mutation.Field<NonNullGraphType<ImportSummaryGraphType>>("importPeople")
+            .Description($"Admins: creates or updates people by email, all or nothing; at most {MaxImportRows} rows (the import verb takes files).")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<PersonImportInputGraphType>>>>("rows")
+            .ResolveAsync(async c =>
+            {
+                var request = c.Request();
+                if (request.Identity is null)
+                {
+                    throw CodedError.Unauthenticated();
+                }
+
+                if (!request.Viewer.IsAdmin)
+                {
+                    throw CodedError.Forbidden("Only admins may import people.");
+                }
+
+                var rows = c.GetArgument<List<Dictionary<string, object?>>>("rows");
+                if (rows.Count is 0 or > MaxImportRows)
+                {
+                    throw new BadUserInputError("rows", $"Send 1 to {MaxImportRows} rows.");
+                }
+
+                var people = rows.Select((row, i) => PersonImports.Checked(new PersonImport(
+                    row["email"] as string ?? "", row["displayName"] as string ?? "", row.GetValueOrDefault("headline") as string, row.GetValueOrDefault("bio") as string,
+                    row.GetValueOrDefault("visibility") as Visibility? ?? Visibility.Network, row.GetValueOrDefault("organisationOdsCode") as string,
+                    row.GetValueOrDefault("role") as string), i)).ToList();
+                var summary = await request.Store.ImportPeopleAsync(people, request.Viewer.PersonId, Me.Now(c), c.CancellationToken);
+                await Me.AfterWriteAsync(c);
+                return summary;
+            });
+    }
+}
+
+/// <summary>The checks every imported row passes, whether it came through GraphQL or the import verb.</summary>
+public static class PersonImports
+{
+    public static PersonImport Checked(PersonImport row, int index)
+    {
+        try
+        {
+            var changes = ProfileValidation.Checked(new ProfileChanges(
+                Change.To(row.DisplayName), Change.To(row.Headline), Change.To(row.Bio), default, Change.To<string?>(row.Email), default, default, default, default, default));
+            if (string.IsNullOrWhiteSpace(row.Email))
+            {
+                throw new BadUserInputError("email", "email is required: people are matched by it.");
+            }
+
+            return row with { DisplayName = changes.DisplayName.Value, Headline = changes.Headline.Value, Bio = changes.Bio.Value, Email = changes.Email.Value!, OrganisationOdsCode = row.OrganisationOdsCode?.Trim().ToUpperInvariant() };
+        }
+        catch (BadUserInputError error)
+        {
+            throw new BadUserInputError($"rows[{index}].{error.Field}", $"Row {index + 1}: {error.Message}");
+        }
+    }
+}
+
+public sealed class PersonImportInputGraphType : InputObjectGraphType
+{
+    public PersonImportInputGraphType()
+    {
+        Name = "PersonImportInput";
+        Field<NonNullGraphType<StringGraphType>>("email").Description("Matches an existing profile; a new one is created otherwise.");
+        Field<NonNullGraphType<StringGraphType>>("displayName");
+        Field<StringGraphType>("headline");
+        Field<StringGraphType>("bio");
+        Field<EnumerationGraphType<Visibility>>("visibility").Description("NETWORK when left out.");
+        Field<StringGraphType>("organisationOdsCode").Description("A current employment at this organisation is added if missing.");
+        Field<StringGraphType>("role");
+    }
+}
+
+public sealed class ImportSummaryGraphType : ObjectGraphType<ImportSummary>
+{
+    public ImportSummaryGraphType()
+    {
+        Name = "ImportSummary";
+        Field<NonNullGraphType<IntGraphType>>("created").Resolve(c => c.Source.Created);
+        Field<NonNullGraphType<IntGraphType>>("updated").Resolve(c => c.Source.Updated);
+        Field<NonNullGraphType<IntGraphType>>("unchanged").Resolve(c => c.Source.Unchanged);
+    }
+}

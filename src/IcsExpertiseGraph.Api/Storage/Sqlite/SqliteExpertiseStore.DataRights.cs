@@ -1,0 +1,148 @@
+using System.Text.Json;
+using IcsExpertiseGraph.Api.Auth;
+using IcsExpertiseGraph.Api.Domain;
+using static IcsExpertiseGraph.Api.Storage.Sqlite.SqliteValues;
+
+namespace IcsExpertiseGraph.Api.Storage.Sqlite;
+
+public sealed partial class SqliteExpertiseStore
+{
+    private static readonly JsonSerializerOptions ExportJson = new() { WriteIndented = true };
+
+    public async Task<string> ExportPersonAsync(Guid personId, CancellationToken cancellationToken)
+    {
+        var admin = new Viewer(null, true, true);
+        var person = (await GetPeopleAsync([personId], admin, cancellationToken)).GetValueOrDefault(personId)
+            ?? throw new NotFoundException("id", "There is no such person.");
+        var skills = (await GetSkillsOfPeopleAsync([personId], cancellationToken)).GetValueOrDefault(personId) ?? [];
+        var employments = (await GetEmploymentsOfPeopleAsync([personId], cancellationToken)).GetValueOrDefault(personId) ?? [];
+        var contributions = (await GetContributionsOfPeopleAsync([personId], cancellationToken)).GetValueOrDefault(personId) ?? [];
+        var organisations = await GetOrganisationsAsync([.. employments.Select(e => e.OrganisationId)], cancellationToken);
+        var projects = await GetProjectsAsync([.. contributions.Select(c => c.ProjectId)], cancellationToken);
+        var skillNames = (await GetAllSkillsAsync(cancellationToken)).ToDictionary(s => s.Id, s => s.Name);
+        var endorsements = new List<object>();
+        await using (var connection = await connections.OpenAsync(cancellationToken))
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """
+                SELECT CASE WHEN e.endorser_pk = p.pk THEN 'GIVEN' ELSE 'RECEIVED' END, other.display_name, s.id, e.at
+                FROM person p JOIN endorsed e ON e.endorser_pk = p.pk OR e.endorsee_pk = p.pk
+                JOIN person other ON other.pk = CASE WHEN e.endorser_pk = p.pk THEN e.endorsee_pk ELSE e.endorser_pk END
+                JOIN skill s ON s.pk = e.skill_pk
+                WHERE p.id = $id ORDER BY e.at
+                """;
+            command.With("$id", Id(personId));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                endorsements.Add(new { direction = reader.GetString(0), otherPerson = reader.GetString(1), skill = skillNames.GetValueOrDefault(reader.GetId(2)), at = reader.GetString(3) });
+            }
+        }
+
+        var trail = await GetAuditTrailAsync(personId, int.MaxValue, cancellationToken);
+        return JsonSerializer.Serialize(new
+        {
+            exportedAt = DateTimeOffset.UtcNow,
+            person = new
+            {
+                id = person.Id, person.DisplayName, person.Headline, person.Bio, person.Email, person.Orcid, visibility = EnumText.Name(person.Visibility),
+                availability = new { status = EnumText.Name(person.Availability.Status), person.Availability.HoursPerMonth, person.Availability.OpenToCrossOrganisation, person.Availability.Terms },
+                person.LastConfirmedAt, signInLinked = person.ExternalId is not null, person.Version, person.CreatedAt, person.UpdatedAt,
+            },
+            skills = skills.Select(s => new { skill = skillNames.GetValueOrDefault(s.SkillId), level = EnumText.Name(s.Level), evidence = s.Evidence is { } e ? EnumText.Name(e) : null, s.Years, s.Verified, s.Since }),
+            employments = employments.Select(e => new { organisation = organisations.GetValueOrDefault(e.OrganisationId)?.Name, e.Role, e.Since, e.Until, e.Primary }),
+            contributions = contributions.Select(c => new { project = projects.GetValueOrDefault(c.ProjectId)?.Title, role = EnumText.Name(c.Role), c.From, c.To }),
+            endorsements,
+            auditTrail = trail.Select(a => new { a.At, a.Action, a.Before, a.After }),
+        }, ExportJson);
+    }
+
+    public Task DeletePersonAsync(Guid personId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        WriteAsync(write =>
+        {
+            var pk = write.PersonPk(personId);
+            if (write.SingleValue("SELECT count(*) FROM contributed_to WHERE person_pk = $pk", r => r.GetInt64(0), ("$pk", pk)) > 0)
+            {
+                // Projects keep their history: the contributions move to an anonymous, hidden former member.
+                var former = Guid.CreateVersion7(now);
+                write.Execute("""
+                    INSERT INTO person (id, display_name, visibility, availability_status, open_to_cross_organisation, version, created_at, updated_at)
+                    VALUES ($id, 'Former member', 'PRIVATE', 'NOT_AVAILABLE', 0, 1, $now, $now)
+                    """, ("$id", Id(former)), ("$now", Timestamp(now)));
+                write.Execute("UPDATE contributed_to SET person_pk = $former WHERE person_pk = $pk", ("$former", write.PersonPk(former)), ("$pk", pk));
+            }
+
+            write.Execute("DELETE FROM endorsed WHERE endorser_pk = $pk OR endorsee_pk = $pk", ("$pk", pk));
+            write.Execute("DELETE FROM has_skill WHERE person_pk = $pk", ("$pk", pk));
+            write.Execute("DELETE FROM works_at WHERE person_pk = $pk", ("$pk", pk));
+            write.Execute("DELETE FROM person_text WHERE rowid = $pk", ("$pk", pk));
+            write.Execute("DELETE FROM person WHERE pk = $pk", ("$pk", pk));
+            // The trail keeps that changes happened, not what they said or who the person was.
+            write.Execute("UPDATE audit_event SET before = NULL, after = NULL WHERE subject_id = $id OR instr(coalesce(before, '') || coalesce(after, ''), $id) > 0", ("$id", Id(personId)));
+            write.Execute("UPDATE audit_event SET actor_id = NULL WHERE actor_id = $id", ("$id", Id(personId)));
+            write.Audit(now, null, "DELETE_PROFILE", personId, null, null);
+            return 0;
+        }, cancellationToken);
+
+    public Task<ImportSummary> ImportPeopleAsync(IReadOnlyList<PersonImport> people, Guid? actorId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        WriteAsync(write =>
+        {
+            int created = 0, updated = 0, unchanged = 0;
+            for (var row = 0; row < people.Count; row++)
+            {
+                var import = people[row];
+                var organisation = import.OrganisationOdsCode is { } code
+                    ? write.SingleValue("SELECT pk FROM organisation WHERE ods_code = $code COLLATE NOCASE", r => r.GetInt64(0), ("$code", code))
+                      ?? throw new RuleViolationException($"rows[{row}].organisationOdsCode", $"Row {row + 1}: no organisation has ODS code {code}.")
+                    : (long?)null;
+                var existing = write.SingleValue("SELECT id FROM person WHERE email = $email COLLATE NOCASE", r => r.GetId(0), ("$email", import.Email));
+                var id = existing ?? Guid.CreateVersion7(now);
+                var changedProfile = false;
+                if (existing is null)
+                {
+                    write.Execute("""
+                        INSERT INTO person (id, display_name, headline, bio, email, visibility, availability_status, open_to_cross_organisation, version, created_at, updated_at)
+                        VALUES ($id, $name, $headline, $bio, $email, $visibility, 'NOT_AVAILABLE', 0, 1, $now, $now)
+                        """,
+                        ("$id", Id(id)), ("$name", import.DisplayName), ("$headline", Text(import.Headline)), ("$bio", Text(import.Bio)), ("$email", import.Email),
+                        ("$visibility", EnumText.Name(import.Visibility)), ("$now", Timestamp(now)));
+                }
+                else
+                {
+                    changedProfile = write.Execute("""
+                        UPDATE person SET display_name = $name, headline = $headline, bio = $bio, visibility = $visibility, version = version + 1, updated_at = $now
+                        WHERE id = $id AND (display_name IS NOT $name OR headline IS NOT $headline OR bio IS NOT $bio OR visibility IS NOT $visibility)
+                        """,
+                        ("$id", Id(id)), ("$name", import.DisplayName), ("$headline", Text(import.Headline)), ("$bio", Text(import.Bio)),
+                        ("$visibility", EnumText.Name(import.Visibility)), ("$now", Timestamp(now))) > 0;
+                }
+
+                // A current employment at the named organisation, added once; the first current one is primary.
+                var employed = organisation is { } org && write.Execute("""
+                    INSERT INTO works_at (person_pk, organisation_pk, role, since, is_primary)
+                    SELECT p.pk, $org, $role, $since, NOT EXISTS (SELECT 1 FROM works_at w WHERE w.person_pk = p.pk AND w.until IS NULL AND w.is_primary = 1)
+                    FROM person p WHERE p.id = $id
+                      AND NOT EXISTS (SELECT 1 FROM works_at w WHERE w.person_pk = p.pk AND w.organisation_pk = $org AND w.until IS NULL)
+                    """, ("$org", org), ("$role", Text(import.Role)), ("$since", Date(DateOnly.FromDateTime(now.UtcDateTime))), ("$id", Id(id))) > 0;
+                if (existing is not null && !changedProfile && !employed)
+                {
+                    unchanged++;
+                    continue;
+                }
+
+                if (existing is null)
+                {
+                    created++;
+                }
+                else
+                {
+                    updated++;
+                }
+
+                write.RefreshText(id);
+                write.Audit(now, actorId, existing is null ? "IMPORT_CREATE" : "IMPORT_UPDATE", id, null, new { import.DisplayName, organisation = import.OrganisationOdsCode });
+            }
+
+            return new ImportSummary(created, updated, unchanged);
+        }, cancellationToken);
+}
