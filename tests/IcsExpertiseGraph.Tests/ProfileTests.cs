@@ -272,3 +272,30 @@ public sealed class LocalIssuerGuardTests
         Assert.Contains(factory.Logged, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Critical && e.Message.Contains("Refusing to start", StringComparison.Ordinal));
     }
 }
+
+/// <summary>With Entra ID configured, the same pipeline trusts Entra's tokens only.</summary>
+public sealed class EntraIdModeTests
+{
+    [Fact]
+    public async Task WithEntraIdConfiguredLocalTokensAreNotTrustedAndTheTokenVerbDeclines()
+    {
+        using var entra = new ApiFactory
+        {
+            DemoPeople = 20,
+            Settings =
+            {
+                ["AzureAd:Instance"] = "https://login.microsoftonline.com/",
+                ["AzureAd:TenantId"] = "00000000-0000-0000-0000-000000000001",
+                ["AzureAd:ClientId"] = "00000000-0000-0000-0000-000000000002",
+            },
+        };
+        using var local = new ApiFactory { DemoPeople = 20 };
+        var person = (await local.Store.ListPeopleAsync(new Viewer(null, true, true), new PageRequest(0, 10), CancellationToken.None)).Items.First(p => p.Email is not null);
+
+        var response = await entra.QueryAsync("{ me { id } }", token: local.TokenFor(person));
+
+        Assert.Equal("UNAUTHENTICATED", response.ErrorCode());
+        Assert.Null(entra.Services.GetService(typeof(LocalIssuer)));
+        Assert.Equal(1, await TokenCommand.RunAsync(["token", "--person", person.Id.ToString()], entra.Services, CancellationToken.None));
+    }
+}
