@@ -27,6 +27,18 @@ internal static class Me
         return person.Id;
     }
 
+    /// <summary>
+    /// One write on the caller's behalf: find (or link) their profile, write, then let search see it. Validation
+    /// happens before this, so a refused request never reaches the store.
+    /// </summary>
+    public static async Task<T> WriteAsync<T>(IResolveFieldContext context, Func<Storage.IExpertiseStore, Guid, DateTimeOffset, CancellationToken, Task<T>> write)
+    {
+        var me = await PersonIdAsync(context);
+        var result = await write(context.Request().Store, me, Now(context), context.CancellationToken);
+        await AfterWriteAsync(context);
+        return result;
+    }
+
     public static void RequireNetworkManager(IResolveFieldContext context)
     {
         var viewer = context.Request().Viewer;

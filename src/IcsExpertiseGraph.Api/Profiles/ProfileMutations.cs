@@ -20,20 +20,14 @@ public static class ProfileMutations
             .ResolveAsync(async c =>
             {
                 var (changes, expectedVersion) = UpdateProfileInputGraphType.Read(c.GetArgument<Dictionary<string, object?>>("input"));
-                var me = await Me.PersonIdAsync(c);
-                var person = await c.Request().Store.UpdateProfileAsync(me, changes, expectedVersion, me, Me.Now(c), c.CancellationToken);
-                await Me.AfterWriteAsync(c);
-                return person;
+                return await Me.WriteAsync(c, (store, me, now, ct) => store.UpdateProfileAsync(me, changes, expectedVersion, me, now, ct));
             });
 
         mutation.Field<NonNullGraphType<PersonGraphType>>("confirmMyProfile")
             .Description("Says your profile is still current (sets lastConfirmedAt); fresh profiles rank higher.")
             .ResolveAsync(async c =>
             {
-                var me = await Me.PersonIdAsync(c);
-                var person = await c.Request().Store.ConfirmProfileAsync(me, me, Me.Now(c), c.CancellationToken);
-                await Me.AfterWriteAsync(c);
-                return person;
+                return await Me.WriteAsync(c, (store, me, now, ct) => store.ConfirmProfileAsync(me, me, now, ct));
             });
 
         mutation.Field<NonNullGraphType<PersonGraphType>>("setMySkill")
@@ -47,10 +41,7 @@ public static class ProfileMutations
                     (SkillLevel)input["level"]!,
                     input.GetValueOrDefault("evidence") as SkillEvidence?,
                     ProfileValidation.CheckedYears(input.GetValueOrDefault("years") as int?));
-                var me = await Me.PersonIdAsync(c);
-                var person = await c.Request().Store.SetSkillAsync(me, claim, me, Me.Now(c), c.CancellationToken);
-                await Me.AfterWriteAsync(c);
-                return person;
+                return await Me.WriteAsync(c, (store, me, now, ct) => store.SetSkillAsync(me, claim, me, now, ct));
             });
 
         mutation.Field<NonNullGraphType<PersonGraphType>>("removeMySkill")
@@ -59,10 +50,7 @@ public static class ProfileMutations
             .ResolveAsync(async c =>
             {
                 var skillId = c.IdArgument("Skill", "skillId");
-                var me = await Me.PersonIdAsync(c);
-                var person = await c.Request().Store.RemoveSkillAsync(me, skillId, me, Me.Now(c), c.CancellationToken);
-                await Me.AfterWriteAsync(c);
-                return person;
+                return await Me.WriteAsync(c, (store, me, now, ct) => store.RemoveSkillAsync(me, skillId, me, now, ct));
             });
 
         mutation.Field<NonNullGraphType<PersonGraphType>>("endorseSkill")

@@ -24,10 +24,7 @@ public static partial class ProjectMutations
                 var input = c.GetArgument<Dictionary<string, object?>>("input");
                 var contribution = new Contribution(Guid.Empty, GlobalId.Parse(input["projectId"] as string, "Project", "projectId"),
                     (ContributionRole)input["role"]!, input.GetValueOrDefault("from") as DateOnly?, input.GetValueOrDefault("to") as DateOnly?);
-                var me = await Me.PersonIdAsync(c);
-                var person = await c.Request().Store.AddContributionAsync(me, contribution with { PersonId = me }, me, Me.Now(c), c.CancellationToken);
-                await Me.AfterWriteAsync(c);
-                return person;
+                return await Me.WriteAsync(c, (store, me, now, ct) => store.AddContributionAsync(me, contribution with { PersonId = me }, me, now, ct));
             });
 
         mutation.Field<NonNullGraphType<PersonGraphType>>("removeMyContribution")
@@ -35,10 +32,7 @@ public static partial class ProjectMutations
             .ResolveAsync(async c =>
             {
                 var projectId = c.IdArgument("Project", "projectId");
-                var me = await Me.PersonIdAsync(c);
-                var person = await c.Request().Store.RemoveContributionAsync(me, projectId, me, Me.Now(c), c.CancellationToken);
-                await Me.AfterWriteAsync(c);
-                return person;
+                return await Me.WriteAsync(c, (store, me, now, ct) => store.RemoveContributionAsync(me, projectId, me, now, ct));
             });
 
         mutation.Field<NonNullGraphType<ProjectGraphType>>("createProject")
@@ -57,10 +51,7 @@ public static partial class ProjectMutations
                     throw new BadUserInputError("endDate", "endDate must not be before startDate.");
                 }
 
-                var me = await Me.PersonIdAsync(c);
-                var project = await c.Request().Store.CreateProjectAsync(draft, me, Me.Now(c), c.CancellationToken);
-                await Me.AfterWriteAsync(c);
-                return project;
+                return await Me.WriteAsync(c, (store, me, now, ct) => store.CreateProjectAsync(draft, me, now, ct));
             });
 
         mutation.Field<NonNullGraphType<ProjectGraphType>>("updateProject")
@@ -81,10 +72,7 @@ public static partial class ProjectMutations
                         ? Change.To<Guid?>(hostValue is string host ? GlobalId.Parse(host, "Organisation", "hostOrganisationId") : null)
                         : default,
                     input.ContainsKey("methodSkillIds") ? Change.To(c.IdListArgument(input, "methodSkillIds", "Skill", "methodSkillIds")) : default);
-                var me = await Me.PersonIdAsync(c);
-                var project = await c.Request().Store.UpdateProjectAsync(id, changes, me, Me.Now(c), c.CancellationToken);
-                await Me.AfterWriteAsync(c);
-                return project;
+                return await Me.WriteAsync(c, (store, me, now, ct) => store.UpdateProjectAsync(id, changes, me, now, ct));
             });
 
         mutation.Field<NonNullGraphType<OrganisationGraphType>>("upsertOrganisation")
