@@ -14,7 +14,7 @@ namespace IcsExpertiseGraph.Api.Experts;
 /// filters through arrays indexed by small integers (person, skill and organisation positions), because a
 /// search may touch every one of 100,000 people.
 /// </summary>
-public sealed class ExpertIndex
+public sealed class ExpertIndex : IReadModel
 {
     // BM25 over name, headline, bio and skill names, weighted as the SQLite adapter weights its FTS columns.
     private const double K1 = 1.2;
