@@ -151,6 +151,13 @@ public sealed class ExpertIndex : IReadModel
 
     public Organisation? Organisation(Guid id) => organisationPositions.TryGetValue(id, out var position) ? organisations[position] : null;
 
+    /// <summary>The places an organisation serves.</summary>
+    public IReadOnlySet<Guid> PlacesServedBy(Guid organisationId) =>
+        organisationPositions.TryGetValue(organisationId, out var position) ? placesServed[position] : new HashSet<Guid>();
+
+    /// <summary>Every organisation, for coverage and collaboration reports.</summary>
+    public IReadOnlyList<Organisation> Organisations => organisations;
+
     /// <summary>The same question as the store's FindExpertCandidatesAsync, answered from memory.</summary>
     public IReadOnlyList<ExpertCandidate> FindCandidates(ExpertCriteria criteria, Viewer viewer)
     {

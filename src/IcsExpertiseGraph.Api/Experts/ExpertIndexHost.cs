@@ -25,8 +25,8 @@ public sealed class ExpertIndexHost(IExpertiseStore store, SkillCatalog catalog,
     }
 }
 
-/// <summary>Builds the index before the server takes requests, so the first search is as fast as the rest.</summary>
-public sealed class ExpertIndexWarmup(ExpertIndexHost host, Microsoft.Extensions.Options.IOptions<SearchOptions> options) : IHostedService
+/// <summary>Builds the read models before the server takes requests, so the first search or path is as fast as the rest.</summary>
+public sealed class ExpertIndexWarmup(ExpertIndexHost host, Network.CollaborationGraphHost graph, Microsoft.Extensions.Options.IOptions<SearchOptions> options) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -34,6 +34,8 @@ public sealed class ExpertIndexWarmup(ExpertIndexHost host, Microsoft.Extensions
         {
             await host.RefreshAsync(cancellationToken);
         }
+
+        await graph.RefreshAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using IcsExpertiseGraph.Api.Directory;
 using IcsExpertiseGraph.Api.Experts;
+using IcsExpertiseGraph.Api.Network;
 using IcsExpertiseGraph.Api.Profiles;
 
 namespace IcsExpertiseGraph.Api.GraphQL;
@@ -29,5 +30,6 @@ public sealed class QueryGraphType : ObjectGraphType
         this.AddDirectoryQueries();
         this.AddExpertQueries();
         this.AddProfileQueries();
+        this.AddNetworkQueries();
     }
 }

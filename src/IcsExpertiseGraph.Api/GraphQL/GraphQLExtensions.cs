@@ -14,6 +14,7 @@ public static class GraphQLExtensions
         services.Configure<DirectoryOptions>(configuration.GetSection(DirectoryOptions.Section));
         services.Configure<SearchOptions>(configuration.GetSection(SearchOptions.Section));
         services.AddSingleton<ExpertIndexHost>();
+        services.AddSingleton<Network.CollaborationGraphHost>();
         services.AddHostedService<ExpertIndexWarmup>();
         services.AddSingleton<ExpertSearch>();
         services.AddSingleton<SimilarExperts>();

@@ -55,7 +55,10 @@ internal static class Me
 
     public static DateTimeOffset Now(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow();
 
-    /// <summary>Lets the search index see the write (at once when it is small), so the writer reads their own write.</summary>
-    public static Task AfterWriteAsync(IResolveFieldContext context) =>
-        context.RequestServices!.GetRequiredService<ExpertIndexHost>().AfterWriteAsync(context.CancellationToken);
+    /// <summary>Lets the read models (search index, collaboration graph) see the write, at once when they are small, so the writer reads their own write.</summary>
+    public static async Task AfterWriteAsync(IResolveFieldContext context)
+    {
+        await context.RequestServices!.GetRequiredService<ExpertIndexHost>().AfterWriteAsync(context.CancellationToken);
+        await context.RequestServices!.GetRequiredService<Network.CollaborationGraphHost>().AfterWriteAsync(context.CancellationToken);
+    }
 }

@@ -65,6 +65,9 @@ public interface IExpertiseStore
     /// </summary>
     Task<IReadOnlyList<ExpertCandidate>> FindExpertCandidatesAsync(ExpertCriteria criteria, Viewer viewer, CancellationToken cancellationToken);
 
+    /// <summary>Everything the in-memory collaboration graph needs, in one consistent read.</summary>
+    Task<CollaborationSource> LoadCollaborationSourceAsync(CancellationToken cancellationToken);
+
     /// <summary>Everything the in-memory search index needs, in one consistent read.</summary>
     Task<SearchSource> LoadSearchSourceAsync(CancellationToken cancellationToken);
 

@@ -112,3 +112,12 @@ public sealed record NetworkSnapshot(
 }
 
 public sealed record ImportProgress(string Stage, long Done, long Total);
+
+/// <summary>Everything the collaboration graph is built from, read in one transaction (consistent with <see cref="Sequence"/>).</summary>
+public sealed record CollaborationSource(
+    long Sequence,
+    IReadOnlyList<(Guid Id, Visibility Visibility)> People,
+    IReadOnlyList<(Guid Id, Guid? IntegratedCareSystemId)> Organisations,
+    IReadOnlyList<(Guid PersonId, Guid OrganisationId)> PrimaryEmployments,
+    IReadOnlyList<(Guid Id, DateOnly? LastActive)> Projects,
+    IReadOnlyList<(Guid PersonId, Guid ProjectId)> Contributions);

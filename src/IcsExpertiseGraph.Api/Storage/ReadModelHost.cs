@@ -27,6 +27,8 @@ public abstract class ReadModelHost<TModel>(IExpertiseStore store, TimeProvider 
     /// <summary>The store the model is built from.</summary>
     protected IExpertiseStore Store { get; } = store;
 
+    protected TimeProvider Clock { get; } = clock;
+
     /// <summary>The model's name in log lines.</summary>
     protected abstract string Name { get; }
 
@@ -38,9 +40,9 @@ public abstract class ReadModelHost<TModel>(IExpertiseStore store, TimeProvider 
             return await RefreshAsync(cancellationToken);
         }
 
-        if (clock.GetUtcNow().UtcTicks - Volatile.Read(ref checkedAtTicks) >= CheckEvery.Ticks && Interlocked.Exchange(ref refreshing, 1) == 0)
+        if (Clock.GetUtcNow().UtcTicks - Volatile.Read(ref checkedAtTicks) >= CheckEvery.Ticks && Interlocked.Exchange(ref refreshing, 1) == 0)
         {
-            Volatile.Write(ref checkedAtTicks, clock.GetUtcNow().UtcTicks);
+            Volatile.Write(ref checkedAtTicks, Clock.GetUtcNow().UtcTicks);
             _ = Task.Run(async () =>
             {
                 try
@@ -76,11 +78,11 @@ public abstract class ReadModelHost<TModel>(IExpertiseStore store, TimeProvider 
                 return fresh;
             }
 
-            var started = clock.GetTimestamp();
+            var started = Clock.GetTimestamp();
             var model = await BuildAsync(cancellationToken);
             current = model;
-            Volatile.Write(ref checkedAtTicks, clock.GetUtcNow().UtcTicks);
-            lastBuildMilliseconds = clock.GetElapsedTime(started).TotalMilliseconds;
+            Volatile.Write(ref checkedAtTicks, Clock.GetUtcNow().UtcTicks);
+            lastBuildMilliseconds = Clock.GetElapsedTime(started).TotalMilliseconds;
             ReadModelLog.Built(logger, Name, model.Sequence, lastBuildMilliseconds);
             OnBuilt(model);
             return model;

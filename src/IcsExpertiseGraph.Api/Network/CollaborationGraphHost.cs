@@ -1,0 +1,67 @@
+using IcsExpertiseGraph.Api.Domain;
+using IcsExpertiseGraph.Api.Storage;
+
+namespace IcsExpertiseGraph.Api.Network;
+
+/// <summary>Betweenness and organisations bridged, per person, for one graph snapshot.</summary>
+public sealed record BrokerScores(long Sequence, double[] Betweenness, int[] OrganisationsBridged, double ComputeMilliseconds);
+
+/// <summary>
+/// Holds the current <see cref="CollaborationGraph"/>, and computes broker scores in the background after each
+/// new snapshot, so the brokers query only reads. Scores are over members' view of the graph (PUBLIC and
+/// NETWORK people): private people neither broker nor are brokered through.
+/// </summary>
+public sealed class CollaborationGraphHost(IExpertiseStore store, TimeProvider clock, ILogger<CollaborationGraphHost> logger)
+    : ReadModelHost<CollaborationGraph>(store, clock, logger)
+{
+    private volatile Task<BrokerScores>? brokers;
+
+    protected override string Name => "Collaboration graph";
+
+    /// <summary>The broker scores of this snapshot: cached, or being computed (the first query waits for them).</summary>
+    public async Task<BrokerScores> BrokersAsync(CollaborationGraph graph, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        var computing = brokers;
+        if (computing is null || (computing.IsCompletedSuccessfully && computing.Result.Sequence != graph.Sequence))
+        {
+            computing = Compute(graph);
+        }
+
+        var scores = await computing.WaitAsync(cancellationToken);
+        return scores.Sequence == graph.Sequence ? scores : await Compute(graph).WaitAsync(cancellationToken);
+    }
+
+    protected override async Task<CollaborationGraph> BuildAsync(CancellationToken cancellationToken) =>
+        new(await Store.LoadCollaborationSourceAsync(cancellationToken));
+
+    protected override void OnBuilt(CollaborationGraph model) => brokers = Compute(model);
+
+    private Task<BrokerScores> Compute(CollaborationGraph graph) => Task.Run(() =>
+    {
+        var started = Clock.GetTimestamp();
+        bool member(int p) => graph.VisibilityOf(p) != Visibility.Private;
+        var betweenness = GraphAlgorithms.Betweenness(graph, member);
+        var bridged = new int[graph.PeopleCount];
+        for (var p = 0; p < graph.PeopleCount; p++)
+        {
+            var organisations = new HashSet<Guid>();
+            if (graph.OrganisationId(p) is { } own)
+            {
+                organisations.Add(own);
+            }
+
+            foreach (var neighbour in graph.Neighbours(p))
+            {
+                if (member(neighbour) && graph.OrganisationId(neighbour) is { } theirs)
+                {
+                    organisations.Add(theirs);
+                }
+            }
+
+            bridged[p] = organisations.Count;
+        }
+
+        return new BrokerScores(graph.Sequence, betweenness, bridged, Clock.GetElapsedTime(started).TotalMilliseconds);
+    });
+}

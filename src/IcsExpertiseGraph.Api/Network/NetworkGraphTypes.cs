@@ -1,0 +1,174 @@
+using GraphQL.Types;
+using IcsExpertiseGraph.Api.Directory;
+using IcsExpertiseGraph.Api.Domain;
+using IcsExpertiseGraph.Api.Experts;
+using IcsExpertiseGraph.Api.GraphQL;
+
+namespace IcsExpertiseGraph.Api.Network;
+
+/// <summary>A warm-introduction chain: project i links person i and person i+1.</summary>
+public sealed record CollaborationPathResult(IReadOnlyList<Guid> People, IReadOnlyList<Guid> Projects);
+
+public sealed class CollaborationPathGraphType : ObjectGraphType<CollaborationPathResult>
+{
+    public CollaborationPathGraphType()
+    {
+        Name = "CollaborationPath";
+        Field<NonNullGraphType<IntGraphType>>("length").Description("How many introductions: one fewer than the people.").Resolve(c => c.Source.Projects.Count);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PersonGraphType>>>>("people").Resolve(c => c.Request().People.LoadMany(c.Source.People));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProjectGraphType>>>>("projects").Description("Project i is one that person i and person i+1 both worked on (their most recent).")
+            .Resolve(c => c.Request().Projects.LoadMany(c.Source.Projects));
+    }
+}
+
+public sealed record NetworkNode(Guid PersonId, Guid? OrganisationId);
+
+public sealed record NetworkEdge(Guid From, Guid To, int Weight, IReadOnlyList<Guid> Projects);
+
+public sealed record CollaborationNetworkResult(IReadOnlyList<NetworkNode> Nodes, IReadOnlyList<NetworkEdge> Edges, int Hops, int Limit, bool Truncated);
+
+public sealed class CollaborationNetworkGraphType : ObjectGraphType<CollaborationNetworkResult>
+{
+    public CollaborationNetworkGraphType()
+    {
+        Name = "CollaborationNetwork";
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NetworkNodeGraphType>>>>("nodes").Description("The person at the centre first, then by distance and tie strength.").Resolve(c => c.Source.Nodes);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NetworkEdgeGraphType>>>>("edges").Resolve(c => c.Source.Edges);
+        Field<NonNullGraphType<IntGraphType>>("hops").Resolve(c => c.Source.Hops);
+        Field<NonNullGraphType<BooleanGraphType>>("truncated").Description("True when more people were within reach than the limit allowed.").Resolve(c => c.Source.Truncated);
+    }
+}
+
+public sealed class NetworkNodeGraphType : ObjectGraphType<NetworkNode>
+{
+    public NetworkNodeGraphType()
+    {
+        Name = "NetworkNode";
+        Field<NonNullGraphType<PersonGraphType>>("person").Resolve(c => c.Request().People.Load(c.Source.PersonId));
+        Field<OrganisationGraphType>("organisation").Description("Their primary current employer.")
+            .Resolve(c => c.Source.OrganisationId is { } id ? c.Request().Organisations.Load(id) : null);
+    }
+}
+
+public sealed class NetworkEdgeGraphType : ObjectGraphType<NetworkEdge>
+{
+    public NetworkEdgeGraphType()
+    {
+        Name = "NetworkEdge";
+        Field<NonNullGraphType<IdGraphType>>("from").Resolve(c => GlobalId.Encode("Person", c.Source.From));
+        Field<NonNullGraphType<IdGraphType>>("to").Resolve(c => GlobalId.Encode("Person", c.Source.To));
+        Field<NonNullGraphType<IntGraphType>>("weight").Description("Projects the two share.").Resolve(c => c.Source.Weight);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProjectGraphType>>>>("projects").Description("Most recent first.")
+            .Resolve(c => c.Request().Projects.LoadMany(c.Source.Projects));
+    }
+}
+
+public sealed class OrganisationCollaborationGraphType : ObjectGraphType<OrganisationCollaboration>
+{
+    public OrganisationCollaborationGraphType()
+    {
+        Name = "OrganisationCollaboration";
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganisationLinkGraphType>>>>("links").Resolve(c => c.Source.Links);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganisationShareGraphType>>>>("organisations").Resolve(c => c.Source.Organisations);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganisationGraphType>>>>("isolated")
+            .Description("Organisations whose people share no project with anyone in another organisation.")
+            .Resolve(c => c.Request().Organisations.LoadMany(c.Source.Isolated));
+    }
+}
+
+public sealed class OrganisationLinkGraphType : ObjectGraphType<OrganisationLink>
+{
+    public OrganisationLinkGraphType()
+    {
+        Name = "OrganisationLink";
+        Field<NonNullGraphType<OrganisationGraphType>>("from").Resolve(c => c.Request().Organisations.Load(c.Source.From));
+        Field<NonNullGraphType<OrganisationGraphType>>("to").Resolve(c => c.Request().Organisations.Load(c.Source.To));
+        Field<NonNullGraphType<IntGraphType>>("weight").Description("Shared projects summed over the pairs of people.").Resolve(c => c.Source.Weight);
+        Field<NonNullGraphType<IntGraphType>>("collaborations").Description("Pairs of people who work together across the two.").Resolve(c => c.Source.Collaborations);
+    }
+}
+
+public sealed class OrganisationShareGraphType : ObjectGraphType<OrganisationShare>
+{
+    public OrganisationShareGraphType()
+    {
+        Name = "OrganisationCollaborationShare";
+        Field<NonNullGraphType<OrganisationGraphType>>("organisation").Resolve(c => c.Request().Organisations.Load(c.Source.Organisation));
+        Field<NonNullGraphType<IntGraphType>>("collaborationWeight").Resolve(c => c.Source.CollaborationWeight);
+        Field<NonNullGraphType<IntGraphType>>("crossBoundaryWeight").Resolve(c => c.Source.CrossBoundaryWeight);
+        Field<NonNullGraphType<FloatGraphType>>("crossBoundaryShare").Resolve(c => c.Source.CrossBoundaryShare);
+    }
+}
+
+public sealed record Broker(Guid PersonId, double Betweenness, int OrganisationsBridged);
+
+public sealed class BrokerGraphType : ObjectGraphType<Broker>
+{
+    public BrokerGraphType()
+    {
+        Name = "Broker";
+        Field<NonNullGraphType<PersonGraphType>>("person").Resolve(c => c.Request().People.Load(c.Source.PersonId));
+        Field<NonNullGraphType<FloatGraphType>>("betweenness").Description("How many shortest collaboration chains pass through them (sampled on large graphs).")
+            .Resolve(c => c.Source.Betweenness);
+        Field<NonNullGraphType<IntGraphType>>("organisationsBridged").Description("Distinct organisations among them and the people they work with.")
+            .Resolve(c => c.Source.OrganisationsBridged);
+    }
+}
+
+public sealed class CommunityGraphType : ObjectGraphType<Community>
+{
+    public CommunityGraphType()
+    {
+        Name = "Community";
+        Field<NonNullGraphType<IntGraphType>>("number").Description("1 is the largest.").Resolve(c => c.Source.Number);
+        Field<NonNullGraphType<IntGraphType>>("size").Resolve(c => c.Source.Members.Count);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PersonGraphType>>>>("members").Description("Up to 50, in the community's order.")
+            .Resolve(c => c.Request().People.LoadMany(c.Source.Members.Take(50)));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganisationGraphType>>>>("organisations").Resolve(c => c.Request().Organisations.LoadMany(c.Source.Organisations));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SkillGraphType>>>>("dominantSkills").Description("The skills most held (practitioner or deeper) in the community.")
+            .ResolveAsync(async c =>
+            {
+                var taxonomy = await c.RequestServices!.GetRequiredService<SkillCatalog>().GetAsync(c.CancellationToken);
+                return c.Source.DominantSkills.Select(taxonomy.Find).OfType<Skill>().ToList();
+            });
+    }
+}
+
+public sealed class ExpertiseCoverageGraphType : ObjectGraphType<ExpertiseCoverage>
+{
+    public ExpertiseCoverageGraphType()
+    {
+        Name = "ExpertiseCoverage";
+        Field<NonNullGraphType<IntegratedCareSystemGraphType>>("integratedCareSystem").Resolve(c => c.Request().IntegratedCareSystems.Load(c.Source.IntegratedCareSystemId));
+        Field<NonNullGraphType<IntGraphType>>("peopleCounted").Description("People working in the ICS whom you may see.").Resolve(c => c.Source.PeopleCounted);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DomainCoverageGraphType>>>>("domains").Resolve(c => c.Source.Domains);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SkillGraphType>>>>("gaps").Description("Skills nobody here holds at expert or coach level.").Resolve(c => c.Source.Gaps);
+        Field<NonNullGraphType<CoverageBalanceGraphType>>("balance").Resolve(c => c.Source.Balance);
+    }
+}
+
+public sealed class DomainCoverageGraphType : ObjectGraphType<DomainCoverage>
+{
+    public DomainCoverageGraphType()
+    {
+        Name = "DomainCoverage";
+        Field<NonNullGraphType<EnumerationGraphType<QualityDomain>>>("domain").Resolve(c => c.Source.Domain);
+        Field<NonNullGraphType<IntGraphType>>("expertCount").Description("People with a skill in this domain at expert or coach level.").Resolve(c => c.Source.ExpertCount);
+        Field<NonNullGraphType<IntGraphType>>("practitionerCount").Description("People at practitioner level in it (and not expert).").Resolve(c => c.Source.PractitionerCount);
+        Field<NonNullGraphType<IntGraphType>>("organisationCount").Resolve(c => c.Source.OrganisationCount);
+        Field<NonNullGraphType<IntGraphType>>("placeCount").Resolve(c => c.Source.PlaceCount);
+        Field<NonNullGraphType<FloatGraphType>>("share").Description("This domain's part of all practitioner-or-deeper skills in the ICS.").Resolve(c => c.Source.Share);
+    }
+}
+
+public sealed class CoverageBalanceGraphType : ObjectGraphType<CoverageBalance>
+{
+    public CoverageBalanceGraphType()
+    {
+        Name = "CoverageBalance";
+        Field<NonNullGraphType<FloatGraphType>>("assuranceShare").Resolve(c => c.Source.AssuranceShare);
+        Field<NonNullGraphType<FloatGraphType>>("planningImprovementControlShare").Resolve(c => c.Source.PlanningImprovementControlShare);
+        Field<NonNullGraphType<BooleanGraphType>>("assuranceDominates").Resolve(c => c.Source.AssuranceDominates);
+        Field<NonNullGraphType<StringGraphType>>("statement").Resolve(c => c.Source.Statement);
+    }
+}
