@@ -11,9 +11,11 @@ public sealed record BrokerScores(long Sequence, double[] Betweenness, int[] Org
 /// new snapshot, so the brokers query only reads. Scores are over members' view of the graph (PUBLIC and
 /// NETWORK people): private people neither broker nor are brokered through.
 /// </summary>
-public sealed class CollaborationGraphHost(IExpertiseStore store, TimeProvider clock, ILogger<CollaborationGraphHost> logger)
+public sealed partial class CollaborationGraphHost(IExpertiseStore store, TimeProvider clock, ILogger<CollaborationGraphHost> logger)
     : ReadModelHost<CollaborationGraph>(store, clock, logger)
 {
+    private readonly ILogger logger = logger;
+
     private volatile Task<BrokerScores>? brokers;
 
     protected override string Name => "Collaboration graph";
@@ -62,6 +64,11 @@ public sealed class CollaborationGraphHost(IExpertiseStore store, TimeProvider c
             bridged[p] = organisations.Count;
         }
 
-        return new BrokerScores(graph.Sequence, betweenness, bridged, Clock.GetElapsedTime(started).TotalMilliseconds);
+        var milliseconds = Clock.GetElapsedTime(started).TotalMilliseconds;
+        LogBrokers(logger, graph.PeopleCount, graph.LinkCount, milliseconds);
+        return new BrokerScores(graph.Sequence, betweenness, bridged, milliseconds);
     });
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Broker scores computed for {People} people and {Links} links in {Milliseconds:F0} ms")]
+    private static partial void LogBrokers(ILogger logger, int people, int links, double milliseconds);
 }

@@ -1,0 +1,227 @@
+using FsCheck.Xunit;
+using IcsExpertiseGraph.Api.Domain;
+using IcsExpertiseGraph.Api.Network;
+using IcsExpertiseGraph.Api.Storage;
+
+namespace IcsExpertiseGraph.Tests;
+
+/// <summary>
+/// The collaboration graph's algorithms against independent references on small random graphs (FsCheck picks
+/// the seeds): breadth-first search from one end for shortest paths, and all-pairs path counting for betweenness.
+/// </summary>
+public sealed class GraphAlgorithmTests
+{
+    /// <summary>A random small network: people, projects with random teams, random visibility and employers.</summary>
+    private sealed record SmallNetwork(CollaborationGraph Graph, CollaborationSource Source, bool[] Allowed)
+    {
+        public static SmallNetwork Random(int seed)
+        {
+            var random = new Random(seed);
+            var people = Enumerable.Range(0, random.Next(2, 28)).Select(_ => (Id: Guid.NewGuid(), Visibility: (Visibility)random.Next(3))).ToList();
+            var organisations = Enumerable.Range(0, 3).Select(_ => (Id: Guid.NewGuid(), Ics: (Guid?)Guid.Empty)).ToList();
+            var projects = Enumerable.Range(0, random.Next(1, 25)).Select(i => (Id: Guid.NewGuid(), Last: (DateOnly?)new DateOnly(2020, 1, 1).AddDays(i))).ToList();
+            var contributions = projects.SelectMany(p => people.OrderBy(_ => random.Next()).Take(random.Next(1, 5)).Select(person => (person.Id, p.Id))).ToList();
+            var source = new CollaborationSource(1, people, organisations, [.. people.Select(p => (p.Id, organisations[random.Next(3)].Id))], projects, contributions);
+            return new SmallNetwork(new CollaborationGraph(source), source, [.. people.Select(_ => random.Next(4) > 0)]);
+        }
+
+        /// <summary>Distance by plain breadth-first search over shared projects, computed from the contributions, not the graph.</summary>
+        public int? ReferenceDistance(int from, int to)
+        {
+            if (!Allowed[from] || !Allowed[to])
+            {
+                return null;
+            }
+
+            var teams = Source.Contributions.GroupBy(c => c.ProjectId).Select(g => g.Select(c => Index(c.PersonId)).ToHashSet()).ToList();
+            var distance = new Dictionary<int, int> { [from] = 0 };
+            var queue = new Queue<int>([from]);
+            while (queue.Count > 0)
+            {
+                var at = queue.Dequeue();
+                foreach (var next in teams.Where(t => t.Contains(at)).SelectMany(t => t).Distinct().Order())
+                {
+                    if (Allowed[next] && !distance.ContainsKey(next))
+                    {
+                        distance[next] = distance[at] + 1;
+                        queue.Enqueue(next);
+                    }
+                }
+            }
+
+            return distance.TryGetValue(to, out var d) ? d : null;
+        }
+
+        public int Index(Guid person) => Source.People.Select((p, i) => (p.Id, i)).First(x => x.Id == person).i;
+
+        public bool Shared(int a, int b, Guid project) =>
+            Source.Contributions.Contains((Source.People[a].Id, project)) && Source.Contributions.Contains((Source.People[b].Id, project));
+    }
+
+    [Property(MaxTest = 60)]
+    public bool ShortestPathsAreAsShortAsBreadthFirstSearchAndEveryStepIsARealSharedProject(int seed)
+    {
+        var network = SmallNetwork.Random(seed);
+        var graph = network.Graph;
+        for (var from = 0; from < graph.PeopleCount; from++)
+        {
+            for (var to = 0; to < graph.PeopleCount; to++)
+            {
+                var path = GraphAlgorithms.ShortestPath(graph, from, to, 30, p => network.Allowed[p]);
+                var expected = network.ReferenceDistance(from, to);
+                if ((path is null) != (expected is null) || (path is not null && path.Links.Count != expected))
+                {
+                    return false;
+                }
+
+                if (path is null)
+                {
+                    continue;
+                }
+
+                if (path.People[0] != from || path.People[^1] != to || path.People.Any(p => !network.Allowed[p]) || path.People.Distinct().Count() != path.People.Count)
+                {
+                    return false;
+                }
+
+                for (var i = 0; i < path.Links.Count; i++)
+                {
+                    if (!network.Shared(path.People[i], path.People[i + 1], graph.MostRecentProject(path.Links[i])))
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+
+        return true;
+    }
+
+    [Property(MaxTest = 40)]
+    public bool APathLongerThanMaxHopsIsNotReturned(int seed)
+    {
+        var network = SmallNetwork.Random(seed);
+        var graph = network.Graph;
+        for (var from = 0; from < graph.PeopleCount; from++)
+        {
+            for (var to = 0; to < graph.PeopleCount; to++)
+            {
+                var expected = network.ReferenceDistance(from, to);
+                var path = GraphAlgorithms.ShortestPath(graph, from, to, 2, p => network.Allowed[p]);
+                if ((expected is null || expected > 2) != (path is null))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    [Property(MaxTest = 40)]
+    public bool NeighbourhoodsHoldOnlyAllowedPeopleWithinReachAndLinksAmongThem(int seed)
+    {
+        var network = SmallNetwork.Random(seed);
+        var graph = network.Graph;
+        var centre = Enumerable.Range(0, graph.PeopleCount).FirstOrDefault(p => network.Allowed[p], -1);
+        if (centre < 0)
+        {
+            return true;
+        }
+
+        var around = GraphAlgorithms.Around(graph, centre, 2, 6, p => network.Allowed[p]);
+        var inside = around.People.ToHashSet();
+        var reachable = Enumerable.Range(0, graph.PeopleCount).Count(p => network.ReferenceDistance(centre, p) is <= 2);
+        return around.People[0] == centre
+            && around.People.All(p => network.Allowed[p] && network.ReferenceDistance(centre, p) <= 2)
+            && around.Links.All(l => inside.Contains(l.A) && inside.Contains(l.B) && network.Shared(l.A, l.B, graph.MostRecentProject(l.Link)))
+            && around.Truncated == (reachable > 6)
+            && around.People.Count == Math.Min(reachable, 6);
+    }
+
+    [Property(MaxTest = 40)]
+    public bool ExactBetweennessMatchesCountingEveryShortestPath(int seed)
+    {
+        var network = SmallNetwork.Random(seed);
+        var graph = network.Graph;
+        var brandes = GraphAlgorithms.Betweenness(graph, p => network.Allowed[p]);
+        var reference = ReferenceBetweenness(network);
+        return brandes.Zip(reference).All(x => Math.Abs(x.First - x.Second) < 1e-6);
+    }
+
+    [Fact]
+    public void SampledBetweennessIsDeterministicAndTracksTheExactFigure()
+    {
+        var network = SmallNetwork.Random(7);
+        var graph = network.Graph;
+        bool all(int _) => true;
+
+        var sampledOnce = GraphAlgorithms.Betweenness(graph, all, exactUpTo: 0, pivots: graph.PeopleCount);
+        var sampledTwice = GraphAlgorithms.Betweenness(graph, all, exactUpTo: 0, pivots: graph.PeopleCount);
+        var exact = GraphAlgorithms.Betweenness(graph, all);
+
+        Assert.Equal(sampledOnce, sampledTwice);
+        Assert.Equal(exact.Select(x => Math.Round(x, 6)), sampledOnce.Select(x => Math.Round(x, 6)));
+    }
+
+    [Property(MaxTest = 30)]
+    public bool CommunitiesAreTheSameForTheSameGraph(int seed)
+    {
+        var network = SmallNetwork.Random(seed);
+        var members = Enumerable.Range(0, network.Graph.PeopleCount).ToList();
+        return GraphAlgorithms.Communities(network.Graph, members).SequenceEqual(GraphAlgorithms.Communities(new CollaborationGraph(network.Source), members));
+    }
+
+    /// <summary>Betweenness by definition: for every pair s, t, the share of shortest s–t paths through each v.</summary>
+    private static double[] ReferenceBetweenness(SmallNetwork network)
+    {
+        var n = network.Graph.PeopleCount;
+        var distance = new int?[n, n];
+        for (var s = 0; s < n; s++)
+        {
+            for (var t = 0; t < n; t++)
+            {
+                distance[s, t] = network.ReferenceDistance(s, t);
+            }
+        }
+
+        // Shortest paths from s to t counted by dynamic programming over distance layers.
+        double Paths(int s, int t)
+        {
+            if (distance[s, t] is not { } d)
+            {
+                return 0;
+            }
+
+            if (d == 0)
+            {
+                return 1;
+            }
+
+            return Enumerable.Range(0, n).Where(u => distance[s, u] == d - 1 && distance[u, t] == 1).Sum(u => Paths(s, u));
+        }
+
+        var centrality = new double[n];
+        for (var s = 0; s < n; s++)
+        {
+            for (var t = s + 1; t < n; t++)
+            {
+                var total = Paths(s, t);
+                if (total == 0)
+                {
+                    continue;
+                }
+
+                for (var v = 0; v < n; v++)
+                {
+                    if (v != s && v != t && distance[s, v] is { } sv && distance[v, t] is { } vt && sv + vt == distance[s, t])
+                    {
+                        centrality[v] += Paths(s, v) * Paths(v, t) / total;
+                    }
+                }
+            }
+        }
+
+        return centrality;
+    }
+}
