@@ -65,6 +65,21 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Network ne
 
         var similar = await api.QueryAsync("query($id: ID!) { similarExperts(personId: $id, first: 5) { node { id } } }", new { id }, token);
         Assert.Equal(shouldSee ? null : "NOT_FOUND", similar.ErrorCode());
+
+        // The collaboration graph: members only; a hidden person is neither a centre nor a node of anyone's neighbourhood.
+        var around = await api.QueryAsync("query($id: ID!) { collaborationNetwork(around: $id, hops: 1) { nodes { person { id } } } }", new { id }, token);
+        Assert.Equal(caller == "anonymous" ? "UNAUTHENTICATED" : shouldSee ? null : "NOT_FOUND", around.ErrorCode());
+        if (caller != "anonymous")
+        {
+            var colleagues = await network.Factory.Store.GetContributionsToProjectsAsync([network.ProjectOf[visibility]], new Viewer(null, true, true), CancellationToken.None);
+            var colleague = colleagues[network.ProjectOf[visibility]].Select(c => c.PersonId).FirstOrDefault(p => p != target.Id && network.IsPublic(p));
+            if (colleague != Guid.Empty)
+            {
+                var theirs = await api.QueryAsync("query($id: ID!) { collaborationNetwork(around: $id, hops: 1, limit: 1000) { nodes { person { id } } } }",
+                    new { id = GlobalId.Encode("Person", colleague) }, token);
+                Assert.Equal(shouldSee, theirs["data"]!["collaborationNetwork"]!["nodes"].Arr().Any(n => n!["person"]!["id"].Str() == id));
+            }
+        }
     }
 
     [Theory]
@@ -122,6 +137,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Network ne
 
         public string[] CommonSkills { get; private set; } = [];
 
+        private HashSet<Guid> publicPeople = [];
+
+        public bool IsPublic(Guid person) => publicPeople.Contains(person);
+
         private readonly Dictionary<string, string> tokens = [];
         private List<Person> others = [];
 
@@ -172,6 +191,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Network ne
             }
 
             others = [.. people.Where(p => p.Visibility == Visibility.Public && p.Email is not null && !Targets.ContainsValue(p)).Take(3)];
+            publicPeople = [.. people.Where(p => p.Visibility == Visibility.Public).Select(p => p.Id)];
             var skills = await store.GetAllSkillsAsync(CancellationToken.None);
             CommonSkills = [.. skills.Where(s => s.Key is "statistical-process-control" or "systems-thinking" or "lean").Select(s => GlobalId.Encode("Skill", s.Id))];
         }
