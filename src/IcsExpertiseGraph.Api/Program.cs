@@ -1,6 +1,7 @@
 using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.GraphQL;
 using IcsExpertiseGraph.Api.Health;
+using IcsExpertiseGraph.Api.Network;
 using IcsExpertiseGraph.Api.Profiles;
 using IcsExpertiseGraph.Api.Seeding;
 using IcsExpertiseGraph.Api.Storage;
@@ -23,11 +24,14 @@ switch (args)
         return await TokenCommand.RunAsync(args, app.Services, CancellationToken.None);
     case ["import", ..]:
         return await ImportCommand.RunAsync(args, app.Services, CancellationToken.None);
+    case ["export", ..]:
+        return await ExportCommand.RunAsync(args, app.Services, CancellationToken.None);
 }
 
 app.UseAuthentication();
 app.MapHealth();
 app.MapExpertiseGraphQL();
+app.MapExports();
 
 await app.RunAsync();
 return 0;

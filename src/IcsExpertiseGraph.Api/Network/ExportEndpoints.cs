@@ -1,0 +1,114 @@
+using IcsExpertiseGraph.Api.Auth;
+using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.Storage;
+
+namespace IcsExpertiseGraph.Api.Network;
+
+public static class ExportEndpoints
+{
+    /// <summary>
+    /// GET /exports/collaboration?format=graphml|json&amp;icsId=&lt;ICS id&gt;: an authenticated download for network
+    /// managers and admins (401 without a token, 403 for other members), honouring the caller's visibility.
+    /// </summary>
+    public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/exports/collaboration", async (HttpContext http, CallerResolver callers, CollaborationGraphHost graphs, IExpertiseStore store, string? format, string? icsId) =>
+        {
+            var identity = CallerResolver.IdentityOf(http.User);
+            if (identity is null)
+            {
+                return Results.Json(new { error = "Sign in first: this download needs a bearer token.", code = ErrorCodes.Unauthenticated }, statusCode: StatusCodes.Status401Unauthorized);
+            }
+
+            var viewer = await callers.ViewerForAsync(identity, http.RequestAborted);
+            if (!viewer.IsNetworkManager)
+            {
+                return Results.Json(new { error = "Only network managers and admins may export the collaboration graph.", code = ErrorCodes.Forbidden }, statusCode: StatusCodes.Status403Forbidden);
+            }
+
+            if (!TryFormat(format, out var chosen))
+            {
+                return Results.Json(new { error = "format must be graphml or json.", code = ErrorCodes.BadUserInput, field = "format" }, statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            Guid? ics = null;
+            if (icsId is not null)
+            {
+                if (!GlobalId.TryDecode(icsId, out var type, out var id) || type != "IntegratedCareSystem"
+                    || (await store.GetIntegratedCareSystemsAsync([id], http.RequestAborted)).Count == 0)
+                {
+                    return Results.Json(new { error = "icsId is not the id of an ICS.", code = ErrorCodes.BadUserInput, field = "icsId" }, statusCode: StatusCodes.Status400BadRequest);
+                }
+
+                ics = id;
+            }
+
+            var graph = await graphs.GetAsync(http.RequestAborted);
+            http.Response.ContentType = chosen == ExportFormat.Json ? "application/json" : "application/graphml+xml";
+            http.Response.Headers.ContentDisposition = $"attachment; filename=collaboration.{(chosen == ExportFormat.Json ? "json" : "graphml")}";
+            await CollaborationExport.WriteAsync(http.Response.Body, chosen, graph, store, ics, viewer, http.RequestAborted);
+            return Results.Empty;
+        });
+        return endpoints;
+    }
+
+    public static bool TryFormat(string? text, out ExportFormat format)
+    {
+        format = text?.ToUpperInvariant() switch { "JSON" => ExportFormat.Json, _ => ExportFormat.GraphMl };
+        return text is null || text.Equals("graphml", StringComparison.OrdinalIgnoreCase) || text.Equals("json", StringComparison.OrdinalIgnoreCase);
+    }
+}
+
+/// <summary>
+/// <c>export --format graphml|json [--ics &lt;ICS id or ODS code&gt;] [--out file]</c>: the same export from the command
+/// line, as a signed-in member would see it (PUBLIC and NETWORK people; never PRIVATE ones).
+/// </summary>
+public static class ExportCommand
+{
+    public const string Usage = "export --format graphml|json [--ics <icsId|odsCode>] [--out <file>]";
+
+    public static async Task<int> RunAsync(string[] args, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        string? format = null, ics = null, output = null;
+        for (var i = 1; i < args.Length; i += 2)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--format" when value is not null: format = value; break;
+                case "--ics" when value is not null: ics = value; break;
+                case "--out" when value is not null: output = value; break;
+                default:
+                    await Console.Error.WriteLineAsync($"Unrecognised argument '{args[i]}'.\nUsage: {Usage}");
+                    return 2;
+            }
+        }
+
+        if (format is null || !ExportEndpoints.TryFormat(format, out var chosen))
+        {
+            await Console.Error.WriteLineAsync($"--format must be graphml or json.\nUsage: {Usage}");
+            return 2;
+        }
+
+        var store = services.GetRequiredService<IExpertiseStore>();
+        await store.MigrateAsync(cancellationToken);
+        Guid? icsId = null;
+        if (ics is not null)
+        {
+            var systems = await store.ListIntegratedCareSystemsAsync(new PageRequest(0, 1000), cancellationToken);
+            icsId = systems.Items.FirstOrDefault(s => string.Equals(s.OdsCode, ics, StringComparison.OrdinalIgnoreCase)
+                || (GlobalId.TryDecode(ics, out var type, out var id) && type == "IntegratedCareSystem" && id == s.Id))?.Id;
+            if (icsId is null)
+            {
+                await Console.Error.WriteLineAsync($"No ICS has id or ODS code '{ics}'.");
+                return 2;
+            }
+        }
+
+        var graph = await services.GetRequiredService<CollaborationGraphHost>().RefreshAsync(cancellationToken);
+        var members = new Viewer(null, IsMember: true, IsAdmin: false);
+        await using var stream = output is null ? Console.OpenStandardOutput() : File.Create(output);
+        await CollaborationExport.WriteAsync(stream, chosen, graph, store, icsId, members, cancellationToken);
+        return 0;
+    }
+}
