@@ -2,7 +2,10 @@ using IcsExpertiseGraph.Api.Experts;
 using IcsExpertiseGraph.Api.GraphQL;
 using IcsExpertiseGraph.Api.Seeding;
 using IcsExpertiseGraph.Api.Storage;
+using IcsExpertiseGraph.Api.Auth;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IcsExpertiseGraph.Benchmarks;
@@ -26,19 +29,39 @@ public sealed class BenchmarkNetwork : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<BenchmarkNetwork> CreateAsync()
+    /// <summary>The address the service listens on, when created with <c>listen</c>.</summary>
+    public Uri? Url { get; private set; }
+
+    public static async Task<BenchmarkNetwork> CreateAsync(bool listen = false)
     {
         var directory = Path.Combine(Path.GetTempPath(), "ics-expertise-bench", Guid.NewGuid().ToString("N"));
-        var builder = WebApplication.CreateBuilder(["--Storage:Sqlite:Path", Path.Combine(directory, "expertise.db"), "--Seed:DemoOnEmpty", "false"]);
+        var builder = WebApplication.CreateBuilder(["--environment", "Development", "--Storage:Sqlite:Path", Path.Combine(directory, "expertise.db"), "--Seed:DemoOnEmpty", "false"]);
+        builder.Logging.ClearProviders();
+        builder.Services.AddExpertiseAuthentication(builder.Configuration, builder.Environment);
         builder.Services.AddExpertiseStore(builder.Configuration);
         builder.Services.AddExpertiseGraphQL(builder.Configuration, builder.Environment);
+        if (listen)
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        }
+
         var app = builder.Build();
         var store = app.Services.GetRequiredService<IExpertiseStore>();
         await store.MigrateAsync(CancellationToken.None);
         var network = new NetworkGenerator(7, new DateOnly(2026, 11, 1)).Generate(People);
         await store.ImportAsync(network, replaceExisting: false, progress: null, CancellationToken.None);
         await app.Services.GetRequiredService<ExpertIndexHost>().RefreshAsync(CancellationToken.None);
-        return new BenchmarkNetwork(app, directory);
+        var benchmark = new BenchmarkNetwork(app, directory);
+        if (listen)
+        {
+            // The service as it runs for real: authentication, the GraphQL endpoint, the read models warmed at start.
+            app.UseAuthentication();
+            app.MapExpertiseGraphQL();
+            await app.StartAsync();
+            benchmark.Url = new Uri(app.Urls.First());
+        }
+
+        return benchmark;
     }
 
     public async ValueTask DisposeAsync()

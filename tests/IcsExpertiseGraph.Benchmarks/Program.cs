@@ -4,10 +4,17 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
-// dotnet run -c Release --project tests/IcsExpertiseGraph.Benchmarks -- --filter '*'
-// BENCH_PEOPLE sets the network size (default 100,000). Runs in-process: the seeded store is built once per benchmark.
+// dotnet run -c Release --project tests/IcsExpertiseGraph.Benchmarks -- --filter '*'   (in-process, BenchmarkDotNet)
+// dotnet run -c Release --project tests/IcsExpertiseGraph.Benchmarks -- http            (end to end over loopback HTTP)
+// BENCH_PEOPLE sets the network size (default 100,000). Each benchmark class seeds its own store once.
+if (args is ["http"])
+{
+    return await IcsExpertiseGraph.Benchmarks.HttpProbe.RunAsync();
+}
+
 var config = DefaultConfig.Instance
     .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(3).WithIterationCount(15))
     .AddColumn(StatisticColumn.Median, StatisticColumn.P95)
     .WithOptions(ConfigOptions.DisableOptimizationsValidator);
 BenchmarkSwitcher.FromAssembly(typeof(IcsExpertiseGraph.Benchmarks.SearchBenchmarks).Assembly).Run(args, config);
+return 0;
