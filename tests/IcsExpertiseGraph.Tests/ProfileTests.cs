@@ -258,6 +258,39 @@ public sealed class ProfileTests : IDisposable
     public void Dispose() => factory.Dispose();
 }
 
+/// <summary>
+/// On a large network the read models rebuild in the background after a write; the writer must still read their
+/// own write. Forced here by treating every rebuild as slow.
+/// </summary>
+public sealed class ReadYourWritesTests : IDisposable
+{
+    private readonly ApiFactory factory = new() { DemoPeople = 150, Settings = { ["ReadModels:QuickBuildMilliseconds"] = "0" } };
+
+    [Fact]
+    public async Task AWriterSeesTheirOwnChangeInSearchAndInTheGraphAtOnce()
+    {
+        var people = (await factory.Store.ListPeopleAsync(new Viewer(null, true, true), new PageRequest(0, 1000), CancellationToken.None)).Items;
+        var person = people.First(p => p.Visibility == Visibility.Public && p.Email is not null);
+        var token = factory.TokenFor(person);
+        await factory.QueryAsync("{ me { id } }", token: token);
+        var skill = (await factory.QueryAsync("{ skills(query: \"Cynefin\") { nodes { id } } }"))["data"]!["skills"]!["nodes"]![0]!["id"].Str();
+        var contributions = await factory.Store.GetContributionsOfPeopleAsync([.. people.Select(p => p.Id)], CancellationToken.None);
+        var project = contributions.Where(c => c.Key != person.Id).SelectMany(c => c.Value).First(c => !contributions.GetValueOrDefault(person.Id, []).Any(m => m.ProjectId == c.ProjectId));
+        var id = GlobalId.Encode("Person", person.Id);
+
+        await factory.QueryAsync("mutation($s: ID!) { setMySkill(input: { skillId: $s, level: COACH }) { version } }", new { s = skill }, token);
+        var search = await factory.QueryAsync("query($s: ID!) { searchExperts(filter: { skillIds: [$s], minLevel: COACH }, first: 100) { edges { node { id } } } }", new { s = skill }, token);
+        await factory.QueryAsync("mutation($p: ID!) { addMyContribution(input: { projectId: $p, role: MEMBER }) { version } }", new { p = GlobalId.Encode("Project", project.ProjectId) }, token);
+        var around = await factory.QueryAsync("query($id: ID!) { collaborationNetwork(around: $id, hops: 1, limit: 1000) { nodes { person { id } } } }",
+            new { id = GlobalId.Encode("Person", project.PersonId) }, token);
+
+        Assert.Contains(search["data"]!["searchExperts"]!["edges"].Arr(), e => e!["node"]!["id"].Str() == id);
+        Assert.Contains(around["data"]!["collaborationNetwork"]!["nodes"].Arr(), n => n!["person"]!["id"].Str() == id);
+    }
+
+    public void Dispose() => factory.Dispose();
+}
+
 /// <summary>The local issuer must never be trusted in production by accident.</summary>
 public sealed class LocalIssuerGuardTests
 {

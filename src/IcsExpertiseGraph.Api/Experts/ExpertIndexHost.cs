@@ -12,8 +12,9 @@ public sealed class SearchOptions
 }
 
 /// <summary>Holds the current <see cref="ExpertIndex"/>, rebuilt from the store as it changes.</summary>
-public sealed class ExpertIndexHost(IExpertiseStore store, SkillCatalog catalog, TimeProvider clock, ILogger<ExpertIndexHost> logger)
-    : ReadModelHost<ExpertIndex>(store, clock, logger)
+public sealed class ExpertIndexHost(
+    IExpertiseStore store, SkillCatalog catalog, TimeProvider clock, Microsoft.Extensions.Options.IOptions<ReadModelOptions> options, ILogger<ExpertIndexHost> logger)
+    : ReadModelHost<ExpertIndex>(store, clock, options.Value, logger)
 {
     protected override string Name => "Search index";
 

@@ -32,7 +32,7 @@ public sealed record SearchOutcome(IReadOnlyList<RankedCandidate> Ranked, Expert
 /// that match the text or hold those skills and pass the filter, and ranks them with the shared ranker.
 /// Candidates come from the in-memory index, or from the store when the index is switched off.
 /// </summary>
-public sealed class ExpertSearch(IExpertiseStore store, SkillCatalog catalog, ExpertIndexHost index, IOptions<SearchOptions> options, TimeProvider clock)
+public sealed class ExpertSearch(IExpertiseStore store, SkillCatalog catalog, ExpertIndexHost index, IOptions<SearchOptions> options, TimeProvider clock, ReadYourWrites writes)
 {
     public const int MaxQueryLength = 200;
 
@@ -43,7 +43,7 @@ public sealed class ExpertSearch(IExpertiseStore store, SkillCatalog catalog, Ex
             throw new BadUserInputError("query", $"query is longer than {MaxQueryLength} characters; describe the need in fewer words.");
         }
 
-        var memory = options.Value.MemoryIndex ? await index.GetAsync(cancellationToken) : null;
+        var memory = options.Value.MemoryIndex ? await index.GetAsync(cancellationToken, writes.MinimumFor(viewer)) : null;
         var taxonomy = memory?.Taxonomy ?? await catalog.GetAsync(cancellationToken);
         var unknown = filter.SkillIds.FirstOrDefault(id => taxonomy.Find(id) is null);
         if (unknown != Guid.Empty)
@@ -76,7 +76,7 @@ public sealed class ExpertSearch(IExpertiseStore store, SkillCatalog catalog, Ex
     /// <summary>Visible candidates for the criteria, from the index when it is on, else from the store; and a way to look up their employers.</summary>
     public async Task<(IReadOnlyList<ExpertCandidate> Candidates, EmployerLookup Organisations)> FindAsync(
         ExpertCriteria criteria, Viewer viewer, CancellationToken cancellationToken) =>
-        await FindAsync(criteria, viewer, options.Value.MemoryIndex ? await index.GetAsync(cancellationToken) : null, cancellationToken);
+        await FindAsync(criteria, viewer, options.Value.MemoryIndex ? await index.GetAsync(cancellationToken, writes.MinimumFor(viewer)) : null, cancellationToken);
 
     private async Task<(IReadOnlyList<ExpertCandidate>, EmployerLookup)> FindAsync(
         ExpertCriteria criteria, Viewer viewer, ExpertIndex? memory, CancellationToken cancellationToken)

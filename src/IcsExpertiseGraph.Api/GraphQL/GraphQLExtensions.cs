@@ -1,6 +1,7 @@
 using GraphQL;
 using IcsExpertiseGraph.Api.Directory;
 using IcsExpertiseGraph.Api.Experts;
+using IcsExpertiseGraph.Api.Storage;
 
 namespace IcsExpertiseGraph.Api.GraphQL;
 
@@ -13,6 +14,8 @@ public static class GraphQLExtensions
         services.AddSingleton<SkillCatalog>();
         services.Configure<DirectoryOptions>(configuration.GetSection(DirectoryOptions.Section));
         services.Configure<SearchOptions>(configuration.GetSection(SearchOptions.Section));
+        services.Configure<ReadModelOptions>(configuration.GetSection(ReadModelOptions.Section));
+        services.AddSingleton<Storage.ReadYourWrites>();
         services.AddSingleton<ExpertIndexHost>();
         services.AddSingleton<Network.CollaborationGraphHost>();
         services.AddHostedService<ExpertIndexWarmup>();

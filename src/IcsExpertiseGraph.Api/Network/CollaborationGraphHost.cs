@@ -11,8 +11,9 @@ public sealed record BrokerScores(long Sequence, double[] Betweenness, int[] Org
 /// new snapshot, so the brokers query only reads. Scores are over members' view of the graph (PUBLIC and
 /// NETWORK people): private people neither broker nor are brokered through.
 /// </summary>
-public sealed partial class CollaborationGraphHost(IExpertiseStore store, TimeProvider clock, ILogger<CollaborationGraphHost> logger)
-    : ReadModelHost<CollaborationGraph>(store, clock, logger)
+public sealed partial class CollaborationGraphHost(
+    IExpertiseStore store, TimeProvider clock, Microsoft.Extensions.Options.IOptions<ReadModelOptions> options, ILogger<CollaborationGraphHost> logger)
+    : ReadModelHost<CollaborationGraph>(store, clock, options.Value, logger)
 {
     private readonly ILogger logger = logger;
 

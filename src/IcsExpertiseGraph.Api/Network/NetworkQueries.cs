@@ -78,7 +78,7 @@ public static class NetworkQueries
             {
                 Me.RequireNetworkManager(c);
                 var icsId = await OptionalIcsAsync(c);
-                var index = await c.RequestServices!.GetRequiredService<ExpertIndexHost>().GetAsync(c.CancellationToken);
+                var index = await Index(c);
                 return NetworkReports.Organisations(await Graph(c), index.Organisations, icsId, c.Request().Viewer);
             });
 
@@ -113,7 +113,7 @@ public static class NetworkQueries
             .ResolveAsync(async c =>
             {
                 Me.RequireNetworkManager(c);
-                var index = await c.RequestServices!.GetRequiredService<ExpertIndexHost>().GetAsync(c.CancellationToken);
+                var index = await Index(c);
                 return NetworkReports.Communities(await Graph(c), index, await OptionalIcsAsync(c), c.Request().Viewer);
             });
 
@@ -124,7 +124,7 @@ public static class NetworkQueries
             {
                 Me.RequireNetworkManager(c);
                 var icsId = (await OptionalIcsAsync(c))!.Value;
-                var index = await c.RequestServices!.GetRequiredService<ExpertIndexHost>().GetAsync(c.CancellationToken);
+                var index = await Index(c);
                 return NetworkReports.Coverage(index, icsId, c.Request().Viewer);
             });
     }
@@ -138,7 +138,13 @@ public static class NetworkQueries
     }
 
     private static async Task<CollaborationGraph> Graph(IResolveFieldContext context) =>
-        await context.RequestServices!.GetRequiredService<CollaborationGraphHost>().GetAsync(context.CancellationToken);
+        await context.RequestServices!.GetRequiredService<CollaborationGraphHost>().GetAsync(context.CancellationToken, MinimumFor(context));
+
+    private static async Task<ExpertIndex> Index(IResolveFieldContext context) =>
+        await context.RequestServices!.GetRequiredService<ExpertIndexHost>().GetAsync(context.CancellationToken, MinimumFor(context));
+
+    private static long MinimumFor(IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<Storage.ReadYourWrites>().MinimumFor(context.Request().Viewer);
 
     private static int VisiblePosition(IResolveFieldContext context, CollaborationGraph graph, string argument)
     {

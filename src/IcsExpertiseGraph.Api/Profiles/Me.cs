@@ -58,6 +58,13 @@ internal static class Me
     /// <summary>Lets the read models (search index, collaboration graph) see the write, at once when they are small, so the writer reads their own write.</summary>
     public static async Task AfterWriteAsync(IResolveFieldContext context)
     {
+        var request = context.Request();
+        if (request.Viewer.PersonId is { } writer)
+        {
+            var sequence = await request.Store.GetChangeSequenceAsync(context.CancellationToken);
+            context.RequestServices!.GetRequiredService<Storage.ReadYourWrites>().Record(writer, sequence);
+        }
+
         await context.RequestServices!.GetRequiredService<ExpertIndexHost>().AfterWriteAsync(context.CancellationToken);
         await context.RequestServices!.GetRequiredService<Network.CollaborationGraphHost>().AfterWriteAsync(context.CancellationToken);
     }

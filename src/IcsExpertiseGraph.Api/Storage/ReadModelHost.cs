@@ -11,13 +11,14 @@ public interface IReadModel
 /// Holds the current snapshot of a read model. The first use (or start-up) builds it; afterwards the store's
 /// change sequence is checked at most once a second and a changed store is rebuilt in the background while
 /// the previous snapshot keeps answering. After a write, a model that builds quickly (under a quarter of a
-/// second) is rebuilt before the writer's response, so the writer reads their own write.
+/// second) is rebuilt before the writer's response; a slow one is rebuilt in the background, and the writer's own
+/// reads wait for a snapshot that includes their write (<see cref="ReadYourWrites"/>), so a writer always reads
+/// their own write.
 /// </summary>
-public abstract class ReadModelHost<TModel>(IExpertiseStore store, TimeProvider clock, ILogger logger) : IDisposable
+public abstract class ReadModelHost<TModel>(IExpertiseStore store, TimeProvider clock, ReadModelOptions options, ILogger logger) : IDisposable
     where TModel : class, IReadModel
 {
     private static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(1);
-    private const double QuickBuildMilliseconds = 250;
     private readonly SemaphoreSlim building = new(1, 1);
     private volatile TModel? current;
     private long checkedAtTicks;
@@ -32,10 +33,11 @@ public abstract class ReadModelHost<TModel>(IExpertiseStore store, TimeProvider 
     /// <summary>The model's name in log lines.</summary>
     protected abstract string Name { get; }
 
-    public async ValueTask<TModel> GetAsync(CancellationToken cancellationToken)
+    /// <summary>The current snapshot; one older than <paramref name="atLeast"/> (a writer's own last change) is rebuilt first.</summary>
+    public async ValueTask<TModel> GetAsync(CancellationToken cancellationToken, long atLeast = 0)
     {
         var model = current;
-        if (model is null)
+        if (model is null || model.Sequence < atLeast)
         {
             return await RefreshAsync(cancellationToken);
         }
@@ -101,7 +103,7 @@ public abstract class ReadModelHost<TModel>(IExpertiseStore store, TimeProvider 
             return;
         }
 
-        if (lastBuildMilliseconds < QuickBuildMilliseconds)
+        if (lastBuildMilliseconds < options.QuickBuildMilliseconds)
         {
             await RefreshAsync(cancellationToken);
             return;
@@ -131,4 +133,12 @@ internal static partial class ReadModelLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refreshing the {Model} failed; the previous snapshot keeps serving")]
     public static partial void RefreshFailed(ILogger logger, string model, Exception exception);
+}
+
+public sealed class ReadModelOptions
+{
+    public const string Section = "ReadModels";
+
+    /// <summary>Read models that rebuild faster than this are rebuilt before a writer's response; slower ones in the background.</summary>
+    public double QuickBuildMilliseconds { get; set; } = 250;
 }

@@ -43,8 +43,8 @@ public sealed class RelevanceTests : IAsyncLifetime, IDisposable
         await store.MigrateAsync(CancellationToken.None);
         await store.ImportAsync(network, replaceExisting: false, progress: null, CancellationToken.None);
         var catalog = new SkillCatalog(store, TimeProvider.System);
-        var index = new ExpertIndexHost(store, catalog, TimeProvider.System, NullLogger<ExpertIndexHost>.Instance);
-        search = new ExpertSearch(store, catalog, index, Options.Create(new SearchOptions()), TimeProvider.System);
+        var index = new ExpertIndexHost(store, catalog, TimeProvider.System, Options.Create(new ReadModelOptions()), NullLogger<ExpertIndexHost>.Instance);
+        search = new ExpertSearch(store, catalog, index, Options.Create(new SearchOptions()), TimeProvider.System, new ReadYourWrites());
     }
 
     public Task DisposeAsync()
