@@ -53,11 +53,7 @@ public sealed class OrganisationGraphType : ObjectGraphType<Organisation>
             .Argument<IntGraphType>("first", $"How many, 1..{Connections.MaxPageSize}.", a => a.DefaultValue = 50)
             .Resolve(c =>
             {
-                var first = c.GetArgument<int?>("first") ?? 50;
-                if (first is < 1 or > Connections.MaxPageSize)
-                {
-                    throw new BadUserInputError("first", $"first must be between 1 and {Connections.MaxPageSize}.");
-                }
+                var first = c.First(50);
 
                 return c.Request().StaffOfOrganisations.Load(c.Source.Id).Then(staff => (staff ?? []).Take(first).ToList());
             });

@@ -52,11 +52,7 @@ public static class ExpertQueries
             {
                 c.RequireSearchAllowed();
                 var personId = c.IdArgument("Person", "personId");
-                var first = c.GetArgument<int?>("first") ?? 10;
-                if (first is < 1 or > Connections.MaxPageSize)
-                {
-                    throw new BadUserInputError("first", $"first must be between 1 and {Connections.MaxPageSize}; it was {first}.");
-                }
+                var first = c.First(10);
 
                 return await c.RequestServices!.GetRequiredService<SimilarExperts>().FindAsync(personId, first, c.Request().Viewer, c.CancellationToken);
             });

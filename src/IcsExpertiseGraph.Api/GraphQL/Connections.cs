@@ -21,13 +21,18 @@ public static class Connections
         .Argument<IntGraphType>("first", $"How many to return, 1..{MaxPageSize}.", a => a.DefaultValue = defaultFirst)
         .Argument<StringGraphType>("after", "The endCursor of the previous page.");
 
+    /// <summary>The <c>first</c> argument, 1..<paramref name="max"/>, or BAD_USER_INPUT naming it.</summary>
+    public static int First(this IResolveFieldContext context, int defaultValue, int max = MaxPageSize)
+    {
+        var first = context.GetArgument<int?>("first") ?? defaultValue;
+        return first is < 1 || first > max
+            ? throw new BadUserInputError("first", $"first must be between 1 and {max}; it was {first}.")
+            : first;
+    }
+
     public static PageRequest PageRequest(this IResolveFieldContext context)
     {
-        var first = context.GetArgument<int?>("first") ?? DefaultPageSize;
-        if (first is < 1 or > MaxPageSize)
-        {
-            throw new BadUserInputError("first", $"first must be between 1 and {MaxPageSize}; it was {first}.");
-        }
+        var first = context.First(DefaultPageSize);
 
         var after = context.GetArgument<string?>("after");
         return new PageRequest(after is null ? 0 : DecodeCursor(after) + 1, first);

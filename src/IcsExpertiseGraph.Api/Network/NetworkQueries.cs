@@ -90,11 +90,7 @@ public static class NetworkQueries
             {
                 Me.RequireNetworkManager(c);
                 var icsId = await OptionalIcsAsync(c);
-                var first = c.GetArgument<int?>("first") ?? 10;
-                if (first is < 1 or > Connections.MaxPageSize)
-                {
-                    throw new BadUserInputError("first", $"first must be between 1 and {Connections.MaxPageSize}.");
-                }
+                var first = c.First(10);
 
                 var graph = await Graph(c);
                 var scores = await c.RequestServices!.GetRequiredService<CollaborationGraphHost>().BrokersAsync(graph, c.CancellationToken);

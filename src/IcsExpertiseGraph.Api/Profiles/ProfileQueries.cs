@@ -50,11 +50,7 @@ internal static class AuditTrailField
                     throw CodedError.Forbidden("Only the person and admins may read a profile's audit trail.");
                 }
 
-                var first = c.GetArgument<int?>("first") ?? 50;
-                if (first is < 1 or > MaxEvents)
-                {
-                    throw new BadUserInputError("first", $"first must be between 1 and {MaxEvents}.");
-                }
+                var first = c.First(50, MaxEvents);
 
                 return await c.Request().Store.GetAuditTrailAsync(c.Source.Id, first, c.CancellationToken);
             });
