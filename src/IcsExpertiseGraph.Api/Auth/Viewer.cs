@@ -11,11 +11,12 @@ public sealed record Viewer(Guid? PersonId, bool IsMember, bool IsAdmin, bool Is
 {
     public static Viewer Anonymous { get; } = new(null, false, false);
 
-    public bool CanSee(Person person) =>
-        IsAdmin
-        || person.Id == PersonId
-        || person.Visibility == Visibility.Public
-        || (person.Visibility == Visibility.Network && IsMember);
+    /// <summary>The visibility rule, in one place for the in-memory read models (the SQLite adapter states it in SQL).</summary>
+    public bool CanSee(Guid personId, Visibility visibility) =>
+        visibility == Visibility.Public
+        || (visibility == Visibility.Network && IsMember)
+        || IsAdmin
+        || personId == PersonId;
 
     /// <summary>Email is shown only to the person and admins (accepted inviters come with a later issue).</summary>
     public bool CanSeeEmailOf(Person person) => IsAdmin || person.Id == PersonId;

@@ -16,8 +16,6 @@ public static class EnumText
             ? value
             : throw new FormatException($"'{text}' is not a {typeof(TEnum).Name} value.");
 
-    public static bool TryParse<TEnum>(string text, out TEnum value) where TEnum : struct, Enum => Cache<TEnum>.Values.TryGetValue(text, out value);
-
     private static class Cache<TEnum> where TEnum : struct, Enum
     {
         public static readonly FrozenDictionary<TEnum, string> Names =

@@ -224,9 +224,7 @@ public sealed class ExpertIndex : IReadModel
         }
     }
 
-    private bool Visible(int i, Viewer viewer) =>
-        visibility[i] == Visibility.Public || viewer.IsAdmin || (visibility[i] == Visibility.Network && viewer.IsMember)
-        || (viewer.PersonId is { } self && people[i].Id == self);
+    private bool Visible(int i, Viewer viewer) => viewer.CanSee(people[i].Id, visibility[i]);
 
     private bool[] SkillMask(IEnumerable<Guid> skills)
     {

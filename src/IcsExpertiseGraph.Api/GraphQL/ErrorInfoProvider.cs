@@ -4,6 +4,7 @@ using GraphQL.Execution;
 using GraphQL.Validation;
 using GraphQL.Validation.Errors;
 using GraphQLParser.AST;
+using IcsExpertiseGraph.Api.Domain;
 using IcsExpertiseGraph.Api.Storage;
 
 namespace IcsExpertiseGraph.Api.GraphQL;

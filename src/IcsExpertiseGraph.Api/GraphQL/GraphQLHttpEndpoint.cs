@@ -2,6 +2,7 @@ using System.Text.Json;
 using GraphQL;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
+using IcsExpertiseGraph.Api.Domain;
 using IcsExpertiseGraph.Api.Auth;
 using GraphQL.Transport;
 using Microsoft.Net.Http.Headers;

@@ -127,11 +127,6 @@ public sealed class CollaborationGraph : IReadModel
 
     public int LinkCount => weights.Length;
 
-    /// <summary>Approximate bytes held in the arrays (for the memory report).</summary>
-    public long ApproximateBytes =>
-        (people.Length * (16L + 1 + 4 + 4)) + (organisations.Length * 33L) + (projects.Length * 16L)
-        + ((neighbours.Length + links.Length) * 4L) + (weights.Length * 8L) + (linkProjects.Length * 4L);
-
     public int? Position(Guid personId) => personPositions.TryGetValue(personId, out var p) ? p : null;
 
     public Guid PersonId(int position) => people[position];
@@ -159,9 +154,7 @@ public sealed class CollaborationGraph : IReadModel
 
     public Guid MostRecentProject(int link) => projects[linkProjects[linkProjectOffsets[link]]];
 
-    public bool Visible(int position, Viewer viewer) =>
-        visibility[position] == Visibility.Public || viewer.IsAdmin || (visibility[position] == Visibility.Network && viewer.IsMember)
-        || (viewer.PersonId is { } self && people[position] == self);
+    public bool Visible(int position, Viewer viewer) => viewer.CanSee(people[position], visibility[position]);
 
     public IEnumerable<int> PeopleIn(Guid? system) =>
         Enumerable.Range(0, people.Length).Where(p => system is null || SystemOf(p) == system);

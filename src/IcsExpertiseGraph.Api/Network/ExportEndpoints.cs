@@ -1,3 +1,4 @@
+using IcsExpertiseGraph.Api.Domain;
 using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.GraphQL;
 using IcsExpertiseGraph.Api.Storage;

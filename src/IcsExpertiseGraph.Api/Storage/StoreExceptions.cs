@@ -1,3 +1,5 @@
+using IcsExpertiseGraph.Api.Domain;
+
 namespace IcsExpertiseGraph.Api.Storage;
 
 /// <summary>A write the store refused because of the data's rules; the API reports its code and field.</summary>
@@ -10,18 +12,18 @@ public abstract class StoreRuleException(string code, string field, string messa
 
 /// <summary>The record changed since the caller read it (optimistic concurrency).</summary>
 public sealed class VersionConflictException(long currentVersion)
-    : StoreRuleException("CONFLICT", "expectedVersion", $"The profile has changed since you read it: it is now at version {currentVersion}. Read it again and reapply your change.")
+    : StoreRuleException(ErrorCodes.Conflict, "expectedVersion", $"The profile has changed since you read it: it is now at version {currentVersion}. Read it again and reapply your change.")
 {
     public long CurrentVersion { get; } = currentVersion;
 }
 
-public sealed class NotFoundException(string field, string message) : StoreRuleException("NOT_FOUND", field, message);
+public sealed class NotFoundException(string field, string message) : StoreRuleException(ErrorCodes.NotFound, field, message);
 
 /// <summary>A value another record already holds (an email, an endorsement that exists).</summary>
-public sealed class DuplicateException(string field, string message) : StoreRuleException("CONFLICT", field, message);
+public sealed class DuplicateException(string field, string message) : StoreRuleException(ErrorCodes.Conflict, field, message);
 
 /// <summary>A request that breaks a rule of the domain ("you cannot endorse yourself").</summary>
-public sealed class RuleViolationException(string field, string message) : StoreRuleException("BAD_USER_INPUT", field, message);
+public sealed class RuleViolationException(string field, string message) : StoreRuleException(ErrorCodes.BadUserInput, field, message);
 
 /// <summary>The caller may not change this record (e.g. a project they do not lead).</summary>
-public sealed class ForbiddenException(string message) : StoreRuleException("FORBIDDEN", "id", message);
+public sealed class ForbiddenException(string message) : StoreRuleException(ErrorCodes.Forbidden, "id", message);
