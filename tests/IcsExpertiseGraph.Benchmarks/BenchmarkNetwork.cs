@@ -1,12 +1,12 @@
+using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.Experts;
 using IcsExpertiseGraph.Api.GraphQL;
 using IcsExpertiseGraph.Api.Seeding;
 using IcsExpertiseGraph.Api.Storage;
-using IcsExpertiseGraph.Api.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace IcsExpertiseGraph.Benchmarks;
 

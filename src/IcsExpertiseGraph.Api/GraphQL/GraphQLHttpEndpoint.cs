@@ -1,10 +1,10 @@
 using System.Text.Json;
 using GraphQL;
+using GraphQL.Transport;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
-using IcsExpertiseGraph.Api.Domain;
 using IcsExpertiseGraph.Api.Auth;
-using GraphQL.Transport;
+using IcsExpertiseGraph.Api.Domain;
 using Microsoft.Net.Http.Headers;
 
 namespace IcsExpertiseGraph.Api.GraphQL;

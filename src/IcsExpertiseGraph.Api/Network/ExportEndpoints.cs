@@ -1,5 +1,5 @@
-using IcsExpertiseGraph.Api.Domain;
 using IcsExpertiseGraph.Api.Auth;
+using IcsExpertiseGraph.Api.Domain;
 using IcsExpertiseGraph.Api.GraphQL;
 using IcsExpertiseGraph.Api.Storage;
 
