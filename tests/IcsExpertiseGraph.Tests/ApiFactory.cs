@@ -79,6 +79,14 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         Services.GetRequiredService<IcsExpertiseGraph.Api.Auth.LocalIssuer>()
             .Issue(person.ExternalId ?? "local:" + person.Id.ToString("D"), person.Email, person.DisplayName, roles, DateTimeOffset.UtcNow);
 
+    /// <summary>A token for the person, signed in: <c>me</c> has linked it to their profile, as a client does first.</summary>
+    public async Task<string> SignInAsync(IcsExpertiseGraph.Api.Domain.Person person, params string[] roles)
+    {
+        var token = TokenFor(person, roles);
+        await QueryAsync("{ me { id } }", token: token);
+        return token;
+    }
+
     /// <summary>A token for someone the directory has never seen.</summary>
     public string TokenForNewcomer(string externalId, string email, string name, params string[] roles) =>
         Services.GetRequiredService<IcsExpertiseGraph.Api.Auth.LocalIssuer>().Issue(externalId, email, name, roles, DateTimeOffset.UtcNow);

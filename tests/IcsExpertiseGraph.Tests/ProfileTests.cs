@@ -31,7 +31,7 @@ public sealed class ProfileTests : IDisposable
     public async Task AForgedTokenCountsForNothing()
     {
         var person = await SomeoneAsync();
-        var token = factory.TokenFor(person);
+        var token = await factory.SignInAsync(person);
         var forged = token[..^4] + (token[^4..] == "AAAA" ? "BBBB" : "AAAA");
 
         var response = await factory.QueryAsync(MyProfile, token: forged);
@@ -43,7 +43,7 @@ public sealed class ProfileTests : IDisposable
     public async Task ASignedInExpertEditsTheirProfileAndSeesTheNewVersion()
     {
         var person = await SomeoneAsync();
-        var token = factory.TokenFor(person);
+        var token = await factory.SignInAsync(person);
 
         var me = (await factory.QueryAsync(MyProfile, token: token))["data"]!["me"]!;
         Assert.Equal(GlobalId.Encode("Person", person.Id), me["id"].Str());
@@ -69,7 +69,7 @@ public sealed class ProfileTests : IDisposable
     public async Task AStaleVersionIsRefusedWithConflictAndTheCurrentVersion()
     {
         var person = await SomeoneAsync();
-        var token = factory.TokenFor(person);
+        var token = await factory.SignInAsync(person);
         var version = (await factory.QueryAsync(MyProfile, token: token))["data"]!["me"]!["version"]!.GetValue<int>();
         await factory.QueryAsync("mutation { updateMyProfile(input: { headline: \"first\" }) { version } }", token: token);
 
@@ -93,7 +93,7 @@ public sealed class ProfileTests : IDisposable
     public async Task BadProfileInputIsRefusedNamingTheFieldAndChangesNothing(string input, string field)
     {
         var person = await SomeoneAsync();
-        var token = factory.TokenFor(person);
+        var token = await factory.SignInAsync(person);
         await factory.QueryAsync(MyProfile, token: token);
         var before = (await factory.Store.GetPeopleAsync([person.Id], Admin, CancellationToken.None))[person.Id];
 
@@ -107,7 +107,7 @@ public sealed class ProfileTests : IDisposable
     [Fact]
     public async Task ALongBioIsRefused()
     {
-        var token = factory.TokenFor(await SomeoneAsync());
+        var token = await factory.SignInAsync(await SomeoneAsync());
 
         var response = await factory.QueryAsync("mutation($bio: String) { updateMyProfile(input: { bio: $bio }) { version } }", new { bio = new string('x', 4001) }, token);
 
@@ -119,8 +119,8 @@ public sealed class ProfileTests : IDisposable
     public async Task GoingPrivateHidesTheExpertFromAnonymousAndOtherMembersAndTheCountsDrop()
     {
         var person = await SomeoneAsync();
-        var token = factory.TokenFor(person);
-        var other = factory.TokenFor(await SomeoneAsync(skip: 1));
+        var token = await factory.SignInAsync(person);
+        var other = await factory.SignInAsync(await SomeoneAsync(skip: 1));
         const string search = "query($q: String) { searchExperts(query: $q, first: 100) { totalCount edges { node { id } } } people { totalCount } }";
         var id = GlobalId.Encode("Person", person.Id);
         var before = await factory.QueryAsync(search, new { q = person.DisplayName });
@@ -147,7 +147,7 @@ public sealed class ProfileTests : IDisposable
     public async Task AHundredConcurrentUpdatesToOneProfileLoseNone()
     {
         var person = await SomeoneAsync();
-        var token = factory.TokenFor(person);
+        var token = await factory.SignInAsync(person);
         var start = (await factory.QueryAsync(MyProfile, token: token))["data"]!["me"]!["version"]!.GetValue<int>();
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 100).Select(i =>
@@ -163,7 +163,7 @@ public sealed class ProfileTests : IDisposable
     public async Task TheAuditTrailRecordsWhoChangedWhatAndOnlyThePersonAndAdminsMayReadIt()
     {
         var person = await SomeoneAsync();
-        var token = factory.TokenFor(person);
+        var token = await factory.SignInAsync(person);
         await factory.QueryAsync("mutation { updateMyProfile(input: { headline: \"Audited headline\" }) { version } }", token: token);
 
         var mine = await factory.QueryAsync("{ me { auditTrail { action before after actor { id } } } }", token: token);
@@ -174,9 +174,9 @@ public sealed class ProfileTests : IDisposable
 
         const string theirs = "query($id: ID!) { person(id: $id) { auditTrail { action } } }";
         var id = GlobalId.Encode("Person", person.Id);
-        var byOther = await factory.QueryAsync(theirs, new { id }, factory.TokenFor(await SomeoneAsync(skip: 1)));
+        var byOther = await factory.QueryAsync(theirs, new { id }, await factory.SignInAsync(await SomeoneAsync(skip: 1)));
         Assert.Equal("FORBIDDEN", byOther.ErrorCode());
-        var byAdmin = await factory.QueryAsync(theirs, new { id }, factory.TokenFor(await SomeoneAsync(skip: 2), Roles.Admin));
+        var byAdmin = await factory.QueryAsync(theirs, new { id }, await factory.SignInAsync(await SomeoneAsync(skip: 2), Roles.Admin));
         Assert.Contains(byAdmin["data"]!["person"]!["auditTrail"].Arr(), e => e!["action"].Str() == "UPDATE_PROFILE");
     }
 
@@ -199,7 +199,7 @@ public sealed class ProfileTests : IDisposable
     public async Task SkillsAreSetAndRemovedAndSearchSeesTheChangeAtOnce()
     {
         var person = await SomeoneAsync();
-        var token = factory.TokenFor(person);
+        var token = await factory.SignInAsync(person);
         var skill = (await factory.QueryAsync("{ skills(query: \"Cynefin\") { nodes { id } } }"))["data"]!["skills"]!["nodes"]![0]!["id"].Str();
         const string coaches = "query($s: ID!) { searchExperts(filter: { skillIds: [$s], minLevel: COACH }, first: 100) { edges { node { id } } } }";
         var id = GlobalId.Encode("Person", person.Id);
@@ -220,7 +220,7 @@ public sealed class ProfileTests : IDisposable
     {
         var endorser = await SomeoneAsync();
         var colleague = await SomeoneAsync(skip: 1);
-        var token = factory.TokenFor(endorser);
+        var token = await factory.SignInAsync(endorser);
         var held = (await factory.Store.GetSkillsOfPeopleAsync([colleague.Id], CancellationToken.None))[colleague.Id][0].SkillId;
         var heldIds = (await factory.Store.GetSkillsOfPeopleAsync([colleague.Id], CancellationToken.None))[colleague.Id].Select(s => s.SkillId).ToHashSet();
         var notHeld = (await factory.Store.GetAllSkillsAsync(CancellationToken.None)).First(s => !heldIds.Contains(s.Id)).Id;
@@ -247,12 +247,65 @@ public sealed class ProfileTests : IDisposable
         var variables = new { p = GlobalId.Encode("Person", person.Id), s = GlobalId.Encode("Skill", skill) };
 
         var anonymous = await factory.QueryAsync(verify, variables);
-        var member = await factory.QueryAsync(verify, variables, factory.TokenFor(await SomeoneAsync(skip: 1)));
-        var manager = await factory.QueryAsync(verify, variables, factory.TokenFor(await SomeoneAsync(skip: 2), Roles.NetworkManager));
+        var member = await factory.QueryAsync(verify, variables, await factory.SignInAsync(await SomeoneAsync(skip: 1)));
+        var manager = await factory.QueryAsync(verify, variables, await factory.SignInAsync(await SomeoneAsync(skip: 2), Roles.NetworkManager));
 
         Assert.Equal("UNAUTHENTICATED", anonymous.ErrorCode());
         Assert.Equal("FORBIDDEN", member.ErrorCode());
         Assert.Contains(manager["data"]!["verifySkill"]!["skills"].Arr(), h => h!["skill"]!["id"].Str() == GlobalId.Encode("Skill", skill) && h["verified"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task AMutationBeforeSigningInIsRefusedAndLinksNothing()
+    {
+        var person = await SomeoneAsync();
+        var token = factory.TokenFor(person); // never used with me
+
+        var response = await factory.QueryAsync("mutation { updateMyProfile(input: { headline: \"x\" }) { version } }", token: token);
+
+        Assert.Equal(("NOT_FOUND", "me"), (response.ErrorCode(), response.ErrorField()));
+        Assert.Null((await factory.Store.GetPeopleAsync([person.Id], Admin, CancellationToken.None))[person.Id].ExternalId);
+        Assert.Empty(await factory.Store.GetAuditTrailAsync(person.Id, 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task OnlyTheVerifiedSignInEmailMayBeSet()
+    {
+        var person = await SomeoneAsync();
+        var token = await factory.SignInAsync(person);
+
+        var someoneElses = await factory.QueryAsync("mutation { updateMyProfile(input: { email: \"chief.executive@nhs.net\" }) { email } }", token: token);
+        var hidden = await factory.QueryAsync("mutation { updateMyProfile(input: { email: null }) { email } }", token: token);
+        var own = await factory.QueryAsync("mutation($e: String) { updateMyProfile(input: { email: $e }) { email } }", new { e = person.Email!.ToUpperInvariant() }, token);
+
+        Assert.Equal(("BAD_USER_INPUT", "email"), (someoneElses.ErrorCode(), someoneElses.ErrorField()));
+        Assert.Null(hidden["data"]!["updateMyProfile"]!["email"]);
+        Assert.Null(own["errors"]);
+    }
+
+    [Fact]
+    public async Task ManagersCannotVerifyTheirOwnSkillsOrPeopleTheyMayNotSeeAndAChangedClaimLosesVerification()
+    {
+        var people = (await factory.Store.ListPeopleAsync(Admin, new PageRequest(0, 1000), CancellationToken.None)).Items;
+        var manager = people.First(p => p.Visibility == Visibility.Public && p.Email is not null);
+        var hidden = people.First(p => p.Visibility == Visibility.Private);
+        var colleague = people.Where(p => p.Visibility == Visibility.Public && p.Id != manager.Id).First();
+        var token = await factory.SignInAsync(manager, Roles.NetworkManager);
+        const string verify = "mutation($p: ID!, $s: ID!) { verifySkill(personId: $p, skillId: $s) { id } }";
+        string SkillOf(Person p) => GlobalId.Encode("Skill", factory.Store.GetSkillsOfPeopleAsync([p.Id], CancellationToken.None).Result[p.Id][0].SkillId);
+
+        var own = await factory.QueryAsync(verify, new { p = GlobalId.Encode("Person", manager.Id), s = SkillOf(manager) }, token);
+        var secret = await factory.QueryAsync(verify, new { p = GlobalId.Encode("Person", hidden.Id), s = SkillOf(hidden) }, token);
+        Assert.Equal(("BAD_USER_INPUT", "personId"), (own.ErrorCode(), own.ErrorField()));
+        Assert.Equal(("NOT_FOUND", "personId"), (secret.ErrorCode(), secret.ErrorField()));
+
+        var skill = SkillOf(colleague);
+        Assert.Null((await factory.QueryAsync(verify, new { p = GlobalId.Encode("Person", colleague.Id), s = skill }, token))["errors"]);
+        var colleagueToken = await factory.SignInAsync(colleague);
+        var claim = (await factory.Store.GetSkillsOfPeopleAsync([colleague.Id], CancellationToken.None))[colleague.Id][0];
+        var changed = await factory.QueryAsync("mutation($s: ID!, $l: SkillLevel!, $y: Int) { setMySkill(input: { skillId: $s, level: $l, years: $y }) { skills { skill { id } verified } } }",
+            new { s = skill, l = EnumText.Name(claim.Level), y = (claim.Years ?? 0) + 5 }, colleagueToken);
+        Assert.False(changed["data"]!["setMySkill"]!["skills"].Arr().Single(h => h!["skill"]!["id"].Str() == skill)!["verified"]!.GetValue<bool>());
     }
 
     public void Dispose() => factory.Dispose();
@@ -271,7 +324,7 @@ public sealed class ReadYourWritesTests : IDisposable
     {
         var people = (await factory.Store.ListPeopleAsync(new Viewer(null, true, true), new PageRequest(0, 1000), CancellationToken.None)).Items;
         var person = people.First(p => p.Visibility == Visibility.Public && p.Email is not null);
-        var token = factory.TokenFor(person);
+        var token = await factory.SignInAsync(person);
         await factory.QueryAsync("{ me { id } }", token: token);
         var skill = (await factory.QueryAsync("{ skills(query: \"Cynefin\") { nodes { id } } }"))["data"]!["skills"]!["nodes"]![0]!["id"].Str();
         var contributions = await factory.Store.GetContributionsOfPeopleAsync([.. people.Select(p => p.Id)], CancellationToken.None);

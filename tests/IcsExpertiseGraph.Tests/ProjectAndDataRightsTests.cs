@@ -69,6 +69,39 @@ public sealed class ProjectAndDataRightsTests : IDisposable
     }
 
     [Fact]
+    public async Task NobodyJoinsAProjectAsItsLeadAndSoTakesItOver()
+    {
+        var token = await TokenAsync(3);
+        var project = (await factory.Store.ListProjectsAsync(ProjectFilter.None, new PageRequest(0, 1), CancellationToken.None)).Items[0];
+
+        var response = await factory.QueryAsync("mutation($p: ID!) { addMyContribution(input: { projectId: $p, role: LEAD }) { version } }",
+            new { p = GlobalId.Encode("Project", project.Id) }, token);
+        var update = await factory.QueryAsync("mutation($p: ID!) { updateProject(input: { id: $p, title: \"Mine now\" }) { title } }",
+            new { p = GlobalId.Encode("Project", project.Id) }, token);
+
+        Assert.Equal("FORBIDDEN", response.ErrorCode());
+        Assert.Equal("FORBIDDEN", update.ErrorCode());
+    }
+
+    [Fact]
+    public async Task ReimportingSomeoneKeepsTheirVisibilityAndWhatTheRowLeavesOut()
+    {
+        var admin = await TokenAsync(0, Roles.Admin);
+        const string import = "mutation($rows: [PersonImportInput!]!) { importPeople(rows: $rows) { created updated unchanged } }";
+        await factory.QueryAsync(import, new { rows = new object[] { new { email = "ada.lovelace@nhs.net", displayName = "Ada Lovelace", headline = "Analyst", visibility = "PUBLIC" } } }, admin);
+        var ada = (await factory.Store.ListPeopleAsync(Admin, new PageRequest(0, 1000), CancellationToken.None)).Items.Single(p => p.Email == "ada.lovelace@nhs.net");
+        var privateChanges = new ProfileChanges(default, default, default, default, default, Change.To(Visibility.Private), default, default, default, default);
+        await factory.Store.UpdateProfileAsync(ada.Id, privateChanges, null, ada.Id, DateTimeOffset.UtcNow, CancellationToken.None);
+
+        await factory.QueryAsync(import, new { rows = new object[] { new { email = "ada.lovelace@nhs.net", displayName = "Ada King" } } }, admin);
+
+        var after = (await factory.Store.GetPeopleAsync([ada.Id], Admin, CancellationToken.None))[ada.Id];
+        Assert.Equal(Visibility.Private, after.Visibility);
+        Assert.Equal("Analyst", after.Headline);
+        Assert.Equal("Ada King", after.DisplayName);
+    }
+
+    [Fact]
     public async Task NetworkManagersCreateAndUpdateOrganisationsByOdsCode()
     {
         var ics = GlobalId.Encode("IntegratedCareSystem", (await factory.Store.ListIntegratedCareSystemsAsync(new PageRequest(0, 1), CancellationToken.None)).Items[0].Id);
@@ -168,7 +201,7 @@ public sealed class ProjectAndDataRightsTests : IDisposable
         var person = people.First(p => p.Visibility == Visibility.Public && p.Email is not null && contributions.ContainsKey(p.Id));
         var project = contributions[person.Id][0].ProjectId;
         var before = (await factory.Store.GetContributionsToProjectsAsync([project], Admin, CancellationToken.None))[project].Count;
-        var token = factory.TokenFor(person);
+        var token = await factory.SignInAsync(person);
         await factory.QueryAsync("mutation { updateMyProfile(input: { bio: \"secret bio text\" }) { version } }", token: token);
 
         var deleted = await factory.QueryAsync("mutation { deleteMyProfile }", token: token);

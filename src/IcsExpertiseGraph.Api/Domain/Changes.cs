@@ -43,7 +43,10 @@ public sealed record ProjectChanges(
 /// <summary>An organisation to create or update (<c>upsertOrganisation</c>): matched by id, else by ODS code.</summary>
 public sealed record OrganisationDraft(Guid? Id, string? OdsCode, string Name, OrganisationType Type, Guid? IntegratedCareSystemId);
 
-/// <summary>One person in a bulk import; matched to an existing profile by email.</summary>
-public sealed record PersonImport(string Email, string DisplayName, string? Headline, string? Bio, Visibility Visibility, string? OrganisationOdsCode, string? Role);
+/// <summary>
+/// One person in a bulk import; matched to an existing profile by email. Visibility applies only to new
+/// profiles (an existing person's choice is theirs); headline and bio change only when given.
+/// </summary>
+public sealed record PersonImport(string Email, string DisplayName, string? Headline, string? Bio, Visibility? Visibility, string? OrganisationOdsCode, string? Role);
 
 public sealed record ImportSummary(int Created, int Updated, int Unchanged);

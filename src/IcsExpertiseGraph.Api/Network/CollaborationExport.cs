@@ -17,9 +17,11 @@ public static class CollaborationExport
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(store);
-        var members = graph.PeopleIn(icsId).Where(p => graph.Visible(p, viewer)).ToList();
+        var candidates = graph.PeopleIn(icsId).Where(p => graph.Visible(p, viewer)).ToList();
+        // The store has the last word on visibility: someone who went private since the graph was built is left out.
+        var people = await store.GetPeopleAsync([.. candidates.Select(graph.PersonId)], viewer, cancellationToken);
+        var members = candidates.Where(p => people.ContainsKey(graph.PersonId(p))).ToList();
         var inside = members.ToHashSet();
-        var people = await store.GetPeopleAsync([.. members.Select(graph.PersonId)], viewer, cancellationToken);
         var organisations = await store.GetOrganisationsAsync([.. members.Select(graph.OrganisationId).OfType<Guid>().Distinct()], cancellationToken);
         var nodes = members.Select(p => (
             Id: graph.PersonId(p).ToString("D"),

@@ -26,7 +26,7 @@ public sealed partial class CollaborationGraphHost(
     {
         ArgumentNullException.ThrowIfNull(graph);
         var computing = brokers;
-        if (computing is null || (computing.IsCompletedSuccessfully && computing.Result.Sequence != graph.Sequence))
+        if (computing is null || computing.IsFaulted || computing.IsCanceled || (computing.IsCompletedSuccessfully && computing.Result.Sequence != graph.Sequence))
         {
             computing = Compute(graph);
         }

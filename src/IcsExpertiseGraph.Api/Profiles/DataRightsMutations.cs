@@ -52,11 +52,9 @@ public static class DataRightsMutations
 
                 var people = rows.Select((row, i) => PersonImports.Checked(new PersonImport(
                     row["email"] as string ?? "", row["displayName"] as string ?? "", row.GetValueOrDefault("headline") as string, row.GetValueOrDefault("bio") as string,
-                    row.GetValueOrDefault("visibility") as Visibility? ?? Visibility.Network, row.GetValueOrDefault("organisationOdsCode") as string,
+                    row.GetValueOrDefault("visibility") as Visibility?, row.GetValueOrDefault("organisationOdsCode") as string,
                     row.GetValueOrDefault("role") as string), i)).ToList();
-                var summary = await request.Store.ImportPeopleAsync(people, request.Viewer.PersonId, Me.Now(c), c.CancellationToken);
-                await Me.AfterWriteAsync(c);
-                return summary;
+                return await Me.WriteAsync(c, (store, me, now, ct) => store.ImportPeopleAsync(people, me, now, ct));
             });
     }
 }
@@ -91,9 +89,9 @@ public sealed class PersonImportInputGraphType : InputObjectGraphType
         Name = "PersonImportInput";
         Field<NonNullGraphType<StringGraphType>>("email").Description("Matches an existing profile; a new one is created otherwise.");
         Field<NonNullGraphType<StringGraphType>>("displayName");
-        Field<StringGraphType>("headline");
-        Field<StringGraphType>("bio");
-        Field<EnumerationGraphType<Visibility>>("visibility").Description("NETWORK when left out.");
+        Field<StringGraphType>("headline").Description("Left as it is when not given.");
+        Field<StringGraphType>("bio").Description("Left as it is when not given.");
+        Field<EnumerationGraphType<Visibility>>("visibility").Description("For new profiles only (NETWORK when left out); an existing person's choice is kept.");
         Field<StringGraphType>("organisationOdsCode").Description("A current employment at this organisation is added if missing.");
         Field<StringGraphType>("role");
     }

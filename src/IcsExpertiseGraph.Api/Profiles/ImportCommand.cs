@@ -35,7 +35,7 @@ public static class ImportCommand
                         .ToDictionary(p => p.Key, p => p.Value ?? "", StringComparer.Ordinal))];
             rows = [.. records.Select((record, i) => PersonImports.Checked(new PersonImport(
                 Field(record, "email") ?? "", Field(record, "displayName") ?? "", Field(record, "headline"), Field(record, "bio"),
-                Field(record, "visibility") is { } visibility ? EnumText.Parse<Visibility>(visibility.ToUpperInvariant()) : Visibility.Network,
+                Field(record, "visibility") is { } visibility ? EnumText.Parse<Visibility>(visibility.ToUpperInvariant()) : null,
                 Field(record, "organisationOdsCode"), Field(record, "role")), i))];
         }
         catch (Exception e) when (e is FormatException or JsonException or BadUserInputError)

@@ -7,8 +7,11 @@ namespace IcsExpertiseGraph.Api.Profiles;
 /// <summary>The signed-in caller's own profile, linked or created on first use.</summary>
 internal static class Me
 {
-    /// <summary>The caller's person id: UNAUTHENTICATED without a token; links or creates the profile on first use.</summary>
-    public static async Task<Guid> PersonIdAsync(IResolveFieldContext context)
+    /// <summary>
+    /// The caller's linked profile: UNAUTHENTICATED without a token. <c>me</c> links or creates it; every other
+    /// mutation needs it to exist already, so a refused mutation never leaves a new profile behind.
+    /// </summary>
+    public static async Task<Guid> PersonIdAsync(IResolveFieldContext context, bool linkOrCreate = false)
     {
         var request = context.Request();
         if (request.Identity is not { } identity)
@@ -19,6 +22,11 @@ internal static class Me
         if (request.Viewer.PersonId is { } id)
         {
             return id;
+        }
+
+        if (!linkOrCreate)
+        {
+            throw new NotFoundError("me", "Your sign-in has no profile yet: query me first, which links your profile or creates one.");
         }
 
         var person = await request.Store.LinkOrCreateProfileAsync(identity, Now(context), context.CancellationToken);

@@ -20,6 +20,13 @@ public static class ProfileMutations
             .ResolveAsync(async c =>
             {
                 var (changes, expectedVersion) = UpdateProfileInputGraphType.Read(c.GetArgument<Dictionary<string, object?>>("input"));
+                // Email links sign-ins and imports to profiles, so only an address the identity provider has verified may be set.
+                if (changes.Email is { IsSet: true, Value: { } email }
+                    && (c.Request().Identity is not { EmailVerified: true, Email: { } verified } || !string.Equals(email, verified, StringComparison.OrdinalIgnoreCase)))
+                {
+                    throw new BadUserInputError("email", "Your email can only be the verified address you sign in with (or null, to hide it from your profile).");
+                }
+
                 return await Me.WriteAsync(c, (store, me, now, ct) => store.UpdateProfileAsync(me, changes, expectedVersion, me, now, ct));
             });
 
@@ -74,7 +81,7 @@ public static class ProfileMutations
             });
 
         mutation.Field<NonNullGraphType<PersonGraphType>>("verifySkill")
-            .Description("Network managers: confirms a person's claimed skill after checking its evidence.")
+            .Description("Network managers: confirms another person's claimed skill after checking its evidence.")
             .Argument<NonNullGraphType<IdGraphType>>("personId")
             .Argument<NonNullGraphType<IdGraphType>>("skillId")
             .ResolveAsync(async c =>
@@ -82,9 +89,19 @@ public static class ProfileMutations
                 Me.RequireNetworkManager(c);
                 var personId = c.IdArgument("Person", "personId");
                 var skillId = c.IdArgument("Skill", "skillId");
-                var person = await c.Request().Store.VerifySkillAsync(personId, skillId, c.Request().Viewer.PersonId, Me.Now(c), c.CancellationToken);
-                await Me.AfterWriteAsync(c);
-                return person;
+                var me = await Me.PersonIdAsync(c);
+                if (personId == me)
+                {
+                    throw new BadUserInputError("personId", "Another network manager must verify your own skills.");
+                }
+
+                var request = c.Request();
+                if ((await request.Store.GetPeopleAsync([personId], request.Viewer, c.CancellationToken)).Count == 0)
+                {
+                    throw new NotFoundError("personId", "There is no person with that id that you may see.");
+                }
+
+                return await Me.WriteAsync(c, (store, actor, now, ct) => store.VerifySkillAsync(personId, skillId, actor, now, ct));
             });
     }
 }

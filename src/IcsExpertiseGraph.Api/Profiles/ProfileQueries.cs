@@ -13,7 +13,7 @@ public static class ProfileQueries
             .Description("Your own profile. The first call links your sign-in to the profile with your verified email, or creates one (visibility NETWORK).")
             .ResolveAsync(async c =>
             {
-                var me = await Me.PersonIdAsync(c);
+                var me = await Me.PersonIdAsync(c, linkOrCreate: true);
                 return await c.Request().People.Load(me).GetResultAsync(c.CancellationToken);
             });
 }

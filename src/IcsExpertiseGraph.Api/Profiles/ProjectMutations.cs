@@ -92,9 +92,7 @@ public static partial class ProjectMutations
                     input.GetValueOrDefault("id") is string id ? GlobalId.Parse(id, "Organisation", "id") : null, ods, Required(input, "name", TitleMax),
                     (OrganisationType)input["type"]!,
                     input.GetValueOrDefault("integratedCareSystemId") is string ics ? GlobalId.Parse(ics, "IntegratedCareSystem", "integratedCareSystemId") : null);
-                var organisation = await c.Request().Store.UpsertOrganisationAsync(draft, c.Request().Viewer.PersonId, Me.Now(c), c.CancellationToken);
-                await Me.AfterWriteAsync(c);
-                return organisation;
+                return await Me.WriteAsync(c, (store, me, now, ct) => store.UpsertOrganisationAsync(draft, me, now, ct));
             });
     }
 

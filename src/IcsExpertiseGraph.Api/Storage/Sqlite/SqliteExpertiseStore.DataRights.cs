@@ -25,7 +25,8 @@ public sealed partial class SqliteExpertiseStore
         using (var command = connection.CreateCommand())
         {
             command.CommandText = """
-                SELECT CASE WHEN e.endorser_pk = p.pk THEN 'GIVEN' ELSE 'RECEIVED' END, other.display_name, s.id, e.at
+                SELECT CASE WHEN e.endorser_pk = p.pk THEN 'GIVEN' ELSE 'RECEIVED' END,
+                       CASE WHEN other.visibility IN ('PUBLIC', 'NETWORK') THEN other.display_name END, s.id, e.at
                 FROM person p JOIN endorsed e ON e.endorser_pk = p.pk OR e.endorsee_pk = p.pk
                 JOIN person other ON other.pk = CASE WHEN e.endorser_pk = p.pk THEN e.endorsee_pk ELSE e.endorser_pk END
                 JOIN skill s ON s.pk = e.skill_pk
@@ -35,7 +36,7 @@ public sealed partial class SqliteExpertiseStore
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                endorsements.Add(new { direction = reader.GetString(0), otherPerson = reader.GetString(1), skill = skillNames.GetValueOrDefault(reader.GetId(2)), at = reader.GetString(3) });
+                endorsements.Add(new { direction = reader.GetString(0), otherPerson = reader.GetTextOrNull(1) ?? "a member whose profile is private", skill = skillNames.GetValueOrDefault(reader.GetId(2)), at = reader.GetString(3) });
             }
         }
 
@@ -105,16 +106,16 @@ public sealed partial class SqliteExpertiseStore
                         VALUES ($id, $name, $headline, $bio, $email, $visibility, 'NOT_AVAILABLE', 0, 1, $now, $now)
                         """,
                         ("$id", Id(id)), ("$name", import.DisplayName), ("$headline", Text(import.Headline)), ("$bio", Text(import.Bio)), ("$email", import.Email),
-                        ("$visibility", EnumText.Name(import.Visibility)), ("$now", Timestamp(now)));
+                        ("$visibility", EnumText.Name(import.Visibility ?? Visibility.Network)), ("$now", Timestamp(now)));
                 }
                 else
                 {
                     changedProfile = write.Execute("""
-                        UPDATE person SET display_name = $name, headline = $headline, bio = $bio, visibility = $visibility, version = version + 1, updated_at = $now
-                        WHERE id = $id AND (display_name IS NOT $name OR headline IS NOT $headline OR bio IS NOT $bio OR visibility IS NOT $visibility)
+                        UPDATE person SET display_name = $name, headline = coalesce($headline, headline), bio = coalesce($bio, bio), version = version + 1, updated_at = $now
+                        WHERE id = $id AND (display_name IS NOT $name OR headline IS NOT coalesce($headline, headline) OR bio IS NOT coalesce($bio, bio))
                         """,
                         ("$id", Id(id)), ("$name", import.DisplayName), ("$headline", Text(import.Headline)), ("$bio", Text(import.Bio)),
-                        ("$visibility", EnumText.Name(import.Visibility)), ("$now", Timestamp(now))) > 0;
+                        ("$now", Timestamp(now))) > 0;
                 }
 
                 // A current employment at the named organisation, added once; the first current one is primary.

@@ -15,6 +15,13 @@ public sealed partial class SqliteExpertiseStore
                 throw new RuleViolationException("from", "from must not be after to.");
             }
 
+            if (contribution.Role == ContributionRole.Lead
+                && write.SingleValue("SELECT 1 FROM contributed_to WHERE project_pk = $project AND role = 'LEAD'", r => r.GetInt64(0), ("$project", project)) is not null)
+            {
+                // Leads may edit the project; a project that has one is led by whoever its leads are.
+                throw new ForbiddenException("This project already has a lead; join it as a member, coach, sponsor or advisor.");
+            }
+
             if (write.Execute("INSERT OR IGNORE INTO contributed_to (person_pk, project_pk, role, from_date, to_date) VALUES ($person, $project, $role, $from, $to)",
                     ("$person", person), ("$project", project), ("$role", EnumText.Name(contribution.Role)), ("$from", Date(contribution.From)), ("$to", Date(contribution.To))) == 0)
             {
@@ -127,7 +134,8 @@ public sealed partial class SqliteExpertiseStore
             }
             else
             {
-                write.Execute("UPDATE organisation SET ods_code = $code, name = $name, type = $type, ics_pk = $ics WHERE pk = $pk",
+                // Fields left out of the request stay as they are.
+                write.Execute("UPDATE organisation SET ods_code = coalesce($code, ods_code), name = $name, type = $type, ics_pk = coalesce($ics, ics_pk) WHERE pk = $pk",
                     ("$code", Text(draft.OdsCode)), ("$name", draft.Name), ("$type", EnumText.Name(draft.Type)), ("$ics", ics), ("$pk", existing));
             }
 

@@ -111,7 +111,7 @@ public sealed partial class SqliteExpertiseStore
                 ("$person", write.PersonPk(personId)), ("$skill", skillPk));
             var evidence = claim.Evidence is { } e ? EnumText.Name(e) : null;
             // A verified claim stays verified only while the claim itself is unchanged.
-            var keepsVerification = before is { Verified: true } && before.Level == EnumText.Name(claim.Level) && before.Evidence == evidence;
+            var keepsVerification = before is { Verified: true } && before.Level == EnumText.Name(claim.Level) && before.Evidence == evidence && before.Years == claim.Years;
             write.Execute("""
                 INSERT INTO has_skill (person_pk, skill_pk, level, evidence, years, verified, since) VALUES ($person, $skill, $level, $evidence, $years, $verified, $since)
                 ON CONFLICT (person_pk, skill_pk) DO UPDATE SET level = excluded.level, evidence = excluded.evidence, years = excluded.years, verified = excluded.verified
@@ -166,7 +166,8 @@ public sealed partial class SqliteExpertiseStore
                 throw new DuplicateException("skillId", "You have already endorsed this skill of this person.");
             }
 
-            write.Audit(now, endorserId, "ENDORSE_SKILL", endorseeId, null, new { skillId, endorserId });
+            // The actor is the endorser; the actor field shows them only to those who may see them.
+            write.Audit(now, endorserId, "ENDORSE_SKILL", endorseeId, null, new { skillId });
             return write.Person(endorseeId);
         }, cancellationToken);
 
