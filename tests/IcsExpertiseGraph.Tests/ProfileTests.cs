@@ -170,6 +170,7 @@ public sealed class ProfileTests : IDisposable
         var change = mine["data"]!["me"]!["auditTrail"].Arr().First(e => e!["action"].Str() == "UPDATE_PROFILE")!;
         Assert.Contains("Audited headline", change["after"].Str(), StringComparison.Ordinal);
         Assert.Contains(person.Headline!, change["before"].Str(), StringComparison.Ordinal);
+        Assert.DoesNotContain("bio", change["after"].Str(), StringComparison.Ordinal); // only what changed is kept
         Assert.Equal(GlobalId.Encode("Person", person.Id), change["actor"]!["id"].Str());
 
         const string theirs = "query($id: ID!) { person(id: $id) { auditTrail { action } } }";

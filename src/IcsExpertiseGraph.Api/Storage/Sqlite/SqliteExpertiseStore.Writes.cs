@@ -88,7 +88,10 @@ public sealed partial class SqliteExpertiseStore
                 ("$hours", Int(availability.HoursPerMonth)), ("$open", availability.OpenToCrossOrganisation ? 1 : 0), ("$terms", Text(availability.Terms)),
                 ("$now", Timestamp(now)), ("$id", Id(personId)));
             write.RefreshText(personId);
-            write.Audit(now, actorId, "UPDATE_PROFILE", personId, ProfileFields(before), ProfileFields(after));
+            // The trail keeps what changed: the fields whose values differ, before and after.
+            var (was, becomes) = (ProfileFields(before), ProfileFields(after));
+            var changed = was.Keys.Where(k => !Equals(was[k], becomes[k])).ToList();
+            write.Audit(now, actorId, "UPDATE_PROFILE", personId, changed.ToDictionary(k => k, k => was[k]), changed.ToDictionary(k => k, k => becomes[k]));
             return write.Person(personId);
         }, cancellationToken);
 
@@ -203,10 +206,11 @@ public sealed partial class SqliteExpertiseStore
         return events;
     }
 
-    private static object ProfileFields(Person p) => new
+    private static Dictionary<string, object?> ProfileFields(Person p) => new()
     {
-        p.DisplayName, p.Headline, p.Bio, p.Orcid, p.Email, Visibility = EnumText.Name(p.Visibility),
-        Availability = EnumText.Name(p.Availability.Status), p.Availability.HoursPerMonth, p.Availability.OpenToCrossOrganisation, p.Availability.Terms,
+        ["displayName"] = p.DisplayName, ["headline"] = p.Headline, ["bio"] = p.Bio, ["orcid"] = p.Orcid, ["email"] = p.Email,
+        ["visibility"] = EnumText.Name(p.Visibility), ["availability"] = EnumText.Name(p.Availability.Status),
+        ["hoursPerMonth"] = p.Availability.HoursPerMonth, ["openToCrossOrganisation"] = p.Availability.OpenToCrossOrganisation, ["terms"] = p.Availability.Terms,
     };
 
     /// <summary>
