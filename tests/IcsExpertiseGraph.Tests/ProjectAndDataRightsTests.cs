@@ -237,8 +237,13 @@ public sealed class ProjectAndDataRightsTests : IDisposable
         }
 
         Assert.Equal(0, code);
-        var me = await factory.QueryAsync("{ me { id } }", token: output.ToString().Trim());
-        Assert.Equal(GlobalId.Encode("Person", person.Id), me["data"]!["me"]!["id"].Str());
+        var token = output.ToString().Trim();
+        // The verb links the profile, so the token can edit it straight away, before any call to me.
+        var edit = await factory.QueryAsync("mutation { updateMyProfile(input: { headline: \"Edited with a verb token\" }) { id headline version } }", token: token);
+        Assert.Equal(GlobalId.Encode("Person", person.Id), edit["data"]!["updateMyProfile"]!["id"].Str());
+        Assert.Equal(person.Version + 1, edit["data"]!["updateMyProfile"]!["version"]!.GetValue<int>());
+        var me = await factory.QueryAsync("{ me { id headline } }", token: token);
+        Assert.Equal("Edited with a verb token", me["data"]!["me"]!["headline"].Str());
         Assert.Equal(2, await TokenCommand.RunAsync(["token", "--person", "nobody"], factory.Services, CancellationToken.None));
         Assert.Equal(2, await TokenCommand.RunAsync(["token", "--person", GlobalId.Encode("Person", person.Id), "--role", "Superuser"], factory.Services, CancellationToken.None));
     }

@@ -5,8 +5,8 @@ namespace IcsExpertiseGraph.Api.Auth;
 
 /// <summary>
 /// <c>token --person &lt;personId&gt; [--role NetworkManager|Admin]...</c>: prints a bearer token from the local
-/// development issuer for a person in the store (by global id or UUID). The token carries the person's
-/// email as verified, so their first call to <c>me</c> links the profile.
+/// development issuer for a person in the store (by global id or UUID), linking the profile to the token's
+/// object id so the token acts on that profile from its first call.
 /// </summary>
 public static class TokenCommand
 {
@@ -56,8 +56,10 @@ public static class TokenCommand
             return 1;
         }
 
+        // The token's person is linked now, so every call it makes (not only me) acts on that profile.
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        Console.WriteLine(issuer.Issue(profile.ExternalId ?? "local:" + profile.Id.ToString("D"), profile.Email, profile.DisplayName, roles, now));
+        var linked = await store.LinkIdentityAsync(profile.Id, profile.ExternalId ?? "local:" + profile.Id.ToString("D"), now, cancellationToken);
+        Console.WriteLine(issuer.Issue(linked.ExternalId!, linked.Email, linked.DisplayName, roles, now));
         return 0;
     }
 }

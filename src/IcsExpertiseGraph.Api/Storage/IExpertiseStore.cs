@@ -80,6 +80,9 @@ public interface IExpertiseStore
     /// </summary>
     Task<Person> LinkOrCreateProfileAsync(SignedInIdentity identity, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>Links a profile to an identity-provider object id (the token verb's local sign-ins); a profile already linked keeps its link.</summary>
+    Task<Person> LinkIdentityAsync(Guid personId, string externalId, DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>Applies the changes; with an expected version, refuses (VersionConflictException) if the profile has moved on.</summary>
     Task<Person> UpdateProfileAsync(Guid personId, ProfileChanges changes, long? expectedVersion, Guid actorId, DateTimeOffset now, CancellationToken cancellationToken);
 

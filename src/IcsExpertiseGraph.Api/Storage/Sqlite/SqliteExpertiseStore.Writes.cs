@@ -47,6 +47,20 @@ public sealed partial class SqliteExpertiseStore
             return write.Person(id);
         }, cancellationToken);
 
+    public Task<Person> LinkIdentityAsync(Guid personId, string externalId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        WriteAsync(write =>
+        {
+            var person = write.Person(personId);
+            if (person.ExternalId is null)
+            {
+                write.Execute("UPDATE person SET external_id = $externalId, updated_at = $now WHERE id = $id",
+                    ("$externalId", externalId), ("$now", Timestamp(now)), ("$id", Id(personId)));
+                write.Audit(now, personId, "LINK_IDENTITY", personId, null, new { linkedBy = "token verb" });
+            }
+
+            return write.Person(personId);
+        }, cancellationToken);
+
     public Task<Person> UpdateProfileAsync(Guid personId, ProfileChanges changes, long? expectedVersion, Guid actorId, DateTimeOffset now, CancellationToken cancellationToken) =>
         WriteAsync(write =>
         {
