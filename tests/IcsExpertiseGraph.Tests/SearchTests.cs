@@ -107,6 +107,16 @@ public sealed class SearchTests(SharedApi api) : IClassFixture<SharedApi>
     }
 
     [Fact]
+    public async Task QuotesAndOperatorsAroundAWordStillFindWhatTheWordMeans()
+    {
+        var plain = await factory.QueryAsync("{ searchExperts(query: \"SPC\") { totalCount } }");
+        var decorated = await factory.QueryAsync("query($q: String) { searchExperts(query: $q) { totalCount recognisedSkills { name } } }", new { q = "\"SPC\"* -(NEAR)" });
+
+        Assert.Contains(decorated["data"]!["searchExperts"]!["recognisedSkills"].Arr(), s => s!["name"].Str() == "Statistical process control");
+        Assert.True(decorated["data"]!["searchExperts"]!["totalCount"]!.GetValue<int>() >= plain["data"]!["searchExperts"]!["totalCount"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task FacetsCountTheWholeResultAndAddUp()
     {
         var response = await factory.QueryAsync("""

@@ -147,8 +147,6 @@ public sealed class ExpertIndex : IReadModel
     /// <summary>The taxonomy the index was built with (its skill names are part of people's text).</summary>
     public SkillTaxonomy Taxonomy { get; }
 
-    public int PeopleCount => people.Length;
-
     public Organisation? Organisation(Guid id) => organisationPositions.TryGetValue(id, out var position) ? organisations[position] : null;
 
     /// <summary>The places an organisation serves.</summary>

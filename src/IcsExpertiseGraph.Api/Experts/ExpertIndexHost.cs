@@ -25,19 +25,3 @@ public sealed class ExpertIndexHost(
         return new ExpertIndex(source, taxonomy);
     }
 }
-
-/// <summary>Builds the read models before the server takes requests, so the first search or path is as fast as the rest.</summary>
-public sealed class ExpertIndexWarmup(ExpertIndexHost host, Network.CollaborationGraphHost graph, Microsoft.Extensions.Options.IOptions<SearchOptions> options) : IHostedService
-{
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        if (options.Value.MemoryIndex)
-        {
-            await host.RefreshAsync(cancellationToken);
-        }
-
-        await graph.RefreshAsync(cancellationToken);
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-}

@@ -18,7 +18,7 @@ public static class GraphQLExtensions
         services.AddSingleton<Storage.ReadYourWrites>();
         services.AddSingleton<ExpertIndexHost>();
         services.AddSingleton<Network.CollaborationGraphHost>();
-        services.AddHostedService<ExpertIndexWarmup>();
+        services.AddHostedService<ReadModelWarmup>();
         services.AddSingleton<ExpertSearch>();
         services.AddSingleton<SimilarExperts>();
         services.AddSingleton<TeamAssembler>();

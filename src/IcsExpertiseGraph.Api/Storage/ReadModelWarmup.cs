@@ -1,0 +1,20 @@
+using IcsExpertiseGraph.Api.Experts;
+using IcsExpertiseGraph.Api.Network;
+
+namespace IcsExpertiseGraph.Api.Storage;
+
+/// <summary>Builds the read models before the server takes requests, so the first search or path is as fast as the rest.</summary>
+public sealed class ReadModelWarmup(ExpertIndexHost host, CollaborationGraphHost graph, Microsoft.Extensions.Options.IOptions<SearchOptions> options) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value.MemoryIndex)
+        {
+            await host.RefreshAsync(cancellationToken);
+        }
+
+        await graph.RefreshAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
