@@ -1,7 +1,6 @@
 // People's searchable text (name, headline, bio, and the names and aliases of their skills) for search candidates.
 CREATE FULLTEXT INDEX person_text IF NOT EXISTS FOR (p:Person) ON EACH [p.displayName, p.headline, p.bio, p.skillText];
 // Lookups the reads filter and sort on.
-CREATE INDEX person_email IF NOT EXISTS FOR (p:Person) ON (p.email);
 CREATE INDEX person_visibility IF NOT EXISTS FOR (p:Person) ON (p.visibility);
 CREATE INDEX person_display_name IF NOT EXISTS FOR (p:Person) ON (p.displayName);
 CREATE INDEX organisation_name IF NOT EXISTS FOR (o:Organisation) ON (o.name);

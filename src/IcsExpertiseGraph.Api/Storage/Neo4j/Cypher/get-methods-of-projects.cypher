@@ -3,4 +3,4 @@
 MATCH (j:Project)-[:USED_METHOD]->(s:Skill)
 WHERE j.id IN $ids
 RETURN j.id AS projectId, s.id AS skillId
-ORDER BY projectId, s.name
+ORDER BY projectId, toLower(s.name)

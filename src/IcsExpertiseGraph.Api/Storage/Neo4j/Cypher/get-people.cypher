@@ -6,7 +6,4 @@
 MATCH (p:Person)
 WHERE p.id IN $ids
   AND (p.visibility = 'PUBLIC' OR ($viewerMember AND p.visibility = 'NETWORK') OR p.id = $viewerSelf OR $viewerAdmin)
-RETURN p.id AS id, p.displayName AS displayName, p.headline AS headline, p.bio AS bio, p.email AS email, p.orcid AS orcid,
-       p.visibility AS visibility, p.availabilityStatus AS availabilityStatus, p.hoursPerMonth AS hoursPerMonth,
-       p.openToCrossOrganisation AS openToCrossOrganisation, p.availabilityTerms AS availabilityTerms,
-       p.lastConfirmedAt AS lastConfirmedAt, p.externalId AS externalId, p.version AS version, p.createdAt AS createdAt, p.updatedAt AS updatedAt
+RETURN p {.*} AS person

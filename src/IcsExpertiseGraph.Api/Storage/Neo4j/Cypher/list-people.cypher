@@ -5,10 +5,15 @@
 // @param viewerMember
 // @param viewerSelf
 // @param viewerAdmin
-MATCH (p:Person)
-WHERE p.visibility = 'PUBLIC' OR ($viewerMember AND p.visibility = 'NETWORK') OR p.id = $viewerSelf OR $viewerAdmin
-WITH p ORDER BY toLower(p.displayName), p.id
-WITH collect(p) AS everyone
-RETURN size(everyone) AS total,
-       [x IN everyone[$offset..($offset + $limit)] | x {.id, .displayName, .headline, .bio, .email, .orcid, .visibility, .availabilityStatus,
-           .hoursPerMonth, .openToCrossOrganisation, .availabilityTerms, .lastConfirmedAt, .externalId, .version, .createdAt, .updatedAt}] AS page
+CALL () {
+  MATCH (p:Person)
+  WHERE p.visibility = 'PUBLIC' OR ($viewerMember AND p.visibility = 'NETWORK') OR p.id = $viewerSelf OR $viewerAdmin
+  RETURN count(p) AS total
+}
+CALL () {
+  MATCH (p:Person)
+  WHERE p.visibility = 'PUBLIC' OR ($viewerMember AND p.visibility = 'NETWORK') OR p.id = $viewerSelf OR $viewerAdmin
+  WITH p ORDER BY toLower(p.displayName), p.id SKIP $offset LIMIT $limit
+  RETURN collect(p {.*}) AS page
+}
+RETURN total, page

@@ -1,4 +1,4 @@
 // The person linked to an identity provider's object id.
 // @param externalId
 MATCH (p:Person {externalId: $externalId})
-RETURN p.id AS id
+RETURN p {.*} AS person

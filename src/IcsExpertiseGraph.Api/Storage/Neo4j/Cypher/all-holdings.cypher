@@ -1,0 +1,6 @@
+// Every skill holding, with the endorsements it received and the holder's projects that used the skill.
+MATCH (p:Person)-[h:HAS_SKILL]->(s:Skill)
+RETURN p.id AS personId, s.id AS skillId, h.level AS level, h.evidence AS evidence, h.verified AS verified,
+       COUNT { (:Person)-[e:ENDORSED]->(p) WHERE e.skillId = s.id } AS endorsements,
+       COUNT { (p)-[:CONTRIBUTED_TO]->(:Project)-[:USED_METHOD]->(s) } AS projectEvidence
+ORDER BY personId, skillId

@@ -1,0 +1,10 @@
+// Records an endorsement unless the same person already endorsed the same skill; reports how many were created.
+// @param endorserId
+// @param endorseeId
+// @param skillId
+// @param at
+MATCH (a:Person {id: $endorserId})
+MATCH (b:Person {id: $endorseeId})
+WHERE NOT EXISTS { (a)-[e:ENDORSED]->(b) WHERE e.skillId = $skillId }
+CREATE (a)-[:ENDORSED {skillId: $skillId, at: datetime($at)}]->(b)
+RETURN count(*) AS created

@@ -1,0 +1,16 @@
+// A page of projects by title, filtered by status, host and method (each filter off when empty), with the total:
+// always exactly one row, so an empty page still reports the total.
+// @param offset
+// @param limit
+// @param statuses
+// @param hostIds
+// @param methodIds
+MATCH (j:Project)
+WHERE (size($statuses) = 0 OR j.status IN $statuses)
+  AND (size($hostIds) = 0 OR EXISTS { (j)-[:HOSTED_BY]->(o:Organisation) WHERE o.id IN $hostIds })
+  AND (size($methodIds) = 0 OR EXISTS { (j)-[:USED_METHOD]->(s:Skill) WHERE s.id IN $methodIds })
+WITH j ORDER BY toLower(j.title), j.id
+WITH collect(j) AS matching
+RETURN size(matching) AS total,
+       [j IN matching[$offset..($offset + $limit)] |
+        j {.id, .title, .aim, .status, .startDate, .endDate, .outcomeSummary, hostOrganisationId: head([(j)-[:HOSTED_BY]->(o:Organisation) | o.id])}] AS page
