@@ -18,6 +18,8 @@ var app = builder.Build();
 
 switch (args)
 {
+    case ["migrate", ..]:
+        return await MigrateCommand.RunAsync(app.Services, app.Configuration, CancellationToken.None);
     case ["seed", ..]:
         return await SeedCommand.RunAsync(args, app.Services, CancellationToken.None);
     case ["token", ..]:

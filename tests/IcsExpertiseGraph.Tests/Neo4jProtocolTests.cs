@@ -152,7 +152,8 @@ public sealed class CypherHygieneTests
 
         Assert.NotEmpty(files);
         var offenders = files.SelectMany(f => File.ReadAllLines(f).Select((line, i) => (File: Path.GetFileName(f), Line: i + 1, Text: line)))
-            .Where(l => CypherInAString.IsMatch(l.Text) || l.Text.Contains("$\"MATCH", StringComparison.Ordinal))
+            .Where(l => CypherInAString.IsMatch(l.Text) || l.Text.Contains("$\"MATCH", StringComparison.Ordinal)
+                || (l.Text.Contains("RunAsync(", StringComparison.Ordinal) && l.Text.Contains(" + ", StringComparison.Ordinal) && l.File != "Neo4jQueryClient.cs"))
             .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
             .ToList();
         Assert.True(offenders.Count == 0, "Cypher belongs in .cypher files:\n" + string.Join('\n', offenders));

@@ -1,4 +1,6 @@
+using IcsExpertiseGraph.Api.Storage.Neo4j;
 using IcsExpertiseGraph.Api.Storage.Sqlite;
+using Microsoft.Extensions.Options;
 
 namespace IcsExpertiseGraph.Api.Storage;
 
@@ -15,9 +17,16 @@ public static class StorageExtensions
                 services.AddSingleton<SqliteConnectionFactory>();
                 services.AddSingleton<IExpertiseStore, SqliteExpertiseStore>();
                 break;
+            case "NEO4J":
+                services.AddOptions<Neo4jOptions>().Bind(configuration.GetSection(Neo4jOptions.Section))
+                    .Validate(o => o.Uri is { IsAbsoluteUri: true }, "Storage:Neo4j:Uri must be the server's HTTP address, e.g. http://localhost:7474.")
+                    .ValidateOnStart();
+                services.AddSingleton<CypherStatements>();
+                services.AddSingleton(sp => new Neo4jQueryClient(Neo4jHttp.Create(), sp.GetRequiredService<IOptions<Neo4jOptions>>().Value));
+                services.AddSingleton<IExpertiseStore, Neo4jExpertiseStore>();
+                break;
             default:
-                throw new InvalidOperationException(
-                    $"Storage:Provider '{provider}' is not available in this build; use 'Sqlite' (the Neo4j adapter is tracked in its own issue).");
+                throw new InvalidOperationException($"Storage:Provider '{provider}' is not known; use 'Sqlite' (embedded, the default) or 'Neo4j'.");
         }
 
         services.AddHostedService<StoreInitializer>();

@@ -27,3 +27,6 @@ public sealed class RuleViolationException(string field, string message) : Store
 
 /// <summary>The caller may not change this record (e.g. a project they do not lead).</summary>
 public sealed class ForbiddenException(string message) : StoreRuleException(ErrorCodes.Forbidden, "id", message);
+
+/// <summary>The store cannot be reached or refused our credentials: an operator's problem, reported in one clear line (no stack trace).</summary>
+public class StoreUnavailableException(string message, Exception? inner = null) : Exception(message, inner);

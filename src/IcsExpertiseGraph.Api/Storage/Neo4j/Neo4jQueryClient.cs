@@ -18,7 +18,7 @@ public sealed class Neo4jException(string code, string message) : Exception($"{c
 }
 
 /// <summary>Neo4j could not be reached or refused our credentials: an operator's problem, reported in one clear line.</summary>
-public sealed class Neo4jUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class Neo4jUnavailableException(string message, Exception? inner = null) : StoreUnavailableException(message, inner);
 
 /// <summary>
 /// A small client of Neo4j's Query API (<c>POST /db/{database}/query/v2</c>, Neo4j 5.25+ and 2025.x): implicit

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using IcsExpertiseGraph.Api.Domain;
+using static IcsExpertiseGraph.Api.Storage.Neo4j.Neo4jValues;
+
+namespace IcsExpertiseGraph.Api.Storage.Neo4j;
+
+/// <summary>The statements one write is made of, inside its transaction, and the checks writes share.</summary>
+internal sealed class Neo4jWrite(Neo4jTransaction transaction, CypherStatements cypher, CancellationToken cancellationToken)
+{
+    public Task<Neo4jResult> RunAsync(string statement, params (string Name, object? Value)[] parameters) =>
+        transaction.RunAsync(cypher[statement], parameters.ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal), cancellationToken);
+
+    public async Task<Neo4jRecord?> FirstAsync(string statement, params (string Name, object? Value)[] parameters) =>
+        Neo4jRecord.First(await RunAsync(statement, parameters));
+
+    public async Task<Person?> PersonOrNullAsync(Guid id) =>
+        await FirstAsync("get-person", ("id", Id(id))) is { } row ? Neo4jMapping.Person(row.Map("person")) : null;
+
+    public async Task<Person> PersonAsync(Guid id, string field = "id") =>
+        await PersonOrNullAsync(id) ?? throw new NotFoundException(field, "There is no such person.");
+
+    public async Task<Project> ProjectAsync(Guid id, string field) =>
+        await FirstAsync("get-projects", ("ids", new[] { Id(id) })) is { } row ? Neo4jMapping.Project(row) : throw new NotFoundException(field, "There is no such project.");
+
+    public async Task RequireSkillsAsync(IReadOnlyCollection<Guid> ids, string field)
+    {
+        var found = Neo4jRecord.All(await RunAsync("find-skills", ("ids", Ids(ids)))).Select(r => r.Id("id")).ToHashSet();
+        if (ids.Any(id => !found.Contains(id)))
+        {
+            throw new NotFoundException(field, "There is no such skill in the taxonomy.");
+        }
+    }
+
+    public async Task RequireOrganisationAsync(Guid? id, string field)
+    {
+        if (id is { } organisation && await FirstAsync("get-organisations", ("ids", new[] { Id(organisation) })) is null)
+        {
+            throw new NotFoundException(field, "There is no such organisation.");
+        }
+    }
+
+    /// <summary>Whether no profile holds this email (compared case-insensitively, as the unique emailKey does).</summary>
+    public async Task<bool> EmailIsFreeAsync(string? email) => email is null || await FirstAsync("find-person-by-email", ("email", email)) is null;
+
+    public Task TouchPersonAsync(Guid id, DateTimeOffset now) => RunAsync("touch-person", ("id", Id(id)), ("now", Timestamp(now)));
+
+    public Task RefreshTextAsync(Guid id) => RunAsync("refresh-person-text", ("id", Id(id)));
+
+    public Task AuditAsync(DateTimeOffset at, Guid? actor, string action, Guid subject, object? before, object? after, string subjectType = "Person") =>
+        AuditAsync([Event(at, actor, action, subject, before, after, subjectType)]);
+
+    public Task AuditAsync(IReadOnlyList<Dictionary<string, object?>> events) =>
+        events.Count == 0 ? Task.CompletedTask : RunAsync("record-audit-events", ("events", events));
+
+    /// <summary>One audit event as the record-audit-events statement takes it; before and after as JSON text, as the embedded store keeps them.</summary>
+    public static Dictionary<string, object?> Event(DateTimeOffset at, Guid? actor, string action, Guid subject, object? before, object? after, string subjectType = "Person") => new()
+    {
+        ["at"] = Timestamp(at), ["actorId"] = Id(actor), ["action"] = action, ["subjectType"] = subjectType, ["subjectId"] = Id(subject),
+        ["before"] = before is null ? null : JsonSerializer.Serialize(before), ["after"] = after is null ? null : JsonSerializer.Serialize(after),
+    };
+}

@@ -1,0 +1,241 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using IcsExpertiseGraph.Api.Auth;
+using IcsExpertiseGraph.Api.Domain;
+using IcsExpertiseGraph.Api.Seeding;
+using IcsExpertiseGraph.Api.Storage;
+using IcsExpertiseGraph.Api.Storage.Neo4j;
+
+namespace IcsExpertiseGraph.Tests;
+
+/// <summary>
+/// PROTOCOL TESTS of the Neo4j adapter's wiring, against a scripted fake of the Query API that answers each .cypher
+/// statement with a plausible row: every store operation sends statements from the files with exactly the parameters
+/// each file declares, every write runs in one explicit transaction opened by begin-write and committed (a refused one
+/// rolled back), and every statement file is used. They prove the adapter and its files agree, not that the Cypher
+/// behaves on a server: that is the contract suite's job against a real Neo4j (NEO4J_URI).
+/// </summary>
+public sealed partial class Neo4jAdapterWiringTests
+{
+    private static readonly Guid PersonId = Guid.Parse("0190a1b2-0000-7000-8000-000000000001");
+    private static readonly Guid OtherId = Guid.Parse("0190a1b2-0000-7000-8000-000000000002");
+    private static readonly Guid SkillId = Guid.Parse("0190a1b2-0000-7000-8000-000000000003");
+    private static readonly Guid ProjectId = Guid.Parse("0190a1b2-0000-7000-8000-000000000004");
+    private static readonly Guid OrganisationId = Guid.Parse("0190a1b2-0000-7000-8000-000000000005");
+    private static readonly Guid IcsId = Guid.Parse("0190a1b2-0000-7000-8000-000000000006");
+    private static readonly DateTimeOffset Now = new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
+    private static readonly CypherStatements Cypher = new();
+
+    [Fact]
+    public async Task EveryStoreOperationSendsFileStatementsWithTheirDeclaredParametersInWellFormedTransactions()
+    {
+        var server = new ScriptedQueryApi();
+        var store = Connect(server);
+        var viewer = new Viewer(PersonId, true, false);
+        var none = CancellationToken.None;
+
+        await store.MigrateAsync(none);
+        Assert.True(await store.IsReachableAsync(none));
+        Assert.True(await store.IsEmptyAsync(none));
+        Assert.Equal(7, await store.GetChangeSequenceAsync(none));
+        var people = await store.GetPeopleAsync([PersonId], viewer, none);
+        Assert.Equal("Ada Lovelace", people[PersonId].DisplayName);
+        Assert.Equal(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero).AddTicks(1234567), people[PersonId].CreatedAt);
+        Assert.Null(people[PersonId].Headline);
+        await store.GetOrganisationsAsync([OrganisationId], none);
+        await store.GetIntegratedCareSystemsAsync([IcsId], none);
+        await store.GetPlacesAsync([Guid.NewGuid()], none);
+        Assert.Equal("Flow", (await store.GetProjectsAsync([ProjectId], none))[ProjectId].Title);
+        await store.GetAllSkillsAsync(none);
+        await store.GetSkillsOfPeopleAsync([PersonId], none);
+        await store.GetEmploymentsOfPeopleAsync([PersonId], none);
+        await store.GetContributionsOfPeopleAsync([PersonId], none);
+        await store.GetContributionsToProjectsAsync([ProjectId], viewer, none);
+        await store.GetCurrentStaffAsync([OrganisationId], viewer, none);
+        await store.GetMethodsOfProjectsAsync([ProjectId], none);
+        await store.GetPlacesServedByOrganisationsAsync([OrganisationId], none);
+        await store.GetPlacesOfIntegratedCareSystemsAsync([IcsId], none);
+        Assert.Equal(0, (await store.ListPeopleAsync(viewer, new PageRequest(0, 10), none)).TotalCount);
+        await store.ListOrganisationsAsync(new OrganisationFilter([IcsId], [OrganisationType.AcuteTrust], "royal"), new PageRequest(0, 10), none);
+        await store.ListIntegratedCareSystemsAsync(new PageRequest(0, 10), none);
+        await store.ListProjectsAsync(new ProjectFilter([ProjectStatus.Active], [OrganisationId], [SkillId]), new PageRequest(0, 10), none);
+        await store.FindExpertCandidatesAsync(new ExpertCriteria(["lean", "a+b"], [SkillId], [SkillId], SkillLevel.Expert, [QualityDomain.QualityImprovement],
+            [IcsId], [Guid.NewGuid()], [OrganisationType.AcuteTrust], true, true), viewer, none);
+        await store.LoadSearchSourceAsync(none);
+        await store.LoadCollaborationSourceAsync(none);
+        await store.FindPersonIdByExternalIdAsync("oid-1", none);
+        await store.GetAuditTrailAsync(PersonId, 50, none);
+
+        await store.LinkOrCreateProfileAsync(new SignedInIdentity("oid-2", "new@nhs.test", true, "New Person", new HashSet<string>()), Now, none);
+        await store.LinkIdentityAsync(PersonId, "oid-3", Now, none);
+        var changes = new ProfileChanges(Change.To("Ada L"), Change.To<string?>("Improvement lead"), default, default, Change.To<string?>("ada@nhs.test"),
+            default, default, default, default, default);
+        await store.UpdateProfileAsync(PersonId, changes, 3, PersonId, Now, none);
+        await store.ConfirmProfileAsync(PersonId, PersonId, Now, none);
+        await store.SetSkillAsync(PersonId, new SkillClaim(SkillId, SkillLevel.Expert, SkillEvidence.Project, 4), PersonId, Now, none);
+        await store.RemoveSkillAsync(PersonId, SkillId, PersonId, Now, none);
+        server.Holding = true;
+        await store.EndorseSkillAsync(OtherId, PersonId, SkillId, Now, none);
+        await store.VerifySkillAsync(PersonId, SkillId, OtherId, Now, none);
+        await store.AddContributionAsync(PersonId, new Contribution(PersonId, ProjectId, ContributionRole.Member, new DateOnly(2026, 1, 1), null), PersonId, Now, none);
+        await store.RemoveContributionAsync(PersonId, ProjectId, PersonId, Now, none);
+        await store.CreateProjectAsync(new ProjectDraft("Flow", "Faster discharge", ProjectStatus.Active, new DateOnly(2026, 1, 1), null, null, OrganisationId, [SkillId]), PersonId, Now, none);
+        await store.UpdateProjectAsync(ProjectId, new ProjectChanges(Change.To("Flow 2"), default, default, default, default, default, default, Change.To<IReadOnlyList<Guid>>([SkillId])), PersonId, Now, none);
+        await store.UpsertOrganisationAsync(new OrganisationDraft(null, "RXX", "Royal Test", OrganisationType.AcuteTrust, IcsId), OtherId, Now, none);
+        await store.UpsertOrganisationAsync(new OrganisationDraft(OrganisationId, null, "Royal Test", OrganisationType.AcuteTrust, null), OtherId, Now, none);
+        Assert.Equal(new ImportSummary(2, 0, 0), await store.ImportPeopleAsync(
+            [new PersonImport("a@nhs.test", "A", null, null, null, "RXX", "Nurse"), new PersonImport("b@nhs.test", "B", "QI", null, Visibility.Public, null, null)], OtherId, Now, none));
+        Assert.Contains("Ada Lovelace", await store.ExportPersonAsync(PersonId, none), StringComparison.Ordinal);
+        await store.DeletePersonAsync(PersonId, Now, none);
+        var network = new NetworkGenerator(3, new DateOnly(2026, 11, 1)).Generate(300);
+        var systems = network.IntegratedCareSystems;
+        await store.ImportAsync(network with { IntegratedCareSystems = [systems[0] with { SuccessorId = systems[1].Id }, .. systems.Skip(1)] }, replaceExisting: true, null, none);
+
+        Assert.All(server.Statements, s => Assert.True(s.Declared.SetEquals(s.Sent),
+            $"{s.Name}: declares [{string.Join(", ", s.Declared.Order())}] but was sent [{string.Join(", ", s.Sent.Order())}]"));
+        Assert.Empty(Cypher.Names.Except(server.Statements.Select(s => s.Name)).Order());
+        Assert.All(server.Transactions.Where(t => t.Statements.Contains("begin-write")), t =>
+        {
+            Assert.Equal("begin-write", t.Statements[0]);
+            Assert.True(t.Committed, $"a write ({string.Join(", ", t.Statements)}) was not committed");
+        });
+        Assert.Equal(Cypher.Schema.Count + 1, server.Statements.Count(s => s.Name is "schema" or "await-indexes"));
+    }
+
+    [Fact]
+    public async Task ARefusedWriteIsRolledBackAndNeverCommitted()
+    {
+        var server = new ScriptedQueryApi();
+        var store = Connect(server);
+
+        var error = await Assert.ThrowsAsync<RuleViolationException>(() =>
+            store.EndorseSkillAsync(OtherId, PersonId, SkillId, Now, CancellationToken.None));
+
+        Assert.Equal("skillId", error.Field);
+        var transaction = Assert.Single(server.Transactions);
+        Assert.False(transaction.Committed);
+        Assert.True(transaction.RolledBack);
+    }
+
+    [Fact]
+    public async Task AStaleVersionIsAConflictEvenWhenOnlyTheStatementNoticesIt()
+    {
+        var server = new ScriptedQueryApi { VersionMovedOn = true };
+        var store = Connect(server);
+        var changes = new ProfileChanges(Change.To("Ada L"), default, default, default, default, default, default, default, default, default);
+
+        var error = await Assert.ThrowsAsync<VersionConflictException>(() => store.UpdateProfileAsync(PersonId, changes, 3, PersonId, Now, CancellationToken.None));
+
+        Assert.Equal(3, error.CurrentVersion);
+        Assert.False(Assert.Single(server.Transactions).Committed);
+    }
+
+    [Theory]
+    [InlineData("lean", "skillText:lean*^8 OR headline:lean*^6 OR displayName:lean*^4 OR bio:lean*^1")]
+    [InlineData("a+b (c)", @"skillText:a\+b\ \(c\)*^8 OR headline:a\+b\ \(c\)*^6 OR displayName:a\+b\ \(c\)*^4 OR bio:a\+b\ \(c\)*^1")]
+    public void SearchTermsBecomeEscapedBoostedPrefixQueries(string term, string expected) =>
+        Assert.Equal(expected, Neo4jExpertiseStore.FullTextQuery([term]));
+
+    private static Neo4jExpertiseStore Connect(ScriptedQueryApi server) =>
+        new(new Neo4jQueryClient(new HttpClient(server), new Neo4jOptions { Uri = new Uri("http://neo4j.test:7474"), FirstRetryDelay = TimeSpan.FromMilliseconds(1) }), Cypher);
+
+    /// <summary>A fake Query API that knows the adapter's statements by their text and answers each with a plausible row.</summary>
+    private sealed partial class ScriptedQueryApi : HttpMessageHandler
+    {
+        private readonly Dictionary<string, string> names = Cypher.Names.ToDictionary(n => Cypher[n], n => n, StringComparer.Ordinal);
+        private readonly Dictionary<string, Transaction> open = [];
+
+        public List<(string Name, HashSet<string> Declared, HashSet<string> Sent)> Statements { get; } = [];
+
+        public List<Transaction> Transactions { get; } = [];
+
+        public bool Holding { get; set; }
+
+        public bool VersionMovedOn { get; init; }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var path = request.RequestUri!.AbsolutePath;
+            if (path.EndsWith("/query/v2/tx", StringComparison.Ordinal))
+            {
+                var id = "tx" + Transactions.Count;
+                Transactions.Add(open[id] = new Transaction());
+                return Answer("""{"transaction":{"id":"ID"}}""".Replace("ID", id, StringComparison.Ordinal));
+            }
+
+            var transaction = path.Contains("/tx/", StringComparison.Ordinal) ? open[path.Split("/tx/")[1].Split('/')[0]] : null;
+            if (request.Method == HttpMethod.Delete)
+            {
+                transaction!.RolledBack = true;
+                return Answer("{}");
+            }
+
+            if (path.EndsWith("/commit", StringComparison.Ordinal))
+            {
+                transaction!.Committed = true;
+                return Answer("""{"data":{"fields":[],"values":[]}}""");
+            }
+
+            var body = JsonNode.Parse(await request.Content!.ReadAsStringAsync(cancellationToken))!;
+            var text = body["statement"]!.GetValue<string>();
+            var parameters = body["parameters"]!.AsObject();
+            var name = names.GetValueOrDefault(text) ?? (Cypher.Schema.Contains(text) ? "schema" : throw new InvalidOperationException("Unknown statement: " + text));
+            var declared = DeclaredParameter().Matches(text).Select(m => m.Groups[1].Value).ToHashSet();
+            Statements.Add((name, name == "schema" ? [] : declared, [.. parameters.Select(p => p.Key)]));
+            transaction?.Statements.Add(name);
+            return Answer(Rows(name, parameters));
+        }
+
+        private string Rows(string name, JsonObject parameters)
+        {
+            var person = """{"id":"ID","displayName":"Ada Lovelace","email":"ada@nhs.test","visibility":"NETWORK","availabilityStatus":"OPEN","openToCrossOrganisation":true,"version":3,"createdAt":"2026-01-02T03:04:05.123456789Z","updatedAt":"2026-01-02T03:04:05Z"}"""
+                .Replace("ID", parameters["id"]?.GetValue<string>() ?? PersonId.ToString(), StringComparison.Ordinal);
+            var ids = parameters["ids"]?.AsArray().Select(i => i!.GetValue<string>()).ToList() ?? [];
+            return name switch
+            {
+                "read-change-sequence" or "begin-write" => Data(["value"], "[7]"),
+                "count-network" => Data(["total"], "[0]"),
+                "get-person" => Data(["person"], $"[{person}]"),
+                "get-people" => Data(["person"], $"[{person.Replace(OtherId.ToString(), PersonId.ToString(), StringComparison.Ordinal)}]"),
+                "get-projects" => Data(["id", "title", "aim", "status", "startDate", "endDate", "outcomeSummary", "hostOrganisationId"], $"""["{ProjectId}","Flow",null,"ACTIVE","2026-01-01",null,null,null]"""),
+                "get-organisations" => Data(["id", "odsCode", "name", "type", "integratedCareSystemId"], $"""["{ids[0]}","RXX","Royal Test","ACUTE_TRUST",null]"""),
+                "get-integrated-care-systems" => Data(["id", "odsCode", "name", "nhsRegion", "validFrom", "validTo", "successorId"], $"""["{IcsId}","QWE","Test ICS","London","2022-07-01",null,null]"""),
+                "find-skills" => Data(["id"], [.. ids.Select(i => $"[\"{i}\"]")]),
+                "get-holding" when Holding => Data(["level", "evidence", "years", "verified"], """[3,"PROJECT",4,true]"""),
+                "remove-skill" => Data(["removed"], "[1]"),
+                "endorse-skill" => Data(["created"], "[1]"),
+                "add-contribution" => Data(["created"], "[1]"),
+                "verify-skill" => Data(["verified"], "[1]"),
+                "remove-contribution" => Data(["removed"], "[1]"),
+                "get-project-leads" => Data(["leads", "ledByPerson"], "[0,1]"),
+                "update-profile" when !VersionMovedOn => Data(["version"], "[4]"),
+                "count-contributions" => Data(["contributions"], "[1]"),
+                "find-organisations-by-ods-codes" => Data(["odsCode"], [.. parameters["odsCodes"]!.AsArray().Select(c => $"[\"{c}\"]")]),
+                "import-people" => Data(["index", "id", "outcome"], [.. parameters["rows"]!.AsArray().Select(r => $"[{r!["index"]},\"{r["id"]}\",\"CREATED\"]")]),
+                "list-people" or "list-organisations" or "list-projects" or "list-integrated-care-systems" => Data(["total", "page"], "[0,[]]"),
+                _ => Data([], []),
+            };
+        }
+
+        private static string Data(string[] fields, params string[] rows) =>
+            JsonSerializer.Serialize(new { data = new { fields, values = rows.Select(r => JsonNode.Parse(r)) } });
+
+        private static HttpResponseMessage Answer(string json) =>
+            new(HttpStatusCode.Accepted) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+
+        [GeneratedRegex(@"^//\s*@param\s+(\w+)", RegexOptions.Multiline)]
+        private static partial Regex DeclaredParameter();
+    }
+
+    private sealed class Transaction
+    {
+        public List<string> Statements { get; } = [];
+
+        public bool Committed { get; set; }
+
+        public bool RolledBack { get; set; }
+    }
+}
