@@ -8,6 +8,7 @@ using IcsExpertiseGraph.Api.Domain;
 using IcsExpertiseGraph.Api.Seeding;
 using IcsExpertiseGraph.Api.Storage;
 using IcsExpertiseGraph.Api.Storage.Neo4j;
+using Microsoft.Extensions.Logging;
 
 namespace IcsExpertiseGraph.Tests;
 
@@ -237,5 +238,32 @@ public sealed partial class Neo4jAdapterWiringTests
         public bool Committed { get; set; }
 
         public bool RolledBack { get; set; }
+    }
+}
+
+/// <summary>What an operator sees when the configured Neo4j cannot be reached at start.</summary>
+public sealed class Neo4jUnavailableAtStartTests
+{
+    [Fact]
+    public async Task TheServiceStartsLogsOneClearLineWithoutAStackTraceAndHealthzFails()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop(); // a port nobody listens on: connections are refused
+        using var factory = new ApiFactory();
+        factory.Settings["Storage:Provider"] = "Neo4j";
+        factory.Settings["Storage:Neo4j:Uri"] = $"http://127.0.0.1:{port}";
+        factory.Settings["Storage:Neo4j:MaxRetries"] = "0";
+        using var client = factory.CreateClient();
+
+        var health = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        var errors = factory.Logged.Where(l => l.Level >= LogLevel.Error).ToList();
+        var line = Assert.Single(errors);
+        Assert.Contains("store is unavailable", line.Message, StringComparison.Ordinal);
+        Assert.Contains($"127.0.0.1:{port}", line.Message, StringComparison.Ordinal);
+        Assert.Null(line.Exception);
     }
 }
