@@ -1,5 +1,7 @@
 // Lints every .cypher file with Neo4j's own parser and semantic analyser (@neo4j-cypher/language-support),
-// against the graph model in schema/neo4j/graph-schema.json. Each file declares its parameters in header lines
+// against the graph model in schema/neo4j/graph-schema.json: its labels, relationship types and property keys, which
+// label each relationship type joins to which (so a reversed or misplaced relationship is flagged), and the signatures
+// of the procedures the statements call (so a misspelt or missing procedure is an error). Each file declares its parameters in header lines
 // ("// @param name"); using an undeclared one, or declaring one it does not use, fails too. Keys of map parameters
 // (an UNWIND batch's rows) that are not graph properties are declared per file ("// @key name"), so a misspelled
 // graph property is still caught everywhere else.

@@ -6,6 +6,6 @@
 // @param to
 MATCH (p:Person {id: $personId})
 MATCH (j:Project {id: $projectId})
-WHERE NOT EXISTS { (p)-[:CONTRIBUTED_TO]->(j) }
+WHERE COUNT { (p)-[:CONTRIBUTED_TO]->(j) } = 0
 CREATE (p)-[:CONTRIBUTED_TO {role: $role, from: date($from), to: date($to)}]->(j)
 RETURN count(*) AS created

@@ -5,6 +5,6 @@
 // @param at
 MATCH (a:Person {id: $endorserId})
 MATCH (b:Person {id: $endorseeId})
-WHERE NOT EXISTS { (a)-[e:ENDORSED]->(b) WHERE e.skillId = $skillId }
+WHERE COUNT { (a)-[e:ENDORSED]->(b) WHERE e.skillId = $skillId } = 0
 CREATE (a)-[:ENDORSED {skillId: $skillId, at: datetime($at)}]->(b)
 RETURN count(*) AS created
