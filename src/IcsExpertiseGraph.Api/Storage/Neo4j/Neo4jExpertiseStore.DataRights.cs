@@ -102,7 +102,7 @@ public sealed partial class Neo4jExpertiseStore
 
                     // No skill text to refresh: names, headlines and bios are indexed as they are.
                     _ = outcome == "CREATED" ? created++ : updated++;
-                    events.Add(Neo4jWrite.Event(now, actorId, outcome == "CREATED" ? "IMPORT_CREATE" : "IMPORT_UPDATE", id, null,
+                    events.Add(Neo4jWork.Event(now, actorId, outcome == "CREATED" ? "IMPORT_CREATE" : "IMPORT_UPDATE", id, null,
                         new { people[index].DisplayName, organisation = people[index].OrganisationOdsCode }));
                 }
 

@@ -87,7 +87,7 @@ public sealed partial class Neo4jExpertiseStore
     }
 
     /// <summary>Sends a list as UNWIND batches of <see cref="ImportBatch"/> rows, reporting progress after each.</summary>
-    private sealed class BatchWriter(Neo4jWrite write, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    private sealed class BatchWriter(Neo4jWork write, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         public async Task RowsAsync<T>(string stage, string statement, IReadOnlyList<T> items, Func<T, Dictionary<string, object?>> row)
         {

@@ -56,7 +56,7 @@ public sealed partial class Neo4jExpertiseStore
         {
             // The sequence is read first, so the rows are at least as new as it says; a write that lands meanwhile bumps
             // it again and the read model reloads.
-            var read = new Neo4jWrite(transaction, cypher, cancellationToken);
+            var read = new Neo4jWork(transaction, cypher, cancellationToken);
             var sequence = (await read.FirstAsync("read-change-sequence"))!.Value.Long("value");
             var people = Neo4jRecord.All(await read.RunAsync("all-people")).Select(r => new SearchSource.PersonRow(
                 r.Id("id"), r.Text("displayName"), r.TextOrNull("headline"), r.TextOrNull("bio"), r.Enum<Visibility>("visibility"),
@@ -72,7 +72,7 @@ public sealed partial class Neo4jExpertiseStore
     public Task<CollaborationSource> LoadCollaborationSourceAsync(CancellationToken cancellationToken) =>
         client.InTransactionAsync(async transaction =>
         {
-            var read = new Neo4jWrite(transaction, cypher, cancellationToken);
+            var read = new Neo4jWork(transaction, cypher, cancellationToken);
             var sequence = (await read.FirstAsync("read-change-sequence"))!.Value.Long("value");
             var people = Neo4jRecord.All(await read.RunAsync("all-people")).Select(r => (r.Id("id"), r.Enum<Visibility>("visibility"))).ToList();
             var organisations = Neo4jRecord.All(await read.RunAsync("all-organisations")).Select(r => (r.Id("id"), r.IdOrNull("integratedCareSystemId"))).ToList();
@@ -84,7 +84,7 @@ public sealed partial class Neo4jExpertiseStore
             return new CollaborationSource(sequence, people, organisations, primary, projects, contributions);
         }, cancellationToken);
 
-    private static async Task<List<(Guid PersonId, Guid OrganisationId)>> CurrentEmploymentsAsync(Neo4jWrite read) =>
+    private static async Task<List<(Guid PersonId, Guid OrganisationId)>> CurrentEmploymentsAsync(Neo4jWork read) =>
         [.. Neo4jRecord.All(await read.RunAsync("all-current-employments", ("today", Today()))).Select(r => (r.Id("personId"), r.Id("organisationId")))];
 
     /// <summary>

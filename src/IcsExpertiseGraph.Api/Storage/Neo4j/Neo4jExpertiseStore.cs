@@ -52,11 +52,12 @@ public sealed partial class Neo4jExpertiseStore(Neo4jQueryClient client, CypherS
         [("viewerMember", viewer.IsMember), ("viewerSelf", Id(viewer.PersonId)), ("viewerAdmin", viewer.IsAdmin)];
 
     /// <summary>Runs one write in one explicit transaction, opened by bumping the change sequence (the write lock).</summary>
-    private Task<T> WriteAsync<T>(Func<Neo4jWrite, Task<T>> body, CancellationToken cancellationToken) =>
+    private Task<T> WriteAsync<T>(Func<Neo4jWork, Task<T>> body, CancellationToken cancellationToken) =>
         client.InTransactionAsync(async transaction =>
         {
-            var write = new Neo4jWrite(transaction, cypher, cancellationToken);
-            await write.RunAsync("begin-write");
+            var write = new Neo4jWork(transaction, cypher, cancellationToken);
+            // Without the sequence node there would be no lock and no change for the read models to notice.
+            _ = await write.FirstAsync("begin-write") ?? throw new Neo4jException("Client.Schema", "The change sequence node is missing: run the migrate verb.");
             return await body(write);
         }, cancellationToken);
 }

@@ -4,8 +4,8 @@ using static IcsExpertiseGraph.Api.Storage.Neo4j.Neo4jValues;
 
 namespace IcsExpertiseGraph.Api.Storage.Neo4j;
 
-/// <summary>The statements one write is made of, inside its transaction, and the checks writes share.</summary>
-internal sealed class Neo4jWrite(Neo4jTransaction transaction, CypherStatements cypher, CancellationToken cancellationToken)
+/// <summary>The statements one unit of work (a write, or a consistent multi-statement read) runs inside its transaction, and the checks writes share.</summary>
+internal sealed class Neo4jWork(Neo4jTransaction transaction, CypherStatements cypher, CancellationToken cancellationToken)
 {
     public Task<Neo4jResult> RunAsync(string statement, params (string Name, object? Value)[] parameters) =>
         transaction.RunAsync(cypher[statement], parameters.ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal), cancellationToken);
