@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace IcsExpertiseGraph.Benchmarks.EndToEnd;
+
+/// <summary>How big and how long: the full run (100,000 people) or the small one .ci/run keeps working.</summary>
+public sealed record EndToEndOptions(int People, int Warmup, int Requests, int Connections, TimeSpan Duration, string OutputFolder)
+{
+    public static EndToEndOptions Parse(string[] args)
+    {
+        var small = args.Contains("--small");
+        var options = new EndToEndOptions(small ? 1_000 : 100_000, small ? 5 : 200, small ? 20 : 1_000, 16, TimeSpan.FromSeconds(small ? 2 : 30),
+            Path.Combine(Directory.GetCurrentDirectory(), "tests", "IcsExpertiseGraph.Benchmarks", "results"));
+        for (var i = 1; i + 1 < args.Length; i++)
+        {
+            var value = args[i + 1];
+            options = args[i] switch
+            {
+                "--people" => options with { People = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--requests" => options with { Requests = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--warmup" => options with { Warmup = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--connections" => options with { Connections = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--duration" => options with { Duration = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },
+                "--out" => options with { OutputFolder = Path.GetFullPath(value) },
+                _ => options,
+            };
+        }
+
+        return options;
+    }
+}
+
+/// <summary>
+/// The end-to-end harness: seeds a network with the service's own seed verb, starts the service in Release on
+/// loopback over that existing database (cold start), warms it, and measures every query the performance issue
+/// names one request after another (median, p95, p99, throughput, and the ratio to the <c>{ __typename }</c> floor of
+/// the same run), a mutation, mixed reads from concurrent connections, and the service's resident memory. Writes
+/// a Markdown and a JSON report.
+/// Run: dotnet run -c Release --project tests/IcsExpertiseGraph.Benchmarks -- e2e [--small] [--people N] [--out DIR]
+/// </summary>
+public static class EndToEndRun
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = EndToEndOptions.Parse(args);
+        var folder = Path.Combine(Path.GetTempPath(), "ics-expertise-e2e", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var settings = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Storage:Sqlite:Path"] = Path.Combine(folder, "expertise.db"),
+            ["Seed:DemoOnEmpty"] = "false",
+            ["Auth:AllowLocalIssuerInProduction"] = "true",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        try
+        {
+            Console.WriteLine($"Seeding {options.People:N0} people...");
+            var seedClock = Stopwatch.StartNew();
+            await ServiceProcess.RunVerbAsync(["seed", "--people", options.People.ToString(CultureInfo.InvariantCulture), "--seed", "7", "--as-of", "2026-11-01"], settings);
+            var seed = seedClock.Elapsed;
+
+            Console.WriteLine("Starting the service on the existing database...");
+            var (service, coldStart) = await ServiceProcess.StartAsync(settings);
+            await using (service)
+            {
+                using var anonymous = new LoadDriver(service.Url, null);
+                var ids = await Ids.FindAsync(anonymous, async person => (await ServiceProcess.RunVerbAsync(["token", "--person", person, "--role", "NetworkManager"], settings)).Trim());
+                using var driver = new LoadDriver(service.Url, ids.Token);
+                var results = new List<Series>();
+                foreach (var (name, body) in Queries.Reads(ids))
+                {
+                    Console.WriteLine($"  {name}");
+                    results.Add(await driver.SequentialAsync(name, _ => body, options.Warmup, options.Requests));
+                }
+
+                results.Add(await driver.SequentialAsync(Queries.MutationName, Queries.Mutation, options.Warmup, options.Requests));
+                Console.WriteLine($"  mixed reads, {options.Connections} connections, {options.Duration.TotalSeconds:F0} s");
+                var mixed = await driver.ConcurrentAsync($"mixed reads (search, person, path) from {options.Connections} connections", Queries.Mixed(ids), options.Connections, options.Duration);
+                var report = new EndToEndReport(DateTimeOffset.UtcNow, Machine.Describe(), options, seed, coldStart, service.ResidentBytes(), results, mixed);
+                Directory.CreateDirectory(options.OutputFolder);
+                var stem = Path.Combine(options.OutputFolder, $"e2e-{options.People}");
+                await File.WriteAllTextAsync(stem + ".md", report.Markdown());
+                await File.WriteAllTextAsync(stem + ".json", report.Json());
+                Console.WriteLine(report.Markdown());
+                Console.WriteLine($"Wrote {stem}.md and {stem}.json");
+                return results.Sum(r => r.Errors) + mixed.Errors == 0 ? 0 : 1;
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
+
+/// <summary>The ids the queries need, found through the API itself, and a network manager's token.</summary>
+public sealed record Ids(string Token, string Person, string Far, string Ics, IReadOnlyList<string> Skills)
+{
+    public static async Task<Ids> FindAsync(LoadDriver anonymous, Func<string, Task<string>> tokenFor)
+    {
+        var people = Data(await anonymous.SendAsync(Body("{ people(first: 100) { edges { node { id } } } }")))["people"]!["edges"]!.AsArray();
+        var skills = Data(await anonymous.SendAsync(Body("{ skills(query: \"improvement\", first: 4) { edges { node { id } } } }")))["skills"]!["edges"]!.AsArray()
+            .Select(e => e!["node"]!["id"]!.GetValue<string>()).ToList();
+        var systems = Data(await anonymous.SendAsync(Body("{ integratedCareSystems(first: 1) { edges { node { id } } } }")))["integratedCareSystems"]!["edges"]!.AsArray();
+        var token = await tokenFor(people[0]!["node"]!["id"]!.GetValue<string>());
+        using var member = new LoadDriver(anonymous.BaseAddress, token);
+        // The centre is someone with collaborators; the far end is the last person three introductions out.
+        foreach (var edge in people)
+        {
+            var id = edge!["node"]!["id"]!.GetValue<string>();
+            var nodes = Data(await member.SendAsync(Body($$"""{ collaborationNetwork(around: "{{id}}", hops: 3, limit: 1000) { nodes { person { id } } } }""")))["collaborationNetwork"]!["nodes"]!.AsArray();
+            if (nodes.Count > 20)
+            {
+                return new Ids(token, id, nodes[^1]!["person"]!["id"]!.GetValue<string>(), systems[0]!["node"]!["id"]!.GetValue<string>(), skills);
+            }
+        }
+
+        throw new InvalidOperationException("Nobody among the first 100 people has a collaboration network to measure.");
+    }
+
+    public static string Body(string query) => JsonSerializer.Serialize(new { query });
+
+    private static JsonNode Data(string response) => JsonNode.Parse(response)!["data"]!;
+}
