@@ -144,6 +144,27 @@ public sealed class ProfileTests : IDisposable
     }
 
     [Fact]
+    public async Task ARepeatedSearchNeverShowsAPrivatePersonToAnyoneButThemselvesAndSeesEachNewWrite()
+    {
+        var person = await SomeoneAsync(skip: 2);
+        var token = await factory.SignInAsync(person);
+        var other = await factory.SignInAsync(await SomeoneAsync(skip: 3));
+        const string search = "{ searchExperts(query: \"quixotry\") { totalCount edges { node { id } } } }";
+        Assert.Equal(0, (await factory.QueryAsync(search, token: token))["data"]!["searchExperts"]!["totalCount"]!.GetValue<int>());
+
+        await factory.QueryAsync("mutation { updateMyProfile(input: { headline: \"Quixotry in improvement\", visibility: PRIVATE }) { version } }", token: token);
+
+        for (var round = 0; round < 2; round++)
+        {
+            // The second round is answered from the results the first ranked: each caller still gets their own view.
+            var own = await factory.QueryAsync(search, token: token);
+            Assert.Equal(GlobalId.Encode("Person", person.Id), Assert.Single(own["data"]!["searchExperts"]!["edges"].Arr())!["node"]!["id"].Str());
+            Assert.Equal(0, (await factory.QueryAsync(search, token: other))["data"]!["searchExperts"]!["totalCount"]!.GetValue<int>());
+            Assert.Equal(0, (await factory.QueryAsync(search))["data"]!["searchExperts"]!["totalCount"]!.GetValue<int>());
+        }
+    }
+
+    [Fact]
     public async Task AHundredConcurrentUpdatesToOneProfileLoseNone()
     {
         var person = await SomeoneAsync();

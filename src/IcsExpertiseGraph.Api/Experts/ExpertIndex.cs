@@ -26,6 +26,7 @@ public sealed class ExpertIndex : IReadModel
     private const int SkillTextWeight = 8;
 
     private readonly SearchSource.PersonRow[] people;
+    private readonly Dictionary<Guid, int> positionOf;
     private readonly Visibility[] visibility;       // the hot per-person flags, contiguous
     private readonly bool[] notAvailable;
     private readonly bool[] openToOthers;
@@ -59,6 +60,8 @@ public sealed class ExpertIndex : IReadModel
         {
             positions[people[i].Id] = i;
         }
+
+        positionOf = positions;
 
         skillPositions = taxonomy.All.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i);
         skillDomain = [.. taxonomy.All.Select(s => s.Domain)];
@@ -143,6 +146,13 @@ public sealed class ExpertIndex : IReadModel
 
     /// <summary>The store's change sequence this snapshot reflects.</summary>
     public long Sequence { get; }
+
+    /// <summary>Recent searches ranked on this snapshot (a new snapshot starts empty).</summary>
+    public SearchResultCache Results { get; } = new();
+
+    /// <summary>Whether this person's profile is PRIVATE (they alone, and admins, see it).</summary>
+    public bool IsPrivate(Guid? personId) =>
+        personId is { } id && positionOf.TryGetValue(id, out var position) && visibility[position] == Visibility.Private;
 
     /// <summary>The taxonomy the index was built with (its skill names are part of people's text).</summary>
     public SkillTaxonomy Taxonomy { get; }

@@ -99,9 +99,14 @@ public sealed class ExpertSearchConnectionGraphType : ObjectGraphType<SearchPage
         Field<NonNullGraphType<SearchFacetsGraphType>>("facets").Description("Counts over every match, not just this page.")
             .ResolveAsync(async c =>
             {
+                if (c.Source.Outcome.Facets is { } counted)
+                {
+                    return counted;
+                }
+
                 var organisation = await c.Source.Outcome.Organisations(c.CancellationToken);
                 var taxonomy = await c.RequestServices!.GetRequiredService<ExpertSearch>().TaxonomyAsync(c.CancellationToken);
-                return SearchFacets.Count(c.Source.Outcome.Ranked.Select(r => r.Candidate), taxonomy, organisation);
+                return c.Source.Outcome.Facets = SearchFacets.Count(c.Source.Outcome.Ranked.Select(r => r.Candidate), taxonomy, organisation);
             });
     }
 }

@@ -25,7 +25,11 @@ public sealed record ExpertFilter(
 public delegate Task<Func<Guid, Organisation?>> EmployerLookup(CancellationToken cancellationToken);
 
 /// <summary>A search's whole result: every visible match, ranked, with what is needed to explain a page and count facets.</summary>
-public sealed record SearchOutcome(IReadOnlyList<RankedCandidate> Ranked, ExpertRanker Ranker, EmployerLookup Organisations);
+public sealed record SearchOutcome(IReadOnlyList<RankedCandidate> Ranked, ExpertRanker Ranker, EmployerLookup Organisations)
+{
+    /// <summary>The facets over every match, counted once per result however many pages or requests ask for them.</summary>
+    public SearchFacets? Facets { get; set; }
+}
 
 /// <summary>
 /// Expert search: recognises the skills a need names (with narrower ones), asks for the visible candidates
@@ -44,6 +48,13 @@ public sealed class ExpertSearch(IExpertiseStore store, SkillCatalog catalog, Ex
         }
 
         var memory = options.Value.MemoryIndex ? await index.GetAsync(cancellationToken, writes.MinimumFor(viewer)) : null;
+        var now = clock.GetUtcNow();
+        var key = memory is null ? null : SearchResultCache.Key(query, filter, viewer, memory.IsPrivate(viewer.PersonId));
+        if (key is not null && memory!.Results.TryGet(key, now, out var cached))
+        {
+            return cached;
+        }
+
         var taxonomy = memory?.Taxonomy ?? await catalog.GetAsync(cancellationToken);
         var unknown = filter.SkillIds.FirstOrDefault(id => taxonomy.Find(id) is null);
         if (unknown != Guid.Empty)
@@ -65,8 +76,14 @@ public sealed class ExpertSearch(IExpertiseStore store, SkillCatalog catalog, Ex
             filter.AvailableOnly, filter.OpenToCrossOrganisation);
 
         var (candidates, organisations) = await FindAsync(criteria, viewer, memory, cancellationToken);
-        var ranker = new ExpertRanker(taxonomy, concepts, clock.GetUtcNow());
-        return new SearchOutcome(ranker.Rank(candidates), ranker, organisations);
+        var ranker = new ExpertRanker(taxonomy, concepts, now);
+        var outcome = new SearchOutcome(ranker.Rank(candidates), ranker, organisations);
+        if (key is not null)
+        {
+            memory!.Results.Add(key, outcome, now);
+        }
+
+        return outcome;
     }
 
     /// <summary>The taxonomy the candidates will be judged against: the index's own, or the catalog's.</summary>

@@ -9,10 +9,10 @@ namespace IcsExpertiseGraph.Api.Storage;
 /// credentials) is reported in one log line, /healthz fails, and preparation is retried in the background until it
 /// succeeds, instead of the process dying with a stack trace.
 /// </summary>
-public sealed partial class StoreInitializer(IExpertiseStore store, IOptions<SeedOptions> seedOptions, ILogger<StoreInitializer> logger) : IHostedService, IDisposable
+public sealed partial class StoreInitializer(
+    IExpertiseStore store, IOptions<SeedOptions> seedOptions, IHostApplicationLifetime lifetime, ILogger<StoreInitializer> logger) : IHostedService
 {
     private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(10);
-    private readonly CancellationTokenSource stopping = new();
     private Task? retrying;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -24,20 +24,18 @@ public sealed partial class StoreInitializer(IExpertiseStore store, IOptions<See
         catch (StoreUnavailableException e)
         {
             LogUnavailable(logger, e.Message, RetryEvery.TotalSeconds);
-            retrying = RetryAsync(stopping.Token);
+            retrying = RetryAsync(lifetime.ApplicationStopping);
         }
     }
 
+    /// <summary>The retry loop ends with the application (ApplicationStopping is cancelled before hosted services stop).</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await stopping.CancelAsync();
         if (retrying is not null)
         {
             await retrying.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
-
-    public void Dispose() => stopping.Dispose();
 
     private async Task RetryAsync(CancellationToken cancellationToken)
     {
