@@ -36,7 +36,7 @@ public abstract partial class StoreContract
         var signedIn = await Store.LinkOrCreateProfileAsync(Identity("entra-by-email", person.Email!.ToUpperInvariant(), verified: true), Now, Ct);
 
         Assert.Equal(person.Id, signedIn.Id);
-        Assert.Equal(person with { ExternalId = "entra-by-email", UpdatedAt = Now }, signedIn with { UpdatedAt = Now });
+        Assert.Equal(person with { ExternalId = "entra-by-email", UpdatedAt = signedIn.UpdatedAt }, signedIn);
         Assert.Equal(total, (await Store.ListPeopleAsync(Admin, Everything, Ct)).TotalCount);
         Assert.Equal(person.Id, await Store.FindPersonIdByExternalIdAsync("entra-by-email", Ct));
         Assert.Equal("LINK_IDENTITY", (await Store.GetAuditTrailAsync(person.Id, 10, Ct))[0].Action);
@@ -65,7 +65,7 @@ public abstract partial class StoreContract
         Assert.Equal(newcomer, (await Store.GetPeopleAsync([newcomer.Id], Member, Ct))[newcomer.Id]);
         Assert.Equal(newcomer.Id, await Store.FindPersonIdByExternalIdAsync("entra-newcomer", Ct));
         Assert.Equal("CREATE_PROFILE", Assert.Single(await Store.GetAuditTrailAsync(newcomer.Id, 10, Ct)).Action);
-        Assert.Equal(newcomer.Id, await Store.LinkOrCreateProfileAsync(Identity("entra-newcomer", null, false), Now, Ct) is { } again ? again.Id : default);
+        Assert.Equal(newcomer.Id, (await Store.LinkOrCreateProfileAsync(Identity("entra-newcomer", null, false), Now, Ct)).Id);
     }
 
     [StoreFact]
@@ -252,7 +252,8 @@ public abstract partial class StoreContract
         await Store.VerifySkillAsync(person.Id, skill, colleague, Now.AddMinutes(4), Ct);
         await Store.RemoveSkillAsync(person.Id, skill, person.Id, Now.AddMinutes(5), Ct);
 
-        var trail = await Store.GetAuditTrailAsync(person.Id, 50, Ct);
+        // The six newest events: a store may keep older ones (from before the network was imported) too.
+        var trail = await Store.GetAuditTrailAsync(person.Id, 6, Ct);
         var lastTwo = await Store.GetAuditTrailAsync(person.Id, 2, Ct);
 
         Assert.Equal(["REMOVE_SKILL", "VERIFY_SKILL", "ENDORSE_SKILL", "CONFIRM_PROFILE", "SET_SKILL", "UPDATE_PROFILE"], trail.Select(e => e.Action));

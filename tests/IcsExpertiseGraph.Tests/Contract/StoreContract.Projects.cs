@@ -7,9 +7,10 @@ public abstract partial class StoreContract
 {
     private static readonly ProjectChanges NoProjectChanges = new(default, default, default, default, default, default, default, default);
 
-    /// <summary>A project the person does not contribute to, and that has a lead.</summary>
+    /// <summary>A project that has a lead and that the person does not contribute to.</summary>
     private static Project ProjectWithout(Guid personId) =>
-        Network.Projects.First(p => !Network.Contributions.Any(c => c.ProjectId == p.Id && c.PersonId == personId));
+        Network.Projects.First(p => Network.Contributions.Any(c => c.ProjectId == p.Id && c.Role == ContributionRole.Lead)
+            && !Network.Contributions.Any(c => c.ProjectId == p.Id && c.PersonId == personId));
 
     [StoreFact]
     public async Task AContributionIsAddedOnceWithItsDatesAndCanBeRemoved()

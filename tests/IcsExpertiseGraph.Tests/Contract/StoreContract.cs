@@ -87,7 +87,7 @@ public abstract partial class StoreContract : IAsyncLifetime
 
     protected async Task<IReadOnlyList<PersonSkill>> SkillsOfAsync(Guid personId) => Of(await Store.GetSkillsOfPeopleAsync([personId], Ct), personId);
 
-    /// <summary>A person whose profile is linked to an identity, as every writer of their own profile is.</summary>
+    /// <summary>A person of the given visibility who has an email, as people who sign in and edit their profile do.</summary>
     protected static Person Someone(Visibility visibility = Visibility.Public, int skip = 0) =>
         Network.People.Where(p => p.Visibility == visibility && p.Email is not null).Skip(skip).First();
 }
