@@ -2,7 +2,7 @@
 # Runs the store contract suite against a real Neo4j: the compose file's throwaway "neo4j-test" service
 # (port 7475, data in memory), started here and removed afterwards. Needs Docker with Compose and a .env file
 # (cp .env.example .env). To use another server instead: NEO4J_URI=http://host:7474 NEO4J_USER=neo4j
-# NEO4J_PASSWORD=... dotnet test --filter "FullyQualifiedName~Contract" (the suite replaces that database's network).
+# NEO4J_PASSWORD=... dotnet test --filter "FullyQualifiedName~Tests.Contract." (the suite replaces that database's network).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,4 +20,4 @@ done
 [ "$status" = healthy ] || { echo "neo4j-test did not become healthy"; exit 1; }
 
 NEO4J_URI=http://localhost:7475 NEO4J_USER=neo4j NEO4J_PASSWORD="$password" \
-  dotnet test IcsExpertiseGraph.sln --configuration Release --filter "FullyQualifiedName~Contract" --logger "console;verbosity=normal"
+  dotnet test IcsExpertiseGraph.sln --configuration Release --filter "FullyQualifiedName~Tests.Contract." --logger "console;verbosity=normal"

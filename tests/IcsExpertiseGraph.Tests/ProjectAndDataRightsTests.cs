@@ -186,10 +186,10 @@ public sealed class ProjectAndDataRightsTests : IDisposable
         var export = await factory.QueryAsync("mutation { exportMyData }", token: token);
 
         var document = JsonNode.Parse(export["data"]!["exportMyData"].Str())!;
-        Assert.Equal(person.Email, document["person"]!["Email"].Str());
-        Assert.Equal("Exported", document["person"]!["Headline"].Str());
+        Assert.Equal(person.Email, document["person"]!["email"].Str());
+        Assert.Equal("Exported", document["person"]!["headline"].Str());
         Assert.NotEmpty(document["skills"].Arr());
-        Assert.Contains(document["auditTrail"].Arr(), e => e!["Action"].Str() == "UPDATE_PROFILE");
+        Assert.Contains(document["auditTrail"].Arr(), e => e!["action"].Str() == "UPDATE_PROFILE");
         Assert.DoesNotContain("local:", document.ToJsonString(), StringComparison.Ordinal);
     }
 

@@ -4,7 +4,7 @@ namespace IcsExpertiseGraph.Tests.Contract;
 internal sealed record Neo4jServer(string Uri, string User, string Password, string Database)
 {
     public const string SkipReason =
-        "Neo4j contract run skipped: set NEO4J_URI (e.g. http://localhost:7474), NEO4J_USER and NEO4J_PASSWORD to run it against a Neo4j server (see README, 'Neo4j').";
+        "Neo4j contract run skipped: set NEO4J_URI (e.g. http://localhost:7474), NEO4J_USER and NEO4J_PASSWORD to run it against a Neo4j server (or, with Docker, run tools/neo4j-contract.sh; see README, 'Running the store contract suite against Neo4j').";
 
     public static Neo4jServer? FromEnvironment() =>
         Environment.GetEnvironmentVariable("NEO4J_URI") is { Length: > 0 } uri

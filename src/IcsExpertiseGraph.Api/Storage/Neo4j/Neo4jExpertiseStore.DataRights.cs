@@ -10,7 +10,7 @@ public sealed partial class Neo4jExpertiseStore
     /// <summary>Rows per request of a bulk people import: large enough to keep round trips few, small enough for modest heaps.</summary>
     private const int PeopleImportBatch = 2_000;
 
-    private static readonly JsonSerializerOptions ExportJson = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions ExportJson = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     public async Task<string> ExportPersonAsync(Guid personId, CancellationToken cancellationToken)
     {
@@ -70,8 +70,8 @@ public sealed partial class Neo4jExpertiseStore
         WriteAsync(async write =>
         {
             // Unknown organisations refuse the whole import before anything is written, naming the first row at fault.
-            var codes = people.Select(p => p.OrganisationOdsCode).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
-            var known = Neo4jRecord.All(await write.RunAsync("find-organisations-by-ods-codes", ("odsCodes", codes))).Select(r => r.Text("odsCode")).ToHashSet(StringComparer.Ordinal);
+            var codes = people.Select(p => p.OrganisationOdsCode?.ToUpperInvariant()).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+            var known = Neo4jRecord.All(await write.RunAsync("find-organisations-by-ods-codes", ("odsCodes", codes))).Select(r => r.Text("odsCode")).ToHashSet(StringComparer.OrdinalIgnoreCase);
             for (var row = 0; row < people.Count; row++)
             {
                 if (people[row].OrganisationOdsCode is { } code && !known.Contains(code))

@@ -26,7 +26,7 @@ public sealed partial class Neo4jExpertiseStore
     {
         var result = await ReadAsync("find-expert-candidates", cancellationToken,
         [
-            ("textQuery", criteria.Terms.Count > 0 ? FullTextQuery(criteria.Terms) : null),
+            ("textQuery", FullTextQuery(criteria.Terms) is { Length: > 0 } text ? text : null),
             ("conceptIds", Ids(criteria.ConceptSkillIds)),
             ("everyone", criteria.MatchesEveryone),
             ("skillIds", Ids(criteria.SkillIds)),
@@ -94,7 +94,8 @@ public sealed partial class Neo4jExpertiseStore
     internal static string FullTextQuery(IReadOnlyList<string> terms)
     {
         var query = new StringBuilder();
-        foreach (var term in terms)
+        // An empty term would become a bare "*": everyone with the field, not a match.
+        foreach (var term in terms.Where(t => !string.IsNullOrWhiteSpace(t)))
         {
             var escaped = new StringBuilder();
             foreach (var c in term.ToLowerInvariant())

@@ -7,7 +7,8 @@ namespace IcsExpertiseGraph.Api.Storage.Sqlite;
 
 public sealed partial class SqliteExpertiseStore
 {
-    private static readonly JsonSerializerOptions ExportJson = new() { WriteIndented = true };
+    // One key style throughout the document (the anonymous types mix names the C# way).
+    private static readonly JsonSerializerOptions ExportJson = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     public async Task<string> ExportPersonAsync(Guid personId, CancellationToken cancellationToken)
     {

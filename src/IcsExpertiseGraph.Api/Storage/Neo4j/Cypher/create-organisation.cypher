@@ -4,7 +4,7 @@
 // @param name
 // @param type
 // @param icsId
-CREATE (o:Organisation {id: $id, odsCode: $odsCode, name: $name, type: $type})
+CREATE (o:Organisation {id: $id, odsCode: $odsCode, odsCodeKey: toUpper($odsCode), name: $name, type: $type})
 WITH o
 CALL (o) {
   MATCH (i:IntegratedCareSystem {id: $icsId})

@@ -1,4 +1,4 @@
-// The organisation holding an ODS code (the API upper-cases codes, as the NHS Organisation Data Service issues them).
+// The organisation holding an ODS code, in any case.
 // @param odsCode
-MATCH (o:Organisation {odsCode: $odsCode})
+MATCH (o:Organisation {odsCodeKey: toUpper($odsCode)})
 RETURN o.id AS id

@@ -1,5 +1,5 @@
-// Which of these ODS codes an organisation holds.
+// Which of these ODS codes (upper-cased by the caller) an organisation holds.
 // @param odsCodes
 MATCH (o:Organisation)
-WHERE o.odsCode IN $odsCodes
-RETURN o.odsCode AS odsCode
+WHERE o.odsCodeKey IN $odsCodes
+RETURN o.odsCodeKey AS odsCode

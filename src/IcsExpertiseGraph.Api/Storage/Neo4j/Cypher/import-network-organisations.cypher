@@ -2,7 +2,7 @@
 // @param rows
 // @key icsId
 UNWIND $rows AS row
-CREATE (o:Organisation {id: row.id, odsCode: row.odsCode, name: row.name, type: row.type})
+CREATE (o:Organisation {id: row.id, odsCode: row.odsCode, odsCodeKey: toUpper(row.odsCode), name: row.name, type: row.type})
 WITH o, row
 CALL (o, row) {
   MATCH (i:IntegratedCareSystem {id: row.icsId})

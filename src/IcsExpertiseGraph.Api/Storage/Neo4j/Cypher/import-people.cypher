@@ -20,7 +20,7 @@ FOREACH (_ IN CASE WHEN changesProfile THEN [1] ELSE [] END |
       p.version = p.version + 1, p.updatedAt = datetime($now))
 WITH row, found, changesProfile, p
 CALL (row, p) {
-  MATCH (o:Organisation {odsCode: row.odsCode})
+  MATCH (o:Organisation {odsCodeKey: toUpper(row.odsCode)})
   WHERE NOT EXISTS { (p)-[w:WORKS_AT]->(o) WHERE w.until IS NULL }
   CREATE (p)-[:WORKS_AT {role: row.role, since: date($today),
                          primary: NOT EXISTS { (p)-[w:WORKS_AT]->(:Organisation) WHERE w.until IS NULL AND w.primary }}]->(o)

@@ -5,7 +5,7 @@
 // @param type
 // @param icsId
 MATCH (o:Organisation {id: $id})
-SET o.odsCode = coalesce($odsCode, o.odsCode), o.name = $name, o.type = $type
+SET o.odsCode = coalesce($odsCode, o.odsCode), o.odsCodeKey = toUpper(coalesce($odsCode, o.odsCode)), o.name = $name, o.type = $type
 WITH o
 CALL (o) {
   MATCH (o)-[r:PART_OF]->(:IntegratedCareSystem)
