@@ -121,13 +121,16 @@ public interface IExpertiseStore
     /// <summary>
     /// Removes the person and their personal data (the right to erasure): profile, skills, employments and
     /// endorsements go; their project contributions stay, moved to an anonymous former member; their audit
-    /// trail keeps only the fact of the deletion.
+    /// trail keeps that changes happened, with no content and no actor naming them, and ends with the deletion.
     /// </summary>
     Task DeletePersonAsync(Guid personId, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>The audit trail of one person's profile, newest first.</summary>
     Task<IReadOnlyList<AuditEvent>> GetAuditTrailAsync(Guid personId, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Writes a whole network in one transaction; with <paramref name="replaceExisting"/> the old graph goes in the same transaction.</summary>
+    /// <summary>
+    /// Writes a whole network in one transaction; with <paramref name="replaceExisting"/> the old graph and its audit
+    /// trail go in the same transaction.
+    /// </summary>
     Task ImportAsync(NetworkSnapshot network, bool replaceExisting, IProgress<ImportProgress>? progress, CancellationToken cancellationToken);
 }

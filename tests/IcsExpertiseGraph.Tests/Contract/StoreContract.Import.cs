@@ -45,6 +45,20 @@ public abstract partial class StoreContract
     }
 
     [StoreFact]
+    public async Task AReplacingImportThatBringsBackTheSameIdsDoesNotBringBackTheirOldAuditTrail()
+    {
+        var person = Someone();
+        await Store.ConfirmProfileAsync(person.Id, person.Id, Now, Ct);
+        Assert.NotEmpty(await Store.GetAuditTrailAsync(person.Id, 10, Ct));
+
+        await ReplaceNetworkAsync(Network);
+
+        Assert.Empty(await Store.GetAuditTrailAsync(person.Id, 10, Ct));
+        await Store.ConfirmProfileAsync(person.Id, person.Id, Now, Ct);
+        Assert.Equal("CONFIRM_PROFILE", Assert.Single(await Store.GetAuditTrailAsync(person.Id, 10, Ct)).Action);
+    }
+
+    [StoreFact]
     public async Task AFailedImportLeavesTheStoreAsItWasEmptyOrNot()
     {
         var before = await FingerprintAsync();

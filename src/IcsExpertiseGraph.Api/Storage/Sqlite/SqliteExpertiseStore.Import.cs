@@ -8,10 +8,11 @@ public sealed partial class SqliteExpertiseStore
 {
     private const int ProgressEvery = 10_000;
 
-    // Children before parents, so foreign keys hold at every step of a replacement.
+    // Children before parents, so foreign keys hold at every step of a replacement. The audit trail goes with the
+    // network it describes: a replacement that brings back the same ids (the same seed) must not inherit old events.
     private static readonly string[] TablesInDeleteOrder =
     [
-        "person_text", "endorsed", "contributed_to", "used_method", "project", "has_skill", "works_at", "person",
+        "audit_event", "person_text", "endorsed", "contributed_to", "used_method", "project", "has_skill", "works_at", "person",
         "skill_alias", "skill", "organisation_serves_place", "organisation", "place", "integrated_care_system",
     ];
 
