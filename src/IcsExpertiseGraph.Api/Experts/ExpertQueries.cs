@@ -37,10 +37,23 @@ public static class ExpertQueries
                 c.RequireSearchAllowed();
                 var page = c.PageRequest();
                 var filter = ExpertFilterInputGraphType.Read(c, c.GetArgument<Dictionary<string, object?>?>("filter"));
+                var request = c.Request();
                 var outcome = await c.RequestServices!.GetRequiredService<ExpertSearch>()
-                    .SearchAsync(c.GetArgument<string?>("query"), filter, c.Request().Viewer, c.CancellationToken);
-                var hits = outcome.Ranked.Skip(page.Offset).Take(page.Limit)
-                    .Select((r, i) => new SearchHit(Connections.Cursor(page.Offset + i), r, outcome.Ranker)).ToList();
+                    .SearchAsync(c.GetArgument<string?>("query"), filter, request.Viewer, c.CancellationToken);
+                var slice = outcome.Ranked.Skip(page.Offset).Take(page.Limit).ToList();
+                // The page's people are loaded here, in the one batch their node fields would make: someone deleted or
+                // hidden since the index snapshot was built (other callers' snapshots trail a write by up to a second)
+                // drops out of the page instead of failing the whole result.
+                var loads = slice.Select(r => request.People.Load(r.Candidate.PersonId)).ToList();
+                var hits = new List<SearchHit>(slice.Count);
+                for (var i = 0; i < slice.Count; i++)
+                {
+                    if (await loads[i].GetResultAsync(c.CancellationToken) is not null)
+                    {
+                        hits.Add(new SearchHit(Connections.Cursor(page.Offset + i), slice[i], outcome.Ranker));
+                    }
+                }
+
                 return new SearchPage(outcome, hits, page.Offset);
             });
 
