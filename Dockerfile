@@ -19,8 +19,7 @@ RUN mkdir -p /data && chown 1654:1654 /data
 USER 1654
 ENV ASPNETCORE_ENVIRONMENT=Production \
     Urls=http://0.0.0.0:5080 \
-    Storage__Sqlite__Path=/data/expertise.db \
-    DOTNET_gcServer=0
+    Storage__Sqlite__Path=/data/expertise.db
 EXPOSE 5080
 # The runtime image has no curl or wget: the service's own binary is not a client either, so bash's /dev/tcp asks /healthz.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=6 \

@@ -25,6 +25,8 @@ public sealed class ExpertIndex : IReadModel
     private const int BioWeight = 1;
     private const int SkillTextWeight = 8;
 
+    private const int MaxMemos = 2_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, object> memos = new(StringComparer.Ordinal);
     private readonly SearchSource.PersonRow[] people;
     private readonly Dictionary<Guid, int> positionOf;
     private readonly Visibility[] visibility;       // the hot per-person flags, contiguous
@@ -150,9 +152,39 @@ public sealed class ExpertIndex : IReadModel
     /// <summary>Recent searches ranked on this snapshot (a new snapshot starts empty).</summary>
     public SearchResultCache Results { get; } = new();
 
-    /// <summary>Whether this person's profile is PRIVATE (they alone, and admins, see it).</summary>
-    public bool IsPrivate(Guid? personId) =>
-        personId is { } id && positionOf.TryGetValue(id, out var position) && visibility[position] == Visibility.Private;
+    /// <summary>
+    /// Which people this viewer may see, as a key for results worked out once per snapshot: visibility depends only on
+    /// the viewer's kind, except that a person with a PRIVATE profile also sees themself.
+    /// </summary>
+    public string ViewKey(Viewer viewer)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var kind = viewer.IsAdmin ? "admin" : viewer.IsMember ? "member" : "public";
+        return !viewer.IsAdmin && viewer.PersonId is { } self && positionOf.TryGetValue(self, out var position) && visibility[position] == Visibility.Private
+            ? kind + ":" + self
+            : kind;
+    }
+
+    /// <summary>
+    /// A report worked out from this snapshot (coverage of an ICS for a kind of viewer), kept with it: computed once,
+    /// dropped when a write brings a new snapshot. Bounded, as keys include viewers with private profiles.
+    /// </summary>
+    public T Memo<T>(string key, Func<T> compute) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(compute);
+        if (memos.TryGetValue(key, out var known))
+        {
+            return (T)known;
+        }
+
+        var value = compute();
+        if (memos.Count < MaxMemos)
+        {
+            memos.TryAdd(key, value);
+        }
+
+        return value;
+    }
 
     /// <summary>The taxonomy the index was built with (its skill names are part of people's text).</summary>
     public SkillTaxonomy Taxonomy { get; }

@@ -1,6 +1,3 @@
-using IcsExpertiseGraph.Api.Auth;
-using IcsExpertiseGraph.Api.Domain;
-
 namespace IcsExpertiseGraph.Api.Experts;
 
 /// <summary>
@@ -64,22 +61,12 @@ public sealed class SearchResultCache
         }
     }
 
-    /// <summary>
-    /// What decides a search's result: the words, the filter, and which people the viewer may see. Visibility depends
-    /// only on the viewer's kind, except that a person with a PRIVATE profile also sees themself.
-    /// </summary>
-    public static string Key(string? query, ExpertFilter filter, Viewer viewer, bool viewerIsPrivate)
+    /// <summary>What decides a search's result: the words, the filter, and which people the viewer may see (<see cref="ExpertIndex.ViewKey"/>).</summary>
+    public static string Key(string? query, ExpertFilter filter, string viewKey)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        ArgumentNullException.ThrowIfNull(viewer);
-        var who = viewer.IsAdmin ? "admin" : viewer.IsMember ? "member" : "public";
-        if (viewerIsPrivate && !viewer.IsAdmin)
-        {
-            who += ":" + viewer.PersonId;
-        }
-
         static string Set<T>(IEnumerable<T> values) => string.Join(',', values.Select(v => v!.ToString()).Order(StringComparer.Ordinal));
-        return string.Join('|', who, query?.Trim() ?? "", Set(filter.SkillIds), filter.MinLevel?.ToString() ?? "", Set(filter.Domains),
+        return string.Join('|', viewKey, query?.Trim() ?? "", Set(filter.SkillIds), filter.MinLevel?.ToString() ?? "", Set(filter.Domains),
             Set(filter.IntegratedCareSystemIds), Set(filter.PlaceIds), Set(filter.OrganisationTypes), filter.AvailableOnly, filter.OpenToCrossOrganisation?.ToString() ?? "");
     }
 

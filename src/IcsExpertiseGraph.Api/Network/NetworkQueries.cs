@@ -121,7 +121,8 @@ public static class NetworkQueries
                 Me.RequireNetworkManager(c);
                 var icsId = (await OptionalIcsAsync(c))!.Value;
                 var index = await Index(c);
-                return NetworkReports.Coverage(index, icsId, c.Request().Viewer);
+                var viewer = c.Request().Viewer;
+                return index.Memo($"coverage|{icsId}|{index.ViewKey(viewer)}", () => NetworkReports.Coverage(index, icsId, viewer));
             });
     }
 

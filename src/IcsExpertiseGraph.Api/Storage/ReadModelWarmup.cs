@@ -13,12 +13,8 @@ public sealed class ReadModelWarmup(ExpertIndexHost host, CollaborationGraphHost
     {
         try
         {
-            if (options.Value.MemoryIndex)
-            {
-                await host.RefreshAsync(cancellationToken);
-            }
-
-            await graph.RefreshAsync(cancellationToken);
+            // Both at once: each reads the store and builds on its own core, so start-up waits for the slower one only.
+            await Task.WhenAll(options.Value.MemoryIndex ? host.RefreshAsync(cancellationToken) : Task.CompletedTask, graph.RefreshAsync(cancellationToken));
         }
         catch (StoreUnavailableException)
         {
