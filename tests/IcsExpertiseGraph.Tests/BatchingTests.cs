@@ -51,4 +51,32 @@ public sealed class BatchingTests(SharedApi api) : IClassFixture<SharedApi>
         Assert.Equal(forThree, factory.Calls.Count);
         Assert.Equal(2, forThree);
     }
+
+    /// <summary>Every list field that nests people: a small and a large page make the same number of store calls.</summary>
+    [Theory]
+    [InlineData("query($n: Int, $p: ID!) { similarExperts(personId: $p, first: $n) { score node { displayName skills { level skill { name } } employments { organisation { name } } } } }")]
+    [InlineData("query($n: Int, $p: ID!) { collaborationNetwork(around: $p, hops: 2, limit: $n) { nodes { person { displayName skills { level } } organisation { name integratedCareSystem { name } } } } }")]
+    [InlineData("query($n: Int) { brokers(first: $n) { betweenness person { displayName employments { organisation { name } } } } }")]
+    [InlineData("query($n: Int) { projects(first: $n) { nodes { title methods { name } hostOrganisation { name } contributors { role person { displayName skills { level } } } } } }")]
+    public async Task StoreRoundTripsForOtherListsDoNotGrowWithTheirSize(string query)
+    {
+        var factory = api.Factory;
+        var people = (await factory.Store.ListPeopleAsync(new IcsExpertiseGraph.Api.Auth.Viewer(null, true, true), new IcsExpertiseGraph.Api.Storage.PageRequest(0, 500), CancellationToken.None)).Items;
+        var manager = people.First(p => p.Visibility == IcsExpertiseGraph.Api.Domain.Visibility.Public && p.Email is not null);
+        var token = await factory.SignInAsync(manager, IcsExpertiseGraph.Api.Auth.Roles.NetworkManager);
+        var centre = IcsExpertiseGraph.Api.GraphQL.GlobalId.Encode("Person", manager.Id);
+        var warm = await factory.QueryAsync(query, new { n = 2, p = centre }, token);
+        Assert.Null(warm["errors"]);
+
+        factory.Calls.Reset();
+        var small = await factory.QueryAsync(query, new { n = 3, p = centre }, token);
+        var forSmall = factory.Calls.Count;
+        factory.Calls.Reset();
+        var large = await factory.QueryAsync(query, new { n = 60, p = centre }, token);
+
+        Assert.Null(small["errors"]);
+        Assert.Null(large["errors"]);
+        Assert.True(large.ToJsonString().Length > small.ToJsonString().Length, "the large page must hold more rows");
+        Assert.Equal(forSmall, factory.Calls.Count);
+    }
 }
