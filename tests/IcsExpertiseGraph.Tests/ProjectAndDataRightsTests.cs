@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IcsExpertiseGraph.Tests;
 
 /// <summary>Projects, organisations, bulk import and the data-subject rights, each test on its own service.</summary>
+[Collection(ConsoleUsers.Name)]
 public sealed class ProjectAndDataRightsTests : IDisposable
 {
     private static readonly Viewer Admin = new(null, true, true, true);
