@@ -35,7 +35,9 @@ public sealed class BenchmarkNetwork : IAsyncDisposable
     public static async Task<BenchmarkNetwork> CreateAsync(bool listen = false)
     {
         var directory = Path.Combine(Path.GetTempPath(), "ics-expertise-bench", Guid.NewGuid().ToString("N"));
-        var builder = WebApplication.CreateBuilder(["--environment", "Development", "--Storage:Sqlite:Path", Path.Combine(directory, "expertise.db"), "--Seed:DemoOnEmpty", "false"]);
+        var builder = WebApplication.CreateBuilder(["--environment", "Development", "--Storage:Sqlite:Path", Path.Combine(directory, "expertise.db"), "--Seed:DemoOnEmpty", "false",
+            // Every call ranks afresh: these figures are the cost of a search nobody asked before (the HTTP harness shows the cached path).
+            "--Search:ResultCache", "false"]);
         builder.Logging.ClearProviders();
         builder.Services.AddExpertiseAuthentication(builder.Configuration, builder.Environment);
         builder.Services.AddExpertiseStore(builder.Configuration);

@@ -9,6 +9,9 @@ public sealed class SearchOptions
 
     /// <summary>Serve search from the in-memory index (the default); false asks the store every time.</summary>
     public bool MemoryIndex { get; set; } = true;
+
+    /// <summary>Keep recent rankings with the index snapshot (see SearchResultCache); false ranks every request afresh.</summary>
+    public bool ResultCache { get; set; } = true;
 }
 
 /// <summary>Holds the current <see cref="ExpertIndex"/>, rebuilt from the store as it changes.</summary>

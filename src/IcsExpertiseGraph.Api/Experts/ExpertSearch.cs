@@ -49,7 +49,7 @@ public sealed class ExpertSearch(IExpertiseStore store, SkillCatalog catalog, Ex
 
         var memory = options.Value.MemoryIndex ? await index.GetAsync(cancellationToken, writes.MinimumFor(viewer)) : null;
         var now = clock.GetUtcNow();
-        var key = memory is null ? null : SearchResultCache.Key(query, filter, memory.ViewKey(viewer));
+        var key = memory is null || !options.Value.ResultCache ? null : SearchResultCache.Key(query, filter, memory.ViewKey(viewer));
         if (key is not null && memory!.Results.TryGet(key, now, out var cached))
         {
             return cached;

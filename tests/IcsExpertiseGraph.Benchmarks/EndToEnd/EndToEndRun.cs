@@ -76,6 +76,8 @@ public static class EndToEndRun
                     results.Add(await driver.SequentialAsync(name, _ => body, options.Warmup, options.Requests));
                 }
 
+                results.Add(await driver.SequentialAsync("searchExperts: a different query each time (never cached)", Queries.DistinctSearches(ids.SkillNames),
+                    0, Math.Min(options.Requests, ids.SkillNames.Count * 4)));
                 results.Add(await driver.SequentialAsync(Queries.MutationName, Queries.Mutation, options.Warmup, options.Requests));
                 Console.WriteLine($"  mixed reads, {options.Connections} connections, {options.Duration.TotalSeconds:F0} s");
                 var mixed = await driver.ConcurrentAsync($"mixed reads (search, person, path) from {options.Connections} connections", Queries.Mixed(ids), options.Connections, options.Duration);
@@ -98,13 +100,15 @@ public static class EndToEndRun
 }
 
 /// <summary>The ids the queries need, found through the API itself, and a network manager's token.</summary>
-public sealed record Ids(string Token, string Person, string Far, string Ics, IReadOnlyList<string> Skills)
+public sealed record Ids(string Token, string Person, string Far, string Ics, IReadOnlyList<string> Skills, IReadOnlyList<string> SkillNames)
 {
     public static async Task<Ids> FindAsync(LoadDriver anonymous, Func<string, Task<string>> tokenFor)
     {
         var people = Data(await anonymous.SendAsync(Body("{ people(first: 100) { edges { node { id } } } }")))["people"]!["edges"]!.AsArray();
         var skills = Data(await anonymous.SendAsync(Body("{ skills(query: \"improvement\", first: 4) { edges { node { id } } } }")))["skills"]!["edges"]!.AsArray()
             .Select(e => e!["node"]!["id"]!.GetValue<string>()).ToList();
+        var names = Data(await anonymous.SendAsync(Body("{ skills(first: 100) { edges { node { name } } } }")))["skills"]!["edges"]!.AsArray()
+            .Select(e => e!["node"]!["name"]!.GetValue<string>()).ToList();
         var systems = Data(await anonymous.SendAsync(Body("{ integratedCareSystems(first: 1) { edges { node { id } } } }")))["integratedCareSystems"]!["edges"]!.AsArray();
         var token = await tokenFor(people[0]!["node"]!["id"]!.GetValue<string>());
         using var member = new LoadDriver(anonymous.BaseAddress, token);
@@ -115,7 +119,7 @@ public sealed record Ids(string Token, string Person, string Far, string Ics, IR
             var nodes = Data(await member.SendAsync(Body($$"""{ collaborationNetwork(around: "{{id}}", hops: 3, limit: 1000) { nodes { person { id } } } }""")))["collaborationNetwork"]!["nodes"]!.AsArray();
             if (nodes.Count > 20)
             {
-                return new Ids(token, id, nodes[^1]!["person"]!["id"]!.GetValue<string>(), systems[0]!["node"]!["id"]!.GetValue<string>(), skills);
+                return new Ids(token, id, nodes[^1]!["person"]!["id"]!.GetValue<string>(), systems[0]!["node"]!["id"]!.GetValue<string>(), skills, names);
             }
         }
 

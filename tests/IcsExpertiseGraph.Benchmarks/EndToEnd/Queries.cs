@@ -22,6 +22,20 @@ public static class Queries
         yield return ("brokers (cached)", Ids.Body("{ brokers(first: 10) { betweenness organisationsBridged person { id displayName } } }"));
     }
 
+    /// <summary>
+    /// A different search every time (skill names crossed with filters), so none is answered from the result cache:
+    /// what a query nobody asked before costs.
+    /// </summary>
+    public static Func<int, string> DistinctSearches(IReadOnlyList<string> skillNames)
+    {
+        string[] filters = ["", "filter: { availableOnly: true }", "filter: { openToCrossOrganisation: true }", "filter: { availableOnly: true, openToCrossOrganisation: false }"];
+        return i => System.Text.Json.JsonSerializer.Serialize(new
+        {
+            query = $$"""query($q: String) { searchExperts(query: $q {{filters[i / skillNames.Count % filters.Length]}}) { totalCount edges { score node { id displayName } } } }""",
+            variables = new { q = skillNames[i % skillNames.Count] },
+        });
+    }
+
     /// <summary>The manager's own headline, a different one each time (so every request is a real write).</summary>
     public static string Mutation(int i) =>
         Ids.Body($$"""mutation { updateMyProfile(input: { headline: "Improvement lead {{i}}" }) { version headline } }""");
