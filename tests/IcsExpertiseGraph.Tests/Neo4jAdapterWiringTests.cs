@@ -136,12 +136,16 @@ public sealed partial class Neo4jAdapterWiringTests
 
     [Theory]
     [InlineData("lean", "skillText:lean*^8 OR headline:lean*^6 OR displayName:lean*^4 OR bio:lean*^1")]
-    [InlineData("a+b (c)", @"skillText:a\+b\ \(c\)*^8 OR headline:a\+b\ \(c\)*^6 OR displayName:a\+b\ \(c\)*^4 OR bio:a\+b\ \(c\)*^1")]
-    public void SearchTermsBecomeEscapedBoostedPrefixQueries(string term, string expected) =>
+    [InlineData("-SPC~2", "skillText:spc*^8 OR headline:spc*^6 OR displayName:spc*^4 OR bio:spc*^1 OR skillText:2*^8 OR headline:2*^6 OR displayName:2*^4 OR bio:2*^1")]
+    [InlineData("[a TO b]\\", "skillText:a*^8 OR headline:a*^6 OR displayName:a*^4 OR bio:a*^1 OR skillText:to*^8 OR headline:to*^6 OR displayName:to*^4 OR bio:to*^1 OR skillText:b*^8 OR headline:b*^6 OR displayName:b*^4 OR bio:b*^1")]
+    [InlineData("\"*\"", "")]
+    public void SearchTermsBecomeBoostedPrefixQueriesOfPlainWordsOnly(string term, string expected) =>
         Assert.Equal(expected, Neo4jExpertiseStore.FullTextQuery([term]));
 
     private static Neo4jExpertiseStore Connect(ScriptedQueryApi server) =>
-        new(new Neo4jQueryClient(new HttpClient(server), new Neo4jOptions { Uri = new Uri("http://neo4j.test:7474"), FirstRetryDelay = TimeSpan.FromMilliseconds(1) }), Cypher);
+        new(new Neo4jQueryClient(new HttpClient(server), Options), Cypher, Options);
+
+    private static readonly Neo4jOptions Options = new() { Uri = new Uri("http://neo4j.test:7474"), FirstRetryDelay = TimeSpan.FromMilliseconds(1) };
 
     /// <summary>A fake Query API that knows the adapter's statements by their text and answers each with a plausible row.</summary>
     private sealed partial class ScriptedQueryApi : HttpMessageHandler
@@ -160,14 +164,19 @@ public sealed partial class Neo4jAdapterWiringTests
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var path = request.RequestUri!.AbsolutePath;
+            Transaction? transaction = null;
+            string? opened = null;
             if (path.EndsWith("/query/v2/tx", StringComparison.Ordinal))
             {
-                var id = "tx" + Transactions.Count;
-                Transactions.Add(open[id] = new Transaction());
-                return Answer("""{"transaction":{"id":"ID"}}""".Replace("ID", id, StringComparison.Ordinal));
+                // A transaction opens with its first statement.
+                opened = "tx" + Transactions.Count;
+                Transactions.Add(transaction = open[opened] = new Transaction());
+            }
+            else if (path.Contains("/tx/", StringComparison.Ordinal))
+            {
+                transaction = open[path.Split("/tx/")[1].Split('/')[0]];
             }
 
-            var transaction = path.Contains("/tx/", StringComparison.Ordinal) ? open[path.Split("/tx/")[1].Split('/')[0]] : null;
             if (request.Method == HttpMethod.Delete)
             {
                 transaction!.RolledBack = true;
@@ -176,6 +185,7 @@ public sealed partial class Neo4jAdapterWiringTests
 
             if (path.EndsWith("/commit", StringComparison.Ordinal))
             {
+                Assert.Equal("", await request.Content!.ReadAsStringAsync(cancellationToken));
                 transaction!.Committed = true;
                 return Answer("""{"data":{"fields":[],"values":[]}}""");
             }
@@ -187,7 +197,8 @@ public sealed partial class Neo4jAdapterWiringTests
             var declared = DeclaredParameter().Matches(text).Select(m => m.Groups[1].Value).ToHashSet();
             Statements.Add((name, name == "schema" ? [] : declared, [.. parameters.Select(p => p.Key)]));
             transaction?.Statements.Add(name);
-            return Answer(Rows(name, parameters));
+            var rows = Rows(name, parameters);
+            return Answer(opened is null ? rows : rows[..^1] + ",\"transaction\":{\"id\":\"" + opened + "\"}}");
         }
 
         private string Rows(string name, JsonObject parameters)

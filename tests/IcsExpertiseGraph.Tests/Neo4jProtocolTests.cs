@@ -22,7 +22,7 @@ public sealed class Neo4jProtocolTests
             var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
             Requests.Add((request.Method, request.RequestUri!.AbsolutePath, request.Headers.Authorization?.ToString(),
                 request.Headers.TryGetValues(Neo4jQueryClient.AffinityHeader, out var affinity) ? affinity.Single() : null,
-                body is null ? null : JsonNode.Parse(body)));
+                string.IsNullOrEmpty(body) ? null : JsonNode.Parse(body)));
             return answer(request, body);
         }
     }
@@ -63,11 +63,11 @@ public sealed class Neo4jProtocolTests
     }
 
     [Fact]
-    public async Task AnExplicitTransactionOpensRunsEchoesAffinityAndCommits()
+    public async Task AnExplicitTransactionOpensWithItsFirstStatementEchoesAffinityAndCommitsWithAnEmptyJsonBody()
     {
         var (client, server) = Connect((request, _) => request.RequestUri!.AbsolutePath switch
         {
-            "/db/neo4j/query/v2/tx" => Json(HttpStatusCode.Accepted, """{"transaction":{"id":"lyU","expires":"2026-11-26T10:00:00Z"}}""", affinity: "MTAuOC41Ljc6MTc0NzQ="),
+            "/db/neo4j/query/v2/tx" => Json(HttpStatusCode.Accepted, """{"data":{"fields":["n"],"values":[[1]]},"transaction":{"id":"lyU","expires":"2026-11-26T10:00:00Z"}}""", affinity: "MTAuOC41Ljc6MTc0NzQ="),
             "/db/neo4j/query/v2/tx/lyU" => Json(HttpStatusCode.Accepted, """{"data":{"fields":["n"],"values":[[1]]},"transaction":{"id":"lyU"}}"""),
             "/db/neo4j/query/v2/tx/lyU/commit" => Json(HttpStatusCode.Accepted, """{"data":{"fields":[],"values":[]},"bookmarks":["FB:y"]}"""),
             _ => Json(HttpStatusCode.NotFound, "{}"),
@@ -81,8 +81,27 @@ public sealed class Neo4jProtocolTests
         }, CancellationToken.None);
 
         Assert.Equal(2, total);
-        Assert.Equal(["/db/neo4j/query/v2/tx", "/db/neo4j/query/v2/tx/lyU", "/db/neo4j/query/v2/tx/lyU", "/db/neo4j/query/v2/tx/lyU/commit"], server.Requests.Select(r => r.Path));
+        Assert.Equal(["/db/neo4j/query/v2/tx", "/db/neo4j/query/v2/tx/lyU", "/db/neo4j/query/v2/tx/lyU/commit"], server.Requests.Select(r => r.Path));
+        Assert.Equal("RETURN 1 AS n", server.Requests[0].Body!["statement"]!.GetValue<string>());
         Assert.All(server.Requests.Skip(1), r => Assert.Equal("MTAuOC41Ljc6MTc0NzQ=", r.Affinity));
+        Assert.Null(server.Requests[^1].Body); // no statement: an empty body, typed as JSON
+    }
+
+    [Fact]
+    public async Task ACommitThatIsNeverAnsweredIsReportedAsUnknownAndNeverRetried()
+    {
+        var (client, server) = Connect((request, _) => request.RequestUri!.AbsolutePath switch
+        {
+            "/db/neo4j/query/v2/tx" => Json(HttpStatusCode.Accepted, """{"data":{"fields":["n"],"values":[[1]]},"transaction":{"id":"c1"}}"""),
+            "/db/neo4j/query/v2/tx/c1/commit" => throw new HttpRequestException("Connection reset by peer"),
+            _ => Json(HttpStatusCode.Accepted, "{}"),
+        });
+
+        var error = await Assert.ThrowsAsync<Neo4jException>(() => client.InTransactionAsync(tx => tx.RunAsync("CREATE (:Project) RETURN 1 AS n", null, CancellationToken.None), CancellationToken.None));
+
+        Assert.Equal(Neo4jQueryClient.CommitOutcomeUnknown, error.Code);
+        Assert.Equal(1, server.Requests.Count(r => r.Path == "/db/neo4j/query/v2/tx"));
+        Assert.DoesNotContain(server.Requests, r => r.Method == HttpMethod.Delete);
     }
 
     [Fact]
@@ -90,12 +109,16 @@ public sealed class Neo4jProtocolTests
     {
         var (client, server) = Connect((request, _) => request.RequestUri!.AbsolutePath switch
         {
-            "/db/neo4j/query/v2/tx" => Json(HttpStatusCode.Accepted, """{"transaction":{"id":"t1"}}"""),
+            "/db/neo4j/query/v2/tx" => Json(HttpStatusCode.Accepted, """{"data":{"fields":["n"],"values":[[1]]},"transaction":{"id":"t1"}}"""),
             _ when request.Method == HttpMethod.Delete => Json(HttpStatusCode.Accepted, "{}"),
             _ => Json(HttpStatusCode.BadRequest, """{"errors":[{"code":"Neo.ClientError.Schema.ConstraintValidationFailed","message":"already exists with label `Person` and property `email`"}]}"""),
         });
 
-        var error = await Assert.ThrowsAsync<Neo4jException>(() => client.InTransactionAsync(tx => tx.RunAsync("CREATE (:Person {email: $email})", null, CancellationToken.None), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<Neo4jException>(() => client.InTransactionAsync(async tx =>
+        {
+            await tx.RunAsync("MATCH (c:ChangeSequence {id: 1}) SET c.value = c.value + 1 RETURN 1 AS n", null, CancellationToken.None);
+            return await tx.RunAsync("CREATE (:Person {email: $email})", null, CancellationToken.None);
+        }, CancellationToken.None));
 
         Assert.Equal("Neo.ClientError.Schema.ConstraintValidationFailed", error.Code);
         Assert.False(error.IsTransient);

@@ -22,7 +22,8 @@ public static class StorageExtensions
                     .Validate(o => o.Uri is { IsAbsoluteUri: true }, "Storage:Neo4j:Uri must be the server's HTTP address, e.g. http://localhost:7474.")
                     .ValidateOnStart();
                 services.AddSingleton<CypherStatements>();
-                services.AddSingleton(sp => new Neo4jQueryClient(Neo4jHttp.Create(), sp.GetRequiredService<IOptions<Neo4jOptions>>().Value));
+                services.AddSingleton(sp => sp.GetRequiredService<IOptions<Neo4jOptions>>().Value);
+                services.AddSingleton(sp => new Neo4jQueryClient(Neo4jHttp.Create(), sp.GetRequiredService<Neo4jOptions>()));
                 services.AddSingleton<IExpertiseStore, Neo4jExpertiseStore>();
                 break;
             default:

@@ -109,9 +109,10 @@ public abstract partial class StoreContract
         Assert.Equal(await Store.GetChangeSequenceAsync(Ct), source.Sequence);
         Assert.Equal(Network.People.Select(p => (p.Id, p.Visibility)).Order(), source.People.Order());
         Assert.Equal(Network.Organisations.Select(o => (o.Id, o.IntegratedCareSystemId)).Order(), source.Organisations.Order());
-        // One organisation per person: the primary current post, else the first current one.
+        // One organisation per person: the primary current post, else the most recently started, then by organisation id.
         var primaryPosts = Network.Employments.Where(IsCurrent).GroupBy(e => e.PersonId)
-            .Select(g => (g.Key, g.OrderByDescending(e => e.Primary).First().OrganisationId));
+            .Select(g => (g.Key, g.OrderByDescending(e => e.Primary).ThenBy(e => e.Since is null).ThenByDescending(e => e.Since)
+                .ThenBy(e => e.OrganisationId.ToString("D"), StringComparer.Ordinal).First().OrganisationId));
         Assert.Equal(primaryPosts.Order(), source.PrimaryEmployments.Order());
         // A project was last active when it ended, or else when it started.
         Assert.Equal(Network.Projects.Select(p => (p.Id, p.EndDate ?? p.StartDate)).Order(), source.Projects.Order());

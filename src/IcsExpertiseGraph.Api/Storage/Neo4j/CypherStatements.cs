@@ -36,7 +36,7 @@ public sealed class CypherStatements
 
     /// <summary>Statements end with ';' at the end of a line; comment lines go (the Query API runs one statement per request).</summary>
     internal static IEnumerable<string> SplitStatements(string file) =>
-        string.Join('\n', file.Split('\n').Where(line => !line.TrimStart().StartsWith("//", StringComparison.Ordinal)))
+        string.Join('\n', file.ReplaceLineEndings("\n").Split('\n').Where(line => !line.TrimStart().StartsWith("//", StringComparison.Ordinal)))
             .Split(";\n")
             .Select(s => s.Trim().TrimEnd(';').Trim())
             .Where(s => s.Length > 0);

@@ -83,7 +83,7 @@ public sealed partial class Neo4jExpertiseStore
                 ["endorserId"] = Id(e.EndorserId), ["endorseeId"] = Id(e.EndorseeId), ["skillId"] = Id(e.SkillId), ["at"] = Timestamp(e.At),
             });
             return 0;
-        }, cancellationToken);
+        }, cancellationToken, options.LongRequestTimeout);
     }
 
     /// <summary>Sends a list as UNWIND batches of <see cref="ImportBatch"/> rows, reporting progress after each.</summary>

@@ -15,12 +15,9 @@ public sealed partial class Neo4jExpertiseStore
 
     /// <summary>
     /// Squashes Lucene's score into 0..1. Prefix queries score a constant per matching clause (times its boost), so one
-    /// term found in a bio scores about 1 and counts half; more terms and better fields score higher.
+    /// word found in a bio scores about 1 and counts half; more words and better fields score higher.
     /// </summary>
     private const double TextHalfPoint = 1.0;
-
-    /// <summary>Lucene's query syntax characters; every one in a term (and a space) is escaped, so no user text is ever read as syntax.</summary>
-    private const string LuceneSpecial = "+-&|!(){}[]^\"~*?:\\/ ";
 
     public async Task<IReadOnlyList<ExpertCandidate>> FindExpertCandidatesAsync(ExpertCriteria criteria, Viewer viewer, CancellationToken cancellationToken)
     {
@@ -67,7 +64,7 @@ public sealed partial class Neo4jExpertiseStore
             var organisations = Neo4jRecord.All(await read.RunAsync("all-organisations")).Select(Neo4jMapping.Organisation).ToList();
             var served = Neo4jRecord.All(await read.RunAsync("all-places-served")).Select(r => (r.Id("organisationId"), r.Id("placeId"))).ToList();
             return new SearchSource(sequence, people, holdings, employments, organisations, served);
-        }, cancellationToken);
+        }, cancellationToken, options.LongRequestTimeout);
 
     public Task<CollaborationSource> LoadCollaborationSourceAsync(CancellationToken cancellationToken) =>
         client.InTransactionAsync(async transaction =>
@@ -82,35 +79,26 @@ public sealed partial class Neo4jExpertiseStore
             var projects = Neo4jRecord.All(await read.RunAsync("all-projects")).Select(r => (r.Id("id"), r.DateOrNull("lastActive"))).ToList();
             var contributions = Neo4jRecord.All(await read.RunAsync("all-contributions")).Select(r => (r.Id("personId"), r.Id("projectId"))).ToList();
             return new CollaborationSource(sequence, people, organisations, primary, projects, contributions);
-        }, cancellationToken);
+        }, cancellationToken, options.LongRequestTimeout);
 
     private static async Task<List<(Guid PersonId, Guid OrganisationId)>> CurrentEmploymentsAsync(Neo4jWork read) =>
         [.. Neo4jRecord.All(await read.RunAsync("all-current-employments", ("today", Today()))).Select(r => (r.Id("personId"), r.Id("organisationId")))];
 
     /// <summary>
-    /// Lucene syntax from normalised terms: each term escaped and prefix-matched in every field with its boost; any term
-    /// may match, and people who match more of them, in better fields, score higher.
+    /// Lucene syntax from normalised terms: each term cut into the letter-and-digit words the index's analyser makes
+    /// (so punctuation never sits inside a prefix, and no Lucene syntax character can get through), each word
+    /// prefix-matched in every field with its boost; any word may match, and people who match more of them, in better
+    /// fields, score higher. Lower-case and/or/not are plain words to Lucene.
     /// </summary>
     internal static string FullTextQuery(IReadOnlyList<string> terms)
     {
         var query = new StringBuilder();
-        // An empty term would become a bare "*": everyone with the field, not a match.
-        foreach (var term in terms.Where(t => !string.IsNullOrWhiteSpace(t)))
+        foreach (var word in terms.SelectMany(Experts.SearchText.Words).Distinct(StringComparer.Ordinal))
         {
-            var escaped = new StringBuilder();
-            foreach (var c in term.ToLowerInvariant())
-            {
-                if (LuceneSpecial.Contains(c, StringComparison.Ordinal))
-                {
-                    escaped.Append('\\');
-                }
-
-                escaped.Append(c);
-            }
-
             foreach (var (field, boost) in TextFields)
             {
-                query.Append(query.Length == 0 ? "" : " OR ").Append(field).Append(':').Append(escaped).Append("*^").Append(boost.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                query.Append(query.Length == 0 ? "" : " OR ").Append(field).Append(':').Append(word).Append("*^")
+                    .Append(boost.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
         }
 

@@ -10,8 +10,17 @@ namespace IcsExpertiseGraph.Api.Storage.Neo4j;
 /// exactly as in the embedded store, so the checks a write makes (an email is free, a project has no lead) still hold
 /// when it commits, and a refused write rolls back whole. The partial files hold reads, search, writes and import.
 /// </summary>
-public sealed partial class Neo4jExpertiseStore(Neo4jQueryClient client, CypherStatements cypher) : IExpertiseStore
+public sealed partial class Neo4jExpertiseStore(Neo4jQueryClient client, CypherStatements cypher, Neo4jOptions options) : IExpertiseStore, IDisposable
 {
+    /// <summary>
+    /// Writes of this instance queue here, in memory, before they take the sequence node's lock: a transaction waiting
+    /// for that lock would otherwise hold one of the server's few HTTP worker threads, and enough of them could starve
+    /// the lock holder's own next request. The node lock still serialises writes across instances.
+    /// </summary>
+    private readonly SemaphoreSlim writeGate = new(1, 1);
+
+    public void Dispose() => writeGate.Dispose();
+
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         foreach (var statement in cypher.Schema)
@@ -19,7 +28,8 @@ public sealed partial class Neo4jExpertiseStore(Neo4jQueryClient client, CypherS
             await client.RunAsync(statement, null, cancellationToken);
         }
 
-        await client.RunAsync(cypher["await-indexes"], null, cancellationToken);
+        // The procedure waits up to five minutes on the server; the request may take as long.
+        await client.RunAsync(cypher["await-indexes"], null, cancellationToken, options.LongRequestTimeout);
     }
 
     public async Task<bool> IsReachableAsync(CancellationToken cancellationToken)
@@ -52,12 +62,22 @@ public sealed partial class Neo4jExpertiseStore(Neo4jQueryClient client, CypherS
         [("viewerMember", viewer.IsMember), ("viewerSelf", Id(viewer.PersonId)), ("viewerAdmin", viewer.IsAdmin)];
 
     /// <summary>Runs one write in one explicit transaction, opened by bumping the change sequence (the write lock).</summary>
-    private Task<T> WriteAsync<T>(Func<Neo4jWork, Task<T>> body, CancellationToken cancellationToken) =>
-        client.InTransactionAsync(async transaction =>
+    private async Task<T> WriteAsync<T>(Func<Neo4jWork, Task<T>> body, CancellationToken cancellationToken, TimeSpan? timeout = null)
+    {
+        await writeGate.WaitAsync(cancellationToken);
+        try
         {
-            var write = new Neo4jWork(transaction, cypher, cancellationToken);
-            // Without the sequence node there would be no lock and no change for the read models to notice.
-            _ = await write.FirstAsync("begin-write") ?? throw new Neo4jException("Client.Schema", "The change sequence node is missing: run the migrate verb.");
-            return await body(write);
-        }, cancellationToken);
+            return await client.InTransactionAsync(async transaction =>
+            {
+                var write = new Neo4jWork(transaction, cypher, cancellationToken);
+                // Without the sequence node there would be no lock and no change for the read models to notice.
+                _ = await write.FirstAsync("begin-write") ?? throw new Neo4jException("Client.Schema", "The change sequence node is missing: run the migrate verb.");
+                return await body(write);
+            }, cancellationToken, timeout);
+        }
+        finally
+        {
+            writeGate.Release();
+        }
+    }
 }

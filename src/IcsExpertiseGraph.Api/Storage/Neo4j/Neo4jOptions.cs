@@ -17,6 +17,9 @@ public sealed class Neo4jOptions
     /// <summary>How long one HTTP request may take before it is abandoned.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long one request of the long jobs may take: an import batch, replacing the network, loading a read model, waiting for indexes.</summary>
+    public TimeSpan LongRequestTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>How many times a transient failure (Neo.TransientError.*, a reset connection) is retried, with doubling backoff.</summary>
     public int MaxRetries { get; set; } = 4;
 

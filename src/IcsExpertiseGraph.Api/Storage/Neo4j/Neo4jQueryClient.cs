@@ -13,75 +13,109 @@ public sealed class Neo4jException(string code, string message) : Exception($"{c
 {
     public string Code { get; } = code;
 
-    /// <summary>Neo4j says retrying the same work may succeed (deadlocks, leader switches, memory pressure).</summary>
-    public bool IsTransient => Code.StartsWith("Neo.TransientError.", StringComparison.Ordinal);
+    /// <summary>
+    /// Neo4j says retrying the same work may succeed (deadlocks, leader switches). Running out of transaction memory is
+    /// "transient" to Neo4j too, but the same work would only run out again: that is not retried.
+    /// </summary>
+    public bool IsTransient => Code.StartsWith("Neo.TransientError.", StringComparison.Ordinal) && !Code.Contains("OutOfMemory", StringComparison.Ordinal);
 }
 
 /// <summary>Neo4j could not be reached or refused our credentials: an operator's problem, reported in one clear line.</summary>
 public sealed class Neo4jUnavailableException(string message, Exception? inner = null) : StoreUnavailableException(message, inner);
 
 /// <summary>
-/// A small client of Neo4j's Query API (<c>POST /db/{database}/query/v2</c>, Neo4j 5.25+ and 2025.x): implicit
-/// transactions for single statements, explicit ones (<c>/query/v2/tx</c>, echoing <c>neo4j-cluster-affinity</c> so
-/// every request of a transaction reaches the same server) for work that must be atomic. Transient failures are
-/// retried with doubling backoff; for explicit transactions the whole unit of work is retried from the start.
-/// Statements are passed in whole, with parameters: they come from .cypher files, never from string building.
+/// A small client of Neo4j's Query API (<c>POST /db/{database}/query/v2</c>, Neo4j 5.26+ and 2025.x): implicit
+/// transactions for single statements, explicit ones (<c>/query/v2/tx</c>, opened by their first statement, echoing
+/// <c>neo4j-cluster-affinity</c> so every request of a transaction reaches the same server) for work that must be
+/// atomic. Transient failures are retried with doubling backoff; for explicit transactions the whole unit of work is
+/// retried from the start, except when the commit itself went unanswered: then the outcome is unknown and retrying
+/// could apply the write twice, so that is reported instead. Statements are passed in whole, with parameters: they
+/// come from .cypher files, never from string building.
 /// </summary>
 public sealed class Neo4jQueryClient(HttpClient http, Neo4jOptions options)
 {
     public const string AffinityHeader = "neo4j-cluster-affinity";
+
+    /// <summary>The code reported when a commit was sent but its answer never came: it may or may not have happened.</summary>
+    public const string CommitOutcomeUnknown = "Neo.ClientError.Transaction.CommitOutcomeUnknown";
+
     private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
 
-    /// <summary>One statement in its own (implicit) transaction.</summary>
-    public Task<Neo4jResult> RunAsync(string statement, IReadOnlyDictionary<string, object?>? parameters, CancellationToken cancellationToken) =>
+    /// <summary>One statement in its own (implicit) transaction; <paramref name="timeout"/> overrides the per-request timeout (long waits, large reads).</summary>
+    public Task<Neo4jResult> RunAsync(string statement, IReadOnlyDictionary<string, object?>? parameters, CancellationToken cancellationToken, TimeSpan? timeout = null) =>
         WithRetriesAsync(async () =>
         {
-            using var response = await SendAsync(HttpMethod.Post, QueryPath(), Body(statement, parameters), null, cancellationToken);
+            using var response = await SendAsync(HttpMethod.Post, QueryPath(), Body(statement, parameters), null, timeout, cancellationToken);
             return (await ReadAsync(response, cancellationToken)).Result;
         }, cancellationToken);
 
-    /// <summary>Runs <paramref name="work"/> in one explicit transaction: committed if it returns, rolled back if it throws.</summary>
-    public Task<T> InTransactionAsync<T>(Func<Neo4jTransaction, Task<T>> work, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="work"/> in one explicit transaction: committed if it returns, rolled back if it throws.
+    /// <paramref name="timeout"/> overrides the per-request timeout for every request of it (imports, large reads).
+    /// </summary>
+    public Task<T> InTransactionAsync<T>(Func<Neo4jTransaction, Task<T>> work, CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(work);
         return WithRetriesAsync(async () =>
         {
-            using var opened = await SendAsync(HttpMethod.Post, QueryPath() + "/tx", null, null, cancellationToken);
-            var (_, document) = await ReadAsync(opened, cancellationToken);
-            using (document)
+            var tx = new Neo4jTransaction(this, QueryPath() + "/tx", timeout);
+            T result;
+            try
             {
-                var id = document.RootElement.TryGetProperty("transaction", out var transaction) && transaction.TryGetProperty("id", out var value)
-                    ? value.GetString()!
-                    : throw new Neo4jException("Client.Protocol", "Opening a transaction returned no transaction id.");
-                var affinity = opened.Headers.TryGetValues(AffinityHeader, out var values) ? values.FirstOrDefault() : null;
-                var tx = new Neo4jTransaction(this, QueryPath() + "/tx/" + Uri.EscapeDataString(id), affinity);
-                try
-                {
-                    var result = await work(tx);
-                    using var committed = await SendAsync(HttpMethod.Post, tx.Path + "/commit", null, affinity, cancellationToken);
-                    (await ReadAsync(committed, cancellationToken)).Document.Dispose();
-                    return result;
-                }
-                catch
-                {
-                    await tx.RollbackQuietlyAsync();
-                    throw;
-                }
+                result = await work(tx);
             }
+            catch
+            {
+                await tx.RollbackQuietlyAsync();
+                throw;
+            }
+
+            if (tx.IsOpen)
+            {
+                await CommitAsync(tx, cancellationToken);
+            }
+
+            return result;
         }, cancellationToken);
     }
 
+    /// <summary>Opens the transaction with its first statement (one round trip), or runs a statement in it once open.</summary>
     internal async Task<Neo4jResult> RunInAsync(Neo4jTransaction transaction, string statement, IReadOnlyDictionary<string, object?>? parameters, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(HttpMethod.Post, transaction.Path, Body(statement, parameters), transaction.Affinity, cancellationToken);
+        using var response = await SendAsync(HttpMethod.Post, transaction.Path, Body(statement, parameters), transaction.Affinity, transaction.Timeout, cancellationToken);
         var (result, document) = await ReadAsync(response, cancellationToken);
-        document.Dispose();
+        using (document)
+        {
+            if (!transaction.IsOpen)
+            {
+                var id = document.RootElement.TryGetProperty("transaction", out var opened) && opened.TryGetProperty("id", out var value)
+                    ? value.GetString()!
+                    : throw new Neo4jException("Client.Protocol", "Opening a transaction returned no transaction id.");
+                transaction.Opened(transaction.Path + "/" + Uri.EscapeDataString(id), response.Headers.TryGetValues(AffinityHeader, out var values) ? values.FirstOrDefault() : null);
+            }
+        }
+
         return result;
     }
 
     internal async Task RollbackAsync(Neo4jTransaction transaction)
     {
-        using var response = await SendAsync(HttpMethod.Delete, transaction.Path, null, transaction.Affinity, CancellationToken.None);
+        using var response = await SendAsync(HttpMethod.Delete, transaction.Path, null, transaction.Affinity, null, CancellationToken.None);
+    }
+
+    /// <summary>A commit whose answer never came may have happened: it is reported as such, never retried.</summary>
+    private async Task CommitAsync(Neo4jTransaction tx, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // An empty JSON body: the commit carries no statement of its own.
+            using var committed = await SendAsync(HttpMethod.Post, tx.Path + "/commit", "", tx.Affinity, tx.Timeout, cancellationToken);
+            (await ReadAsync(committed, cancellationToken)).Document.Dispose();
+        }
+        catch (Exception e) when (e is HttpRequestException || (e is Neo4jException { Code: TimedOut }))
+        {
+            throw new Neo4jException(CommitOutcomeUnknown, $"The commit was sent but not answered ({e.Message}); it may or may not have been applied.");
+        }
     }
 
     private string QueryPath() => "/db/" + Uri.EscapeDataString(options.Database) + "/query/v2";
@@ -89,7 +123,9 @@ public sealed class Neo4jQueryClient(HttpClient http, Neo4jOptions options)
     private static string? Body(string statement, IReadOnlyDictionary<string, object?>? parameters) =>
         JsonSerializer.Serialize(new { statement, parameters = parameters ?? new Dictionary<string, object?>() });
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? body, string? affinity, CancellationToken cancellationToken)
+    private const string TimedOut = "Neo.TransientError.Client.Timeout";
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? body, string? affinity, TimeSpan? timeout, CancellationToken cancellationToken)
     {
         if (options.Uri is null)
         {
@@ -109,23 +145,29 @@ public sealed class Neo4jQueryClient(HttpClient http, Neo4jOptions options)
             request.Content = new StringContent(body, Encoding.UTF8, "application/json");
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.RequestTimeout);
+        var limit = timeout ?? options.RequestTimeout;
+        using var expiry = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        expiry.CancelAfter(limit);
         try
         {
-            return await http.SendAsync(request, timeout.Token);
+            return await http.SendAsync(request, expiry.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new Neo4jException("Neo.TransientError.Client.Timeout", $"No answer from {options.Uri} within {options.RequestTimeout.TotalSeconds:0} s.");
+            throw new Neo4jException(TimedOut, $"No answer from {options.Uri} within {limit.TotalSeconds:0} s.");
         }
     }
 
     private static async Task<(Neo4jResult Result, JsonDocument Document)> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        if (response.StatusCode is HttpStatusCode.Unauthorized)
         {
             throw new Neo4jUnavailableException($"Neo4j refused the credentials in Storage:Neo4j:User/Password ({(int)response.StatusCode}).");
+        }
+
+        if (response.StatusCode is HttpStatusCode.Forbidden)
+        {
+            throw new Neo4jUnavailableException($"Neo4j accepted the credentials but refused access to Storage:Neo4j:Database ({(int)response.StatusCode}).");
         }
 
         if (response.StatusCode is HttpStatusCode.ServiceUnavailable or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout)
@@ -199,27 +241,44 @@ public sealed class Neo4jQueryClient(HttpClient http, Neo4jOptions options)
     }
 }
 
-/// <summary>An open explicit transaction: statements run in it until the client commits or rolls it back.</summary>
+/// <summary>An explicit transaction: opened by its first statement, then run in until the client commits or rolls it back.</summary>
 public sealed class Neo4jTransaction
 {
     private readonly Neo4jQueryClient client;
 
-    internal Neo4jTransaction(Neo4jQueryClient client, string path, string? affinity)
+    internal Neo4jTransaction(Neo4jQueryClient client, string path, TimeSpan? timeout)
     {
         this.client = client;
         Path = path;
-        Affinity = affinity;
+        Timeout = timeout;
     }
 
-    internal string Path { get; }
+    /// <summary>Where its next request goes: /tx until it is open, then /tx/{id}.</summary>
+    internal string Path { get; private set; }
 
-    internal string? Affinity { get; }
+    internal string? Affinity { get; private set; }
+
+    internal TimeSpan? Timeout { get; }
+
+    internal bool IsOpen { get; private set; }
 
     public Task<Neo4jResult> RunAsync(string statement, IReadOnlyDictionary<string, object?>? parameters, CancellationToken cancellationToken) =>
         client.RunInAsync(this, statement, parameters, cancellationToken);
 
+    internal void Opened(string path, string? affinity)
+    {
+        Path = path;
+        Affinity = affinity;
+        IsOpen = true;
+    }
+
     internal async Task RollbackQuietlyAsync()
     {
+        if (!IsOpen)
+        {
+            return;
+        }
+
         try
         {
             await client.RollbackAsync(this);

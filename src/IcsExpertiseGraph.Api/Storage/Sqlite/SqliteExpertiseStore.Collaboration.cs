@@ -33,7 +33,7 @@ public sealed partial class SqliteExpertiseStore
         var employments = new List<(Guid, Guid)>();
         var seen = new HashSet<long>();
         await ReadAsync(connection, transaction,
-            "SELECT person_pk, organisation_pk FROM works_at WHERE until IS NULL OR until >= $today ORDER BY person_pk, is_primary DESC, pk",
+            CurrentEmploymentsInOrder,
             r =>
             {
                 if (seen.Add(r.GetInt64(0)))

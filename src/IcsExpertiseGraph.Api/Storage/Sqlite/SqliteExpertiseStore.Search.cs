@@ -51,7 +51,7 @@ public sealed partial class SqliteExpertiseStore
             )
             SELECT c.id, c.rank, c.last_confirmed_at, c.availability_status, c.open_to_cross_organisation,
                    (SELECT json_group_array(id) FROM (SELECT o.id FROM works_at w JOIN organisation o ON o.pk = w.organisation_pk
-                    WHERE w.person_pk = c.pk AND (w.until IS NULL OR w.until >= $today) ORDER BY w.is_primary DESC, w.pk)),
+                    WHERE w.person_pk = c.pk AND (w.until IS NULL OR w.until >= $today) ORDER BY w.is_primary DESC, w.since IS NULL, w.since DESC, o.id)),
                    {HoldingColumns}
             FROM candidate c
             LEFT JOIN has_skill hs ON hs.person_pk = c.pk
@@ -163,7 +163,7 @@ public sealed partial class SqliteExpertiseStore
 
         var employments = new List<(Guid, Guid)>();
         await ReadAsync(connection, transaction,
-            "SELECT person_pk, organisation_pk FROM works_at WHERE until IS NULL OR until >= $today ORDER BY person_pk, is_primary DESC, pk",
+            CurrentEmploymentsInOrder,
             r => employments.Add((personIds[r.GetInt64(0)], organisationIds[r.GetInt64(1)])), cancellationToken, ("$today", Today()));
 
         var served = new List<(Guid, Guid)>();
@@ -258,6 +258,16 @@ public sealed partial class SqliteExpertiseStore
             sql.Append(" AND p.open_to_cross_organisation = ").Append(open ? '1' : '0').Append(' ');
         }
     }
+
+    /// <summary>
+    /// Every current employment, each person's in the order that picks their organisation: the primary post, then the
+    /// most recently started, then by organisation id (both stores use this order).
+    /// </summary>
+    private const string CurrentEmploymentsInOrder = """
+        SELECT w.person_pk, w.organisation_pk FROM works_at w JOIN organisation o ON o.pk = w.organisation_pk
+        WHERE w.until IS NULL OR w.until >= $today
+        ORDER BY w.person_pk, w.is_primary DESC, w.since IS NULL, w.since DESC, o.id
+        """;
 
     /// <summary>The date that decides whether an employment is current (ended posts have an until date before it).</summary>
     private static string Today() => DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -20,7 +20,7 @@
 // @param viewerAdmin
 CALL () {
   UNWIND (CASE WHEN $textQuery IS NULL THEN [] ELSE [$textQuery] END) AS query
-  CALL db.index.fulltext.queryNodes('person_text', query) YIELD node, score
+  CALL db.index.fulltext.queryNodes('person_text_folded', query) YIELD node, score
   RETURN node AS p, score
   UNION ALL
   MATCH (p:Person)-[:HAS_SKILL]->(s:Skill)
@@ -50,7 +50,7 @@ RETURN p.id AS id, score, p.lastConfirmedAt AS lastConfirmedAt, p.availabilitySt
        COLLECT {
          MATCH (p)-[w:WORKS_AT]->(o:Organisation)
          WHERE w.until IS NULL OR w.until >= date($today)
-         WITH o, w ORDER BY w.primary DESC
+         WITH o, w ORDER BY w.primary DESC, w.since IS NULL, w.since DESC, o.id
          RETURN o.id
        } AS organisationIds,
        COLLECT {
