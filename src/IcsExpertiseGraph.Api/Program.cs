@@ -1,5 +1,6 @@
 using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.Hardening;
 using IcsExpertiseGraph.Api.Health;
 using IcsExpertiseGraph.Api.Network;
 using IcsExpertiseGraph.Api.Profiles;
@@ -12,6 +13,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddExpertiseAuthentication(builder.Configuration, builder.Environment);
 builder.Services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOptions.Section));
 builder.Services.AddExpertiseStore(builder.Configuration);
+builder.Services.AddHealth();
+builder.Services.AddHardening(builder.Configuration);
 builder.Services.AddExpertiseGraphQL(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
@@ -29,6 +32,7 @@ switch (args)
 }
 
 app.UseAuthentication();
+app.UseRateLimits();
 app.MapHealth();
 app.MapExpertiseGraphQL();
 app.MapExports();

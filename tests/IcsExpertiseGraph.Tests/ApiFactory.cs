@@ -21,6 +21,14 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 
     public string Environment { get; init; } = "Development";
 
+    /// <summary>The production profile (masked errors, no introspection, every limit on), still with the local issuer for test tokens.</summary>
+    public static ApiFactory Production(int demoPeople = 400)
+    {
+        var factory = new ApiFactory { Environment = "Production", DemoPeople = demoPeople };
+        factory.Settings["Auth:AllowLocalIssuerInProduction"] = "true";
+        return factory;
+    }
+
     public int DemoPeople { get; init; } = 400;
 
     public string DatabasePath => Path.Combine(directory, "expertise.db");
@@ -39,6 +47,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Storage:Sqlite:Path", DatabasePath);
         builder.UseSetting("Seed:DemoPeople", DemoPeople.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Seed:DemoSeed", "42");
+        // Rate limits are on by default; only the tests about them turn them back on, so the rest cannot be flaky.
+        builder.UseSetting("RateLimiting:Enabled", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

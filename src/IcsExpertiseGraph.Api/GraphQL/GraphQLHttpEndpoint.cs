@@ -5,6 +5,8 @@ using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.Domain;
+using IcsExpertiseGraph.Api.Hardening;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace IcsExpertiseGraph.Api.GraphQL;
@@ -14,14 +16,20 @@ namespace IcsExpertiseGraph.Api.GraphQL;
 /// GET for queries only (a mutation over GET is 405), responses in application/graphql-response+json or
 /// application/json as the Accept header asks; a request that never reached execution (unparsable,
 /// invalid) is 400 under the former and 200 under the latter, as the specification requires.
+/// Before anything is parsed, oversized requests (413) and GETs without the CSRF preflight header (400) are refused;
+/// a mutation also spends the caller's mutation budget (429).
 /// </summary>
 internal static class GraphQLHttpEndpoint
 {
     public const string GraphQLResponseJson = "application/graphql-response+json";
     public const string Json = "application/json";
+    public const string PreflightHeader = "GraphQL-Require-Preflight";
 
-    public static async Task HandleAsync(HttpContext http, IDocumentExecuter<ExpertiseSchema> executer, IGraphQLTextSerializer serializer, CallerResolver callers)
+    public static async Task HandleAsync(
+        HttpContext http, IDocumentExecuter<ExpertiseSchema> executer, IGraphQLTextSerializer serializer, CallerResolver callers,
+        IOptions<GraphQLLimits> limitOptions, MutationRateLimiter mutations)
     {
+        var limits = limitOptions.Value;
         var mediaType = NegotiateResponseType(http.Request);
         if (mediaType is null)
         {
@@ -31,8 +39,8 @@ internal static class GraphQLHttpEndpoint
         }
 
         var (request, problem, status) = HttpMethods.IsGet(http.Request.Method)
-            ? ReadGet(http.Request, serializer)
-            : await ReadPostAsync(http.Request, serializer, http.RequestAborted);
+            ? ReadGet(http.Request, serializer, limits)
+            : await ReadPostAsync(http.Request, serializer, limits.MaxRequestBytes, http.RequestAborted);
         if (request is null)
         {
             await WriteRequestErrorAsync(http, serializer, mediaType, status, problem!);
@@ -54,6 +62,16 @@ internal static class GraphQLHttpEndpoint
             http.Response.Headers.Allow = HttpMethods.Post;
             await WriteRequestErrorAsync(http, serializer, mediaType, StatusCodes.Status405MethodNotAllowed, "Mutations must be sent with POST.");
             return;
+        }
+
+        if (document is not null && SelectsMutation(document, request.OperationName))
+        {
+            using var lease = mutations.Acquire(http);
+            if (!lease.IsAcquired)
+            {
+                await RateLimitedResponse.WriteAsync(http, lease, http.RequestAborted);
+                return;
+            }
         }
 
         var caller = http.RequestServices.GetRequiredService<RequestContext>();
@@ -113,8 +131,18 @@ internal static class GraphQLHttpEndpoint
         return null;
     }
 
-    private static (GraphQLRequest?, string?, int) ReadGet(HttpRequest http, IGraphQLTextSerializer serializer)
+    private static (GraphQLRequest?, string?, int) ReadGet(HttpRequest http, IGraphQLTextSerializer serializer, GraphQLLimits limits)
     {
+        if (limits.RequirePreflightForGet && string.IsNullOrWhiteSpace(http.Headers[PreflightHeader]))
+        {
+            return (null, $"A GET request must carry a non-empty {PreflightHeader} header (CSRF protection); or POST with {Json}.", StatusCodes.Status400BadRequest);
+        }
+
+        if (http.QueryString.Value?.Length > limits.MaxRequestBytes)
+        {
+            return (null, TooLarge(limits.MaxRequestBytes), StatusCodes.Status413PayloadTooLarge);
+        }
+
         var query = http.Query["query"].ToString();
         if (string.IsNullOrWhiteSpace(query))
         {
@@ -137,7 +165,7 @@ internal static class GraphQLHttpEndpoint
         return (request, null, 0);
     }
 
-    private static async Task<(GraphQLRequest?, string?, int)> ReadPostAsync(HttpRequest http, IGraphQLTextSerializer serializer, CancellationToken cancellationToken)
+    private static async Task<(GraphQLRequest?, string?, int)> ReadPostAsync(HttpRequest http, IGraphQLTextSerializer serializer, int maxBytes, CancellationToken cancellationToken)
     {
         if (!MediaTypeHeaderValue.TryParse(http.ContentType, out var contentType)
             || !string.Equals(contentType.MediaType.Value, Json, StringComparison.OrdinalIgnoreCase)
@@ -146,10 +174,16 @@ internal static class GraphQLHttpEndpoint
             return (null, $"Content-Type must be {Json} (UTF-8).", StatusCodes.Status415UnsupportedMediaType);
         }
 
+        using var bytes = await ReadBoundedAsync(http, maxBytes, cancellationToken);
+        if (bytes is null)
+        {
+            return (null, TooLarge(maxBytes), StatusCodes.Status413PayloadTooLarge);
+        }
+
         JsonDocument body;
         try
         {
-            body = await JsonDocument.ParseAsync(http.Body, cancellationToken: cancellationToken);
+            body = await JsonDocument.ParseAsync(bytes, cancellationToken: cancellationToken);
         }
         catch (JsonException)
         {
@@ -196,6 +230,34 @@ internal static class GraphQLHttpEndpoint
             return (request, null, 0);
         }
     }
+
+    /// <summary>The body, or null when it is longer than allowed; reading stops there, so a huge body costs no more than the limit.</summary>
+    private static async Task<MemoryStream?> ReadBoundedAsync(HttpRequest http, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (http.ContentLength > maxBytes)
+        {
+            return null;
+        }
+
+        var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await http.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                await buffer.DisposeAsync();
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        buffer.Position = 0;
+        return buffer;
+    }
+
+    private static string TooLarge(int maxBytes) => $"The request is larger than {maxBytes / 1024} KiB.";
 
     private static bool SelectsMutation(GraphQLDocument document, string? operationName)
     {

@@ -7,7 +7,8 @@ namespace IcsExpertiseGraph.Api.Storage;
 /// Runs before the server accepts requests: brings the schema up to date and, on an empty store, seeds
 /// the demo network so a fresh clone has something to search.
 /// </summary>
-public sealed partial class StoreInitializer(IExpertiseStore store, IOptions<SeedOptions> seedOptions, ILogger<StoreInitializer> logger) : IHostedService
+public sealed partial class StoreInitializer(
+    IExpertiseStore store, IOptions<SeedOptions> seedOptions, StoreReadiness readiness, ILogger<StoreInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -21,6 +22,8 @@ public sealed partial class StoreInitializer(IExpertiseStore store, IOptions<See
             var seconds = TimeProvider.System.GetElapsedTime(started).TotalSeconds;
             LogDemoSeeded(logger, network.People.Count, network.RelationshipCount, seconds);
         }
+
+        readiness.MarkMigrated();
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
