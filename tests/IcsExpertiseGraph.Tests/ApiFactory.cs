@@ -168,6 +168,14 @@ public class CountingStore : DispatchProxy
     }
 }
 
+/// <summary>One seeded service in the production profile, shared by the read-only tests of a class.</summary>
+public sealed class SharedProductionApi : IDisposable
+{
+    public ApiFactory Factory { get; } = ApiFactory.Production();
+
+    public void Dispose() => Factory.Dispose();
+}
+
 /// <summary>One seeded service shared by the read-only tests of a class.</summary>
 public sealed class SharedApi : IDisposable
 {

@@ -193,6 +193,12 @@ internal static class GraphQLHttpEndpoint
         using (body)
         {
             var root = body.RootElement;
+            if (root.ValueKind == JsonValueKind.Array)
+            {
+                // Batching multiplies one request's cost by its length and slips past per-request limits; clients send one operation per request.
+                return (null, "Batched (array) requests are not accepted; send one operation per request.", StatusCodes.Status400BadRequest);
+            }
+
             if (root.ValueKind != JsonValueKind.Object)
             {
                 return (null, "The request body must be a JSON object with a query.", StatusCodes.Status400BadRequest);
