@@ -6,6 +6,7 @@ using IcsExpertiseGraph.Api.Network;
 using IcsExpertiseGraph.Api.Profiles;
 using IcsExpertiseGraph.Api.Seeding;
 using IcsExpertiseGraph.Api.Storage;
+using IcsExpertiseGraph.Api.Storage.Sqlite;
 
 // The service and its command-line verbs share one configuration, so `seed` writes to the store the server reads.
 var builder = WebApplication.CreateBuilder(args);
@@ -29,6 +30,10 @@ switch (args)
         return await ImportCommand.RunAsync(args, app.Services, CancellationToken.None);
     case ["export", ..]:
         return await ExportCommand.RunAsync(args, app.Services, CancellationToken.None);
+    case ["backup", ..]:
+        return await SqliteBackupCommand.BackupAsync(args, app.Services, CancellationToken.None);
+    case ["restore", ..]:
+        return await SqliteBackupCommand.RestoreAsync(args, app.Services, CancellationToken.None);
 }
 
 app.UseAuthentication();

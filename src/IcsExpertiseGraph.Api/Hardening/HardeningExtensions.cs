@@ -35,6 +35,10 @@ public static class HardeningExtensions
         {
             options.MaxDepth = limits.MaxDepth;
             options.MaxComplexity = limits.MaxComplexity;
+            // Our unpaged lists (a person's skills, employments and projects, a skill's narrower skills, a project's
+            // people) hold about three items in the demo network; GraphQL.NET's default of 7 would price ordinary
+            // nested pages like fan-out attacks.
+            options.DefaultListImpactMultiplier = GraphQLLimits.UnpagedListEstimate;
         });
         builder.AddValidationRule(new DocumentLimitsRule(limits));
         if (!limits.Introspection)
