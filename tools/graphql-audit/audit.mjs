@@ -17,13 +17,13 @@ const fetchFn = (input, init = {}) => {
   return fetch(input, { ...init, headers });
 };
 
-const counts = { ok: 0, warn: 0, error: 0 };
+const counts = { ok: 0, notice: 0, warn: 0, error: 0 };
 for (const audit of serverAudits({ url, fetchFn })) {
   const result = await audit.fn();
   counts[result.status] += 1;
-  const mark = { ok: 'ok   ', warn: 'WARN ', error: 'ERROR' }[result.status];
+  const mark = { ok: 'ok    ', notice: 'NOTICE', warn: 'WARN  ', error: 'ERROR ' }[result.status];
   console.log(`${mark} ${audit.id} ${audit.name}${result.status === 'ok' ? '' : ` -- ${result.reason}`}`);
 }
 
-console.log(`graphql-http audit: ${counts.ok} ok, ${counts.warn} SHOULD/MAY not met, ${counts.error} MUST failed`);
+console.log(`graphql-http audit: ${counts.ok} ok, ${counts.notice} MAY not met, ${counts.warn} SHOULD not met, ${counts.error} MUST failed`);
 process.exit(counts.error === 0 ? 0 : 1);
