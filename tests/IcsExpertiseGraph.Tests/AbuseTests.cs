@@ -181,6 +181,15 @@ public sealed class AbuseTests(SharedProductionApi api) : IClassFixture<SharedPr
     }
 
     [Fact]
+    public async Task TextThatIsNotValidUnicodeIsRefusedRatherThanAltered()
+    {
+        var response = await PostAsync("""{"query": "query($q: String) { searchExperts(query: $q) { totalCount } }", "variables": {"q": "lean\ud800"}}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        AssertRefused(response, "BAD_REQUEST", "not valid Unicode");
+    }
+
+    [Fact]
     public async Task ErrorsAreMaskedInProduction()
     {
         factory.Calls.FailingMethod = "ListIntegratedCareSystemsAsync";

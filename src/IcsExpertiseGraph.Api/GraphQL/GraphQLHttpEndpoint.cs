@@ -153,8 +153,13 @@ internal static class GraphQLHttpEndpoint
         try
         {
             var variables = http.Query["variables"].ToString();
-            request.Variables = string.IsNullOrEmpty(variables) ? null : serializer.Deserialize<Inputs>(variables);
             var extensions = http.Query["extensions"].ToString();
+            if (!IsWellFormedJson(variables) || !IsWellFormedJson(extensions))
+            {
+                return (null, WellFormedText.Problem, StatusCodes.Status400BadRequest);
+            }
+
+            request.Variables = string.IsNullOrEmpty(variables) ? null : serializer.Deserialize<Inputs>(variables);
             request.Extensions = string.IsNullOrEmpty(extensions) ? null : serializer.Deserialize<Inputs>(extensions);
         }
         catch (JsonException)
@@ -193,6 +198,11 @@ internal static class GraphQLHttpEndpoint
         using (body)
         {
             var root = body.RootElement;
+            if (!WellFormedText.IsWellFormed(root))
+            {
+                return (null, WellFormedText.Problem, StatusCodes.Status400BadRequest);
+            }
+
             if (root.ValueKind == JsonValueKind.Array)
             {
                 // Batching multiplies one request's cost by its length and slips past per-request limits; clients send one operation per request.
@@ -235,6 +245,17 @@ internal static class GraphQLHttpEndpoint
 
             return (request, null, 0);
         }
+    }
+
+    private static bool IsWellFormedJson(string json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return true;
+        }
+
+        using var document = JsonDocument.Parse(json);
+        return WellFormedText.IsWellFormed(document.RootElement);
     }
 
     /// <summary>The body, or null when it is longer than allowed; reading stops there, so a huge body costs no more than the limit.</summary>
