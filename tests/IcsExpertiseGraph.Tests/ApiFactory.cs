@@ -38,7 +38,10 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 
     public StoreCallCounter Calls { get; } = new();
 
-    /// <summary>Every log entry the service wrote at Warning or above.</summary>
+    /// <summary>The least severe log entries <see cref="Logged"/> keeps.</summary>
+    public LogLevel CapturedLevel { get; init; } = LogLevel.Warning;
+
+    /// <summary>Every log entry the service wrote at <see cref="CapturedLevel"/> or above.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<(LogLevel Level, string Message, Exception? Exception)> Logged { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -54,13 +57,13 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureLogging(logging => logging.AddProvider(new CapturingLoggerProvider(Logged)));
+        builder.ConfigureLogging(logging => logging.AddProvider(new CapturingLoggerProvider(Logged, CapturedLevel)));
         builder.ConfigureServices(services =>
         {
+            // The service registers its (traced) store port by factory; the counting proxy goes around that.
             var original = services.Single(d => d.ServiceType == typeof(IExpertiseStore));
             services.Remove(original);
-            services.AddSingleton(original.ImplementationType!);
-            services.AddSingleton(sp => CountingStore.Wrap((IExpertiseStore)sp.GetRequiredService(original.ImplementationType!), Calls));
+            services.AddSingleton(sp => CountingStore.Wrap((IExpertiseStore)original.ImplementationFactory!(sp), Calls));
         });
     }
 
@@ -197,19 +200,19 @@ internal static class Json
     public static MediaTypeWithQualityHeaderValue Accept(string mediaType) => new(mediaType);
 }
 
-internal sealed class CapturingLoggerProvider(System.Collections.Concurrent.ConcurrentQueue<(LogLevel, string, Exception?)> entries) : ILoggerProvider
+internal sealed class CapturingLoggerProvider(System.Collections.Concurrent.ConcurrentQueue<(LogLevel, string, Exception?)> entries, LogLevel least) : ILoggerProvider
 {
-    public ILogger CreateLogger(string categoryName) => new Capturing(entries);
+    public ILogger CreateLogger(string categoryName) => new Capturing(entries, least);
 
     public void Dispose()
     {
     }
 
-    private sealed class Capturing(System.Collections.Concurrent.ConcurrentQueue<(LogLevel, string, Exception?)> entries) : ILogger
+    private sealed class Capturing(System.Collections.Concurrent.ConcurrentQueue<(LogLevel, string, Exception?)> entries, LogLevel least) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= least;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {

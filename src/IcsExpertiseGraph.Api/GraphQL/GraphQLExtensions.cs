@@ -2,6 +2,7 @@ using GraphQL;
 using IcsExpertiseGraph.Api.Directory;
 using IcsExpertiseGraph.Api.Experts;
 using IcsExpertiseGraph.Api.Hardening;
+using IcsExpertiseGraph.Api.Observability;
 using IcsExpertiseGraph.Api.Storage;
 
 namespace IcsExpertiseGraph.Api.GraphQL;
@@ -33,6 +34,7 @@ public static class GraphQLExtensions
             .AddSystemTextJson()
             .AddErrorInfoProvider(_ => new ErrorInfoProvider(exposeDetails, suggestFields))
             .AddRequestLimits(configuration)
+            .AddExecutionTelemetry()
             .AddUnhandledExceptionHandler(context =>
             {
                 // A store rule (a stale version, a duplicate) is the caller's error, reported with its code; not a fault to log.

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
@@ -6,6 +7,7 @@ using GraphQLParser.Exceptions;
 using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.Domain;
 using IcsExpertiseGraph.Api.Hardening;
+using IcsExpertiseGraph.Api.Observability;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -57,14 +59,15 @@ internal static class GraphQLHttpEndpoint
             // The executer reports the syntax error in the response, with its location.
         }
 
-        if (document is not null && HttpMethods.IsGet(http.Request.Method) && SelectsMutation(document, request.OperationName))
+        if (document is not null && HttpMethods.IsGet(http.Request.Method) && SelectedOperation(document, request.OperationName) is { Operation: not OperationType.Query })
         {
             http.Response.Headers.Allow = HttpMethods.Post;
             await WriteRequestErrorAsync(http, serializer, mediaType, StatusCodes.Status405MethodNotAllowed, "Mutations must be sent with POST.");
             return;
         }
 
-        if (document is not null && SelectsMutation(document, request.OperationName))
+        var operation = document is null ? null : SelectedOperation(document, request.OperationName);
+        if (operation is { Operation: not OperationType.Query })
         {
             using var lease = mutations.Acquire(http);
             if (!lease.IsAcquired)
@@ -78,6 +81,7 @@ internal static class GraphQLHttpEndpoint
         caller.Identity = CallerResolver.IdentityOf(http.User);
         caller.Viewer = await callers.ViewerForAsync(caller.Identity, http.RequestAborted);
 
+        var started = Stopwatch.GetTimestamp();
         var result = await executer.ExecuteAsync(options =>
         {
             options.Query = request.Query;
@@ -90,6 +94,7 @@ internal static class GraphQLHttpEndpoint
             options.CancellationToken = http.RequestAborted;
         });
 
+        GraphQLRequestLog.Record(http, operation, result, started);
         http.Response.StatusCode = result.Executed || mediaType == Json ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
         http.Response.ContentType = mediaType + "; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
@@ -286,13 +291,13 @@ internal static class GraphQLHttpEndpoint
 
     private static string TooLarge(int maxBytes) => $"The request is larger than {maxBytes / 1024} KiB.";
 
-    private static bool SelectsMutation(GraphQLDocument document, string? operationName)
+    /// <summary>The operation the request runs: the one named, or the only one; null when that is ambiguous or absent.</summary>
+    private static GraphQLOperationDefinition? SelectedOperation(GraphQLDocument document, string? operationName)
     {
         var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        var selected = operationName is null
+        return operationName is null
             ? operations.Count == 1 ? operations[0] : null
             : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
-        return selected is not null && selected.Operation != OperationType.Query;
     }
 
     private static async Task WriteRequestErrorAsync(HttpContext http, IGraphQLTextSerializer serializer, string mediaType, int status, string message)
