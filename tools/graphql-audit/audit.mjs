@@ -1,11 +1,11 @@
 // Runs graphql-http's server audits (GraphQL-over-HTTP conformance) against a running service and fails on
-// any MUST audit that does not pass. Usage: node audit.mjs http://127.0.0.1:5080/graphql
+// any MUST audit that does not pass. Usage: node audit.mjs [http://127.0.0.1:5080/graphql]   (default: $SERVICE_URL/graphql)
 //
 // Every request carries GraphQL-Require-Preflight, as any non-browser client of ours does: the service refuses
 // GETs without it (CSRF protection), and the audits are about the protocol, not about that header.
 import { serverAudits } from 'graphql-http';
 
-const url = process.argv[2];
+const url = process.argv[2] ?? (process.env.SERVICE_URL && `${process.env.SERVICE_URL}/graphql`);
 if (!url) {
   console.error('usage: node audit.mjs <graphql endpoint url>');
   process.exit(2);
