@@ -190,6 +190,26 @@ public sealed class AbuseTests(SharedProductionApi api) : IClassFixture<SharedPr
     }
 
     [Fact]
+    public async Task AStoreThatThrowsMakesTheServiceNotReadyButStillAlive()
+    {
+        using var client = factory.CreateClient();
+        factory.Calls.FailingMethod = "IsReachableAsync";
+        try
+        {
+            using var ready = await client.GetAsync("/readyz");
+            using var alive = await client.GetAsync("/healthz");
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+            Assert.Equal("store unreachable", await ready.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
+        }
+        finally
+        {
+            factory.Calls.FailingMethod = null;
+        }
+    }
+
+    [Fact]
     public async Task ErrorsAreMaskedInProduction()
     {
         factory.Calls.FailingMethod = "ListIntegratedCareSystemsAsync";

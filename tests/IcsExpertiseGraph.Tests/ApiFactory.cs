@@ -126,6 +126,9 @@ public sealed class StoreCallCounter
     /// <summary>A store method that should fail, to see how the API reports an internal fault.</summary>
     public string? FailingMethod { get; set; }
 
+    /// <summary>A store method that hangs until its call is cancelled, to see the execution timeout at work.</summary>
+    public string? HangingMethod { get; set; }
+
     /// <summary>
     /// Store calls since the last reset, without the skill catalog's own refreshes: those are time-based
     /// (at most every two seconds) and belong to no request.
@@ -158,6 +161,19 @@ public class CountingStore : DispatchProxy
         if (targetMethod?.Name == counter.FailingMethod)
         {
             throw new InvalidOperationException("connection string Password=hunter2 leaked");
+        }
+
+        if (targetMethod?.Name == counter.HangingMethod)
+        {
+            var cancellation = args!.OfType<CancellationToken>().Single();
+            try
+            {
+                Task.Delay(Timeout.Infinite, cancellation).GetAwaiter().GetResult();
+            }
+            catch (TaskCanceledException)
+            {
+                throw new OperationCanceledException(cancellation);
+            }
         }
 
         try

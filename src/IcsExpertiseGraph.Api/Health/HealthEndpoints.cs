@@ -16,9 +16,22 @@ public static class HealthEndpoints
         endpoints.MapGet("/healthz", () => Results.Text("alive", "text/plain"));
         endpoints.MapGet("/readyz", async (IExpertiseStore store, StoreReadiness readiness, CancellationToken cancellationToken) =>
             !readiness.MigrationsApplied ? NotReady("migrations not applied")
-            : !await store.IsReachableAsync(cancellationToken) ? NotReady("store unreachable")
+            : !await AnswersAsync(store, cancellationToken) ? NotReady("store unreachable")
             : Results.Text("ready", "text/plain"));
         return endpoints;
+    }
+
+    /// <summary>A store that throws (a refused connection, a timeout) is as unreachable as one that says so.</summary>
+    private static async Task<bool> AnswersAsync(IExpertiseStore store, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await store.IsReachableAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     private static IResult NotReady(string reason) => Results.Text(reason, "text/plain", statusCode: StatusCodes.Status503ServiceUnavailable);
