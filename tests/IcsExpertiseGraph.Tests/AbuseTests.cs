@@ -147,6 +147,21 @@ public sealed class AbuseTests(SharedProductionApi api) : IClassFixture<SharedPr
         AssertRefused(await PostQueryAsync(query, new { id = "UGVyc29uOjA=" }), "GRAPHQL_VALIDATION_FAILED", "depth");
     }
 
+    [Theory]
+    [InlineData(2000, "{ a", " { a", " }")]
+    [InlineData(5000, "{ people(after: ", "[", "]")]
+    public async Task DocumentsNestedBeyondWhatTheParserAllowsAreRefused(int levels, string start, string open, string close)
+    {
+        var query = start + Repeat(levels, _ => open) + Repeat(levels, _ => close) + (start.EndsWith(' ') ? ") { totalCount } }" : " }");
+
+        var (status, body) = await PostQueryAsync(query);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Null(body["data"]);
+        Assert.Equal("GRAPHQL_PARSE_FAILED", body.ErrorCode());
+        Assert.Equal("The document is nested too deeply to parse.", body["errors"]![0]!["message"].Str());
+    }
+
     [Fact]
     public async Task CircularFragmentsAreRefused()
     {

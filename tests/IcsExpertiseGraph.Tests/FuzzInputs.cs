@@ -46,7 +46,8 @@ public static class FuzzInputs
     public static Arbitrary<FuzzDocument> Documents() => Gen.Frequency(
         (6, Gen.ListOf(Gen.Elements(Tokens)).Select(tokens => string.Join(' ', tokens))),
         (2, Gen.Zip(Gen.ListOf(Gen.Elements(Tokens)), Text).Select(p => string.Join(' ', p.Item1) + p.Item2)),
-        (1, Text)).Select(text => new FuzzDocument(text)).ToArbitrary();
+        (1, Text),
+        (1, Gen.Zip(Gen.Elements("{ a ", "[", "{", "(a: ", "... on Q { "), Gen.Choose(1, 3_000)).Select(p => string.Concat(Enumerable.Repeat("{ people(after: " + p.Item1, 1).Concat(Enumerable.Repeat(p.Item1, p.Item2)))))).Select(text => new FuzzDocument(text)).ToArbitrary();
 
     public static Arbitrary<OddText> Strings() => Text.Select(text => new OddText(text)).ToArbitrary();
 

@@ -58,15 +58,22 @@ internal static class GraphQLHttpEndpoint
         {
             // The executer reports the syntax error in the response, with its location.
         }
+        catch (GraphQLMaxDepthExceededException)
+        {
+            // The parser's guard against stack exhaustion; its message would echo the whole document back.
+            await WriteRequestErrorAsync(http, serializer, mediaType, mediaType == Json ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest,
+                "The document is nested too deeply to parse.", ErrorCodes.ParseFailed);
+            return;
+        }
 
-        if (document is not null && HttpMethods.IsGet(http.Request.Method) && SelectedOperation(document, request.OperationName) is { Operation: not OperationType.Query })
+        var operation = document is null ? null : SelectedOperation(document, request.OperationName);
+        if (operation is { Operation: not OperationType.Query } && HttpMethods.IsGet(http.Request.Method))
         {
             http.Response.Headers.Allow = HttpMethods.Post;
             await WriteRequestErrorAsync(http, serializer, mediaType, StatusCodes.Status405MethodNotAllowed, "Mutations must be sent with POST.");
             return;
         }
 
-        var operation = document is null ? null : SelectedOperation(document, request.OperationName);
         if (operation is { Operation: not OperationType.Query })
         {
             using var lease = mutations.Acquire(http);
@@ -300,11 +307,12 @@ internal static class GraphQLHttpEndpoint
             : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
     }
 
-    private static async Task WriteRequestErrorAsync(HttpContext http, IGraphQLTextSerializer serializer, string mediaType, int status, string message)
+    private static async Task WriteRequestErrorAsync(
+        HttpContext http, IGraphQLTextSerializer serializer, string mediaType, int status, string message, string code = ErrorCodes.BadRequest)
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = mediaType + "; charset=utf-8";
-        var result = new ExecutionResult(new ExecutionError(message) { Code = ErrorCodes.BadRequest });
+        var result = new ExecutionResult(new ExecutionError(message) { Code = code });
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 
