@@ -74,6 +74,14 @@ public sealed class AbuseTests(SharedProductionApi api) : IClassFixture<SharedPr
     }
 
     [Fact]
+    public async Task ThousandsOfRepeatedFieldsAreRefusedBeforeValidationCostsSeconds()
+    {
+        var query = "{ " + Repeat(2800, _ => "people { totalCount } ") + "}";
+
+        AssertRefused(await PostQueryAsync(query), "GRAPHQL_VALIDATION_FAILED", "at most 200 fields");
+    }
+
+    [Fact]
     public async Task CircularIntrospectionIsRefused()
     {
         const string query = "{ __schema { types { fields { type { fields { type { fields { type { name } } } } } } } } }";

@@ -61,8 +61,13 @@ internal static class GraphQLHttpEndpoint
         catch (GraphQLMaxDepthExceededException)
         {
             // The parser's guard against stack exhaustion; its message would echo the whole document back.
-            await WriteRequestErrorAsync(http, serializer, mediaType, mediaType == Json ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest,
-                "The document is nested too deeply to parse.", ErrorCodes.ParseFailed);
+            await WriteRequestErrorAsync(http, serializer, mediaType, NotExecutedStatus(mediaType), "The document is nested too deeply to parse.", ErrorCodes.ParseFailed);
+            return;
+        }
+
+        if (document is not null && await DocumentShape.ProblemAsync(document, limits) is { } tooBig)
+        {
+            await WriteRequestErrorAsync(http, serializer, mediaType, NotExecutedStatus(mediaType), tooBig, ErrorCodes.ValidationFailed);
             return;
         }
 
@@ -102,10 +107,13 @@ internal static class GraphQLHttpEndpoint
         });
 
         GraphQLRequestLog.Record(http, operation, result, started);
-        http.Response.StatusCode = result.Executed || mediaType == Json ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
+        http.Response.StatusCode = result.Executed ? StatusCodes.Status200OK : NotExecutedStatus(mediaType);
         http.Response.ContentType = mediaType + "; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
+
+    /// <summary>A request refused before execution: 400 under the GraphQL response media type, 200 under plain JSON (spec §6.4.1).</summary>
+    private static int NotExecutedStatus(string mediaType) => mediaType == Json ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
 
     private static string? NegotiateResponseType(HttpRequest request)
     {

@@ -27,7 +27,7 @@ public static class HardeningExtensions
         return services;
     }
 
-    /// <summary>The GraphQL engine's share: depth, cost, alias and directive limits, introspection, and the execution timeout.</summary>
+    /// <summary>The GraphQL engine's share: depth and cost limits, introspection, and the execution timeout.</summary>
     public static IGraphQLBuilder AddRequestLimits(this IGraphQLBuilder builder, IConfiguration configuration)
     {
         var limits = configuration.GetSection(GraphQLLimits.Section).Get<GraphQLLimits>() ?? new GraphQLLimits();
@@ -40,7 +40,6 @@ public static class HardeningExtensions
             // nested pages like fan-out attacks.
             options.DefaultListImpactMultiplier = GraphQLLimits.UnpagedListEstimate;
         });
-        builder.AddValidationRule(new DocumentLimitsRule(limits));
         if (!limits.Introspection)
         {
             builder.AddValidationRule(NoIntrospectionValidationRule.Instance);
