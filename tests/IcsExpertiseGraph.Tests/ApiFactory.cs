@@ -50,6 +50,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Storage:Sqlite:Path", DatabasePath);
         builder.UseSetting("Seed:DemoPeople", DemoPeople.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Seed:DemoSeed", "42");
+        // The console shows warnings only, or the production profile's line per request would flood the test output.
+        builder.UseSetting("Logging:Console:LogLevel:Default", "Warning");
         // Rate limits are on by default; only the tests about them turn them back on, so the rest cannot be flaky.
         builder.UseSetting("RateLimiting:Enabled", "false");
         foreach (var (key, value) in Settings)

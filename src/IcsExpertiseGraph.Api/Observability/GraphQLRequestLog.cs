@@ -19,7 +19,7 @@ internal static partial class GraphQLRequestLog
         var name = operation?.Name?.StringValue ?? "(anonymous)";
         var errors = result.Errors ?? [];
         var provider = http.RequestServices.GetRequiredService<IErrorInfoProvider>();
-        var codes = string.Join(",", errors.Select(e => provider.GetInfo(e).Extensions?["code"] as string).Distinct());
+        var codes = errors.Count == 0 ? "none" : string.Join(",", errors.Select(e => provider.GetInfo(e).Extensions?["code"] as string).Distinct());
         var outcome = errors.Count == 0 ? "ok" : result.Executed ? "partial" : "refused";
 
         var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("IcsExpertiseGraph.GraphQL.Requests");
@@ -29,6 +29,6 @@ internal static partial class GraphQLRequestLog
     }
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "GraphQL {OperationType} {OperationName} (request {RequestId}): {Outcome} in {ElapsedMilliseconds:F1} ms {ErrorCodes}")]
+        Message = "GraphQL {OperationType} {OperationName} (request {RequestId}): {Outcome} in {ElapsedMilliseconds:F1} ms, errors: {ErrorCodes}")]
     private static partial void Answered(ILogger logger, string operationType, string operationName, string requestId, string outcome, double elapsedMilliseconds, string errorCodes);
 }
