@@ -2,7 +2,8 @@ namespace IcsExpertiseGraph.Api.Hardening;
 
 /// <summary>
 /// Whose budget a request spends: the signed-in user's (so a user cannot escape by changing address), else the
-/// client address's. Authentication runs first, so the user is known here.
+/// client address's. Signed-in users are not limited by address as well: thousands of NHS staff share each trust's
+/// few outgoing addresses. Authentication runs first, so the user is known here.
 /// </summary>
 internal static class CallerPartition
 {

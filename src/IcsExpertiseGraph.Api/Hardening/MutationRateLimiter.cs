@@ -15,19 +15,11 @@ public sealed class MutationRateLimiter : IDisposable
     {
         var settings = options.Value;
         limiter = PartitionedRateLimiter.Create<string, string>(caller => settings.Enabled
-            ? RateLimitPartition.GetFixedWindowLimiter(caller, _ => PerMinute(settings.MutationsPerMinute))
+            ? RateLimitPartition.GetFixedWindowLimiter(caller, _ => RateLimitOptions.PerMinute(settings.MutationsPerMinute))
             : RateLimitPartition.GetNoLimiter(caller));
     }
 
     public RateLimitLease Acquire(HttpContext http) => limiter.AttemptAcquire(CallerPartition.Of(http));
 
     public void Dispose() => limiter.Dispose();
-
-    internal static FixedWindowRateLimiterOptions PerMinute(int permits) => new()
-    {
-        PermitLimit = permits,
-        Window = TimeSpan.FromMinutes(1),
-        QueueLimit = 0,
-        AutoReplenishment = true,
-    };
 }
