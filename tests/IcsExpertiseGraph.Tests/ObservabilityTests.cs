@@ -69,12 +69,12 @@ public sealed class ObservabilityTests
     }
 
     [Fact]
-    public async Task WithAnOtlpEndpointTracesAreExported()
+    public async Task WithAnOtlpEndpointTracesAndMetricsAreExported()
     {
         using var collector = new TcpListener(IPAddress.Loopback, 0);
         collector.Start();
         var port = ((IPEndPoint)collector.LocalEndpoint).Port;
-        var received = AcceptOneRequestLineAsync(collector);
+        var received = CollectAsync(collector, "/v1/traces", "/v1/metrics");
         var factory = new ApiFactory { DemoPeople = 20 };
         factory.Settings["OTEL_EXPORTER_OTLP_ENDPOINT"] = $"http://127.0.0.1:{port}";
         factory.Settings["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
@@ -82,23 +82,26 @@ public sealed class ObservabilityTests
         await factory.QueryAsync(NamedSearch, new { q = "lean" });
         factory.Dispose(); // flushes the exporters
 
-        Assert.Equal("POST /v1/traces HTTP/1.1", await received.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(["POST /v1/metrics HTTP/1.1", "POST /v1/traces HTTP/1.1"], (await received.WaitAsync(TimeSpan.FromSeconds(30))).Order());
     }
 
-    /// <summary>A stand-in OTLP collector: reads the first request line it is sent, then answers 200.</summary>
-    private static async Task<string> AcceptOneRequestLineAsync(TcpListener listener)
+    /// <summary>A stand-in OTLP collector: answers 200 to everything and keeps the first request line for each path.</summary>
+    private static async Task<List<string>> CollectAsync(TcpListener listener, params string[] paths)
     {
-        while (true)
+        var seen = new Dictionary<string, string>();
+        while (seen.Count < paths.Length)
         {
             using var socket = await listener.AcceptTcpClientAsync();
             await using var stream = socket.GetStream();
             using var reader = new StreamReader(stream);
             var line = await reader.ReadLineAsync() ?? "";
             await stream.WriteAsync("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"u8.ToArray());
-            if (line.Contains("/v1/traces", StringComparison.Ordinal))
+            if (paths.FirstOrDefault(p => line.Contains(p, StringComparison.Ordinal)) is { } path)
             {
-                return line;
+                seen.TryAdd(path, line);
             }
         }
+
+        return [.. seen.Values];
     }
 }
