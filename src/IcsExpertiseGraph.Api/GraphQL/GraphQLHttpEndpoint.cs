@@ -91,6 +91,7 @@ internal static class GraphQLHttpEndpoint
         caller.Identity = CallerResolver.IdentityOf(http.User);
         caller.Viewer = await callers.ViewerForAsync(caller.Identity, http.RequestAborted);
 
+        using var scope = GraphQLRequestLog.BeginScope(http, operation);
         var started = Stopwatch.GetTimestamp();
         var result = await executer.ExecuteAsync(options =>
         {
