@@ -5,14 +5,14 @@
 # Usage: tools/with-service.sh <command> [args...]       Exit status: the command's.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-work="$(mktemp -d)"
 port="${SERVICE_PORT:-5189}"
 export SERVICE_URL="http://127.0.0.1:$port"
-
 if curl -s -o /dev/null "$SERVICE_URL/"; then
   echo "something already listens on $SERVICE_URL; set SERVICE_PORT to a free port" >&2
   exit 1
 fi
+
+work="$(mktemp -d)"
 
 dotnet build "$root/src/IcsExpertiseGraph.Api" -c Release --nologo -v quiet -o "$work/bin" > "$work/build.log" 2>&1 \
   || { cat "$work/build.log"; exit 1; }
