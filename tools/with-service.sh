@@ -13,6 +13,7 @@ if curl -s -o /dev/null "$SERVICE_URL/"; then
 fi
 
 work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
 
 dotnet build "$root/src/IcsExpertiseGraph.Api" -c Release --nologo -v quiet -o "$work/bin" > "$work/build.log" 2>&1 \
   || { cat "$work/build.log"; exit 1; }
