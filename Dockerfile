@@ -21,7 +21,7 @@ ENV ASPNETCORE_ENVIRONMENT=Production \
     Urls=http://0.0.0.0:5080 \
     Storage__Sqlite__Path=/data/expertise.db
 EXPOSE 5080
-# The runtime image has no curl or wget: the service's own binary is not a client either, so bash's /dev/tcp asks /healthz.
+# The runtime image has no curl or wget: the service's own binary is not a client either, so bash's /dev/tcp asks /readyz (ready: migrated and the store answering).
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=6 \
-  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/5080 && printf 'GET /healthz HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/5080 && printf 'GET /readyz HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
 ENTRYPOINT ["dotnet", "IcsExpertiseGraph.Api.dll"]

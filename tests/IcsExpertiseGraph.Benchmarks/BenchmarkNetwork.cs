@@ -1,6 +1,8 @@
 using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.Experts;
 using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.Hardening;
+using IcsExpertiseGraph.Api.Health;
 using IcsExpertiseGraph.Api.Seeding;
 using IcsExpertiseGraph.Api.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -41,6 +43,8 @@ public sealed class BenchmarkNetwork : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Services.AddExpertiseAuthentication(builder.Configuration, builder.Environment);
         builder.Services.AddExpertiseStore(builder.Configuration);
+        builder.Services.AddHealth();
+        builder.Services.AddHardening(builder.Configuration);
         builder.Services.AddExpertiseGraphQL(builder.Configuration, builder.Environment);
         if (listen)
         {

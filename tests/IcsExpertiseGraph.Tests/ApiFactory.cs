@@ -21,6 +21,14 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 
     public string Environment { get; init; } = "Development";
 
+    /// <summary>The production profile (masked errors, no introspection, every limit on), still with the local issuer for test tokens.</summary>
+    public static ApiFactory Production(int demoPeople = 400)
+    {
+        var factory = new ApiFactory { Environment = "Production", DemoPeople = demoPeople };
+        factory.Settings["Auth:AllowLocalIssuerInProduction"] = "true";
+        return factory;
+    }
+
     public int DemoPeople { get; init; } = 400;
 
     public string DatabasePath => Path.Combine(directory, "expertise.db");
@@ -30,7 +38,10 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 
     public StoreCallCounter Calls { get; } = new();
 
-    /// <summary>Every log entry the service wrote at Warning or above.</summary>
+    /// <summary>The least severe log entries <see cref="Logged"/> keeps.</summary>
+    public LogLevel CapturedLevel { get; init; } = LogLevel.Warning;
+
+    /// <summary>Every log entry the service wrote at <see cref="CapturedLevel"/> or above.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<(LogLevel Level, string Message, Exception? Exception)> Logged { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -39,18 +50,22 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Storage:Sqlite:Path", DatabasePath);
         builder.UseSetting("Seed:DemoPeople", DemoPeople.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Seed:DemoSeed", "42");
+        // The console shows warnings only, or the production profile's line per request would flood the test output.
+        builder.UseSetting("Logging:Console:LogLevel:Default", "Warning");
+        // Rate limits are on by default; only the tests about them turn them back on, so the rest cannot be flaky.
+        builder.UseSetting("RateLimiting:Enabled", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureLogging(logging => logging.AddProvider(new CapturingLoggerProvider(Logged)));
+        builder.ConfigureLogging(logging => logging.AddProvider(new CapturingLoggerProvider(Logged, CapturedLevel)));
         builder.ConfigureServices(services =>
         {
+            // The service registers its (traced) store port by factory; the counting proxy goes around that.
             var original = services.Single(d => d.ServiceType == typeof(IExpertiseStore));
             services.Remove(original);
-            services.AddSingleton(original.ImplementationType!);
-            services.AddSingleton(sp => CountingStore.Wrap((IExpertiseStore)sp.GetRequiredService(original.ImplementationType!), Calls));
+            services.AddSingleton(sp => CountingStore.Wrap((IExpertiseStore)original.ImplementationFactory!(sp), Calls));
         });
     }
 
@@ -113,6 +128,9 @@ public sealed class StoreCallCounter
     /// <summary>A store method that should fail, to see how the API reports an internal fault.</summary>
     public string? FailingMethod { get; set; }
 
+    /// <summary>A store method that hangs until its call is cancelled, to see the execution timeout at work.</summary>
+    public string? HangingMethod { get; set; }
+
     /// <summary>
     /// Store calls since the last reset, without the skill catalog's own refreshes: those are time-based
     /// (at most every two seconds) and belong to no request.
@@ -147,6 +165,19 @@ public class CountingStore : DispatchProxy
             throw new InvalidOperationException("connection string Password=hunter2 leaked");
         }
 
+        if (targetMethod?.Name == counter.HangingMethod)
+        {
+            var cancellation = args!.OfType<CancellationToken>().Single();
+            try
+            {
+                Task.Delay(Timeout.Infinite, cancellation).GetAwaiter().GetResult();
+            }
+            catch (TaskCanceledException)
+            {
+                throw new OperationCanceledException(cancellation);
+            }
+        }
+
         try
         {
             return targetMethod!.Invoke(inner, args);
@@ -156,6 +187,14 @@ public class CountingStore : DispatchProxy
             throw e.InnerException;
         }
     }
+}
+
+/// <summary>One seeded service in the production profile, shared by the read-only tests of a class.</summary>
+public sealed class SharedProductionApi : IDisposable
+{
+    public ApiFactory Factory { get; } = ApiFactory.Production();
+
+    public void Dispose() => Factory.Dispose();
 }
 
 /// <summary>One seeded service shared by the read-only tests of a class.</summary>
@@ -179,19 +218,19 @@ internal static class Json
     public static MediaTypeWithQualityHeaderValue Accept(string mediaType) => new(mediaType);
 }
 
-internal sealed class CapturingLoggerProvider(System.Collections.Concurrent.ConcurrentQueue<(LogLevel, string, Exception?)> entries) : ILoggerProvider
+internal sealed class CapturingLoggerProvider(System.Collections.Concurrent.ConcurrentQueue<(LogLevel, string, Exception?)> entries, LogLevel least) : ILoggerProvider
 {
-    public ILogger CreateLogger(string categoryName) => new Capturing(entries);
+    public ILogger CreateLogger(string categoryName) => new Capturing(entries, least);
 
     public void Dispose()
     {
     }
 
-    private sealed class Capturing(System.Collections.Concurrent.ConcurrentQueue<(LogLevel, string, Exception?)> entries) : ILogger
+    private sealed class Capturing(System.Collections.Concurrent.ConcurrentQueue<(LogLevel, string, Exception?)> entries, LogLevel least) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= least;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {

@@ -53,7 +53,7 @@ public sealed partial class DeploymentFilesTests
         Assert.Equal(["mcr.microsoft.com/dotnet/sdk:10.0", "mcr.microsoft.com/dotnet/aspnet:10.0"], stages);
         Assert.Matches(@"(?m)^USER (?!0\b|root\b)\S+", Dockerfile);
         Assert.Contains("HEALTHCHECK", Dockerfile, StringComparison.Ordinal);
-        Assert.Contains("/healthz", Dockerfile, StringComparison.Ordinal);
+        Assert.Contains("/readyz", Dockerfile, StringComparison.Ordinal);
         Assert.Contains("COPY --from=build", Dockerfile, StringComparison.Ordinal);
     }
 

@@ -269,8 +269,10 @@ public sealed class Neo4jUnavailableAtStartTests
         using var client = factory.CreateClient();
 
         var health = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+        var ready = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
         var errors = factory.Logged.Where(l => l.Level >= LogLevel.Error).ToList();
         var line = Assert.Single(errors);
         Assert.Contains("store is unavailable", line.Message, StringComparison.Ordinal);

@@ -11,20 +11,30 @@ public sealed class TransportTests(SharedApi api) : IClassFixture<SharedApi>
 
     private static StringContent JsonBody(string json, string mediaType = "application/json") => new(json, Encoding.UTF8, mediaType);
 
-    [Fact]
-    public async Task HealthzAnswersWhenTheStoreIsReachable()
+    private HttpClient PreflightClient()
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Add("GraphQL-Require-Preflight", "1");
+        return client;
+    }
+
+    [Theory]
+    [InlineData("/healthz", "alive")]
+    [InlineData("/readyz", "ready")]
+    public async Task LivenessAndReadinessAnswerOnceTheStoreIsMigrated(string path, string body)
     {
         using var client = factory.CreateClient();
 
-        using var response = await client.GetAsync("/healthz");
+        using var response = await client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(body, await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
-    public async Task QueriesCanBeSentWithGet()
+    public async Task QueriesCanBeSentWithGetAndThePreflightHeader()
     {
-        using var client = factory.CreateClient();
+        using var client = PreflightClient();
 
         using var response = await client.GetAsync("/graphql?query=" + Uri.EscapeDataString("{ integratedCareSystems { totalCount } }"));
 
@@ -36,7 +46,7 @@ public sealed class TransportTests(SharedApi api) : IClassFixture<SharedApi>
     [Fact]
     public async Task AMutationSentWithGetIsRefusedWith405()
     {
-        using var client = factory.CreateClient();
+        using var client = PreflightClient();
 
         using var response = await client.GetAsync("/graphql?query=" + Uri.EscapeDataString("mutation { confirmMyProfile { id } }"));
 

@@ -12,8 +12,9 @@ namespace IcsExpertiseGraph.Api.GraphQL;
 /// <summary>
 /// Shapes every error the way DESIGN §4 promises: <c>extensions.code</c> always, <c>extensions.field</c> for
 /// bad input, and unhandled exceptions masked (their detail is logged, and shown only when configured for development).
+/// Without introspection, "Did you mean ..." suggestions go too: they would let a stranger map the schema field by field.
 /// </summary>
-public sealed partial class ErrorInfoProvider(bool exposeExceptionDetails) : IErrorInfoProvider
+public sealed partial class ErrorInfoProvider(bool exposeExceptionDetails, bool suggestFields = true) : IErrorInfoProvider
 {
     public ErrorInfo GetInfo(ExecutionError executionError)
     {
@@ -33,6 +34,11 @@ public sealed partial class ErrorInfoProvider(bool exposeExceptionDetails) : IEr
         if (exposeExceptionDetails && executionError is UnhandledError { InnerException: { } inner } && inner is not StoreRuleException)
         {
             extensions["details"] = inner.ToString();
+        }
+
+        if (!suggestFields)
+        {
+            message = Suggestion().Replace(message, string.Empty);
         }
 
         return new ErrorInfo { Message = message, Extensions = extensions };
@@ -61,6 +67,9 @@ public sealed partial class ErrorInfoProvider(bool exposeExceptionDetails) : IEr
     private static string? ArgumentName(ValidationError error) =>
         error.Nodes?.OfType<GraphQLArgument>().Select(a => a.Name.StringValue).FirstOrDefault()
         ?? (QuotedArgument().Match(error.Message) is { Success: true } match ? match.Groups[1].Value : null);
+
+    [GeneratedRegex(@"\s*Did you mean .*$", RegexOptions.Singleline)]
+    private static partial Regex Suggestion();
 
     [GeneratedRegex("^Argument '([_A-Za-z][_0-9A-Za-z]*)'")]
     private static partial Regex QuotedArgument();

@@ -1,6 +1,8 @@
 using GraphQL;
 using IcsExpertiseGraph.Api.Directory;
 using IcsExpertiseGraph.Api.Experts;
+using IcsExpertiseGraph.Api.Hardening;
+using IcsExpertiseGraph.Api.Observability;
 using IcsExpertiseGraph.Api.Storage;
 
 namespace IcsExpertiseGraph.Api.GraphQL;
@@ -10,6 +12,7 @@ public static class GraphQLExtensions
     public static IServiceCollection AddExpertiseGraphQL(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var exposeDetails = configuration.GetValue("GraphQL:ExposeExceptionDetails", environment.IsDevelopment());
+        var suggestFields = configuration.GetSection(GraphQLLimits.Section).Get<GraphQLLimits>()?.Introspection ?? false;
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SkillCatalog>();
         services.Configure<DirectoryOptions>(configuration.GetSection(DirectoryOptions.Section));
@@ -29,7 +32,9 @@ public static class GraphQLExtensions
             .AddSchema<ExpertiseSchema>()
             .AddGraphTypes(typeof(ExpertiseSchema).Assembly)
             .AddSystemTextJson()
-            .AddErrorInfoProvider(_ => new ErrorInfoProvider(exposeDetails))
+            .AddErrorInfoProvider(_ => new ErrorInfoProvider(exposeDetails, suggestFields))
+            .AddRequestLimits(configuration)
+            .AddExecutionTelemetry()
             .AddUnhandledExceptionHandler(context =>
             {
                 // A store rule (a stale version, a duplicate) is the caller's error, reported with its code; not a fault to log.

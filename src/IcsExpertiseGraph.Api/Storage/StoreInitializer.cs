@@ -10,7 +10,8 @@ namespace IcsExpertiseGraph.Api.Storage;
 /// succeeds, instead of the process dying with a stack trace.
 /// </summary>
 public sealed partial class StoreInitializer(
-    IExpertiseStore store, IOptions<SeedOptions> seedOptions, IHostApplicationLifetime lifetime, ILogger<StoreInitializer> logger) : IHostedService
+    IExpertiseStore store, IOptions<SeedOptions> seedOptions, StoreReadiness readiness, IHostApplicationLifetime lifetime,
+    ILogger<StoreInitializer> logger) : IHostedService
 {
     private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(10);
     private Task? retrying;
@@ -24,6 +25,7 @@ public sealed partial class StoreInitializer(
         catch (StoreUnavailableException e)
         {
             LogUnavailable(logger, e.Message, RetryEvery.TotalSeconds);
+            readiness.MarkUnavailableAtStart();
             retrying = RetryAsync(lifetime.ApplicationStopping);
         }
     }
@@ -71,6 +73,8 @@ public sealed partial class StoreInitializer(
             var seconds = TimeProvider.System.GetElapsedTime(started).TotalSeconds;
             LogDemoSeeded(logger, network.People.Count, network.RelationshipCount, seconds);
         }
+
+        readiness.MarkMigrated();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The store was empty: seeded the demo network ({People} people, {Relationships} relationships) in {Seconds:F1} s")]
