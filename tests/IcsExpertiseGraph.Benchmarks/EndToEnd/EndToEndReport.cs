@@ -47,8 +47,8 @@ public sealed record EndToEndReport(
         text.Append(CultureInfo.InvariantCulture, $"""
             ## End to end, {Options.People:N0} people ({MeasuredAt:yyyy-MM-dd HH:mm} UTC)
 
-            {Machine.Cpu}, {Machine.Cores} cores, {Machine.Os}, {Machine.Runtime}. The service in Release (Production profile)
-            on loopback, a network manager's token, {Options.Warmup} warm-up and {Options.Requests} measured requests per query,
+            {Machine.Cpu}, {Machine.Cores} cores, {Machine.Os}, {Machine.Runtime}. The service in Release (Production profile,
+            per-caller rate limits off: one caller at thousands of requests a second is what they stop) on loopback, a network manager's token, {Options.Warmup} warm-up and {Options.Requests} measured requests per query,
             one after another on one keep-alive connection; the ratio is the median over the `{EndToEnd.Queries.Floor}` median of this run.
 
             | figure | value |
