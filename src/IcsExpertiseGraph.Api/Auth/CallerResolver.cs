@@ -8,8 +8,20 @@ namespace IcsExpertiseGraph.Api.Auth;
 /// profile is already linked, their person. The object id is <c>oid</c>, else <c>sub</c>; roles come from
 /// the <c>roles</c> claim (Entra app roles); an Admin is also a network manager.
 /// </summary>
-public sealed class CallerResolver(IExpertiseStore store)
+public sealed class CallerResolver(IExpertiseStore store, TimeProvider clock)
 {
+    /// <summary>
+    /// How long a sign-in's profile link is remembered. Links are only ever added for a sign-in that had none (never
+    /// remembered), and taken away only by erasure, which this instance forgets at once; another instance's erasure is
+    /// noticed within this time.
+    /// </summary>
+    private static readonly TimeSpan LinkLifetime = TimeSpan.FromSeconds(30);
+
+    /// <summary>Enough for every active member of a large network; past it the cache starts again.</summary>
+    private const int MaxLinks = 200_000;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (Guid PersonId, DateTimeOffset Until)> links = new(StringComparer.Ordinal);
+
     public static SignedInIdentity? IdentityOf(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -38,9 +50,42 @@ public sealed class CallerResolver(IExpertiseStore store)
             return Viewer.Anonymous;
         }
 
-        var personId = await store.FindPersonIdByExternalIdAsync(identity.ExternalId, cancellationToken);
+        var personId = await LinkedPersonAsync(identity.ExternalId, cancellationToken);
         var admin = identity.Roles.Contains(Roles.Admin);
         return new Viewer(personId, IsMember: true, IsAdmin: admin, IsNetworkManager: admin || identity.Roles.Contains(Roles.NetworkManager));
+    }
+
+    /// <summary>Forgets a sign-in's link at once (its profile was erased here).</summary>
+    public void Forget(string externalId) => links.TryRemove(externalId, out _);
+
+    /// <summary>
+    /// The person linked to this sign-in: remembered for a while, as every request asks and links rarely change.
+    /// A sign-in with no profile yet is asked of the store each time, so the first <c>me</c> links it at once.
+    /// </summary>
+    private async Task<Guid?> LinkedPersonAsync(string externalId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (links.TryGetValue(externalId, out var known) && known.Until > now)
+        {
+            return known.PersonId;
+        }
+
+        var personId = await store.FindPersonIdByExternalIdAsync(externalId, cancellationToken);
+        if (personId is { } found)
+        {
+            if (links.Count >= MaxLinks)
+            {
+                links.Clear();
+            }
+
+            links[externalId] = (found, now + LinkLifetime);
+        }
+        else
+        {
+            links.TryRemove(externalId, out _);
+        }
+
+        return personId;
     }
 
     private static string? First(ClaimsPrincipal user, params string[] types) =>

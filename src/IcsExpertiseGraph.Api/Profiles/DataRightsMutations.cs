@@ -23,6 +23,11 @@ public static class DataRightsMutations
             {
                 var me = await Me.PersonIdAsync(c);
                 await c.Request().Store.DeletePersonAsync(me, Me.Now(c), c.CancellationToken);
+                if (c.Request().Identity is { } identity)
+                {
+                    c.RequestServices!.GetRequiredService<Auth.CallerResolver>().Forget(identity.ExternalId);
+                }
+
                 c.Request().Viewer = c.Request().Viewer with { PersonId = null };
                 await Me.AfterWriteAsync(c);
                 return true;
