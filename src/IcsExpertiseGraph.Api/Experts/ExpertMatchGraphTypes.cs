@@ -59,14 +59,12 @@ internal static class ExpertMatchFields
     }
 }
 
-/// <summary>A search hit on a page: its cursor, and its explanation worked out only when asked for.</summary>
-public sealed class SearchHit(string cursor, RankedCandidate ranked, ExpertRanker ranker)
+/// <summary>A search hit on a page: its cursor, and its explanation, worked out only when asked for and once per result.</summary>
+public sealed class SearchHit(string cursor, SearchOutcome outcome, int rank)
 {
-    private readonly Lazy<ExpertMatch> match = new(() => ranker.Explain(ranked.Candidate));
-
     public string Cursor { get; } = cursor;
 
-    public ExpertMatch Match => match.Value;
+    public ExpertMatch Match => outcome.Explain(rank);
 }
 
 public sealed class ExpertSearchEdgeGraphType : ObjectGraphType<SearchHit>

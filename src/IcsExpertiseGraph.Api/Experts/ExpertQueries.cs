@@ -50,7 +50,7 @@ public static class ExpertQueries
                 {
                     if (await loads[i].GetResultAsync(c.CancellationToken) is not null)
                     {
-                        hits.Add(new SearchHit(Connections.Cursor(page.Offset + i), slice[i], outcome.Ranker));
+                        hits.Add(new SearchHit(Connections.Cursor(page.Offset + i), outcome, page.Offset + i));
                     }
                 }
 

@@ -27,8 +27,14 @@ public delegate Task<Func<Guid, Organisation?>> EmployerLookup(CancellationToken
 /// <summary>A search's whole result: every visible match, ranked, with what is needed to explain a page and count facets.</summary>
 public sealed record SearchOutcome(IReadOnlyList<RankedCandidate> Ranked, ExpertRanker Ranker, EmployerLookup Organisations)
 {
+    /// <summary>Explanations already worked out, by rank: a cached result explains each hit once, whoever asks.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, ExpertMatch> explained = new();
+
     /// <summary>The facets over every match, counted once per result however many pages or requests ask for them.</summary>
     public SearchFacets? Facets { get; set; }
+
+    /// <summary>The hit at this rank with its matched skills and the reasons for its score.</summary>
+    public ExpertMatch Explain(int rank) => explained.GetOrAdd(rank, r => Ranker.Explain(Ranked[r].Candidate));
 }
 
 /// <summary>
