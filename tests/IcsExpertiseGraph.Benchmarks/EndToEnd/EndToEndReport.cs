@@ -55,7 +55,7 @@ public sealed record EndToEndReport(
             |---|---:|
             | seed ({Options.People:N0} people, one transaction, `seed` verb) | {Seed.TotalSeconds:F1} s |
             | cold start (existing database, process start to first answer) | {ColdStart.TotalSeconds:F2} s |
-            | resident memory after the run | {ResidentBytes / 1024.0 / 1024.0:F0} MB |
+            | resident memory after the reads (before the writes) | {ResidentBytes / 1024.0 / 1024.0:F0} MB |
             | {Mixed.Name}, {Options.Duration.TotalSeconds:F0} s | {Mixed.RequestsPerSecond:F0} requests/s, {Mixed.Errors} errors, median {Mixed.MedianMs:F2} ms, p99 {Mixed.P99Ms:F2} ms |
 
             | query | median ms | p95 ms | p99 ms | requests/s | median / floor | errors |
