@@ -177,7 +177,18 @@ public sealed class ExpertIndex : IReadModel
             return (T)known;
         }
 
-        var value = compute();
+        return Remember(key, compute());
+    }
+
+    /// <summary>As <see cref="Memo{T}"/>, for work that awaits (a refusal is thrown, not remembered).</summary>
+    public async Task<T> MemoAsync<T>(string key, Func<Task<T>> compute) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(compute);
+        return memos.TryGetValue(key, out var known) ? (T)known : Remember(key, await compute());
+    }
+
+    private T Remember<T>(string key, T value) where T : class
+    {
         if (memos.Count < MaxMemos)
         {
             memos.TryAdd(key, value);

@@ -67,7 +67,9 @@ public static class ExpertQueries
                 var personId = c.IdArgument("Person", "personId");
                 var first = c.First(10);
 
-                return await c.RequestServices!.GetRequiredService<SimilarExperts>().FindAsync(personId, first, c.Request().Viewer, c.CancellationToken);
+                var viewer = c.Request().Viewer;
+                return await c.RequestServices!.GetRequiredService<ExpertSearch>().RememberAsync($"similar|{personId}|{first}", viewer,
+                    () => c.RequestServices!.GetRequiredService<SimilarExperts>().FindAsync(personId, first, viewer, c.CancellationToken), c.CancellationToken);
             });
 
         query.Field<NonNullGraphType<TeamProposalGraphType>>("assembleTeam")
@@ -103,8 +105,11 @@ public static class ExpertQueries
                     throw new BadUserInputError("icsId", "There is no ICS with that id.");
                 }
 
-                return await c.RequestServices!.GetRequiredService<TeamAssembler>().AssembleAsync(
-                    skillIds, icsId, size, c.GetArgument<bool?>("crossOrganisation") ?? true, c.Request().Viewer, c.CancellationToken);
+                var cross = c.GetArgument<bool?>("crossOrganisation") ?? true;
+                var viewer = c.Request().Viewer;
+                return await c.RequestServices!.GetRequiredService<ExpertSearch>().RememberAsync(
+                    $"team|{string.Join(',', skillIds)}|{icsId}|{size}|{cross}", viewer,
+                    () => c.RequestServices!.GetRequiredService<TeamAssembler>().AssembleAsync(skillIds, icsId, size, cross, viewer, c.CancellationToken), c.CancellationToken);
             });
     }
 }

@@ -92,6 +92,22 @@ public sealed class ExpertSearch(IExpertiseStore store, SkillCatalog catalog, Ex
         return outcome;
     }
 
+    /// <summary>
+    /// A result worked out once per index snapshot and kind of viewer (similar experts, team proposals), when the
+    /// index and its result cache are on; otherwise worked out every time.
+    /// </summary>
+    public async Task<T> RememberAsync<T>(string key, Viewer viewer, Func<Task<T>> compute, CancellationToken cancellationToken) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(compute);
+        if (!options.Value.MemoryIndex || !options.Value.ResultCache)
+        {
+            return await compute();
+        }
+
+        var memory = await index.GetAsync(cancellationToken, writes.MinimumFor(viewer));
+        return await memory.MemoAsync($"{key}|{memory.ViewKey(viewer)}", compute);
+    }
+
     /// <summary>The taxonomy the candidates will be judged against: the index's own, or the catalog's.</summary>
     public async Task<SkillTaxonomy> TaxonomyAsync(CancellationToken cancellationToken) =>
         options.Value.MemoryIndex ? (await index.GetAsync(cancellationToken)).Taxonomy : await catalog.GetAsync(cancellationToken);

@@ -9,7 +9,7 @@ namespace IcsExpertiseGraph.Api.Experts;
 /// </summary>
 public sealed class SearchResultCache
 {
-    public const int Budget = 500_000;
+    public const int Budget = 200_000;
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 
     private readonly Lock gate = new();
