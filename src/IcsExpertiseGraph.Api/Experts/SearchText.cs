@@ -34,7 +34,8 @@ public static class SearchText
         }
 
         var folded = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        // Plain ASCII has no accents to take off: decomposing it would only cost time (index builds read millions of words).
+        foreach (var c in System.Text.Ascii.IsValid(text) ? text : text.Normalize(NormalizationForm.FormD))
         {
             var category = CharUnicodeInfo.GetUnicodeCategory(c);
             if (category == UnicodeCategory.NonSpacingMark)
