@@ -3,8 +3,11 @@ using IcsExpertiseGraph.Api.Storage;
 
 namespace IcsExpertiseGraph.Api.Network;
 
-/// <summary>Betweenness and organisations bridged, per person, for one graph snapshot.</summary>
-public sealed record BrokerScores(long Sequence, double[] Betweenness, int[] OrganisationsBridged, double ComputeMilliseconds);
+/// <summary>
+/// Betweenness and organisations bridged, per person, for one graph snapshot; Ranking lists the people with any
+/// betweenness, highest first (ties by id), so a brokers query reads its first page instead of sorting everyone.
+/// </summary>
+public sealed record BrokerScores(long Sequence, double[] Betweenness, int[] OrganisationsBridged, int[] Ranking, double ComputeMilliseconds);
 
 /// <summary>
 /// Holds the current <see cref="CollaborationGraph"/>, and computes broker scores in the background after each
@@ -65,9 +68,11 @@ public sealed partial class CollaborationGraphHost(
             bridged[p] = organisations.Count;
         }
 
+        int[] ranking = [.. Enumerable.Range(0, graph.PeopleCount).Where(p => betweenness[p] > 0)
+            .OrderByDescending(p => betweenness[p]).ThenBy(graph.PersonId)];
         var milliseconds = Clock.GetElapsedTime(started).TotalMilliseconds;
         LogBrokers(logger, graph.PeopleCount, graph.LinkCount, milliseconds);
-        return new BrokerScores(graph.Sequence, betweenness, bridged, milliseconds);
+        return new BrokerScores(graph.Sequence, betweenness, bridged, ranking, milliseconds);
     });
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Broker scores computed for {People} people and {Links} links in {Milliseconds:F0} ms")]

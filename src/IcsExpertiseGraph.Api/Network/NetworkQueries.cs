@@ -95,9 +95,8 @@ public static class NetworkQueries
                 var graph = await Graph(c);
                 var scores = await c.RequestServices!.GetRequiredService<CollaborationGraphHost>().BrokersAsync(graph, c.CancellationToken);
                 var viewer = c.Request().Viewer;
-                return graph.PeopleIn(icsId)
-                    .Where(p => graph.Visible(p, viewer) && scores.Betweenness[p] > 0)
-                    .OrderByDescending(p => scores.Betweenness[p]).ThenBy(graph.PersonId)
+                return scores.Ranking
+                    .Where(p => (icsId is null || graph.SystemOf(p) == icsId) && graph.Visible(p, viewer))
                     .Take(first)
                     .Select(p => new Broker(graph.PersonId(p), Math.Round(scores.Betweenness[p], 2), scores.OrganisationsBridged[p]))
                     .ToList();
