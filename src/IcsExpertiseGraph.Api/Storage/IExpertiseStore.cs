@@ -133,4 +133,47 @@ public interface IExpertiseStore
     /// trail go in the same transaction.
     /// </summary>
     Task ImportAsync(NetworkSnapshot network, bool replaceExisting, IProgress<ImportProgress>? progress, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records an invitation from <paramref name="inviterId"/> with its audit event and the invitee's notification, in one
+    /// transaction, after <see cref="Invitations.InvitationRules.Check"/> passes on facts read in that transaction. A person
+    /// who does not exist and one the inviter may not invite while hidden are the same NotFoundException.
+    /// </summary>
+    Task<Invitation> CreateInvitationAsync(Guid inviterId, InvitationDraft draft, InvitationPolicy policy, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The invitee accepts or declines an open invitation; audited, with a notification to the inviter, in one transaction.</summary>
+    Task<Invitation> RespondToInvitationAsync(Guid invitationId, Guid inviteeId, InvitationResponse response, string? message, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The inviter withdraws an open invitation; audited, with a notification to the invitee.</summary>
+    Task<Invitation> WithdrawInvitationAsync(Guid invitationId, Guid inviterId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Either party records the project an accepted invitation led to; audited.</summary>
+    Task<Invitation> LinkInvitationToProjectAsync(Guid invitationId, Guid actorId, Guid projectId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Records as EXPIRED (audited) every invitation still SENT at <paramref name="now"/> past its respondBy; returns how many. Writes nothing when there are none.</summary>
+    Task<int> ExpireInvitationsAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>A person's invitations, received or sent, newest first, as stored (readers apply <see cref="Invitation.StatusAt"/>).</summary>
+    Task<IReadOnlyList<Invitation>> GetInvitationsOfPersonAsync(Guid personId, InvitationSide side, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Every invitation to design work for one ICS, for the network managers' outcomes.</summary>
+    Task<IReadOnlyList<Invitation>> GetInvitationsForSystemAsync(Guid icsId, CancellationToken cancellationToken);
+
+    /// <summary>Of <paramref name="personIds"/>, those who accepted an invitation from <paramref name="inviterId"/>: the consent that shows the inviter their email.</summary>
+    Task<IReadOnlySet<Guid>> GetAcceptedInviteesAsync(Guid inviterId, IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims up to <paramref name="max"/> unsent messages that are due and not claimed by another sender (or whose claim
+    /// lapsed), until <paramref name="claimUntil"/>, counting an attempt on each. Not a change to the graph: the change
+    /// sequence stays as it is.
+    /// </summary>
+    Task<IReadOnlyList<OutboxMessage>> ClaimOutboxAsync(int max, DateTimeOffset now, DateTimeOffset claimUntil, CancellationToken cancellationToken);
+
+    Task MarkOutboxSentAsync(Guid messageId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Releases a claimed message after a failed attempt: due again at <paramref name="retryAt"/>, or given up when that is null.</summary>
+    Task MarkOutboxFailedAsync(Guid messageId, string failure, DateTimeOffset? retryAt, CancellationToken cancellationToken);
+
+    /// <summary>The notifications addressed to a person, newest first, whether or not they were delivered.</summary>
+    Task<IReadOnlyList<OutboxMessage>> GetNotificationsAsync(Guid recipientId, int limit, CancellationToken cancellationToken);
 }

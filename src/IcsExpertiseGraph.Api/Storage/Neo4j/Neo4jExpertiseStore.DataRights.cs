@@ -59,6 +59,7 @@ public sealed partial class Neo4jExpertiseStore
                 await write.RunAsync("move-contributions", ("id", Id(personId)), ("formerId", Id(former)));
             }
 
+            await write.RunAsync("delete-invitations-of-person", ("id", Id(personId)));
             await write.RunAsync("delete-person", ("id", Id(personId)));
             // The trail keeps that changes happened, not what they said or who the person was.
             await write.RunAsync("scrub-audit-trail", ("id", Id(personId)));

@@ -74,6 +74,9 @@ public sealed partial class SqliteExpertiseStore
                 write.Execute("UPDATE contributed_to SET person_pk = $former WHERE person_pk = $pk", ("$former", write.PersonPk(former)), ("$pk", pk));
             }
 
+            // Invitations to and from the person carry their words and their contacts; they go, with their notifications.
+            write.Execute("DELETE FROM outbox_message WHERE recipient_id = $id OR invitation_id IN (SELECT id FROM invitation WHERE inviter_id = $id OR invitee_id = $id)", ("$id", Id(personId)));
+            write.Execute("DELETE FROM invitation WHERE inviter_id = $id OR invitee_id = $id", ("$id", Id(personId)));
             write.Execute("DELETE FROM endorsed WHERE endorser_pk = $pk OR endorsee_pk = $pk", ("$pk", pk));
             write.Execute("DELETE FROM has_skill WHERE person_pk = $pk", ("$pk", pk));
             write.Execute("DELETE FROM works_at WHERE person_pk = $pk", ("$pk", pk));
