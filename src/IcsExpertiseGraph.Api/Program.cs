@@ -13,6 +13,7 @@ builder.Services.AddExpertiseAuthentication(builder.Configuration, builder.Envir
 builder.Services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOptions.Section));
 builder.Services.AddExpertiseStore(builder.Configuration);
 builder.Services.AddExpertiseGraphQL(builder.Configuration, builder.Environment);
+IcsExpertiseGraph.Api.Invitations.InvitationsExtensions.AddInvitations(builder.Services, builder.Configuration);
 
 var app = builder.Build();
 

@@ -114,10 +114,10 @@ public sealed class StoreCallCounter
     public string? FailingMethod { get; set; }
 
     /// <summary>
-    /// Store calls since the last reset, without the skill catalog's own refreshes: those are time-based
-    /// (at most every two seconds) and belong to no request.
+    /// Store calls since the last reset, without the skill catalog's own refreshes and the outbox worker's rounds:
+    /// those are time-based and belong to no request.
     /// </summary>
-    public int Count => calls.Count(name => name is not ("GetChangeSequenceAsync" or "GetAllSkillsAsync"));
+    public int Count => calls.Count(name => name is not ("GetChangeSequenceAsync" or "GetAllSkillsAsync" or "ExpireInvitationsAsync" or "ClaimOutboxAsync"));
 
     public void Reset() => calls.Clear();
 

@@ -31,5 +31,6 @@ public sealed class QueryGraphType : ObjectGraphType
         this.AddExpertQueries();
         this.AddProfileQueries();
         this.AddNetworkQueries();
+        Invitations.InvitationOutcomesQuery.AddInvitationOutcomes(this);
     }
 }

@@ -115,5 +115,6 @@ public sealed class MutationGraphType : ObjectGraphType
         this.AddProfileMutations();
         this.AddProjectMutations();
         this.AddDataRightsMutations();
+        Invitations.InvitationMutations.AddInvitationMutations(this);
     }
 }
