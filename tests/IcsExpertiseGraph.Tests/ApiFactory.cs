@@ -30,6 +30,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 
     public StoreCallCounter Calls { get; } = new();
 
+    /// <summary>Replacements for the service's own registrations (a clock that runs ahead), applied last.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     /// <summary>Every log entry the service wrote at Warning or above.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<(LogLevel Level, string Message, Exception? Exception)> Logged { get; } = new();
 
@@ -51,6 +54,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             services.Remove(original);
             services.AddSingleton(original.ImplementationType!);
             services.AddSingleton(sp => CountingStore.Wrap((IExpertiseStore)sp.GetRequiredService(original.ImplementationType!), Calls));
+            TestServices?.Invoke(services);
         });
     }
 
