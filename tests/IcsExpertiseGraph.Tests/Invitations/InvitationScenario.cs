@@ -51,10 +51,10 @@ public sealed class InvitationScenario : IDisposable
     }
 
     /// <summary>A designer and an expert at another organisation who is visible to members, available and open to cross-organisation work.</summary>
-    public (Person Designer, Person Expert) Pair()
+    public (Person Designer, Person Expert) Pair(bool publicExpert = false)
     {
         var designer = Take(p => p.Visibility == Visibility.Public);
-        var expert = Take(p => p.Visibility != Visibility.Private && p.Availability.Status != AvailabilityStatus.NotAvailable
+        var expert = Take(p => (publicExpert ? p.Visibility == Visibility.Public : p.Visibility != Visibility.Private) && p.Availability.Status != AvailabilityStatus.NotAvailable
             && p.Availability.OpenToCrossOrganisation && !Employers(p.Id).Overlaps(Employers(designer.Id)));
         return (designer, expert);
     }
