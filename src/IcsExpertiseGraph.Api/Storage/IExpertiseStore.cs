@@ -17,7 +17,10 @@ public interface IExpertiseStore
 
     Task<bool> IsEmptyAsync(CancellationToken cancellationToken);
 
-    /// <summary>Bumped by every committed write, so read models and other instances can notice change.</summary>
+    /// <summary>
+    /// Bumped by every committed write that changes what the read models hold, so they and other instances can notice
+    /// change; invitations and the outbox (which no read model holds) leave it alone.
+    /// </summary>
     Task<long> GetChangeSequenceAsync(CancellationToken cancellationToken);
 
     Task<IReadOnlyDictionary<Guid, Person>> GetPeopleAsync(IReadOnlyCollection<Guid> ids, Viewer viewer, CancellationToken cancellationToken);
@@ -164,8 +167,7 @@ public interface IExpertiseStore
 
     /// <summary>
     /// Claims up to <paramref name="max"/> unsent messages that are due and not claimed by another sender (or whose claim
-    /// lapsed), until <paramref name="claimUntil"/>, counting an attempt on each. Not a change to the graph: the change
-    /// sequence stays as it is.
+    /// lapsed), until <paramref name="claimUntil"/>, counting an attempt on each.
     /// </summary>
     Task<IReadOnlyList<OutboxMessage>> ClaimOutboxAsync(int max, DateTimeOffset now, DateTimeOffset claimUntil, CancellationToken cancellationToken);
 

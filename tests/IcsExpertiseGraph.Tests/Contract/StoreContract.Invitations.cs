@@ -34,7 +34,7 @@ public abstract partial class StoreContract
         "We would value your help.", respondBy ?? Now.AddDays(14));
 
     [StoreFact]
-    public async Task AnInvitationIsRecordedWithItsAuditEventAndTheInviteesNotificationAndOnlyTheInviteeIsAskedInIt()
+    public async Task AnInvitationIsRecordedWithItsAuditEventAndTheInviteesNotificationWithoutMovingTheReadModels()
     {
         var (inviter, invitee) = Pair(Invitable);
         var sequence = await Store.GetChangeSequenceAsync(Ct);
@@ -42,7 +42,8 @@ public abstract partial class StoreContract
         var sent = await Store.CreateInvitationAsync(inviter.Id, DraftFor(invitee), Generous, Now, Ct);
 
         Assert.Equal(InvitationStatus.Sent, sent.Status);
-        Assert.True(await Store.GetChangeSequenceAsync(Ct) > sequence);
+        // No read model holds invitations: the change sequence (which makes them rebuild) stays where it was.
+        Assert.Equal(sequence, await Store.GetChangeSequenceAsync(Ct));
         var received = Assert.Single(await Store.GetInvitationsOfPersonAsync(invitee.Id, InvitationSide.Received, 10, Ct));
         Assert.Equal((sent.Id, inviter.Id, invitee.Id, "Design the ICS quality management system", 12, "We would value your help."),
             (received.Id, received.InviterId, received.InviteeId, received.Purpose, received.HoursRequested, received.Message));
@@ -159,7 +160,7 @@ public abstract partial class StoreContract
         Assert.Equal(InvitationStatus.Declined, statuses[declined.Id]);
         Assert.Equal(InvitationStatus.Withdrawn, statuses[withdrawn.Id]);
         Assert.Equal(InvitationStatus.Expired, statuses[expiring.Id]);
-        Assert.Equal(sequence + 1, await Store.GetChangeSequenceAsync(Ct));
+        Assert.Equal(sequence, await Store.GetChangeSequenceAsync(Ct));
         Assert.Equal("EXPIRE_INVITATION", (await Store.GetAuditTrailAsync(expiring.Id, 1, Ct))[0].Action);
         Assert.Equal("WITHDRAW_INVITATION", (await Store.GetAuditTrailAsync(withdrawn.Id, 1, Ct))[0].Action);
         Assert.Equal(NotificationKind.InvitationWithdrawn, (await Store.GetNotificationsAsync(second.Id, 1, Ct))[0].Kind);

@@ -7,7 +7,7 @@ namespace IcsExpertiseGraph.Api.Storage.Neo4j;
 public sealed partial class Neo4jExpertiseStore
 {
     public Task<Invitation> CreateInvitationAsync(Guid inviterId, InvitationDraft draft, InvitationPolicy policy, DateTimeOffset now, CancellationToken cancellationToken) =>
-        WriteAsync(async write =>
+        SideWriteAsync(async write =>
         {
             var inviter = await write.PersonAsync(inviterId);
             var skills = draft.SkillIds.Distinct().ToList();
@@ -28,7 +28,7 @@ public sealed partial class Neo4jExpertiseStore
         }, cancellationToken);
 
     public Task<Invitation> RespondToInvitationAsync(Guid invitationId, Guid inviteeId, InvitationResponse response, string? message, DateTimeOffset now, CancellationToken cancellationToken) =>
-        WriteAsync(async write =>
+        SideWriteAsync(async write =>
         {
             var before = await InvitationOrNullAsync(write, invitationId);
             InvitationRules.CheckAnswer(before, inviteeId, now);
@@ -42,7 +42,7 @@ public sealed partial class Neo4jExpertiseStore
         }, cancellationToken);
 
     public Task<Invitation> WithdrawInvitationAsync(Guid invitationId, Guid inviterId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        WriteAsync(async write =>
+        SideWriteAsync(async write =>
         {
             var before = await InvitationOrNullAsync(write, invitationId);
             InvitationRules.CheckWithdrawal(before, inviterId, now);
@@ -54,7 +54,7 @@ public sealed partial class Neo4jExpertiseStore
         }, cancellationToken);
 
     public Task<Invitation> LinkInvitationToProjectAsync(Guid invitationId, Guid actorId, Guid projectId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        WriteAsync(async write =>
+        SideWriteAsync(async write =>
         {
             var before = await InvitationOrNullAsync(write, invitationId);
             InvitationRules.CheckLink(before, actorId);
@@ -67,13 +67,13 @@ public sealed partial class Neo4jExpertiseStore
 
     public async Task<int> ExpireInvitationsAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // A cheap read first: most sweeps find nothing, and a write would bump the change sequence for no change.
+        // A cheap read first: most sweeps find nothing, and need not queue for the write lock.
         if (!Neo4jRecord.All(await ReadAsync("find-expired-invitations", cancellationToken, ("now", Timestamp(now)))).Any())
         {
             return 0;
         }
 
-        return await WriteAsync(async write =>
+        return await SideWriteAsync(async write =>
         {
             var ids = Neo4jRecord.All(await write.RunAsync("find-expired-invitations", ("now", Timestamp(now)))).Select(r => r.Text("id")).ToArray();
             var due = Neo4jRecord.All(await write.RunAsync("get-invitations", ("ids", ids))).Select(r => Neo4jMapping.Invitation(r.Map("invitation"))).ToList();

@@ -60,4 +60,16 @@ public sealed partial class Neo4jExpertiseStore(Neo4jQueryClient client, CypherS
             _ = await write.FirstAsync("begin-write") ?? throw new Neo4jException("Client.Schema", "The change sequence node is missing: run the migrate verb.");
             return await body(write);
         }, cancellationToken);
+
+    /// <summary>
+    /// A write that changes nothing the read models hold (invitations): one explicit transaction that takes the same
+    /// lock on the sequence node without bumping it, so no read model rebuilds for it.
+    /// </summary>
+    private Task<T> SideWriteAsync<T>(Func<Neo4jWork, Task<T>> body, CancellationToken cancellationToken) =>
+        client.InTransactionAsync(async transaction =>
+        {
+            var write = new Neo4jWork(transaction, cypher, cancellationToken);
+            _ = await write.FirstAsync("begin-side-write") ?? throw new Neo4jException("Client.Schema", "The change sequence node is missing: run the migrate verb.");
+            return await body(write);
+        }, cancellationToken);
 }

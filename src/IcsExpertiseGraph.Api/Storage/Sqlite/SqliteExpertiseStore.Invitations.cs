@@ -49,7 +49,7 @@ public sealed partial class SqliteExpertiseStore
             write.Audit(now, inviterId, "INVITE_EXPERT", invitation.Id, null, InvitationNotices.AuditState(invitation), "Invitation");
             write.Enqueue(InvitationNotices.Received(invitation, inviter, invitee!, systemName), invitation.Id, now);
             return invitation;
-        }, cancellationToken);
+        }, changesReadModels: false, cancellationToken);
 
     public Task<Invitation> RespondToInvitationAsync(Guid invitationId, Guid inviteeId, InvitationResponse response, string? message, DateTimeOffset now, CancellationToken cancellationToken) =>
         WriteAsync(write =>
@@ -64,7 +64,7 @@ public sealed partial class SqliteExpertiseStore
                 InvitationNotices.AuditState(before), InvitationNotices.AuditState(after), "Invitation");
             write.Enqueue(InvitationNotices.Answered(after, write.Person(after.InviterId), write.Person(inviteeId), accepted), invitationId, now);
             return after;
-        }, cancellationToken);
+        }, changesReadModels: false, cancellationToken);
 
     public Task<Invitation> WithdrawInvitationAsync(Guid invitationId, Guid inviterId, DateTimeOffset now, CancellationToken cancellationToken) =>
         WriteAsync(write =>
@@ -76,7 +76,7 @@ public sealed partial class SqliteExpertiseStore
             write.Audit(now, inviterId, "WITHDRAW_INVITATION", invitationId, InvitationNotices.AuditState(before), InvitationNotices.AuditState(after), "Invitation");
             write.Enqueue(InvitationNotices.Withdrawn(after, write.Person(inviterId), write.Person(after.InviteeId)), invitationId, now);
             return after;
-        }, cancellationToken);
+        }, changesReadModels: false, cancellationToken);
 
     public Task<Invitation> LinkInvitationToProjectAsync(Guid invitationId, Guid actorId, Guid projectId, DateTimeOffset now, CancellationToken cancellationToken) =>
         WriteAsync(write =>
@@ -88,11 +88,11 @@ public sealed partial class SqliteExpertiseStore
             write.Execute("UPDATE invitation SET project_id = $project WHERE id = $id", ("$project", Id(projectId)), ("$id", Id(invitationId)));
             write.Audit(now, actorId, "LINK_INVITATION_PROJECT", invitationId, InvitationNotices.AuditState(before), InvitationNotices.AuditState(after), "Invitation");
             return after;
-        }, cancellationToken);
+        }, changesReadModels: false, cancellationToken);
 
     public async Task<int> ExpireInvitationsAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // A cheap read first: most sweeps find nothing, and a write would bump the change sequence for no change.
+        // A cheap read first: most sweeps find nothing, and need not queue for the write lock.
         if ((await ListAsync("SELECT count(*) FROM invitation WHERE status = 'SENT' AND respond_by <= $now", r => r.GetInt64(0), cancellationToken, ("$now", Timestamp(now))))[0] == 0)
         {
             return 0;
@@ -109,7 +109,7 @@ public sealed partial class SqliteExpertiseStore
             }
 
             return due.Count;
-        }, cancellationToken);
+        }, changesReadModels: false, cancellationToken);
     }
 
     public Task<IReadOnlyList<Invitation>> GetInvitationsOfPersonAsync(Guid personId, InvitationSide side, int limit, CancellationToken cancellationToken) =>

@@ -24,17 +24,17 @@ public sealed partial class SqliteExpertiseStore
             }
 
             return [.. due.Select(m => m with { Attempts = m.Attempts + 1 })];
-        }, changesGraph: false, cancellationToken);
+        }, changesReadModels: false, cancellationToken);
 
     public Task MarkOutboxSentAsync(Guid messageId, DateTimeOffset now, CancellationToken cancellationToken) =>
         WriteAsync(write => write.Execute("UPDATE outbox_message SET sent_at = $now, claimed_until = NULL, last_error = NULL WHERE id = $id",
-            ("$now", Timestamp(now)), ("$id", Id(messageId))), changesGraph: false, cancellationToken);
+            ("$now", Timestamp(now)), ("$id", Id(messageId))), changesReadModels: false, cancellationToken);
 
     public Task MarkOutboxFailedAsync(Guid messageId, string failure, DateTimeOffset? retryAt, CancellationToken cancellationToken) =>
         WriteAsync(write => write.Execute("""
             UPDATE outbox_message SET claimed_until = NULL, last_error = $error, next_attempt_at = coalesce($retryAt, next_attempt_at), gave_up = $gaveUp
             WHERE id = $id AND sent_at IS NULL
-            """, ("$error", failure), ("$retryAt", Timestamp(retryAt)), ("$gaveUp", retryAt is null ? 1 : 0), ("$id", Id(messageId))), changesGraph: false, cancellationToken);
+            """, ("$error", failure), ("$retryAt", Timestamp(retryAt)), ("$gaveUp", retryAt is null ? 1 : 0), ("$id", Id(messageId))), changesReadModels: false, cancellationToken);
 
     public Task<IReadOnlyList<OutboxMessage>> GetNotificationsAsync(Guid recipientId, int limit, CancellationToken cancellationToken) =>
         ListAsync($"SELECT {OutboxColumns} FROM outbox_message m WHERE m.recipient_id = $recipient ORDER BY m.pk DESC LIMIT $limit",

@@ -231,10 +231,13 @@ public sealed partial class SqliteExpertiseStore
     /// Runs one write: serialised in-process, one IMMEDIATE transaction, the change sequence bumped with it.
     /// An exception rolls everything back, so a refused request changes nothing.
     /// </summary>
-    private Task<T> WriteAsync<T>(Func<Write, T> body, CancellationToken cancellationToken) => WriteAsync(body, changesGraph: true, cancellationToken);
+    private Task<T> WriteAsync<T>(Func<Write, T> body, CancellationToken cancellationToken) => WriteAsync(body, changesReadModels: true, cancellationToken);
 
-    /// <summary>A write; one that does not change the graph (the outbox's bookkeeping) leaves the change sequence alone, so read models do not rebuild for it.</summary>
-    private async Task<T> WriteAsync<T>(Func<Write, T> body, bool changesGraph, CancellationToken cancellationToken)
+    /// <summary>
+    /// A write; one that changes nothing the read models hold (invitations, the outbox) leaves the change sequence
+    /// alone, so no read model rebuilds for it and the writer's next search does not wait for one.
+    /// </summary>
+    private async Task<T> WriteAsync<T>(Func<Write, T> body, bool changesReadModels, CancellationToken cancellationToken)
     {
         await writeGate.WaitAsync(cancellationToken);
         try
@@ -243,7 +246,7 @@ public sealed partial class SqliteExpertiseStore
             using var transaction = connection.BeginTransaction(deferred: false);
             var write = new Write(connection, transaction);
             var result = body(write);
-            if (changesGraph)
+            if (changesReadModels)
             {
                 write.Execute("UPDATE change_sequence SET value = value + 1 WHERE id = 1");
             }
