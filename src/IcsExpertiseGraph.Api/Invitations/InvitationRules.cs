@@ -108,6 +108,13 @@ public static class InvitationRules
         }
     }
 
+    /// <summary>
+    /// The contribution a linked invitation stands for: the invitee advised on the project from the day it was linked. It
+    /// makes the work count where evidence counts (the profile, project evidence in ranking, the collaboration graph).
+    /// </summary>
+    public static Contribution EvidenceOf(Invitation invitation, DateTimeOffset now) =>
+        new(invitation.InviteeId, invitation.ProjectId!.Value, ContributionRole.Advisor, DateOnly.FromDateTime(now.UtcDateTime), null);
+
     private static void RequireOpen(Invitation invitation, DateTimeOffset now)
     {
         var status = invitation.StatusAt(now);

@@ -150,7 +150,10 @@ public interface IExpertiseStore
     /// <summary>The inviter withdraws an open invitation; audited, with a notification to the invitee.</summary>
     Task<Invitation> WithdrawInvitationAsync(Guid invitationId, Guid inviterId, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Either party records the project an accepted invitation led to; audited.</summary>
+    /// <summary>
+    /// Either party records the project an accepted invitation led to; audited. The invitee joins the project as an
+    /// ADVISOR (unless already a contributor), so the work counts as evidence of their expertise.
+    /// </summary>
     Task<Invitation> LinkInvitationToProjectAsync(Guid invitationId, Guid actorId, Guid projectId, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Records as EXPIRED (audited) every invitation still SENT at <paramref name="now"/> past its respondBy; returns how many. Writes nothing when there are none.</summary>

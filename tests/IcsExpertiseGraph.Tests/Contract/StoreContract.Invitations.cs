@@ -170,22 +170,30 @@ public abstract partial class StoreContract
     }
 
     [StoreFact]
-    public async Task OnlyAnAcceptedInvitationIsLinkedToAProjectByOneOfItsParties()
+    public async Task OnlyAnAcceptedInvitationIsLinkedToAProjectByOneOfItsPartiesAndTheWorkCountsAsTheInviteesEvidence()
     {
         var (inviter, invitee) = Pair(Invitable);
         var stranger = Outsider(inviter, invitee);
-        var project = Network.Projects[0];
+        var project = ProjectWithout(invitee.Id);
         var sent = await Store.CreateInvitationAsync(inviter.Id, DraftFor(invitee), Generous, Now, Ct);
 
         await AssertRefusedAndUnchangedAsync<StateConflictException>(() => Store.LinkInvitationToProjectAsync(sent.Id, inviter.Id, project.Id, Now, Ct), "id");
         await Store.RespondToInvitationAsync(sent.Id, invitee.Id, InvitationResponse.Accept, null, Now, Ct);
         await AssertRefusedAndUnchangedAsync<NotFoundException>(() => Store.LinkInvitationToProjectAsync(sent.Id, stranger.Id, project.Id, Now, Ct), "id");
         await AssertRefusedAndUnchangedAsync<NotFoundException>(() => Store.LinkInvitationToProjectAsync(sent.Id, invitee.Id, Guid.NewGuid(), Now, Ct), "projectId");
-        await Store.LinkInvitationToProjectAsync(sent.Id, invitee.Id, Network.Projects[1].Id, Now, Ct);
+        var sequence = await Store.GetChangeSequenceAsync(Ct);
         var linked = await Store.LinkInvitationToProjectAsync(sent.Id, inviter.Id, project.Id, Now, Ct);
+        var again = await Store.LinkInvitationToProjectAsync(sent.Id, invitee.Id, project.Id, Now.AddDays(1), Ct);
 
         Assert.Equal(project.Id, linked.ProjectId);
         Assert.Equal(project.Id, Assert.Single(await Store.GetInvitationsForSystemAsync(Network.IntegratedCareSystems[0].Id, Ct)).ProjectId);
+        var evidence = Assert.Single(Of(await Store.GetContributionsOfPeopleAsync([invitee.Id], Ct), invitee.Id), c => c.ProjectId == project.Id);
+        Assert.Equal((ContributionRole.Advisor, (DateOnly?)DateOnly.FromDateTime(Now.UtcDateTime)), (evidence.Role, evidence.From));
+        Assert.True(await Store.GetChangeSequenceAsync(Ct) > sequence);
+        Assert.Equal(["LINK_INVITATION_PROJECT", "LINK_INVITATION_PROJECT", "ACCEPT_INVITATION", "INVITE_EXPERT"],
+            (await Store.GetAuditTrailAsync(sent.Id, 10, Ct)).Select(e => e.Action));
+        Assert.Equal("ADD_CONTRIBUTION", (await Store.GetAuditTrailAsync(invitee.Id, 1, Ct))[0].Action);
+        Assert.Equal(project.Id, again.ProjectId);
     }
 
     [StoreFact]

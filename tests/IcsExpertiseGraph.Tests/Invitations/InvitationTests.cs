@@ -57,6 +57,8 @@ public sealed class InvitationTests(InvitationScenario scenario) : IClassFixture
         var linked = await api.QueryAsync("mutation($id: ID!, $p: ID!) { linkInvitationToProject(id: $id, projectId: $p) { project { title } } }",
             new { id = invitation["id"].Str(), p = project["data"]!["createProject"]!["id"].Str() }, designerToken);
         Assert.Equal("ICS quality system", linked["data"]!["linkInvitationToProject"]!["project"]!["title"].Str());
+        var evidence = await api.QueryAsync("{ me { contributions { role project { title } } } }", token: expertToken);
+        Assert.Contains(evidence["data"]!["me"]!["contributions"].Arr(), c => c!["project"]!["title"].Str() == "ICS quality system" && c["role"].Str() == "ADVISOR");
 
         var after = (await api.QueryAsync(Outcomes, new { ics = scenario.IcsId }, managerToken))["data"]!["invitationOutcomes"]!;
         Assert.Equal(Count(before, "sent") + 1, Count(after, "sent"));

@@ -54,7 +54,7 @@ public sealed partial class Neo4jExpertiseStore
         }, cancellationToken);
 
     public Task<Invitation> LinkInvitationToProjectAsync(Guid invitationId, Guid actorId, Guid projectId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        SideWriteAsync(async write =>
+        WriteAsync(async write =>
         {
             var before = await InvitationOrNullAsync(write, invitationId);
             InvitationRules.CheckLink(before, actorId);
@@ -62,6 +62,15 @@ public sealed partial class Neo4jExpertiseStore
             var after = before! with { ProjectId = projectId };
             await write.RunAsync("link-invitation-project", ("id", Id(invitationId)), ("projectId", Id(projectId)));
             await write.AuditAsync(now, actorId, "LINK_INVITATION_PROJECT", invitationId, InvitationNotices.AuditState(before), InvitationNotices.AuditState(after), "Invitation");
+            // The work the invitation led to is evidence of the invitee's expertise: they join the project as an ADVISOR unless already in it.
+            var link = InvitationRules.EvidenceOf(after, now);
+            if ((await write.FirstAsync("add-contribution", ("personId", Id(link.PersonId)), ("projectId", Id(projectId)), ("role", EnumText.Name(link.Role)),
+                    ("from", Date(link.From)), ("to", Date(link.To))))?.Long("created") > 0)
+            {
+                await write.TouchPersonAsync(link.PersonId, now);
+                await write.AuditAsync(now, actorId, "ADD_CONTRIBUTION", link.PersonId, null, new { projectId, role = EnumText.Name(link.Role), link.From, invitationId });
+            }
+
             return after;
         }, cancellationToken);
 

@@ -83,12 +83,21 @@ public sealed partial class SqliteExpertiseStore
         {
             var before = write.Invitation(invitationId);
             InvitationRules.CheckLink(before, actorId);
-            write.ProjectPk(projectId, "projectId");
+            var project = write.ProjectPk(projectId, "projectId");
             var after = before! with { ProjectId = projectId };
             write.Execute("UPDATE invitation SET project_id = $project WHERE id = $id", ("$project", Id(projectId)), ("$id", Id(invitationId)));
             write.Audit(now, actorId, "LINK_INVITATION_PROJECT", invitationId, InvitationNotices.AuditState(before), InvitationNotices.AuditState(after), "Invitation");
+            // The work the invitation led to is evidence of the invitee's expertise: they join the project as an ADVISOR unless already in it.
+            var link = InvitationRules.EvidenceOf(after, now);
+            if (write.Execute("INSERT OR IGNORE INTO contributed_to (person_pk, project_pk, role, from_date) VALUES ($person, $project, $role, $from)",
+                    ("$person", write.PersonPk(link.PersonId)), ("$project", project), ("$role", EnumText.Name(link.Role)), ("$from", Date(link.From))) > 0)
+            {
+                write.TouchPerson(link.PersonId, now);
+                write.Audit(now, actorId, "ADD_CONTRIBUTION", link.PersonId, null, new { projectId, role = EnumText.Name(link.Role), link.From, invitationId });
+            }
+
             return after;
-        }, changesReadModels: false, cancellationToken);
+        }, cancellationToken);
 
     public async Task<int> ExpireInvitationsAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
