@@ -241,6 +241,21 @@ public abstract partial class StoreContract
     }
 
     [StoreFact]
+    public async Task APersonsExportHoldsTheInvitationsTheyReceivedAndTheirNotifications()
+    {
+        var (inviter, invitee) = Pair(Invitable);
+        await Store.CreateInvitationAsync(inviter.Id, DraftFor(invitee), Generous, Now, Ct);
+
+        using var export = System.Text.Json.JsonDocument.Parse(await Store.ExportPersonAsync(invitee.Id, Ct));
+
+        var invitations = export.RootElement.GetProperty("invitations");
+        var received = Assert.Single(invitations.GetProperty("received").EnumerateArray());
+        Assert.Equal("We would value your help.", received.GetProperty("message").GetString());
+        Assert.Empty(invitations.GetProperty("sent").EnumerateArray());
+        Assert.Equal("INVITATION_RECEIVED", Assert.Single(invitations.GetProperty("notifications").EnumerateArray()).GetProperty("kind").GetString());
+    }
+
+    [StoreFact]
     public async Task ErasingAPersonRemovesTheirInvitationsAndNotifications()
     {
         var (inviter, invitee) = Pair(Invitable);

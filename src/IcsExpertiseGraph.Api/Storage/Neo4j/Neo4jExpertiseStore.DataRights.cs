@@ -30,6 +30,10 @@ public sealed partial class Neo4jExpertiseStore
                 skill = r.IdOrNull("skillId") is { } skill ? skillNames.GetValueOrDefault(skill) : null, at = r.Timestamp("at"),
             }).ToList();
         var trail = await GetAuditTrailAsync(personId, int.MaxValue, cancellationToken);
+        var invitations = Invitations.InvitationExport.Of(
+            await GetInvitationsOfPersonAsync(personId, InvitationSide.Received, int.MaxValue, cancellationToken),
+            await GetInvitationsOfPersonAsync(personId, InvitationSide.Sent, int.MaxValue, cancellationToken),
+            await GetNotificationsAsync(personId, int.MaxValue, cancellationToken));
         return JsonSerializer.Serialize(new
         {
             exportedAt = DateTimeOffset.UtcNow,
@@ -43,6 +47,7 @@ public sealed partial class Neo4jExpertiseStore
             employments = employments.Select(e => new { organisation = organisations.GetValueOrDefault(e.OrganisationId)?.Name, e.Role, e.Since, e.Until, e.Primary }),
             contributions = contributions.Select(c => new { project = projects.GetValueOrDefault(c.ProjectId)?.Title, role = EnumText.Name(c.Role), c.From, c.To }),
             endorsements,
+            invitations,
             auditTrail = trail.Select(a => new { a.At, a.Action, a.Before, a.After }),
         }, ExportJson);
     }
