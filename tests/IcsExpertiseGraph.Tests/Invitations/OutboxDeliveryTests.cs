@@ -79,6 +79,26 @@ public sealed class OutboxDeliveryTests : IDisposable
         Assert.Equal(new[] { expert.Email!, others[0].Email!, others[1].Email! }.Order(), smtp.Received.Select(m => m.To.Mailboxes.Single().Address).Order());
     }
 
+    [Fact]
+    public async Task AMessageTheServerRefusesIsRetriedAfterABackoffAndArrivesOnce()
+    {
+        await using var smtp = new TestSmtpServer();
+        var factory = Service(smtp);
+        factory.Settings["Notifications:FirstRetryDelay"] = "00:00:00.200";
+        using var scenario = new InvitationScenario(factory);
+        await scenario.EnsureAsync();
+        var (designer, expert) = scenario.Pair();
+        smtp.HoldNext();
+
+        await scenario.InviteAsync(await scenario.SignInAsync(designer), expert);
+        await smtp.Holding.Task.WaitAsync(Patience);
+        smtp.Release();
+        var delivered = Assert.Single(await DeliveredAsync(scenario, [expert]));
+
+        Assert.Equal(OutboxSender.MessageId(delivered.Id, "ics-expertise-graph.local"), Assert.Single(smtp.Received).MessageId);
+        Assert.Equal((2, (string?)null), (delivered.Attempts, delivered.LastError));
+    }
+
     /// <summary>Waits (up to a generous limit) until every notification to these people is marked sent, and returns them.</summary>
     private static async Task<List<OutboxMessage>> DeliveredAsync(InvitationScenario scenario, IReadOnlyList<Person> recipients)
     {
