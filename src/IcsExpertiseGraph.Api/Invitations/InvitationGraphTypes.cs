@@ -44,6 +44,7 @@ public sealed class NotificationGraphType : ObjectGraphType<OutboxMessage>
     public NotificationGraphType()
     {
         Name = "Notification";
+        Description = "A message to you about an invitation, kept here whether or not it was emailed.";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GlobalId.Encode("Notification", c.Source.Id));
         Field<NonNullGraphType<EnumerationGraphType<NotificationKind>>>("kind").Resolve(c => c.Source.Kind);
         Field<NonNullGraphType<IdGraphType>>("invitationId").Resolve(c => GlobalId.Encode("Invitation", c.Source.InvitationId));

@@ -122,11 +122,11 @@ public sealed partial class SqliteExpertiseStore
     }
 
     public Task<IReadOnlyList<Invitation>> GetInvitationsOfPersonAsync(Guid personId, InvitationSide side, int limit, CancellationToken cancellationToken) =>
-        ListAsync($"SELECT {InvitationColumns} FROM invitation i WHERE i.{(side == InvitationSide.Sent ? "inviter_id" : "invitee_id")} = $person ORDER BY i.sent_at DESC, i.pk DESC LIMIT $limit",
+        ListAsync($"SELECT {InvitationColumns} FROM invitation i WHERE i.{(side == InvitationSide.Sent ? "inviter_id" : "invitee_id")} = $person ORDER BY i.sent_at DESC, i.id DESC LIMIT $limit",
             ReadInvitation, cancellationToken, ("$person", Id(personId)), ("$limit", limit));
 
     public Task<IReadOnlyList<Invitation>> GetInvitationsForSystemAsync(Guid icsId, CancellationToken cancellationToken) =>
-        ListAsync($"SELECT {InvitationColumns} FROM invitation i WHERE i.ics_id = $ics ORDER BY i.sent_at, i.pk", ReadInvitation, cancellationToken, ("$ics", Id(icsId)));
+        ListAsync($"SELECT {InvitationColumns} FROM invitation i WHERE i.ics_id = $ics ORDER BY i.sent_at, i.id", ReadInvitation, cancellationToken, ("$ics", Id(icsId)));
 
     public async Task<IReadOnlySet<Guid>> GetAcceptedInviteesAsync(Guid inviterId, IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken) =>
         (await ListAsync("SELECT DISTINCT invitee_id FROM invitation WHERE inviter_id = $inviter AND status = 'ACCEPTED' AND invitee_id IN (SELECT value FROM json_each($ids))",

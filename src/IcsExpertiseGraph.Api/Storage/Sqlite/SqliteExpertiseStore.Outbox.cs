@@ -9,6 +9,7 @@ public sealed partial class SqliteExpertiseStore
     private const string OutboxColumns =
         "m.id, m.kind, m.invitation_id, m.recipient_id, m.recipient_email, m.subject, m.body, m.created_at, m.attempts, m.sent_at, m.last_error, m.gave_up";
 
+    // Orders are by time, then id, as the Neo4j statements state them, so both stores list alike.
     public Task<IReadOnlyList<OutboxMessage>> ClaimOutboxAsync(int max, DateTimeOffset now, DateTimeOffset claimUntil, CancellationToken cancellationToken) =>
         WriteAsync<IReadOnlyList<OutboxMessage>>(write =>
         {
@@ -16,7 +17,7 @@ public sealed partial class SqliteExpertiseStore
             var due = write.All($"""
                 SELECT {OutboxColumns} FROM outbox_message m
                 WHERE m.sent_at IS NULL AND m.gave_up = 0 AND m.next_attempt_at <= $now AND (m.claimed_until IS NULL OR m.claimed_until <= $now)
-                ORDER BY m.pk LIMIT $max
+                ORDER BY m.created_at, m.id LIMIT $max
                 """, ReadOutboxMessage, ("$now", Timestamp(now)), ("$max", max));
             foreach (var message in due)
             {
@@ -37,7 +38,7 @@ public sealed partial class SqliteExpertiseStore
             """, ("$error", failure), ("$retryAt", Timestamp(retryAt)), ("$gaveUp", retryAt is null ? 1 : 0), ("$id", Id(messageId))), changesReadModels: false, cancellationToken);
 
     public Task<IReadOnlyList<OutboxMessage>> GetNotificationsAsync(Guid recipientId, int limit, CancellationToken cancellationToken) =>
-        ListAsync($"SELECT {OutboxColumns} FROM outbox_message m WHERE m.recipient_id = $recipient ORDER BY m.pk DESC LIMIT $limit",
+        ListAsync($"SELECT {OutboxColumns} FROM outbox_message m WHERE m.recipient_id = $recipient ORDER BY m.created_at DESC, m.id DESC LIMIT $limit",
             ReadOutboxMessage, cancellationToken, ("$recipient", Id(recipientId)), ("$limit", limit));
 
     private static OutboxMessage ReadOutboxMessage(SqliteDataReader r) => new(
