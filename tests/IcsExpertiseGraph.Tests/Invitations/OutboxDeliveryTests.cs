@@ -80,6 +80,29 @@ public sealed class OutboxDeliveryTests : IDisposable
     }
 
     [Fact]
+    public async Task AMessageClaimedByASenderThatCrashedIsSentOnceItsClaimLapses()
+    {
+        await using var smtp = new TestSmtpServer();
+        var withoutSmtp = new ApiFactory { DemoPeople = 120 };
+        withoutSmtp.Settings["Storage:Sqlite:Path"] = Path.Combine(directory, "expertise.db");
+        var first = new InvitationScenario(withoutSmtp);
+        await first.EnsureAsync();
+        var (designer, expert) = first.Pair();
+        await first.InviteAsync(await first.SignInAsync(designer), expert);
+        // A sender claims the message and dies without a word: no release, only its lease, which lapses in a second.
+        var now = DateTimeOffset.UtcNow;
+        var orphan = Assert.Single(await first.Factory.Store.ClaimOutboxAsync(10, now, now.AddSeconds(1), CancellationToken.None));
+        await first.Factory.DisposeAsync();
+
+        using var second = new InvitationScenario(Service(smtp));
+        var delivered = Assert.Single(await DeliveredAsync(second, [expert]));
+
+        Assert.Equal(orphan.Id, delivered.Id);
+        Assert.Equal(2, delivered.Attempts);
+        Assert.Equal(OutboxSender.MessageId(orphan.Id, "ics-expertise-graph.local"), Assert.Single(smtp.Received).MessageId);
+    }
+
+    [Fact]
     public async Task AMessageTheServerRefusesIsRetriedAfterABackoffAndArrivesOnce()
     {
         await using var smtp = new TestSmtpServer();
