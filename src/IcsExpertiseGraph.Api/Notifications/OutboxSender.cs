@@ -83,10 +83,11 @@ public sealed partial class OutboxSender(IExpertiseStore store, IOptions<Notific
 
             while (pending.TryPeek(out var message))
             {
-                if (message.RecipientEmail is null)
+                if (message.RecipientEmail is null || !MailboxAddress.TryParse(message.RecipientEmail, out _))
                 {
+                    // No attempt can succeed: give it up now (it stays readable in the recipient's notifications).
                     pending.Dequeue();
-                    await store.MarkOutboxFailedAsync(message.Id, "The recipient's profile has no email address.", null, CancellationToken.None);
+                    await store.MarkOutboxFailedAsync(message.Id, "The recipient's profile has no usable email address.", null, CancellationToken.None);
                     continue;
                 }
 
