@@ -19,6 +19,7 @@ builder.Services.AddObservability(builder.Configuration);
 builder.Services.AddHealth();
 builder.Services.AddHardening(builder.Configuration);
 builder.Services.AddExpertiseGraphQL(builder.Configuration, builder.Environment);
+IcsExpertiseGraph.Api.Invitations.InvitationsExtensions.AddInvitations(builder.Services, builder.Configuration);
 
 var app = builder.Build();
 

@@ -41,6 +41,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     /// <summary>The least severe log entries <see cref="Logged"/> keeps.</summary>
     public LogLevel CapturedLevel { get; init; } = LogLevel.Warning;
 
+    /// <summary>Replacements for the service's own registrations (a clock that runs ahead), applied last.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     /// <summary>Every log entry the service wrote at <see cref="CapturedLevel"/> or above.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<(LogLevel Level, string Message, Exception? Exception)> Logged { get; } = new();
 
@@ -66,6 +69,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             var original = services.Single(d => d.ServiceType == typeof(IExpertiseStore));
             services.Remove(original);
             services.AddSingleton(sp => CountingStore.Wrap((IExpertiseStore)original.ImplementationFactory!(sp), Calls));
+            TestServices?.Invoke(services);
         });
     }
 
@@ -132,10 +136,10 @@ public sealed class StoreCallCounter
     public string? HangingMethod { get; set; }
 
     /// <summary>
-    /// Store calls since the last reset, without the skill catalog's own refreshes: those are time-based
-    /// (at most every two seconds) and belong to no request.
+    /// Store calls since the last reset, without the skill catalog's own refreshes and the outbox worker's rounds:
+    /// those are time-based and belong to no request.
     /// </summary>
-    public int Count => calls.Count(name => name is not ("GetChangeSequenceAsync" or "GetAllSkillsAsync"));
+    public int Count => calls.Count(name => name is not ("GetChangeSequenceAsync" or "GetAllSkillsAsync" or "ExpireInvitationsAsync" or "ClaimOutboxAsync"));
 
     public void Reset() => calls.Clear();
 

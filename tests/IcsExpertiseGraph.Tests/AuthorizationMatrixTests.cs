@@ -10,7 +10,8 @@ namespace IcsExpertiseGraph.Tests;
 /// Who sees whom, on every surface where a person can appear: callers (anonymous, another member, the person
 /// themself, a network manager, an admin) × the person's visibility (PUBLIC, NETWORK, PRIVATE) × surfaces
 /// (person, node, people, search, counts, project contributors, organisation staff, similar experts, teams, email).
-/// The rule: PUBLIC to anyone, NETWORK to signed-in members, PRIVATE to the person and admins; email to the person and admins.
+/// The rule: PUBLIC to anyone, NETWORK to signed-in members, PRIVATE to the person and admins; email to the person and admins
+/// (and to an inviter whose invitation the person accepted: InvitationConsentTests).
 /// </summary>
 public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Network network) : IClassFixture<AuthorizationMatrixTests.Network>
 {

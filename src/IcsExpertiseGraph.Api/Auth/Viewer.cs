@@ -18,8 +18,11 @@ public sealed record Viewer(Guid? PersonId, bool IsMember, bool IsAdmin, bool Is
         || IsAdmin
         || personId == PersonId;
 
-    /// <summary>Email is shown only to the person and admins (accepted inviters come with a later issue).</summary>
-    public bool CanSeeEmailOf(Person person) => IsAdmin || person.Id == PersonId;
+    /// <summary>
+    /// Email is shown only to the person, admins, and an inviter whose invitation the person accepted (their consent);
+    /// <paramref name="acceptedViewersInvitation"/> says whether they did, which the store knows (GetAcceptedInviteesAsync).
+    /// </summary>
+    public bool CanSeeEmailOf(Person person, bool acceptedViewersInvitation = false) => IsAdmin || person.Id == PersonId || (acceptedViewersInvitation && PersonId is not null);
 }
 
 /// <summary>App roles, as Entra ID puts them in the token's <c>roles</c> claim.</summary>

@@ -2,6 +2,7 @@ using GraphQL.Types;
 using IcsExpertiseGraph.Api.Directory;
 using IcsExpertiseGraph.Api.Domain;
 using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.Invitations;
 using IcsExpertiseGraph.Api.Profiles;
 
 namespace IcsExpertiseGraph.Api.Experts;
@@ -16,8 +17,19 @@ public sealed class PersonGraphType : ObjectGraphType<Person>
         Field<NonNullGraphType<StringGraphType>>("displayName").Resolve(c => c.Source.DisplayName);
         Field<StringGraphType>("headline").Resolve(c => c.Source.Headline);
         Field<StringGraphType>("bio").Resolve(c => c.Source.Bio);
-        Field<StringGraphType>("email").Description("Shown only to the person themself and to admins; null otherwise.")
-            .Resolve(c => c.Request().Viewer.CanSeeEmailOf(c.Source) ? c.Source.Email : null);
+        Field<StringGraphType>("email").Description("Shown only to the person themself, to admins, and to people whose invitation they accepted; null otherwise.")
+            .Resolve(c =>
+            {
+                var viewer = c.Request().Viewer;
+                if (viewer.CanSeeEmailOf(c.Source))
+                {
+                    return c.Source.Email;
+                }
+
+                // Consent: an accepted invitation shows its inviter the invitee's email. Checked for the whole page in one batch.
+                return viewer.PersonId is null || c.Source.Email is null ? null
+                    : c.Request().ConsentedContacts.Load(c.Source.Id).Then(accepted => viewer.CanSeeEmailOf(c.Source, accepted) ? c.Source.Email : null);
+            });
         Field<StringGraphType>("orcid").Description("ORCID iD, checksum-validated.").Resolve(c => c.Source.Orcid);
         Field<NonNullGraphType<EnumerationGraphType<Visibility>>>("visibility").Resolve(c => c.Source.Visibility);
         Field<NonNullGraphType<AvailabilityGraphType>>("availability").Resolve(c => c.Source.Availability);
@@ -32,6 +44,7 @@ public sealed class PersonGraphType : ObjectGraphType<Person>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ContributionGraphType>>>>("contributions").Description("Most recent first.")
             .Resolve(c => c.Request().ContributionsOfPeople.Load(c.Source.Id).Then(e => e ?? []));
         this.AddAuditTrail();
+        this.AddInvitationFields();
     }
 }
 

@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using IcsExpertiseGraph.Api.Directory;
 using IcsExpertiseGraph.Api.Experts;
+using IcsExpertiseGraph.Api.Invitations;
 using IcsExpertiseGraph.Api.Network;
 using IcsExpertiseGraph.Api.Profiles;
 
@@ -31,5 +32,6 @@ public sealed class QueryGraphType : ObjectGraphType
         this.AddExpertQueries();
         this.AddProfileQueries();
         this.AddNetworkQueries();
+        this.AddInvitationOutcomes();
     }
 }

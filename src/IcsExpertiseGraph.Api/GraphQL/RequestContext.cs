@@ -26,6 +26,11 @@ public sealed class RequestContext
         StaffOfOrganisations = new((ids, ct) => store.GetCurrentStaffAsync(ids, Viewer, ct));
         PlacesServed = new(store.GetPlacesServedByOrganisationsAsync);
         PlacesOfSystems = new(store.GetPlacesOfIntegratedCareSystemsAsync);
+        ConsentedContacts = new(async (ids, ct) =>
+        {
+            var accepted = Viewer.PersonId is { } me ? await store.GetAcceptedInviteesAsync(me, ids, ct) : new HashSet<Guid>();
+            return ids.ToDictionary(id => id, accepted.Contains);
+        });
     }
 
     public IExpertiseStore Store { get; }
@@ -61,4 +66,7 @@ public sealed class RequestContext
     public BatchLoader<Guid, IReadOnlyList<Guid>> PlacesServed { get; }
 
     public BatchLoader<Guid, IReadOnlyList<Place>> PlacesOfSystems { get; }
+
+    /// <summary>Whether each person accepted an invitation from the viewer, which shows the viewer their email.</summary>
+    public BatchLoader<Guid, bool> ConsentedContacts { get; }
 }

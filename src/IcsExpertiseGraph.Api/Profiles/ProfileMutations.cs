@@ -3,6 +3,7 @@ using GraphQL.Types;
 using IcsExpertiseGraph.Api.Domain;
 using IcsExpertiseGraph.Api.Experts;
 using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.Invitations;
 
 namespace IcsExpertiseGraph.Api.Profiles;
 
@@ -115,5 +116,6 @@ public sealed class MutationGraphType : ObjectGraphType
         this.AddProfileMutations();
         this.AddProjectMutations();
         this.AddDataRightsMutations();
+        this.AddInvitationMutations();
     }
 }

@@ -17,7 +17,10 @@ public interface IExpertiseStore
 
     Task<bool> IsEmptyAsync(CancellationToken cancellationToken);
 
-    /// <summary>Bumped by every committed write, so read models and other instances can notice change.</summary>
+    /// <summary>
+    /// Bumped by every committed write that changes what the read models hold, so they and other instances can notice
+    /// change; invitations and the outbox (which no read model holds) leave it alone.
+    /// </summary>
     Task<long> GetChangeSequenceAsync(CancellationToken cancellationToken);
 
     Task<IReadOnlyDictionary<Guid, Person>> GetPeopleAsync(IReadOnlyCollection<Guid> ids, Viewer viewer, CancellationToken cancellationToken);
@@ -133,4 +136,49 @@ public interface IExpertiseStore
     /// trail go in the same transaction.
     /// </summary>
     Task ImportAsync(NetworkSnapshot network, bool replaceExisting, IProgress<ImportProgress>? progress, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records an invitation from <paramref name="inviterId"/> with its audit event and the invitee's notification, in one
+    /// transaction, after <see cref="Invitations.InvitationRules.Check"/> passes on facts read in that transaction. A person
+    /// who does not exist and one the inviter may not invite while hidden are the same NotFoundException.
+    /// </summary>
+    Task<Invitation> CreateInvitationAsync(Guid inviterId, InvitationDraft draft, InvitationPolicy policy, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The invitee accepts or declines an open invitation; audited, with a notification to the inviter, in one transaction.</summary>
+    Task<Invitation> RespondToInvitationAsync(Guid invitationId, Guid inviteeId, InvitationResponse response, string? message, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The inviter withdraws an open invitation; audited, with a notification to the invitee.</summary>
+    Task<Invitation> WithdrawInvitationAsync(Guid invitationId, Guid inviterId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Either party records the project an accepted invitation led to; audited. The invitee joins the project as an
+    /// ADVISOR (unless already a contributor), so the work counts as evidence of their expertise.
+    /// </summary>
+    Task<Invitation> LinkInvitationToProjectAsync(Guid invitationId, Guid actorId, Guid projectId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Records as EXPIRED (audited) every invitation still SENT at <paramref name="now"/> past its respondBy; returns how many. Writes nothing when there are none.</summary>
+    Task<int> ExpireInvitationsAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>A person's invitations, received or sent, newest first, as stored (readers apply <see cref="Invitation.StatusAt"/>).</summary>
+    Task<IReadOnlyList<Invitation>> GetInvitationsOfPersonAsync(Guid personId, InvitationSide side, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Every invitation to design work for one ICS, for the network managers' outcomes.</summary>
+    Task<IReadOnlyList<Invitation>> GetInvitationsForSystemAsync(Guid icsId, CancellationToken cancellationToken);
+
+    /// <summary>Of <paramref name="personIds"/>, those who accepted an invitation from <paramref name="inviterId"/>: the consent that shows the inviter their email.</summary>
+    Task<IReadOnlySet<Guid>> GetAcceptedInviteesAsync(Guid inviterId, IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims up to <paramref name="max"/> unsent messages that are due and not claimed by another sender (or whose claim
+    /// lapsed), until <paramref name="claimUntil"/>, counting an attempt on each.
+    /// </summary>
+    Task<IReadOnlyList<OutboxMessage>> ClaimOutboxAsync(int max, DateTimeOffset now, DateTimeOffset claimUntil, CancellationToken cancellationToken);
+
+    Task MarkOutboxSentAsync(Guid messageId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Releases a claimed message after a failed attempt: due again at <paramref name="retryAt"/>, or given up when that is null.</summary>
+    Task MarkOutboxFailedAsync(Guid messageId, string failure, DateTimeOffset? retryAt, CancellationToken cancellationToken);
+
+    /// <summary>The notifications addressed to a person, newest first, whether or not they were delivered.</summary>
+    Task<IReadOnlyList<OutboxMessage>> GetNotificationsAsync(Guid recipientId, int limit, CancellationToken cancellationToken);
 }

@@ -30,3 +30,9 @@ public sealed class ForbiddenException(string message) : StoreRuleException(Erro
 
 /// <summary>The store cannot be reached or refused our credentials: an operator's problem, reported in one clear line (no stack trace).</summary>
 public class StoreUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>The record is in a state that forbids the change (an invitation already answered, withdrawn or expired).</summary>
+public sealed class StateConflictException(string message) : StoreRuleException(ErrorCodes.Conflict, "id", message);
+
+/// <summary>The caller has used up an allowance (invitations per day).</summary>
+public sealed class RateLimitedException(string message) : StoreRuleException(ErrorCodes.RateLimited, "personId", message);

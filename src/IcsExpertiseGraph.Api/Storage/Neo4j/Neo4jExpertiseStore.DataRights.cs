@@ -30,6 +30,10 @@ public sealed partial class Neo4jExpertiseStore
                 skill = r.IdOrNull("skillId") is { } skill ? skillNames.GetValueOrDefault(skill) : null, at = r.Timestamp("at"),
             }).ToList();
         var trail = await GetAuditTrailAsync(personId, int.MaxValue, cancellationToken);
+        var invitations = Invitations.InvitationExport.Of(
+            await GetInvitationsOfPersonAsync(personId, InvitationSide.Received, int.MaxValue, cancellationToken),
+            await GetInvitationsOfPersonAsync(personId, InvitationSide.Sent, int.MaxValue, cancellationToken),
+            await GetNotificationsAsync(personId, int.MaxValue, cancellationToken));
         return JsonSerializer.Serialize(new
         {
             exportedAt = DateTimeOffset.UtcNow,
@@ -43,6 +47,7 @@ public sealed partial class Neo4jExpertiseStore
             employments = employments.Select(e => new { organisation = organisations.GetValueOrDefault(e.OrganisationId)?.Name, e.Role, e.Since, e.Until, e.Primary }),
             contributions = contributions.Select(c => new { project = projects.GetValueOrDefault(c.ProjectId)?.Title, role = EnumText.Name(c.Role), c.From, c.To }),
             endorsements,
+            invitations,
             auditTrail = trail.Select(a => new { a.At, a.Action, a.Before, a.After }),
         }, ExportJson);
     }
@@ -59,6 +64,7 @@ public sealed partial class Neo4jExpertiseStore
                 await write.RunAsync("move-contributions", ("id", Id(personId)), ("formerId", Id(former)));
             }
 
+            await write.RunAsync("delete-invitations-of-person", ("id", Id(personId)));
             await write.RunAsync("delete-person", ("id", Id(personId)));
             // The trail keeps that changes happened, not what they said or who the person was.
             await write.RunAsync("scrub-audit-trail", ("id", Id(personId)));

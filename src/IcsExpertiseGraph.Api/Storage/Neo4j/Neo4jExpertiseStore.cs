@@ -62,7 +62,17 @@ public sealed partial class Neo4jExpertiseStore(Neo4jQueryClient client, CypherS
         [("viewerMember", viewer.IsMember), ("viewerSelf", Id(viewer.PersonId)), ("viewerAdmin", viewer.IsAdmin)];
 
     /// <summary>Runs one write in one explicit transaction, opened by bumping the change sequence (the write lock).</summary>
-    private async Task<T> WriteAsync<T>(Func<Neo4jWork, Task<T>> body, CancellationToken cancellationToken, TimeSpan? timeout = null)
+    private Task<T> WriteAsync<T>(Func<Neo4jWork, Task<T>> body, CancellationToken cancellationToken, TimeSpan? timeout = null) =>
+        LockedWriteAsync("begin-write", body, timeout, cancellationToken);
+
+    /// <summary>
+    /// A write that changes nothing the read models hold (invitations): one explicit transaction that takes the same
+    /// lock on the sequence node without bumping it, so no read model rebuilds for it.
+    /// </summary>
+    private Task<T> SideWriteAsync<T>(Func<Neo4jWork, Task<T>> body, CancellationToken cancellationToken) =>
+        LockedWriteAsync("begin-side-write", body, null, cancellationToken);
+
+    private async Task<T> LockedWriteAsync<T>(string opening, Func<Neo4jWork, Task<T>> body, TimeSpan? timeout, CancellationToken cancellationToken)
     {
         await writeGate.WaitAsync(cancellationToken);
         try
@@ -71,7 +81,7 @@ public sealed partial class Neo4jExpertiseStore(Neo4jQueryClient client, CypherS
             {
                 var write = new Neo4jWork(transaction, cypher, cancellationToken);
                 // Without the sequence node there would be no lock and no change for the read models to notice.
-                _ = await write.FirstAsync("begin-write") ?? throw new Neo4jException("Client.Schema", "The change sequence node is missing: run the migrate verb.");
+                _ = await write.FirstAsync(opening) ?? throw new Neo4jException("Client.Schema", "The change sequence node is missing: run the migrate verb.");
                 return await body(write);
             }, cancellationToken, timeout);
         }

@@ -35,4 +35,13 @@ internal static class Neo4jMapping
 
     public static AuditEvent AuditEvent(Neo4jRecord a) =>
         new(a.Long("id"), a.Timestamp("at"), a.IdOrNull("actorId"), a.Text("action"), a.Text("subjectType"), a.Id("subjectId"), a.TextOrNull("before"), a.TextOrNull("after"));
+
+    public static Invitation Invitation(Neo4jRecord v) =>
+        new(v.Id("id"), v.Id("inviterId"), v.Id("inviteeId"), v.Id("icsId"), v.Text("purpose"), [.. v.List("skillIds").Select(s => Guid.Parse(s.GetString()!))],
+            v.Int("hoursRequested"), v.TextOrNull("message"), v.Timestamp("respondBy"), v.Enum<InvitationStatus>("status"), v.Timestamp("sentAt"),
+            v.TimestampOrNull("respondedAt"), v.TextOrNull("responseMessage"), v.IdOrNull("projectId"));
+
+    public static OutboxMessage OutboxMessage(Neo4jRecord m) =>
+        new(m.Id("id"), m.Enum<NotificationKind>("kind"), m.Id("invitationId"), m.Id("recipientId"), m.TextOrNull("recipientEmail"), m.Text("subject"), m.Text("body"),
+            m.Timestamp("createdAt"), m.Int("attempts"), m.TimestampOrNull("sentAt"), m.TextOrNull("lastError"), m.Bool("gaveUp"));
 }

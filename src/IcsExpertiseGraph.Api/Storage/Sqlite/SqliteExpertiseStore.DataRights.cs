@@ -42,6 +42,10 @@ public sealed partial class SqliteExpertiseStore
         }
 
         var trail = await GetAuditTrailAsync(personId, int.MaxValue, cancellationToken);
+        var invitations = Invitations.InvitationExport.Of(
+            await GetInvitationsOfPersonAsync(personId, InvitationSide.Received, int.MaxValue, cancellationToken),
+            await GetInvitationsOfPersonAsync(personId, InvitationSide.Sent, int.MaxValue, cancellationToken),
+            await GetNotificationsAsync(personId, int.MaxValue, cancellationToken));
         return JsonSerializer.Serialize(new
         {
             exportedAt = DateTimeOffset.UtcNow,
@@ -55,6 +59,7 @@ public sealed partial class SqliteExpertiseStore
             employments = employments.Select(e => new { organisation = organisations.GetValueOrDefault(e.OrganisationId)?.Name, e.Role, e.Since, e.Until, e.Primary }),
             contributions = contributions.Select(c => new { project = projects.GetValueOrDefault(c.ProjectId)?.Title, role = EnumText.Name(c.Role), c.From, c.To }),
             endorsements,
+            invitations,
             auditTrail = trail.Select(a => new { a.At, a.Action, a.Before, a.After }),
         }, ExportJson);
     }
@@ -74,6 +79,9 @@ public sealed partial class SqliteExpertiseStore
                 write.Execute("UPDATE contributed_to SET person_pk = $former WHERE person_pk = $pk", ("$former", write.PersonPk(former)), ("$pk", pk));
             }
 
+            // Invitations to and from the person carry their words and their contacts; they go, with their notifications.
+            write.Execute("DELETE FROM outbox_message WHERE recipient_id = $id OR invitation_id IN (SELECT id FROM invitation WHERE inviter_id = $id OR invitee_id = $id)", ("$id", Id(personId)));
+            write.Execute("DELETE FROM invitation WHERE inviter_id = $id OR invitee_id = $id", ("$id", Id(personId)));
             write.Execute("DELETE FROM endorsed WHERE endorser_pk = $pk OR endorsee_pk = $pk", ("$pk", pk));
             write.Execute("DELETE FROM has_skill WHERE person_pk = $pk", ("$pk", pk));
             write.Execute("DELETE FROM works_at WHERE person_pk = $pk", ("$pk", pk));

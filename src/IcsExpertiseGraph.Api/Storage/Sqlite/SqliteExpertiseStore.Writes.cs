@@ -231,7 +231,13 @@ public sealed partial class SqliteExpertiseStore
     /// Runs one write: serialised in-process, one IMMEDIATE transaction, the change sequence bumped with it.
     /// An exception rolls everything back, so a refused request changes nothing.
     /// </summary>
-    private async Task<T> WriteAsync<T>(Func<Write, T> body, CancellationToken cancellationToken)
+    private Task<T> WriteAsync<T>(Func<Write, T> body, CancellationToken cancellationToken) => WriteAsync(body, changesReadModels: true, cancellationToken);
+
+    /// <summary>
+    /// A write; one that changes nothing the read models hold (invitations, the outbox) leaves the change sequence
+    /// alone, so no read model rebuilds for it and the writer's next search does not wait for one.
+    /// </summary>
+    private async Task<T> WriteAsync<T>(Func<Write, T> body, bool changesReadModels, CancellationToken cancellationToken)
     {
         await writeGate.WaitAsync(cancellationToken);
         try
@@ -240,7 +246,11 @@ public sealed partial class SqliteExpertiseStore
             using var transaction = connection.BeginTransaction(deferred: false);
             var write = new Write(connection, transaction);
             var result = body(write);
-            write.Execute("UPDATE change_sequence SET value = value + 1 WHERE id = 1");
+            if (changesReadModels)
+            {
+                write.Execute("UPDATE change_sequence SET value = value + 1 WHERE id = 1");
+            }
+
             transaction.Commit();
             return result;
         }
@@ -251,7 +261,7 @@ public sealed partial class SqliteExpertiseStore
     }
 
     /// <summary>The statements a write is made of, inside its transaction.</summary>
-    private sealed class Write(SqliteConnection connection, SqliteTransaction transaction)
+    private sealed partial class Write(SqliteConnection connection, SqliteTransaction transaction)
     {
         public int Execute(string sql, params (string Name, object? Value)[] parameters)
         {
@@ -331,9 +341,9 @@ public sealed partial class SqliteExpertiseStore
                 """, ("$pk", pk));
         }
 
-        public void Audit(DateTimeOffset at, Guid? actor, string action, Guid subject, object? before, object? after) =>
-            Execute("INSERT INTO audit_event (at, actor_id, action, subject_type, subject_id, before, after) VALUES ($at, $actor, $action, 'Person', $subject, $before, $after)",
-                ("$at", Timestamp(at)), ("$actor", actor is { } a ? Id(a) : null), ("$action", action), ("$subject", Id(subject)),
+        public void Audit(DateTimeOffset at, Guid? actor, string action, Guid subject, object? before, object? after, string subjectType = "Person") =>
+            Execute("INSERT INTO audit_event (at, actor_id, action, subject_type, subject_id, before, after) VALUES ($at, $actor, $action, $subjectType, $subject, $before, $after)",
+                ("$at", Timestamp(at)), ("$actor", actor is { } a ? Id(a) : null), ("$action", action), ("$subjectType", subjectType), ("$subject", Id(subject)),
                 ("$before", before is null ? null : JsonSerializer.Serialize(before)), ("$after", after is null ? null : JsonSerializer.Serialize(after)));
 
         private SqliteCommand Command(string sql, (string Name, object? Value)[] parameters)

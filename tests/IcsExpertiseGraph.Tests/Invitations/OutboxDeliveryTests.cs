@@ -1,0 +1,159 @@
+using IcsExpertiseGraph.Api.Domain;
+using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.Notifications;
+
+namespace IcsExpertiseGraph.Tests.Invitations;
+
+/// <summary>
+/// Notifications delivered by the service's outbox worker to a real SMTP server (the SmtpServer package, in-process):
+/// exactly one message per notification, each with the Message-ID of its outbox row, also when the service stops in
+/// the middle of a delivery and a new instance takes over the same database.
+/// </summary>
+public sealed class OutboxDeliveryTests : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "ics-expertise-outbox", Guid.NewGuid().ToString("N"));
+
+    private ApiFactory Service(TestSmtpServer smtp)
+    {
+        var factory = new ApiFactory { DemoPeople = 120 };
+        factory.Settings["Storage:Sqlite:Path"] = Path.Combine(directory, "expertise.db");
+        smtp.Configure(factory);
+        return factory;
+    }
+
+    [Fact]
+    public async Task AnInvitationAndItsAcceptanceEachArriveOnceAddressedToTheRightPersonWithTheirOwnMessageId()
+    {
+        await using var smtp = new TestSmtpServer();
+        using var scenario = new InvitationScenario(Service(smtp));
+        await scenario.EnsureAsync();
+        var (designer, expert) = scenario.Pair();
+        var designerToken = await scenario.SignInAsync(designer);
+        var expertToken = await scenario.SignInAsync(expert);
+
+        var id = (await scenario.InviteAsync(designerToken, expert))["data"]!["inviteExpert"]!["id"].Str();
+        await scenario.Factory.QueryAsync("mutation($id: ID!) { respondToInvitation(id: $id, response: ACCEPT) { status } }", new { id }, expertToken);
+        var outbox = await DeliveredAsync(scenario, [designer, expert]);
+
+        Assert.Equal(2, smtp.Received.Count);
+        Assert.Equal(outbox.Select(m => OutboxSender.MessageId(m.Id, "ics-expertise-graph.local")).Order(), smtp.Received.Select(m => m.MessageId).Order());
+        var invitation = smtp.Received.Single(m => m.To.Mailboxes.Single().Address == expert.Email);
+        var acceptance = smtp.Received.Single(m => m.To.Mailboxes.Single().Address == designer.Email);
+        Assert.Contains(designer.DisplayName, invitation.Subject, StringComparison.Ordinal);
+        Assert.DoesNotContain(expert.Email!, invitation.TextBody, StringComparison.Ordinal);
+        Assert.Contains(expert.Email!, acceptance.TextBody, StringComparison.Ordinal);
+        var seen = await scenario.Factory.QueryAsync("{ me { notifications { delivery emailedAt } } }", token: expertToken);
+        Assert.Equal("EMAILED", seen["data"]!["me"]!["notifications"]![0]!["delivery"].Str());
+    }
+
+    [Fact]
+    public async Task AServiceStoppedMidDeliveryLosesNothingAndItsSuccessorSendsNothingTwice()
+    {
+        await using var smtp = new TestSmtpServer();
+        var first = new InvitationScenario(Service(smtp));
+        await first.EnsureAsync();
+        var (designer, expert) = first.Pair();
+        var others = new[] { first.Pair().Expert, first.Pair().Expert };
+        var token = await first.SignInAsync(designer);
+        await first.InviteAsync(token, expert);
+        await DeliveredAsync(first, [expert]);
+
+        // The next message reaches the server and waits there; the service stops while it waits, before the server accepts it.
+        smtp.HoldNext();
+        foreach (var other in others)
+        {
+            Assert.Null((await first.InviteAsync(token, other))["errors"]);
+        }
+
+        await smtp.Holding.Task.WaitAsync(Patience);
+        await first.Factory.DisposeAsync();
+        smtp.Release();
+        using var second = new InvitationScenario(Service(smtp));
+        var outbox = await DeliveredAsync(second, [expert, .. others]);
+
+        Assert.Equal(3, outbox.Count);
+        // The held message was attempted by the stopped service and sent by its successor, once.
+        Assert.Contains(outbox, m => m.Attempts == 2);
+        Assert.Equal(outbox.Select(m => OutboxSender.MessageId(m.Id, "ics-expertise-graph.local")).Order(), smtp.Received.Select(m => m.MessageId).Order());
+        Assert.Equal(new[] { expert.Email!, others[0].Email!, others[1].Email! }.Order(), smtp.Received.Select(m => m.To.Mailboxes.Single().Address).Order());
+    }
+
+    [Fact]
+    public async Task AMessageClaimedByASenderThatCrashedIsSentOnceItsClaimLapses()
+    {
+        await using var smtp = new TestSmtpServer();
+        var withoutSmtp = new ApiFactory { DemoPeople = 120 };
+        withoutSmtp.Settings["Storage:Sqlite:Path"] = Path.Combine(directory, "expertise.db");
+        var first = new InvitationScenario(withoutSmtp);
+        await first.EnsureAsync();
+        var (designer, expert) = first.Pair();
+        await first.InviteAsync(await first.SignInAsync(designer), expert);
+        // A sender claims the message and dies without a word: no release, only its lease, which lapses in a second.
+        var now = DateTimeOffset.UtcNow;
+        var orphan = Assert.Single(await first.Factory.Store.ClaimOutboxAsync(10, now, now.AddSeconds(1), CancellationToken.None));
+        await first.Factory.DisposeAsync();
+
+        using var second = new InvitationScenario(Service(smtp));
+        var delivered = Assert.Single(await DeliveredAsync(second, [expert]));
+
+        Assert.Equal(orphan.Id, delivered.Id);
+        Assert.Equal(2, delivered.Attempts);
+        Assert.Equal(OutboxSender.MessageId(orphan.Id, "ics-expertise-graph.local"), Assert.Single(smtp.Received).MessageId);
+    }
+
+    [Fact]
+    public async Task AMessageTheServerRefusesIsRetriedAfterABackoffAndArrivesOnce()
+    {
+        await using var smtp = new TestSmtpServer();
+        var factory = Service(smtp);
+        factory.Settings["Notifications:FirstRetryDelay"] = "00:00:00.200";
+        using var scenario = new InvitationScenario(factory);
+        await scenario.EnsureAsync();
+        var (designer, expert) = scenario.Pair();
+        smtp.HoldNext();
+
+        await scenario.InviteAsync(await scenario.SignInAsync(designer), expert);
+        await smtp.Holding.Task.WaitAsync(Patience);
+        smtp.Release();
+        var delivered = Assert.Single(await DeliveredAsync(scenario, [expert]));
+
+        Assert.Equal(OutboxSender.MessageId(delivered.Id, "ics-expertise-graph.local"), Assert.Single(smtp.Received).MessageId);
+        Assert.Equal((2, (string?)null), (delivered.Attempts, delivered.LastError));
+    }
+
+    /// <summary>Waits (up to a generous limit) until every notification to these people is marked sent, and returns them.</summary>
+    private static async Task<List<OutboxMessage>> DeliveredAsync(InvitationScenario scenario, IReadOnlyList<Person> recipients)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            var messages = new List<OutboxMessage>();
+            foreach (var person in recipients)
+            {
+                messages.AddRange(await scenario.Factory.Store.GetNotificationsAsync(person.Id, 50, CancellationToken.None));
+            }
+
+            if (messages.Count >= recipients.Count && messages.All(m => m.SentAt is not null))
+            {
+                return messages;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Not delivered in time: {string.Join("; ", messages.Select(m => $"{m.Kind} attempts {m.Attempts} {m.LastError}"))}");
+            await Task.Delay(50);
+        }
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+}
