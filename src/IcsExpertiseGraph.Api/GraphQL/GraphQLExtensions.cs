@@ -21,6 +21,7 @@ public static class GraphQLExtensions
         services.AddSingleton<Storage.ReadYourWrites>();
         services.AddSingleton<ExpertIndexHost>();
         services.AddSingleton<Network.CollaborationGraphHost>();
+        services.AddHostedService<GraphQLWarmup>();
         services.AddHostedService<ReadModelWarmup>();
         services.AddSingleton<ExpertSearch>();
         services.AddSingleton<SimilarExperts>();

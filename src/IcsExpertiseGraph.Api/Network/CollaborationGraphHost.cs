@@ -21,6 +21,7 @@ public sealed partial class CollaborationGraphHost(
     private readonly ILogger logger = logger;
 
     private volatile Task<BrokerScores>? brokers;
+    private volatile TaskCompletionSource brokersMayStart = Open();
 
     protected override string Name => "Collaboration graph";
 
@@ -43,8 +44,24 @@ public sealed partial class CollaborationGraphHost(
 
     protected override void OnBuilt(CollaborationGraph model) => brokers = Compute(model);
 
-    private Task<BrokerScores> Compute(CollaborationGraph graph) => Task.Run(() =>
+    /// <summary>
+    /// Holds broker computations back until <see cref="ReleaseBrokers"/>: at start the search index is still being
+    /// built, and on two cores it needs the second one more than broker scores (which nobody can ask for yet) do.
+    /// </summary>
+    public void HoldBrokers() => brokersMayStart = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void ReleaseBrokers() => brokersMayStart.TrySetResult();
+
+    private static TaskCompletionSource Open()
     {
+        var open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        open.SetResult();
+        return open;
+    }
+
+    private Task<BrokerScores> Compute(CollaborationGraph graph) => Task.Run(async () =>
+    {
+        await brokersMayStart.Task;
         var started = Clock.GetTimestamp();
         bool member(int p) => graph.VisibilityOf(p) != Visibility.Private;
         var betweenness = GraphAlgorithms.Betweenness(graph, member);

@@ -11,14 +11,20 @@ public sealed class ReadModelWarmup(ExpertIndexHost host, CollaborationGraphHost
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Both at once: each reads the store and builds on its own core, so start-up waits for the slower one only;
+        // broker scores wait until both are built.
+        graph.HoldBrokers();
         try
         {
-            // Both at once: each reads the store and builds on its own core, so start-up waits for the slower one only.
             await Task.WhenAll(options.Value.MemoryIndex ? host.RefreshAsync(cancellationToken) : Task.CompletedTask, graph.RefreshAsync(cancellationToken));
         }
         catch (StoreUnavailableException)
         {
             // The first request builds them once the store answers.
+        }
+        finally
+        {
+            graph.ReleaseBrokers();
         }
     }
 
