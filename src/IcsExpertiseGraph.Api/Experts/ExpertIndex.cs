@@ -113,36 +113,24 @@ public sealed class ExpertIndex : IReadModel
         employerPosition = [.. employers.Select(e => e.Select(id => organisationPositions[id]).ToArray())];
 
         // Each skill's words are worked out once, not once per holder.
-        var skillWords = taxonomy.All.Select(s => SearchText.Words(string.Join(' ', [s.Name, .. s.Aliases]))).ToArray();
-        var termPostings = new Dictionary<string, List<(int, float)>>(StringComparer.Ordinal);
+        var terms = new TermCounter();
+        var skillTerms = taxonomy.All.Select(s => terms.Ids(SearchText.Words(string.Join(' ', [s.Name, .. s.Aliases])))).ToArray();
         documentLength = new float[people.Length];
-        var counts = new Dictionary<string, float>(StringComparer.Ordinal);
         for (var i = 0; i < people.Length; i++)
         {
-            counts.Clear();
-            var length = 0f;
-            Count(SearchText.Words(people[i].DisplayName), NameWeight, counts, ref length);
-            Count(SearchText.Words(people[i].Headline), HeadlineWeight, counts, ref length);
-            Count(SearchText.Words(people[i].Bio), BioWeight, counts, ref length);
+            terms.Text(people[i].DisplayName, NameWeight);
+            terms.Text(people[i].Headline, HeadlineWeight);
+            terms.Text(people[i].Bio, BioWeight);
             foreach (var skill in holdingSkill[i])
             {
-                Count(skillWords[skill], SkillTextWeight, counts, ref length);
+                terms.Terms(skillTerms[skill], SkillTextWeight);
             }
 
-            documentLength[i] = length;
-            foreach (var (term, frequency) in counts)
-            {
-                if (!termPostings.TryGetValue(term, out var list))
-                {
-                    termPostings[term] = list = [];
-                }
-
-                list.Add((i, frequency));
-            }
+            documentLength[i] = terms.EndDocument(i);
         }
 
+        postings = terms.Postings();
         averageDocumentLength = people.Length == 0 ? 1 : Math.Max(1, documentLength.Average());
-        postings = termPostings.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
         vocabulary = [.. postings.Keys.Order(StringComparer.Ordinal)];
     }
 
@@ -338,15 +326,6 @@ public sealed class ExpertIndex : IReadModel
         for (var i = first < 0 ? ~first : first; i < vocabulary.Length && vocabulary[i].StartsWith(term, StringComparison.Ordinal); i++)
         {
             yield return vocabulary[i];
-        }
-    }
-
-    private static void Count(IReadOnlyList<string> words, int weight, Dictionary<string, float> counts, ref float length)
-    {
-        foreach (var word in words)
-        {
-            counts[word] = counts.GetValueOrDefault(word) + weight;
-            length += weight;
         }
     }
 
