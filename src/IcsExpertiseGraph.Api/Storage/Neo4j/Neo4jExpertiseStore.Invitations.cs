@@ -107,9 +107,14 @@ public sealed partial class Neo4jExpertiseStore
     public async Task<IReadOnlySet<Guid>> GetAcceptedInviteesAsync(Guid inviterId, IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken) =>
         Neo4jRecord.All(await ReadAsync("get-accepted-invitees", cancellationToken, ("inviterId", Id(inviterId)), ("ids", Ids(personIds)))).Select(r => r.Id("id")).ToHashSet();
 
-    public async Task<IReadOnlyList<OutboxMessage>> ClaimOutboxAsync(int max, DateTimeOffset now, DateTimeOffset claimUntil, CancellationToken cancellationToken) =>
-        [.. Neo4jRecord.All(await ReadAsync("claim-outbox", cancellationToken, ("now", Timestamp(now)), ("claimUntil", Timestamp(claimUntil)), ("max", max)))
-            .Select(r => Neo4jMapping.OutboxMessage(r.Map("message")))];
+    /// <summary>
+    /// Claims in an explicit transaction opened by the side-write lock, so two senders take turns whatever plan the
+    /// claim statement gets, and a claim whose commit went unanswered is reported rather than retried.
+    /// </summary>
+    public Task<IReadOnlyList<OutboxMessage>> ClaimOutboxAsync(int max, DateTimeOffset now, DateTimeOffset claimUntil, CancellationToken cancellationToken) =>
+        SideWriteAsync<IReadOnlyList<OutboxMessage>>(async write =>
+            [.. Neo4jRecord.All(await write.RunAsync("claim-outbox", ("now", Timestamp(now)), ("claimUntil", Timestamp(claimUntil)), ("max", max)))
+                .Select(r => Neo4jMapping.OutboxMessage(r.Map("message")))], cancellationToken);
 
     public Task MarkOutboxSentAsync(Guid messageId, DateTimeOffset now, CancellationToken cancellationToken) =>
         ReadAsync("mark-outbox-sent", cancellationToken, ("id", Id(messageId)), ("now", Timestamp(now)));
