@@ -22,7 +22,28 @@ public sealed record ProfileChanges(
     Change<AvailabilityStatus> AvailabilityStatus,
     Change<int?> HoursPerMonth,
     Change<bool> OpenToCrossOrganisation,
-    Change<string?> Terms);
+    Change<string?> Terms)
+{
+    /// <summary>The profile as it is with these changes: fields not mentioned keep their values.</summary>
+    public Person ApplyTo(Person before)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        return before with
+        {
+            DisplayName = DisplayName.Or(before.DisplayName),
+            Headline = Headline.Or(before.Headline),
+            Bio = Bio.Or(before.Bio),
+            Orcid = Orcid.Or(before.Orcid),
+            Email = Email.Or(before.Email),
+            Visibility = Visibility.Or(before.Visibility),
+            Availability = new Availability(
+                AvailabilityStatus.Or(before.Availability.Status),
+                HoursPerMonth.Or(before.Availability.HoursPerMonth),
+                OpenToCrossOrganisation.Or(before.Availability.OpenToCrossOrganisation),
+                Terms.Or(before.Availability.Terms)),
+        };
+    }
+}
 
 /// <summary>A skill as its holder claims it (<c>setMySkill</c>); verification is a network manager's to give.</summary>
 public sealed record SkillClaim(Guid SkillId, SkillLevel Level, SkillEvidence? Evidence, int? Years);
@@ -38,7 +59,24 @@ public sealed record ProjectDraft(
 /// <summary>What <c>updateProject</c> asks to change; fields not mentioned stay as they are.</summary>
 public sealed record ProjectChanges(
     Change<string> Title, Change<string?> Aim, Change<ProjectStatus> Status, Change<DateOnly?> StartDate, Change<DateOnly?> EndDate,
-    Change<string?> OutcomeSummary, Change<Guid?> HostOrganisationId, Change<IReadOnlyList<Guid>> MethodSkillIds);
+    Change<string?> OutcomeSummary, Change<Guid?> HostOrganisationId, Change<IReadOnlyList<Guid>> MethodSkillIds)
+{
+    /// <summary>The project as it is with these changes (its methods aside): fields not mentioned keep their values.</summary>
+    public Project ApplyTo(Project before)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        return before with
+        {
+            Title = Title.Or(before.Title),
+            Aim = Aim.Or(before.Aim),
+            Status = Status.Or(before.Status),
+            StartDate = StartDate.Or(before.StartDate),
+            EndDate = EndDate.Or(before.EndDate),
+            OutcomeSummary = OutcomeSummary.Or(before.OutcomeSummary),
+            HostOrganisationId = HostOrganisationId.Or(before.HostOrganisationId),
+        };
+    }
+}
 
 /// <summary>An organisation to create or update (<c>upsertOrganisation</c>): matched by id, else by ODS code.</summary>
 public sealed record OrganisationDraft(Guid? Id, string? OdsCode, string Name, OrganisationType Type, Guid? IntegratedCareSystemId);

@@ -10,46 +10,11 @@ public sealed partial class Neo4jExpertiseStore
     /// <summary>Rows per request of a bulk people import: large enough to keep round trips few, small enough for modest heaps.</summary>
     private const int PeopleImportBatch = 2_000;
 
-    private static readonly JsonSerializerOptions ExportJson = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-
     public async Task<string> ExportPersonAsync(Guid personId, CancellationToken cancellationToken)
     {
-        var admin = new Viewer(null, true, true);
-        var person = (await GetPeopleAsync([personId], admin, cancellationToken)).GetValueOrDefault(personId)
-            ?? throw new NotFoundException("id", "There is no such person.");
-        var skills = (await GetSkillsOfPeopleAsync([personId], cancellationToken)).GetValueOrDefault(personId) ?? [];
-        var employments = (await GetEmploymentsOfPeopleAsync([personId], cancellationToken)).GetValueOrDefault(personId) ?? [];
-        var contributions = (await GetContributionsOfPeopleAsync([personId], cancellationToken)).GetValueOrDefault(personId) ?? [];
-        var organisations = await GetOrganisationsAsync([.. employments.Select(e => e.OrganisationId)], cancellationToken);
-        var projects = await GetProjectsAsync([.. contributions.Select(c => c.ProjectId)], cancellationToken);
-        var skillNames = (await GetAllSkillsAsync(cancellationToken)).ToDictionary(s => s.Id, s => s.Name);
         var endorsements = Neo4jRecord.All(await ReadAsync("get-endorsements-of-person", cancellationToken, ("id", Id(personId))))
-            .Select(r => new
-            {
-                direction = r.Text("direction"), otherPerson = r.TextOrNull("otherPerson") ?? "a member whose profile is private",
-                skill = r.IdOrNull("skillId") is { } skill ? skillNames.GetValueOrDefault(skill) : null, at = r.Timestamp("at"),
-            }).ToList();
-        var trail = await GetAuditTrailAsync(personId, int.MaxValue, cancellationToken);
-        var invitations = Invitations.InvitationExport.Of(
-            await GetInvitationsOfPersonAsync(personId, InvitationSide.Received, int.MaxValue, cancellationToken),
-            await GetInvitationsOfPersonAsync(personId, InvitationSide.Sent, int.MaxValue, cancellationToken),
-            await GetNotificationsAsync(personId, int.MaxValue, cancellationToken));
-        return JsonSerializer.Serialize(new
-        {
-            exportedAt = DateTimeOffset.UtcNow,
-            person = new
-            {
-                id = person.Id, person.DisplayName, person.Headline, person.Bio, person.Email, person.Orcid, visibility = EnumText.Name(person.Visibility),
-                availability = new { status = EnumText.Name(person.Availability.Status), person.Availability.HoursPerMonth, person.Availability.OpenToCrossOrganisation, person.Availability.Terms },
-                person.LastConfirmedAt, signInLinked = person.ExternalId is not null, person.Version, person.CreatedAt, person.UpdatedAt,
-            },
-            skills = skills.Select(s => new { skill = skillNames.GetValueOrDefault(s.SkillId), level = EnumText.Name(s.Level), evidence = Name(s.Evidence), s.Years, s.Verified, s.Since }),
-            employments = employments.Select(e => new { organisation = organisations.GetValueOrDefault(e.OrganisationId)?.Name, e.Role, e.Since, e.Until, e.Primary }),
-            contributions = contributions.Select(c => new { project = projects.GetValueOrDefault(c.ProjectId)?.Title, role = EnumText.Name(c.Role), c.From, c.To }),
-            endorsements,
-            invitations,
-            auditTrail = trail.Select(a => new { a.At, a.Action, a.Before, a.After }),
-        }, ExportJson);
+            .Select(r => new ExportedEndorsement(r.Text("direction"), r.TextOrNull("otherPerson"), r.Id("skillId"), r.Timestamp("at"))).ToList();
+        return await PersonExport.WriteAsync(this, personId, endorsements, cancellationToken);
     }
 
     public Task DeletePersonAsync(Guid personId, DateTimeOffset now, CancellationToken cancellationToken) =>

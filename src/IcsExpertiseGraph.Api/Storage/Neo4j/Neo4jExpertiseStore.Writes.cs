@@ -60,21 +60,8 @@ public sealed partial class Neo4jExpertiseStore
                 throw new DuplicateException("email", "That email address belongs to another profile.");
             }
 
-            var availability = new Availability(
-                changes.AvailabilityStatus.Or(before.Availability.Status),
-                changes.HoursPerMonth.Or(before.Availability.HoursPerMonth),
-                changes.OpenToCrossOrganisation.Or(before.Availability.OpenToCrossOrganisation),
-                changes.Terms.Or(before.Availability.Terms));
-            var after = before with
-            {
-                DisplayName = changes.DisplayName.Or(before.DisplayName),
-                Headline = changes.Headline.Or(before.Headline),
-                Bio = changes.Bio.Or(before.Bio),
-                Orcid = changes.Orcid.Or(before.Orcid),
-                Email = email,
-                Visibility = changes.Visibility.Or(before.Visibility),
-                Availability = availability,
-            };
+            var after = changes.ApplyTo(before);
+            var availability = after.Availability;
             var fields = new Dictionary<string, object?>
             {
                 ["displayName"] = after.DisplayName, ["headline"] = after.Headline, ["bio"] = after.Bio, ["orcid"] = after.Orcid, ["email"] = after.Email,
@@ -88,9 +75,8 @@ public sealed partial class Neo4jExpertiseStore
                 throw new VersionConflictException(before.Version);
             }
 
-            var (was, becomes) = (ProfileFields(before), ProfileFields(after));
-            var changed = was.Keys.Where(k => !Equals(was[k], becomes[k])).ToList();
-            await write.AuditAsync(now, actorId, "UPDATE_PROFILE", personId, changed.ToDictionary(k => k, k => was[k]), changed.ToDictionary(k => k, k => becomes[k]));
+            var (was, becomes) = ProfileAudit.Changed(before, after);
+            await write.AuditAsync(now, actorId, "UPDATE_PROFILE", personId, was, becomes);
             return await write.PersonAsync(personId);
         }, cancellationToken);
 
@@ -181,11 +167,4 @@ public sealed partial class Neo4jExpertiseStore
             return await write.PersonAsync(personId);
         }, cancellationToken);
 
-    /// <summary>The profile fields the audit trail compares, by their API names (the same as the embedded store's trail).</summary>
-    private static Dictionary<string, object?> ProfileFields(Person p) => new()
-    {
-        ["displayName"] = p.DisplayName, ["headline"] = p.Headline, ["bio"] = p.Bio, ["orcid"] = p.Orcid, ["email"] = p.Email,
-        ["visibility"] = EnumText.Name(p.Visibility), ["availability"] = EnumText.Name(p.Availability.Status),
-        ["hoursPerMonth"] = p.Availability.HoursPerMonth, ["openToCrossOrganisation"] = p.Availability.OpenToCrossOrganisation, ["terms"] = p.Availability.Terms,
-    };
 }

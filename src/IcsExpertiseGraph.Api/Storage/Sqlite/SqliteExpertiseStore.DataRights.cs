@@ -7,21 +7,9 @@ namespace IcsExpertiseGraph.Api.Storage.Sqlite;
 
 public sealed partial class SqliteExpertiseStore
 {
-    // One key style throughout the document (the anonymous types mix names the C# way).
-    private static readonly JsonSerializerOptions ExportJson = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-
     public async Task<string> ExportPersonAsync(Guid personId, CancellationToken cancellationToken)
     {
-        var admin = new Viewer(null, true, true);
-        var person = (await GetPeopleAsync([personId], admin, cancellationToken)).GetValueOrDefault(personId)
-            ?? throw new NotFoundException("id", "There is no such person.");
-        var skills = (await GetSkillsOfPeopleAsync([personId], cancellationToken)).GetValueOrDefault(personId) ?? [];
-        var employments = (await GetEmploymentsOfPeopleAsync([personId], cancellationToken)).GetValueOrDefault(personId) ?? [];
-        var contributions = (await GetContributionsOfPeopleAsync([personId], cancellationToken)).GetValueOrDefault(personId) ?? [];
-        var organisations = await GetOrganisationsAsync([.. employments.Select(e => e.OrganisationId)], cancellationToken);
-        var projects = await GetProjectsAsync([.. contributions.Select(c => c.ProjectId)], cancellationToken);
-        var skillNames = (await GetAllSkillsAsync(cancellationToken)).ToDictionary(s => s.Id, s => s.Name);
-        var endorsements = new List<object>();
+        var endorsements = new List<ExportedEndorsement>();
         await using (var connection = await connections.OpenAsync(cancellationToken))
         using (var command = connection.CreateCommand())
         {
@@ -37,31 +25,11 @@ public sealed partial class SqliteExpertiseStore
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                endorsements.Add(new { direction = reader.GetString(0), otherPerson = reader.GetTextOrNull(1) ?? "a member whose profile is private", skill = skillNames.GetValueOrDefault(reader.GetId(2)), at = reader.GetString(3) });
+                endorsements.Add(new ExportedEndorsement(reader.GetString(0), reader.GetTextOrNull(1), reader.GetId(2), reader.GetTimestampOrNull(3)!.Value));
             }
         }
 
-        var trail = await GetAuditTrailAsync(personId, int.MaxValue, cancellationToken);
-        var invitations = Invitations.InvitationExport.Of(
-            await GetInvitationsOfPersonAsync(personId, InvitationSide.Received, int.MaxValue, cancellationToken),
-            await GetInvitationsOfPersonAsync(personId, InvitationSide.Sent, int.MaxValue, cancellationToken),
-            await GetNotificationsAsync(personId, int.MaxValue, cancellationToken));
-        return JsonSerializer.Serialize(new
-        {
-            exportedAt = DateTimeOffset.UtcNow,
-            person = new
-            {
-                id = person.Id, person.DisplayName, person.Headline, person.Bio, person.Email, person.Orcid, visibility = EnumText.Name(person.Visibility),
-                availability = new { status = EnumText.Name(person.Availability.Status), person.Availability.HoursPerMonth, person.Availability.OpenToCrossOrganisation, person.Availability.Terms },
-                person.LastConfirmedAt, signInLinked = person.ExternalId is not null, person.Version, person.CreatedAt, person.UpdatedAt,
-            },
-            skills = skills.Select(s => new { skill = skillNames.GetValueOrDefault(s.SkillId), level = EnumText.Name(s.Level), evidence = s.Evidence is { } e ? EnumText.Name(e) : null, s.Years, s.Verified, s.Since }),
-            employments = employments.Select(e => new { organisation = organisations.GetValueOrDefault(e.OrganisationId)?.Name, e.Role, e.Since, e.Until, e.Primary }),
-            contributions = contributions.Select(c => new { project = projects.GetValueOrDefault(c.ProjectId)?.Title, role = EnumText.Name(c.Role), c.From, c.To }),
-            endorsements,
-            invitations,
-            auditTrail = trail.Select(a => new { a.At, a.Action, a.Before, a.After }),
-        }, ExportJson);
+        return await PersonExport.WriteAsync(this, personId, endorsements, cancellationToken);
     }
 
     public Task DeletePersonAsync(Guid personId, DateTimeOffset now, CancellationToken cancellationToken) =>

@@ -81,16 +81,7 @@ public sealed partial class SqliteExpertiseStore
                 throw new ForbiddenException("Only the project's leads may change it.");
             }
 
-            var after = before with
-            {
-                Title = changes.Title.Or(before.Title),
-                Aim = changes.Aim.Or(before.Aim),
-                Status = changes.Status.Or(before.Status),
-                StartDate = changes.StartDate.Or(before.StartDate),
-                EndDate = changes.EndDate.Or(before.EndDate),
-                OutcomeSummary = changes.OutcomeSummary.Or(before.OutcomeSummary),
-                HostOrganisationId = changes.HostOrganisationId.Or(before.HostOrganisationId),
-            };
+            var after = changes.ApplyTo(before);
             if (after.StartDate > after.EndDate)
             {
                 throw new RuleViolationException("endDate", "endDate must not be before startDate.");

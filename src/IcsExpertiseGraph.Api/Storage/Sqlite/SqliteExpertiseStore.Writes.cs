@@ -76,21 +76,8 @@ public sealed partial class SqliteExpertiseStore
                 throw new DuplicateException("email", "That email address belongs to another profile.");
             }
 
-            var availability = new Availability(
-                changes.AvailabilityStatus.Or(before.Availability.Status),
-                changes.HoursPerMonth.Or(before.Availability.HoursPerMonth),
-                changes.OpenToCrossOrganisation.Or(before.Availability.OpenToCrossOrganisation),
-                changes.Terms.Or(before.Availability.Terms));
-            var after = before with
-            {
-                DisplayName = changes.DisplayName.Or(before.DisplayName),
-                Headline = changes.Headline.Or(before.Headline),
-                Bio = changes.Bio.Or(before.Bio),
-                Orcid = changes.Orcid.Or(before.Orcid),
-                Email = email,
-                Visibility = changes.Visibility.Or(before.Visibility),
-                Availability = availability,
-            };
+            var after = changes.ApplyTo(before);
+            var availability = after.Availability;
             write.Execute("""
                 UPDATE person SET display_name = $name, headline = $headline, bio = $bio, orcid = $orcid, email = $email, visibility = $visibility,
                     availability_status = $status, hours_per_month = $hours, open_to_cross_organisation = $open, availability_terms = $terms,
@@ -103,9 +90,8 @@ public sealed partial class SqliteExpertiseStore
                 ("$now", Timestamp(now)), ("$id", Id(personId)));
             write.RefreshText(personId);
             // The trail keeps what changed: the fields whose values differ, before and after.
-            var (was, becomes) = (ProfileFields(before), ProfileFields(after));
-            var changed = was.Keys.Where(k => !Equals(was[k], becomes[k])).ToList();
-            write.Audit(now, actorId, "UPDATE_PROFILE", personId, changed.ToDictionary(k => k, k => was[k]), changed.ToDictionary(k => k, k => becomes[k]));
+            var (was, becomes) = ProfileAudit.Changed(before, after);
+            write.Audit(now, actorId, "UPDATE_PROFILE", personId, was, becomes);
             return write.Person(personId);
         }, cancellationToken);
 
@@ -220,12 +206,6 @@ public sealed partial class SqliteExpertiseStore
         return events;
     }
 
-    private static Dictionary<string, object?> ProfileFields(Person p) => new()
-    {
-        ["displayName"] = p.DisplayName, ["headline"] = p.Headline, ["bio"] = p.Bio, ["orcid"] = p.Orcid, ["email"] = p.Email,
-        ["visibility"] = EnumText.Name(p.Visibility), ["availability"] = EnumText.Name(p.Availability.Status),
-        ["hoursPerMonth"] = p.Availability.HoursPerMonth, ["openToCrossOrganisation"] = p.Availability.OpenToCrossOrganisation, ["terms"] = p.Availability.Terms,
-    };
 
     /// <summary>
     /// Runs one write: serialised in-process, one IMMEDIATE transaction, the change sequence bumped with it.
