@@ -52,7 +52,7 @@ public static class InvitationMutations
             });
 
         mutation.Field<NonNullGraphType<InvitationGraphType>>("linkInvitationToProject")
-            .Description("Records, once, the project an accepted invitation led to (either party may, for a project they contribute to; the invitee's own link also adds them as an ADVISOR): the outcome network managers count.")
+            .Description("Records, once, the project an accepted invitation led to (either party may, for a project the inviter works on; the invitee's own link also adds them to it as an ADVISOR, which counts as evidence): the outcome network managers count.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .Argument<NonNullGraphType<IdGraphType>>("projectId")
             .ResolveAsync(async c =>

@@ -102,7 +102,7 @@ public static class InvitationRules
     /// Either party may link an accepted invitation, once, to a project they already contribute to (the project it led
     /// to). Only the invitee's own link makes them a contributor (<see cref="AddsEvidence"/>).
     /// </summary>
-    public static void CheckLink(Invitation? invitation, Guid actorId, bool actorContributesToProject)
+    public static void CheckLink(Invitation? invitation, Guid actorId, bool inviterContributesToProject)
     {
         if (invitation is null || (invitation.InviterId != actorId && invitation.InviteeId != actorId))
         {
@@ -119,7 +119,8 @@ public static class InvitationRules
             throw new StateConflictException("This invitation is already linked to the project it led to; a link cannot be changed.");
         }
 
-        if (!actorContributesToProject)
+        // The project is the design work the inviter asked for: one they work on. Anything else reads as missing.
+        if (!inviterContributesToProject)
         {
             throw new NotFoundException("projectId", NoSuchProject);
         }

@@ -181,30 +181,31 @@ public abstract partial class StoreContract
     }
 
     [StoreFact]
-    public async Task OnlyAnAcceptedInvitationIsLinkedOnceByAPartyToAProjectTheyContributeToAndOnlyTheInviteesOwnLinkCountsAsEvidence()
+    public async Task OnlyAnAcceptedInvitationIsLinkedOnceToAProjectTheInviterWorksOnAndTheInviteesOwnLinkMakesItTheirEvidence()
     {
         var (inviter, invitee) = Pair(Invitable);
         var stranger = Outsider(inviter, invitee);
         var project = ProjectWithNeither(inviter, invitee);
         var unrelated = Network.Projects.First(p => p.Id != project.Id && !Network.Contributions.Any(c => c.ProjectId == p.Id && (c.PersonId == invitee.Id || c.PersonId == inviter.Id)));
-        await Store.AddContributionAsync(invitee.Id, new Contribution(invitee.Id, project.Id, ContributionRole.Member, new DateOnly(2026, 1, 1), null), invitee.Id, Now, Ct);
+        await Store.AddContributionAsync(inviter.Id, new Contribution(inviter.Id, project.Id, ContributionRole.Member, new DateOnly(2026, 1, 1), null), inviter.Id, Now, Ct);
         var sent = await Store.CreateInvitationAsync(inviter.Id, DraftFor(invitee), Generous, Now, Ct);
 
         await AssertRefusedAndUnchangedAsync<StateConflictException>(() => Store.LinkInvitationToProjectAsync(sent.Id, invitee.Id, project.Id, Now, Ct), "id");
         await Store.RespondToInvitationAsync(sent.Id, invitee.Id, InvitationResponse.Accept, null, Now, Ct);
         await AssertRefusedAndUnchangedAsync<NotFoundException>(() => Store.LinkInvitationToProjectAsync(sent.Id, stranger.Id, project.Id, Now, Ct), "id");
         var missing = await AssertRefusedAndUnchangedAsync<NotFoundException>(() => Store.LinkInvitationToProjectAsync(sent.Id, invitee.Id, Guid.NewGuid(), Now, Ct), "projectId");
-        // A project the caller does not contribute to is refused as if it did not exist: nothing is enumerated, nobody is attached to it.
+        // A project the inviter does not work on is refused as if it did not exist: nothing is enumerated, nobody is attached to it.
         var notTheirs = await AssertRefusedAndUnchangedAsync<NotFoundException>(() => Store.LinkInvitationToProjectAsync(sent.Id, invitee.Id, unrelated.Id, Now, Ct), "projectId");
-        await AssertRefusedAndUnchangedAsync<NotFoundException>(() => Store.LinkInvitationToProjectAsync(sent.Id, inviter.Id, project.Id, Now, Ct), "projectId");
         var sequence = await Store.GetChangeSequenceAsync(Ct);
         var linked = await Store.LinkInvitationToProjectAsync(sent.Id, invitee.Id, project.Id, Now, Ct);
-        await AssertRefusedAndUnchangedAsync<StateConflictException>(() => Store.LinkInvitationToProjectAsync(sent.Id, invitee.Id, project.Id, Now.AddDays(1), Ct), "id");
+        await AssertRefusedAndUnchangedAsync<StateConflictException>(() => Store.LinkInvitationToProjectAsync(sent.Id, invitee.Id, unrelated.Id, Now.AddDays(1), Ct), "id");
 
         Assert.Equal(missing.Message, notTheirs.Message);
         Assert.Equal(project.Id, linked.ProjectId);
         Assert.Equal(project.Id, Assert.Single(await Store.GetInvitationsForSystemAsync(Network.IntegratedCareSystems[0].Id, Ct)).ProjectId);
-        Assert.DoesNotContain(Of(await Store.GetContributionsOfPeopleAsync([invitee.Id], Ct), invitee.Id), c => c.ProjectId == unrelated.Id);
+        var contributions = Of(await Store.GetContributionsOfPeopleAsync([invitee.Id], Ct), invitee.Id);
+        Assert.Equal(ContributionRole.Advisor, Assert.Single(contributions, c => c.ProjectId == project.Id).Role);
+        Assert.DoesNotContain(contributions, c => c.ProjectId == unrelated.Id);
         Assert.True(await Store.GetChangeSequenceAsync(Ct) > sequence);
         Assert.Equal(["LINK_INVITATION_PROJECT", "ACCEPT_INVITATION", "INVITE_EXPERT"], (await Store.GetAuditTrailAsync(sent.Id, 10, Ct)).Select(e => e.Action));
     }

@@ -57,7 +57,7 @@ public sealed partial class Neo4jExpertiseStore
         WriteAsync(async write =>
         {
             var before = await InvitationOrNullAsync(write, invitationId);
-            var contributes = (await write.FirstAsync("get-project-contributor", ("projectId", Id(projectId)), ("personId", Id(actorId))))?.Long("contributes") > 0;
+            var contributes = (await write.FirstAsync("get-project-contributor", ("projectId", Id(projectId)), ("personId", Id(before?.InviterId ?? actorId))))?.Long("contributes") > 0;
             InvitationRules.CheckLink(before, actorId, contributes);
             var after = before! with { ProjectId = projectId };
             await write.RunAsync("link-invitation-project", ("id", Id(invitationId)), ("projectId", Id(projectId)));

@@ -84,8 +84,8 @@ public sealed partial class SqliteExpertiseStore
             var before = write.Invitation(invitationId);
             var contributes = write.SingleValue("""
                 SELECT 1 FROM contributed_to c JOIN project j ON j.pk = c.project_pk JOIN person p ON p.pk = c.person_pk
-                WHERE j.id = $project AND p.id = $actor
-                """, r => r.GetInt64(0), ("$project", Id(projectId)), ("$actor", Id(actorId))) is not null;
+                WHERE j.id = $project AND p.id = $inviter
+                """, r => r.GetInt64(0), ("$project", Id(projectId)), ("$inviter", Id(before?.InviterId ?? actorId))) is not null;
             InvitationRules.CheckLink(before, actorId, contributes);
             var project = write.ProjectPk(projectId, "projectId");
             var after = before! with { ProjectId = projectId };
