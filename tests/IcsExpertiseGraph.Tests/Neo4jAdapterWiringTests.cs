@@ -245,6 +245,7 @@ public sealed partial class Neo4jAdapterWiringTests
                 "verify-skill" => Data(["verified"], "[1]"),
                 "remove-contribution" => Data(["removed"], "[1]"),
                 "get-project-leads" => Data(["leads", "ledByPerson"], "[0,1]"),
+                "get-project-contributor" => Data(["contributes"], "[1]"),
                 "update-profile" when !VersionMovedOn => Data(["version"], "[4]"),
                 "count-contributions" => Data(["contributions"], "[1]"),
                 "find-organisations-by-ods-codes" => Data(["odsCode"], [.. parameters["odsCodes"]!.AsArray().Select(c => $"[\"{c}\"]")]),

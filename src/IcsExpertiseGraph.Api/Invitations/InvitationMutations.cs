@@ -14,6 +14,7 @@ public static class InvitationMutations
     public const int MessageMax = 2000;
     public const int HoursMax = 200;
     public const int SkillsMax = 20;
+    public const int RespondByMaxDays = 90;
 
     public static void AddInvitationMutations(this ObjectGraphType mutation)
     {
@@ -51,7 +52,7 @@ public static class InvitationMutations
             });
 
         mutation.Field<NonNullGraphType<InvitationGraphType>>("linkInvitationToProject")
-            .Description("Records the project an accepted invitation led to (either party may): the outcome network managers count.")
+            .Description("Records, once, the project an accepted invitation led to (either party may, for a project the inviter works on; the invitee's own link also adds them to it as an ADVISOR, which counts as evidence): the outcome network managers count.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .Argument<NonNullGraphType<IdGraphType>>("projectId")
             .ResolveAsync(async c =>
@@ -84,6 +85,11 @@ public static class InvitationMutations
         if (respondBy <= Me.Now(c))
         {
             throw new BadUserInputError("respondBy", "respondBy must be in the future.");
+        }
+
+        if (respondBy > Me.Now(c).AddDays(RespondByMaxDays))
+        {
+            throw new BadUserInputError("respondBy", $"respondBy must be at most {RespondByMaxDays} days ahead.");
         }
 
         return new InvitationDraft(personId, purpose, icsId, skillIds, hours, Text(input.GetValueOrDefault("message") as string, "message", MessageMax), respondBy);

@@ -24,7 +24,8 @@ public static class InvitationRules
 
     public static void Check(InvitationFacts facts, InvitationDraft draft, InvitationPolicy policy)
     {
-        // The cap comes first: probing for people costs invitations too.
+        // The cap comes first, so a capped inviter learns nothing about the invitee. It counts invitations sent: a refused
+        // attempt rolls back and costs nothing (the per-caller rate limits bound probing).
         if (facts.SentInLastDay >= policy.DailyLimitPerInviter)
         {
             throw new RateLimitedException($"You have sent {facts.SentInLastDay} invitations in the last 24 hours, the most allowed; try again later.");
@@ -44,7 +45,7 @@ public static class InvitationRules
 
         if (facts.Inviter.Visibility == Visibility.Private && !facts.ShareOrganisation)
         {
-            throw new ForbiddenException("Your profile is private, so you may invite only colleagues at your own organisation; make it visible to members to invite others.");
+            throw new ForbiddenException("Your profile is private, so you may invite only colleagues at your own organisation; make it visible to members to invite others.", "input");
         }
 
         if (!facts.ShareOrganisation && invitee.Availability.Status == AvailabilityStatus.NotAvailable)
@@ -94,8 +95,14 @@ public static class InvitationRules
         RequireOpen(invitation, now);
     }
 
-    /// <summary>Either party may link an accepted invitation to the project it led to.</summary>
-    public static void CheckLink(Invitation? invitation, Guid actorId)
+    /// <summary>The one answer for a project that does not exist and one the caller does not contribute to, so errors enumerate no project.</summary>
+    public const string NoSuchProject = "There is no such project.";
+
+    /// <summary>
+    /// Either party may link an accepted invitation, once, to a project they already contribute to (the project it led
+    /// to). Only the invitee's own link makes them a contributor (<see cref="AddsEvidence"/>).
+    /// </summary>
+    public static void CheckLink(Invitation? invitation, Guid actorId, bool inviterContributesToProject)
     {
         if (invitation is null || (invitation.InviterId != actorId && invitation.InviteeId != actorId))
         {
@@ -106,7 +113,21 @@ public static class InvitationRules
         {
             throw new StateConflictException("Only an accepted invitation can be linked to the project it led to.");
         }
+
+        if (invitation.ProjectId is not null)
+        {
+            throw new StateConflictException("This invitation is already linked to the project it led to; a link cannot be changed.");
+        }
+
+        // The project is the design work the inviter asked for: one they work on. Anything else reads as missing.
+        if (!inviterContributesToProject)
+        {
+            throw new NotFoundException("projectId", NoSuchProject);
+        }
     }
+
+    /// <summary>Whether a link adds the invitee to the project: only when they link it themselves (the inviter's link is only recorded).</summary>
+    public static bool AddsEvidence(Invitation invitation, Guid actorId) => invitation.InviteeId == actorId;
 
     /// <summary>
     /// The contribution a linked invitation stands for: the invitee advised on the project from the day it was linked. It

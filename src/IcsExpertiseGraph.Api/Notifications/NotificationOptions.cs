@@ -26,6 +26,9 @@ public sealed class NotificationOptions
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The host's shutdown timeout must outlast a message in flight: the SMTP timeout and a margin to mark it sent.</summary>
+    public TimeSpan ShutdownGrace => Smtp.Timeout + TimeSpan.FromSeconds(15);
 }
 
 public sealed class SmtpOptions
@@ -45,6 +48,12 @@ public sealed class SmtpOptions
 
     /// <summary>The right-hand side of every Message-ID: one outbox row, one Message-ID, on every attempt, so a receiver can drop a resend.</summary>
     public string MessageIdDomain { get; set; } = "ics-expertise-graph.local";
+
+    /// <summary>
+    /// How long one SMTP command, and the whole send of one message, may take. A stopping service lets the message in
+    /// flight finish within this, so the host's shutdown timeout is set longer (see <see cref="NotificationOptions.ShutdownGrace"/>).
+    /// </summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
 }

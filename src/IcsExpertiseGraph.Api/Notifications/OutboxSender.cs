@@ -1,9 +1,6 @@
-using System.Net.Sockets;
 using IcsExpertiseGraph.Api.Domain;
 using IcsExpertiseGraph.Api.Storage;
-using MailKit;
 using MailKit.Net.Smtp;
-using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -14,7 +11,9 @@ namespace IcsExpertiseGraph.Api.Notifications;
 /// configured) claims due messages, sends each with a Message-ID fixed by its outbox row, and marks it sent.
 /// Delivery is at least once: a crash after the SMTP server accepted a message but before it was marked sent means it
 /// is sent again once the claim lapses, with the same Message-ID, so the receiver can tell it is the same message.
-/// A graceful stop gives back the claims it did not use, so the next instance sends them at once.
+/// A graceful stop gives back the claims it did not use, so the next instance sends them at once; a message already
+/// being sent is finished first (bounded by <see cref="SmtpOptions.Timeout"/>), never cut off between its body and the
+/// server's reply, which would leave it accepted but not marked sent and so sent twice.
 /// </summary>
 public sealed partial class OutboxSender(IExpertiseStore store, IOptions<NotificationOptions> options, TimeProvider clock, ILogger<OutboxSender> logger)
     : BackgroundService
@@ -73,8 +72,8 @@ public sealed partial class OutboxSender(IExpertiseStore store, IOptions<Notific
         var pending = new Queue<OutboxMessage>(claimed);
         try
         {
-            using var client = new SmtpClient();
             var smtp = settings.Smtp;
+            using var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
             await client.ConnectAsync(smtp.Host!, smtp.Port, smtp.Security, cancellationToken);
             if (!string.IsNullOrEmpty(smtp.UserName))
             {
@@ -83,6 +82,8 @@ public sealed partial class OutboxSender(IExpertiseStore store, IOptions<Notific
 
             while (pending.TryPeek(out var message))
             {
+                // Shutdown is heeded only here, between messages: the claims not yet used are given back below.
+                cancellationToken.ThrowIfCancellationRequested();
                 if (message.RecipientEmail is null || !MailboxAddress.TryParse(message.RecipientEmail, out _))
                 {
                     // No attempt can succeed: give it up now (it stays readable in the recipient's notifications).
@@ -93,7 +94,9 @@ public sealed partial class OutboxSender(IExpertiseStore store, IOptions<Notific
 
                 try
                 {
-                    await client.SendAsync(Compose(message, smtp), cancellationToken);
+                    // Not the shutdown token: once the body is on its way, only the server's answer (or the timeout) ends the send.
+                    using var sending = new CancellationTokenSource(smtp.Timeout);
+                    await client.SendAsync(Compose(message, smtp), sending.Token);
                 }
                 catch (SmtpCommandException rejected) when (client.IsConnected)
                 {
@@ -119,8 +122,9 @@ public sealed partial class OutboxSender(IExpertiseStore store, IOptions<Notific
 
             throw;
         }
-        catch (Exception e) when (e is IOException or SocketException or SmtpCommandException or SmtpProtocolException or AuthenticationException or ServiceNotConnectedException)
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            // Any other failure (a TLS handshake, a timeout, a malformed address, a protocol error): backoff, then give up.
             LogSmtpFailed(logger, settings.Smtp.Host!, settings.Smtp.Port, e.Message);
             foreach (var message in pending)
             {

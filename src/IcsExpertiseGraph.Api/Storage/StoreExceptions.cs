@@ -25,8 +25,8 @@ public sealed class DuplicateException(string field, string message) : StoreRule
 /// <summary>A request that breaks a rule of the domain ("you cannot endorse yourself").</summary>
 public sealed class RuleViolationException(string field, string message) : StoreRuleException(ErrorCodes.BadUserInput, field, message);
 
-/// <summary>The caller may not change this record (e.g. a project they do not lead).</summary>
-public sealed class ForbiddenException(string message) : StoreRuleException(ErrorCodes.Forbidden, "id", message);
+/// <summary>The caller may not change this record (e.g. a project they do not lead), or may not make this request (<paramref name="field"/> names the argument).</summary>
+public sealed class ForbiddenException(string message, string field = "id") : StoreRuleException(ErrorCodes.Forbidden, field, message);
 
 /// <summary>The store cannot be reached or refused our credentials: an operator's problem, reported in one clear line (no stack trace).</summary>
 public class StoreUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
@@ -34,5 +34,5 @@ public class StoreUnavailableException(string message, Exception? inner = null) 
 /// <summary>The record is in a state that forbids the change (an invitation already answered, withdrawn or expired).</summary>
 public sealed class StateConflictException(string message) : StoreRuleException(ErrorCodes.Conflict, "id", message);
 
-/// <summary>The caller has used up an allowance (invitations per day).</summary>
-public sealed class RateLimitedException(string message) : StoreRuleException(ErrorCodes.RateLimited, "personId", message);
+/// <summary>The caller has used up an allowance (invitations per day): no one field is at fault, so it names the whole input.</summary>
+public sealed class RateLimitedException(string message) : StoreRuleException(ErrorCodes.RateLimited, "input", message);

@@ -73,6 +73,17 @@ public abstract partial class StoreContract
     }
 
     [StoreFact]
+    public async Task APrivateInviterMayInviteOnlyColleaguesAndTheRefusalNamesTheInputNotThePerson()
+    {
+        var inviter = Network.People.First(p => p.Visibility == Visibility.Private && EmployersOf(p.Id).Count > 0);
+        var stranger = Network.People.First(p => p.Email is not null && Invitable(p) && p.Id != inviter.Id && !Colleagues(p.Id, inviter.Id));
+
+        var refused = await AssertRefusedAndUnchangedAsync<ForbiddenException>(() => Store.CreateInvitationAsync(inviter.Id, DraftFor(stranger), Generous, Now, Ct), "input");
+
+        Assert.Equal("FORBIDDEN", refused.Code);
+    }
+
+    [StoreFact]
     public async Task PeopleNotAvailableOrNotOpenToOtherOrganisationsCanBeInvitedOnlyByColleagues()
     {
         var (stranger, unavailable) = Pair(p => p.Visibility != Visibility.Private && p.Availability.Status == AvailabilityStatus.NotAvailable);
@@ -104,7 +115,7 @@ public abstract partial class StoreContract
         await Store.CreateInvitationAsync(inviter.Id, DraftFor(another), new InvitationPolicy(2), Now, Ct);
         var (_, third) = Pair(Invitable, skip: 2);
         var capped = await AssertRefusedAndUnchangedAsync<RateLimitedException>(
-            () => Store.CreateInvitationAsync(inviter.Id, DraftFor(third), new InvitationPolicy(2), Now.AddHours(23), Ct), "personId");
+            () => Store.CreateInvitationAsync(inviter.Id, DraftFor(third), new InvitationPolicy(2), Now.AddHours(23), Ct), "input");
         var nextDay = await Store.CreateInvitationAsync(inviter.Id, DraftFor(third), new InvitationPolicy(2), Now.AddHours(25), Ct);
 
         Assert.Equal("RATE_LIMITED", capped.Code);
@@ -170,31 +181,55 @@ public abstract partial class StoreContract
     }
 
     [StoreFact]
-    public async Task OnlyAnAcceptedInvitationIsLinkedToAProjectByOneOfItsPartiesAndTheWorkCountsAsTheInviteesEvidence()
+    public async Task OnlyAnAcceptedInvitationIsLinkedOnceToAProjectTheInviterWorksOnAndTheInviteesOwnLinkMakesItTheirEvidence()
     {
         var (inviter, invitee) = Pair(Invitable);
         var stranger = Outsider(inviter, invitee);
-        var project = ProjectWithout(invitee.Id);
+        var project = ProjectWithNeither(inviter, invitee);
+        var unrelated = Network.Projects.First(p => p.Id != project.Id && !Network.Contributions.Any(c => c.ProjectId == p.Id && (c.PersonId == invitee.Id || c.PersonId == inviter.Id)));
+        await Store.AddContributionAsync(inviter.Id, new Contribution(inviter.Id, project.Id, ContributionRole.Member, new DateOnly(2026, 1, 1), null), inviter.Id, Now, Ct);
         var sent = await Store.CreateInvitationAsync(inviter.Id, DraftFor(invitee), Generous, Now, Ct);
 
-        await AssertRefusedAndUnchangedAsync<StateConflictException>(() => Store.LinkInvitationToProjectAsync(sent.Id, inviter.Id, project.Id, Now, Ct), "id");
+        await AssertRefusedAndUnchangedAsync<StateConflictException>(() => Store.LinkInvitationToProjectAsync(sent.Id, invitee.Id, project.Id, Now, Ct), "id");
         await Store.RespondToInvitationAsync(sent.Id, invitee.Id, InvitationResponse.Accept, null, Now, Ct);
         await AssertRefusedAndUnchangedAsync<NotFoundException>(() => Store.LinkInvitationToProjectAsync(sent.Id, stranger.Id, project.Id, Now, Ct), "id");
-        await AssertRefusedAndUnchangedAsync<NotFoundException>(() => Store.LinkInvitationToProjectAsync(sent.Id, invitee.Id, Guid.NewGuid(), Now, Ct), "projectId");
+        var missing = await AssertRefusedAndUnchangedAsync<NotFoundException>(() => Store.LinkInvitationToProjectAsync(sent.Id, invitee.Id, Guid.NewGuid(), Now, Ct), "projectId");
+        // A project the inviter does not work on is refused as if it did not exist: nothing is enumerated, nobody is attached to it.
+        var notTheirs = await AssertRefusedAndUnchangedAsync<NotFoundException>(() => Store.LinkInvitationToProjectAsync(sent.Id, invitee.Id, unrelated.Id, Now, Ct), "projectId");
         var sequence = await Store.GetChangeSequenceAsync(Ct);
-        var linked = await Store.LinkInvitationToProjectAsync(sent.Id, inviter.Id, project.Id, Now, Ct);
-        var again = await Store.LinkInvitationToProjectAsync(sent.Id, invitee.Id, project.Id, Now.AddDays(1), Ct);
+        var linked = await Store.LinkInvitationToProjectAsync(sent.Id, invitee.Id, project.Id, Now, Ct);
+        await AssertRefusedAndUnchangedAsync<StateConflictException>(() => Store.LinkInvitationToProjectAsync(sent.Id, invitee.Id, unrelated.Id, Now.AddDays(1), Ct), "id");
 
+        Assert.Equal(missing.Message, notTheirs.Message);
         Assert.Equal(project.Id, linked.ProjectId);
         Assert.Equal(project.Id, Assert.Single(await Store.GetInvitationsForSystemAsync(Network.IntegratedCareSystems[0].Id, Ct)).ProjectId);
-        var evidence = Assert.Single(Of(await Store.GetContributionsOfPeopleAsync([invitee.Id], Ct), invitee.Id), c => c.ProjectId == project.Id);
-        Assert.Equal((ContributionRole.Advisor, (DateOnly?)DateOnly.FromDateTime(Now.UtcDateTime)), (evidence.Role, evidence.From));
+        var contributions = Of(await Store.GetContributionsOfPeopleAsync([invitee.Id], Ct), invitee.Id);
+        Assert.Equal(ContributionRole.Advisor, Assert.Single(contributions, c => c.ProjectId == project.Id).Role);
+        Assert.DoesNotContain(contributions, c => c.ProjectId == unrelated.Id);
         Assert.True(await Store.GetChangeSequenceAsync(Ct) > sequence);
-        Assert.Equal(["LINK_INVITATION_PROJECT", "LINK_INVITATION_PROJECT", "ACCEPT_INVITATION", "INVITE_EXPERT"],
-            (await Store.GetAuditTrailAsync(sent.Id, 10, Ct)).Select(e => e.Action));
-        Assert.Equal("ADD_CONTRIBUTION", (await Store.GetAuditTrailAsync(invitee.Id, 1, Ct))[0].Action);
-        Assert.Equal(project.Id, again.ProjectId);
+        Assert.Equal(["LINK_INVITATION_PROJECT", "ACCEPT_INVITATION", "INVITE_EXPERT"], (await Store.GetAuditTrailAsync(sent.Id, 10, Ct)).Select(e => e.Action));
     }
+
+    [StoreFact]
+    public async Task TheInvitersLinkIsRecordedButAddsTheInviteeToNoProject()
+    {
+        var (inviter, invitee) = Pair(Invitable);
+        var project = ProjectWithNeither(inviter, invitee);
+        await Store.AddContributionAsync(inviter.Id, new Contribution(inviter.Id, project.Id, ContributionRole.Member, new DateOnly(2026, 1, 1), null), inviter.Id, Now, Ct);
+        var sent = await Store.CreateInvitationAsync(inviter.Id, DraftFor(invitee), Generous, Now, Ct);
+        await Store.RespondToInvitationAsync(sent.Id, invitee.Id, InvitationResponse.Accept, null, Now, Ct);
+
+        var linked = await Store.LinkInvitationToProjectAsync(sent.Id, inviter.Id, project.Id, Now, Ct);
+
+        Assert.Equal(project.Id, linked.ProjectId);
+        Assert.DoesNotContain(Of(await Store.GetContributionsOfPeopleAsync([invitee.Id], Ct), invitee.Id), c => c.ProjectId == project.Id);
+        Assert.DoesNotContain(await Store.GetAuditTrailAsync(invitee.Id, 10, Ct), e => e.Action == "ADD_CONTRIBUTION");
+        Assert.Equal("LINK_INVITATION_PROJECT", (await Store.GetAuditTrailAsync(sent.Id, 1, Ct))[0].Action);
+    }
+
+    private static Project ProjectWithNeither(Person a, Person b) =>
+        Network.Projects.First(p => Network.Contributions.Any(c => c.ProjectId == p.Id && c.Role == ContributionRole.Lead)
+            && !Network.Contributions.Any(c => c.ProjectId == p.Id && (c.PersonId == a.Id || c.PersonId == b.Id)));
 
     [StoreFact]
     public async Task AnOutboxMessageIsClaimedByOneSenderAtATimeAndNeverAgainOnceSent()

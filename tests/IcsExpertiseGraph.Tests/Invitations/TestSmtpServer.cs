@@ -11,7 +11,8 @@ namespace IcsExpertiseGraph.Tests.Invitations;
 
 /// <summary>
 /// A real SMTP server (the SmtpServer package) on a free loopback port, keeping every message it accepts. It can be
-/// told to hold the next message and then refuse it unkept, as a server that went down before accepting it would.
+/// told to hold the next message (its body received, the reply not yet given) until released, and then accept it, or
+/// refuse it unkept, as a server that went down before accepting it would.
 /// </summary>
 internal sealed class TestSmtpServer : IAsyncDisposable
 {
@@ -19,6 +20,7 @@ internal sealed class TestSmtpServer : IAsyncDisposable
     private readonly Task running;
     private TaskCompletionSource gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int armed;
+    private bool refuseHeld;
 
     public TestSmtpServer()
     {
@@ -41,9 +43,15 @@ internal sealed class TestSmtpServer : IAsyncDisposable
     /// <summary>Completed once a held message has arrived and is waiting.</summary>
     public TaskCompletionSource Holding { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>The next message waits, after its body arrived, until <see cref="Release"/>; then it is accepted and kept.</summary>
+    public void HoldNext() => Hold(refuse: false);
+
     /// <summary>The next message waits until <see cref="Release"/>, then is refused and not kept.</summary>
-    public void HoldNext()
+    public void RefuseNext() => Hold(refuse: true);
+
+    private void Hold(bool refuse)
     {
+        refuseHeld = refuse;
         Holding = new(TaskCreationOptions.RunContinuationsAsynchronously);
         gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
         Volatile.Write(ref armed, 1);
@@ -76,7 +84,10 @@ internal sealed class TestSmtpServer : IAsyncDisposable
             {
                 server.Holding.TrySetResult();
                 await server.gate.Task;
-                return SmtpResponse.TransactionFailed;
+                if (server.refuseHeld)
+                {
+                    return SmtpResponse.TransactionFailed;
+                }
             }
 
             using var stream = new MemoryStream(buffer.ToArray());

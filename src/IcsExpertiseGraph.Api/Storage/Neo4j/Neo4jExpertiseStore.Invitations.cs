@@ -57,14 +57,15 @@ public sealed partial class Neo4jExpertiseStore
         WriteAsync(async write =>
         {
             var before = await InvitationOrNullAsync(write, invitationId);
-            InvitationRules.CheckLink(before, actorId);
-            await write.ProjectAsync(projectId, "projectId");
+            var contributes = (await write.FirstAsync("get-project-contributor", ("projectId", Id(projectId)), ("personId", Id(before?.InviterId ?? actorId))))?.Long("contributes") > 0;
+            InvitationRules.CheckLink(before, actorId, contributes);
             var after = before! with { ProjectId = projectId };
             await write.RunAsync("link-invitation-project", ("id", Id(invitationId)), ("projectId", Id(projectId)));
             await write.AuditAsync(now, actorId, "LINK_INVITATION_PROJECT", invitationId, InvitationNotices.AuditState(before), InvitationNotices.AuditState(after), "Invitation");
-            // The work the invitation led to is evidence of the invitee's expertise: they join the project as an ADVISOR unless already in it.
+            // The work the invitation led to is evidence of the invitee's expertise: when they link it themselves, they join the project as an ADVISOR unless already in it.
             var link = InvitationRules.EvidenceOf(after, now);
-            if ((await write.FirstAsync("add-contribution", ("personId", Id(link.PersonId)), ("projectId", Id(projectId)), ("role", EnumText.Name(link.Role)),
+            if (InvitationRules.AddsEvidence(after, actorId)
+                && (await write.FirstAsync("add-contribution", ("personId", Id(link.PersonId)), ("projectId", Id(projectId)), ("role", EnumText.Name(link.Role)),
                     ("from", Date(link.From)), ("to", Date(link.To))))?.Long("created") > 0)
             {
                 await write.TouchPersonAsync(link.PersonId, now);

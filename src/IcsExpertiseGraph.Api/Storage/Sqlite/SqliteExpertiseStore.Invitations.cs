@@ -82,14 +82,19 @@ public sealed partial class SqliteExpertiseStore
         WriteAsync(write =>
         {
             var before = write.Invitation(invitationId);
-            InvitationRules.CheckLink(before, actorId);
+            var contributes = write.SingleValue("""
+                SELECT 1 FROM contributed_to c JOIN project j ON j.pk = c.project_pk JOIN person p ON p.pk = c.person_pk
+                WHERE j.id = $project AND p.id = $inviter
+                """, r => r.GetInt64(0), ("$project", Id(projectId)), ("$inviter", Id(before?.InviterId ?? actorId))) is not null;
+            InvitationRules.CheckLink(before, actorId, contributes);
             var project = write.ProjectPk(projectId, "projectId");
             var after = before! with { ProjectId = projectId };
             write.Execute("UPDATE invitation SET project_id = $project WHERE id = $id", ("$project", Id(projectId)), ("$id", Id(invitationId)));
             write.Audit(now, actorId, "LINK_INVITATION_PROJECT", invitationId, InvitationNotices.AuditState(before), InvitationNotices.AuditState(after), "Invitation");
-            // The work the invitation led to is evidence of the invitee's expertise: they join the project as an ADVISOR unless already in it.
+            // The work the invitation led to is evidence of the invitee's expertise: when they link it themselves, they join the project as an ADVISOR unless already in it.
             var link = InvitationRules.EvidenceOf(after, now);
-            if (write.Execute("INSERT OR IGNORE INTO contributed_to (person_pk, project_pk, role, from_date) VALUES ($person, $project, $role, $from)",
+            if (InvitationRules.AddsEvidence(after, actorId)
+                && write.Execute("INSERT OR IGNORE INTO contributed_to (person_pk, project_pk, role, from_date) VALUES ($person, $project, $role, $from)",
                     ("$person", write.PersonPk(link.PersonId)), ("$project", project), ("$role", EnumText.Name(link.Role)), ("$from", Date(link.From))) > 0)
             {
                 write.TouchPerson(link.PersonId, now);
