@@ -41,8 +41,10 @@ internal static class InvitationFields
         var first = c.First(50, MaxInvitations);
         var status = c.GetArgument<InvitationStatus?>("status");
         var now = Me.Now(c);
-        // Read without the status filter, then filter on the status as of now: a SENT invitation past its deadline is EXPIRED.
-        var invitations = await c.Request().Store.GetInvitationsOfPersonAsync(c.Source.Id, side, status is null ? first : MaxInvitations, c.CancellationToken);
+        // With a status asked for, all of the person's invitations are read and filtered on the status as of now (a SENT
+        // invitation past its deadline is EXPIRED), so an older match is never cut off by a limit on the newest rows.
+        // One person's invitations are few (the daily cap bounds what anyone sends).
+        var invitations = await c.Request().Store.GetInvitationsOfPersonAsync(c.Source.Id, side, status is null ? first : int.MaxValue, c.CancellationToken);
         return invitations.Where(i => status is null || i.StatusAt(now) == status).Take(first).ToList();
     }
 

@@ -64,8 +64,10 @@ public static class InvitationExport
         notifications = notifications.Select(n => new { kind = EnumText.Name(n.Kind), n.Subject, n.Body, n.CreatedAt, emailedTo = n.RecipientEmail, n.SentAt }),
     };
 
+    /// <summary>Everything held about an invitation, including who sent it to whom, for what ICS and skills (the right of access).</summary>
     private static object Row(Invitation i) => new
     {
-        id = i.Id, i.Purpose, i.HoursRequested, i.Message, i.RespondBy, status = EnumText.Name(i.Status), i.SentAt, i.RespondedAt, i.ResponseMessage,
+        id = i.Id, i.InviterId, i.InviteeId, i.IntegratedCareSystemId, i.SkillIds, i.Purpose, i.HoursRequested, i.Message, i.RespondBy,
+        status = EnumText.Name(i.Status), i.SentAt, i.RespondedAt, i.ResponseMessage, i.ProjectId,
     };
 }

@@ -288,6 +288,10 @@ public abstract partial class StoreContract
         var invitations = export.RootElement.GetProperty("invitations");
         var received = Assert.Single(invitations.GetProperty("received").EnumerateArray());
         Assert.Equal("We would value your help.", received.GetProperty("message").GetString());
+        // Who sent it, to whom, for what: the right of access covers the whole record.
+        Assert.Equal(inviter.Id, received.GetProperty("inviterId").GetGuid());
+        Assert.Equal(invitee.Id, received.GetProperty("inviteeId").GetGuid());
+        Assert.NotEmpty(received.GetProperty("skillIds").EnumerateArray());
         Assert.Empty(invitations.GetProperty("sent").EnumerateArray());
         Assert.Equal("INVITATION_RECEIVED", Assert.Single(invitations.GetProperty("notifications").EnumerateArray()).GetProperty("kind").GetString());
     }
