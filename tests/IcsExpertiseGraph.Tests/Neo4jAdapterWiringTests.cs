@@ -105,7 +105,7 @@ public sealed partial class Neo4jAdapterWiringTests
         var claimed = Assert.Single(await store.ClaimOutboxAsync(10, Now, Now.AddMinutes(2), none));
         Assert.Equal(("ada@nhs.test", NotificationKind.InvitationReceived), (claimed.RecipientEmail, claimed.Kind));
         await store.MarkOutboxSentAsync(claimed.Id, Now, none);
-        await store.MarkOutboxFailedAsync(claimed.Id, "421 later", Now.AddMinutes(1), none);
+        await store.MarkOutboxFailedAsync(claimed, "421 later", Now.AddMinutes(1), none);
         Assert.Single(await store.GetNotificationsAsync(PersonId, 10, none));
         Assert.Contains("Ada Lovelace", await store.ExportPersonAsync(PersonId, none), StringComparison.Ordinal);
         await store.DeletePersonAsync(PersonId, Now, none);

@@ -59,4 +59,8 @@ public sealed record OutboxMessage(
     int Attempts,
     DateTimeOffset? SentAt,
     string? LastError,
-    bool GaveUp);
+    bool GaveUp)
+{
+    /// <summary>Set on a message a sender has just claimed: only that claim may release it (see MarkOutboxFailedAsync).</summary>
+    public Guid? ClaimToken { get; init; }
+}

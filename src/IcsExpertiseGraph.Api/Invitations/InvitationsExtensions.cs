@@ -9,7 +9,10 @@ public static class InvitationsExtensions
     public static IServiceCollection AddInvitations(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<InvitationOptions>(configuration.GetSection(InvitationOptions.Section));
-        services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
+        services.AddOptions<NotificationOptions>().Bind(configuration.GetSection(NotificationOptions.Section))
+            // A claim must outlast one send, or no message would ever be sent (see OutboxSender).
+            .Validate(o => o.ClaimLease > o.Smtp.Timeout, "Notifications:ClaimLease must be longer than Notifications:Smtp:Timeout.")
+            .ValidateOnStart();
         services.AddHostedService<OutboxSender>();
         // A stop waits for the message in flight (bounded by the SMTP timeout) rather than cutting it off and sending it twice.
         services.AddOptions<HostOptions>().Configure<IOptions<NotificationOptions>>((host, notifications) =>

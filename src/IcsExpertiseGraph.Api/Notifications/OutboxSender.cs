@@ -63,7 +63,8 @@ public sealed partial class OutboxSender(IExpertiseStore store, IOptions<Notific
     private async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var claimed = await store.ClaimOutboxAsync(settings.BatchSize, now, now + settings.ClaimLease, cancellationToken);
+        var claimUntil = now + settings.ClaimLease;
+        var claimed = await store.ClaimOutboxAsync(settings.BatchSize, now, claimUntil, cancellationToken);
         if (claimed.Count == 0)
         {
             return 0;
@@ -84,11 +85,18 @@ public sealed partial class OutboxSender(IExpertiseStore store, IOptions<Notific
             {
                 // Shutdown is heeded only here, between messages: the claims not yet used are given back below.
                 cancellationToken.ThrowIfCancellationRequested();
+                if (clock.GetUtcNow() + settings.Smtp.Timeout >= claimUntil)
+                {
+                    // The claim could lapse while this message is on its way, and another sender could then send it too:
+                    // the rest of the batch is left to lapse and be claimed afresh (by whoever is first).
+                    break;
+                }
+
                 if (message.RecipientEmail is null || !MailboxAddress.TryParse(message.RecipientEmail, out _))
                 {
                     // No attempt can succeed: give it up now (it stays readable in the recipient's notifications).
                     pending.Dequeue();
-                    await store.MarkOutboxFailedAsync(message.Id, "The recipient's profile has no usable email address.", null, CancellationToken.None);
+                    await store.MarkOutboxFailedAsync(message, "The recipient's profile has no usable email address.", null, CancellationToken.None);
                     continue;
                 }
 
@@ -117,7 +125,7 @@ public sealed partial class OutboxSender(IExpertiseStore store, IOptions<Notific
         {
             foreach (var message in pending)
             {
-                await store.MarkOutboxFailedAsync(message.Id, "Interrupted: the service stopped.", clock.GetUtcNow(), CancellationToken.None);
+                await store.MarkOutboxFailedAsync(message, "Interrupted: the service stopped.", clock.GetUtcNow(), CancellationToken.None);
             }
 
             throw;
@@ -140,7 +148,7 @@ public sealed partial class OutboxSender(IExpertiseStore store, IOptions<Notific
     {
         var delay = settings.FirstRetryDelay * Math.Pow(2, Math.Max(0, message.Attempts - 1));
         DateTimeOffset? retryAt = message.Attempts >= settings.MaxAttempts ? null : clock.GetUtcNow() + (delay < settings.MaxRetryDelay ? delay : settings.MaxRetryDelay);
-        return store.MarkOutboxFailedAsync(message.Id, reason, retryAt, CancellationToken.None);
+        return store.MarkOutboxFailedAsync(message, reason, retryAt, CancellationToken.None);
     }
 
     internal static MimeMessage Compose(OutboxMessage message, SmtpOptions smtp)

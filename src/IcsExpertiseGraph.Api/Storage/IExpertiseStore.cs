@@ -176,8 +176,12 @@ public interface IExpertiseStore
 
     Task MarkOutboxSentAsync(Guid messageId, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Releases a claimed message after a failed attempt: due again at <paramref name="retryAt"/>, or given up when that is null.</summary>
-    Task MarkOutboxFailedAsync(Guid messageId, string failure, DateTimeOffset? retryAt, CancellationToken cancellationToken);
+    /// <summary>
+    /// An attempt at a claimed message failed: its claim is released, and it is due again at <paramref name="retryAt"/>,
+    /// or given up when that is null. Only the claim that took it (its <see cref="OutboxMessage.ClaimToken"/>) may do so:
+    /// a sender whose claim lapsed and was taken by another changes nothing.
+    /// </summary>
+    Task MarkOutboxFailedAsync(OutboxMessage claimed, string failure, DateTimeOffset? retryAt, CancellationToken cancellationToken);
 
     /// <summary>The notifications addressed to a person, newest first, whether or not they were delivered.</summary>
     Task<IReadOnlyList<OutboxMessage>> GetNotificationsAsync(Guid recipientId, int limit, CancellationToken cancellationToken);

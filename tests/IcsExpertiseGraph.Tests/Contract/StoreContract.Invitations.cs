@@ -245,10 +245,10 @@ public abstract partial class StoreContract
         var toFirst = claimed.Single(m => m.RecipientId == first.Id);
         var toSecond = claimed.Single(m => m.RecipientId == second.Id);
         await Store.MarkOutboxSentAsync(toFirst.Id, Now.AddMinutes(1), Ct);
-        await Store.MarkOutboxFailedAsync(toSecond.Id, "421 try later", Now.AddMinutes(10), Ct);
+        await Store.MarkOutboxFailedAsync(toSecond, "421 try later", Now.AddMinutes(10), Ct);
         var beforeRetry = await Store.ClaimOutboxAsync(10, Now.AddMinutes(5), Now.AddMinutes(7), Ct);
         var retried = await Store.ClaimOutboxAsync(10, Now.AddMinutes(10), Now.AddMinutes(12), Ct);
-        await Store.MarkOutboxFailedAsync(retried[0].Id, "550 no such mailbox", null, Ct);
+        await Store.MarkOutboxFailedAsync(retried[0], "550 no such mailbox", null, Ct);
         var afterGivingUp = await Store.ClaimOutboxAsync(10, Now.AddDays(1), Now.AddDays(2), Ct);
 
         Assert.Equal(new[] { first.Email, second.Email }.Order(), claimed.Select(m => m.RecipientEmail).Order());
@@ -275,6 +275,26 @@ public abstract partial class StoreContract
 
         Assert.Equal(first.Id, again.Id);
         Assert.Equal(2, again.Attempts);
+    }
+
+    [StoreFact]
+    public async Task ASenderWhoseClaimLapsedAndWasTakenCannotReleaseTheNewClaim()
+    {
+        var (inviter, invitee) = Pair(Invitable);
+        await Store.CreateInvitationAsync(inviter.Id, DraftFor(invitee), Generous, Now, Ct);
+        var stale = Assert.Single(await Store.ClaimOutboxAsync(10, Now, Now.AddMinutes(2), Ct));
+        var current = Assert.Single(await Store.ClaimOutboxAsync(10, Now.AddMinutes(3), Now.AddMinutes(5), Ct));
+
+        // The first sender, late, reports a failure due at once: the second sender's claim must stand.
+        await Store.MarkOutboxFailedAsync(stale, "timed out", Now.AddMinutes(3), Ct);
+        var whileSecondHoldsIt = await Store.ClaimOutboxAsync(10, Now.AddMinutes(4), Now.AddMinutes(6), Ct);
+        await Store.MarkOutboxFailedAsync(current, "421 try later", Now.AddMinutes(4), Ct);
+        var afterSecondReleasedIt = await Store.ClaimOutboxAsync(10, Now.AddMinutes(4), Now.AddMinutes(6), Ct);
+
+        Assert.NotEqual(stale.ClaimToken, current.ClaimToken);
+        Assert.Empty(whileSecondHoldsIt);
+        Assert.Equal(current.Id, Assert.Single(afterSecondReleasedIt).Id);
+        Assert.Equal("421 try later", Assert.Single(await Store.GetNotificationsAsync(invitee.Id, 10, Ct)).LastError);
     }
 
     [StoreFact]

@@ -91,6 +91,19 @@ public sealed class OutboxDeliveryTests : IDisposable
     }
 
     [Fact]
+    public void AClaimShorterThanOneSendIsRefusedAtStartNamingBothSettings()
+    {
+        using var factory = new ApiFactory { DemoPeople = 10 };
+        factory.Settings["Storage:Sqlite:Path"] = Path.Combine(directory, "expertise.db");
+        factory.Settings["Notifications:ClaimLease"] = "00:00:20";
+        factory.Settings["Notifications:Smtp:Timeout"] = "00:00:30";
+
+        var refused = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.Contains("Notifications:ClaimLease must be longer than Notifications:Smtp:Timeout", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AMessageClaimedByASenderThatCrashedIsSentOnceItsClaimLapses()
     {
         await using var smtp = new TestSmtpServer();

@@ -114,14 +114,17 @@ public sealed partial class Neo4jExpertiseStore
     /// </summary>
     public Task<IReadOnlyList<OutboxMessage>> ClaimOutboxAsync(int max, DateTimeOffset now, DateTimeOffset claimUntil, CancellationToken cancellationToken) =>
         SideWriteAsync<IReadOnlyList<OutboxMessage>>(async write =>
-            [.. Neo4jRecord.All(await write.RunAsync("claim-outbox", ("now", Timestamp(now)), ("claimUntil", Timestamp(claimUntil)), ("max", max)))
-                .Select(r => Neo4jMapping.OutboxMessage(r.Map("message")))], cancellationToken);
+        {
+            var token = Guid.NewGuid();
+            return [.. Neo4jRecord.All(await write.RunAsync("claim-outbox", ("now", Timestamp(now)), ("claimUntil", Timestamp(claimUntil)), ("max", max), ("claimToken", Id(token))))
+                .Select(r => Neo4jMapping.OutboxMessage(r.Map("message")) with { ClaimToken = token })];
+        }, cancellationToken);
 
     public Task MarkOutboxSentAsync(Guid messageId, DateTimeOffset now, CancellationToken cancellationToken) =>
         ReadAsync("mark-outbox-sent", cancellationToken, ("id", Id(messageId)), ("now", Timestamp(now)));
 
-    public Task MarkOutboxFailedAsync(Guid messageId, string failure, DateTimeOffset? retryAt, CancellationToken cancellationToken) =>
-        ReadAsync("mark-outbox-failed", cancellationToken, ("id", Id(messageId)), ("error", failure), ("retryAt", Timestamp(retryAt)));
+    public Task MarkOutboxFailedAsync(OutboxMessage claimed, string failure, DateTimeOffset? retryAt, CancellationToken cancellationToken) =>
+        ReadAsync("mark-outbox-failed", cancellationToken, ("id", Id(claimed.Id)), ("claimToken", Id(claimed.ClaimToken)), ("error", failure), ("retryAt", Timestamp(retryAt)));
 
     public async Task<IReadOnlyList<OutboxMessage>> GetNotificationsAsync(Guid recipientId, int limit, CancellationToken cancellationToken) =>
         [.. Neo4jRecord.All(await ReadAsync("get-notifications", cancellationToken, ("recipientId", Id(recipientId)), ("limit", limit))).Select(r => Neo4jMapping.OutboxMessage(r.Map("message")))];

@@ -19,23 +19,26 @@ public sealed partial class SqliteExpertiseStore
                 WHERE m.sent_at IS NULL AND m.gave_up = 0 AND m.next_attempt_at <= $now AND (m.claimed_until IS NULL OR m.claimed_until <= $now)
                 ORDER BY m.created_at, m.id LIMIT $max
                 """, ReadOutboxMessage, ("$now", Timestamp(now)), ("$max", max));
+            var token = Guid.NewGuid();
             foreach (var message in due)
             {
-                write.Execute("UPDATE outbox_message SET claimed_until = $until, attempts = attempts + 1 WHERE id = $id", ("$until", Timestamp(claimUntil)), ("$id", Id(message.Id)));
+                write.Execute("UPDATE outbox_message SET claimed_until = $until, claim_token = $token, attempts = attempts + 1 WHERE id = $id",
+                    ("$until", Timestamp(claimUntil)), ("$token", Id(token)), ("$id", Id(message.Id)));
             }
 
-            return [.. due.Select(m => m with { Attempts = m.Attempts + 1 })];
+            return [.. due.Select(m => m with { Attempts = m.Attempts + 1, ClaimToken = token })];
         }, changesReadModels: false, cancellationToken);
 
     public Task MarkOutboxSentAsync(Guid messageId, DateTimeOffset now, CancellationToken cancellationToken) =>
         WriteAsync(write => write.Execute("UPDATE outbox_message SET sent_at = $now, claimed_until = NULL, last_error = NULL WHERE id = $id",
             ("$now", Timestamp(now)), ("$id", Id(messageId))), changesReadModels: false, cancellationToken);
 
-    public Task MarkOutboxFailedAsync(Guid messageId, string failure, DateTimeOffset? retryAt, CancellationToken cancellationToken) =>
+    public Task MarkOutboxFailedAsync(OutboxMessage claimed, string failure, DateTimeOffset? retryAt, CancellationToken cancellationToken) =>
         WriteAsync(write => write.Execute("""
-            UPDATE outbox_message SET claimed_until = NULL, last_error = $error, next_attempt_at = coalesce($retryAt, next_attempt_at), gave_up = $gaveUp
-            WHERE id = $id AND sent_at IS NULL
-            """, ("$error", failure), ("$retryAt", Timestamp(retryAt)), ("$gaveUp", retryAt is null ? 1 : 0), ("$id", Id(messageId))), changesReadModels: false, cancellationToken);
+            UPDATE outbox_message SET claimed_until = NULL, claim_token = NULL, last_error = $error, next_attempt_at = coalesce($retryAt, next_attempt_at), gave_up = $gaveUp
+            WHERE id = $id AND sent_at IS NULL AND claim_token = $token
+            """, ("$error", failure), ("$retryAt", Timestamp(retryAt)), ("$gaveUp", retryAt is null ? 1 : 0), ("$id", Id(claimed.Id)),
+            ("$token", claimed.ClaimToken is { } token ? Id(token) : null)), changesReadModels: false, cancellationToken);
 
     public Task<IReadOnlyList<OutboxMessage>> GetNotificationsAsync(Guid recipientId, int limit, CancellationToken cancellationToken) =>
         ListAsync($"SELECT {OutboxColumns} FROM outbox_message m WHERE m.recipient_id = $recipient ORDER BY m.created_at DESC, m.id DESC LIMIT $limit",

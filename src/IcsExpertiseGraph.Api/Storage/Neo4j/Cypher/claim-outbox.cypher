@@ -4,6 +4,7 @@
 // @param now
 // @param claimUntil
 // @param max
+// @param claimToken
 MATCH (c:ChangeSequence {id: 1})
 SET c.outboxClaims = coalesce(c.outboxClaims, 0) + 1
 WITH c
@@ -12,5 +13,5 @@ WHERE m.sentAt IS NULL AND NOT m.gaveUp AND m.nextAttemptAt <= datetime($now) AN
 WITH m
 ORDER BY m.createdAt, m.id
 LIMIT $max
-SET m.claimedUntil = datetime($claimUntil), m.attempts = m.attempts + 1
+SET m.claimedUntil = datetime($claimUntil), m.claimToken = $claimToken, m.attempts = m.attempts + 1
 RETURN m {.*} AS message
