@@ -127,6 +127,51 @@ public sealed class OutboxDeliveryTests : IDisposable
     }
 
     [Fact]
+    public async Task ASenderNeverStartsASendItsClaimMightNotOutlastAndTheMessageGoesOnceItsClaimLapses()
+    {
+        await using var smtp = new TestSmtpServer();
+        // Two notifications are written while no sender runs, so the next sender claims both in one batch.
+        var withoutSmtp = new ApiFactory { DemoPeople = 120 };
+        withoutSmtp.Settings["Storage:Sqlite:Path"] = Path.Combine(directory, "expertise.db");
+        var first = new InvitationScenario(withoutSmtp);
+        await first.EnsureAsync();
+        var (designer, expert) = first.Pair();
+        var other = first.Pair().Expert;
+        var token = await first.SignInAsync(designer);
+        await first.InviteAsync(token, expert);
+        await first.InviteAsync(token, other);
+        await first.Factory.DisposeAsync();
+
+        var clock = new InvitationConsentTests.MovableClock();
+        var factory = new ApiFactory { DemoPeople = 120, TestServices = services => services.AddSingleton<TimeProvider>(clock) };
+        factory.Settings["Storage:Sqlite:Path"] = Path.Combine(directory, "expertise.db");
+        smtp.Configure(factory);
+        smtp.HoldNext();
+        using var second = new InvitationScenario(factory);
+        await second.EnsureAsync();
+        await smtp.Holding.Task.WaitAsync(Patience);
+        // While the first message waits for the server's reply, most of the two-minute claim passes: the second message
+        // could not be sent within what is left of it (one SMTP timeout, 30 s), so the sender must not start it.
+        clock.Advance(TimeSpan.FromSeconds(100));
+        smtp.Release();
+        var deadline = DateTime.UtcNow + Patience;
+        while (smtp.Received.IsEmpty && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        // A sender that went on would send the second message at once; give it a second to show it does not.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var whileClaimed = smtp.Received.Count;
+        clock.Advance(TimeSpan.FromSeconds(60));
+        var delivered = await DeliveredAsync(second, [expert, other]);
+
+        Assert.Equal(1, whileClaimed);
+        Assert.Equal(2, smtp.Received.Select(m => m.MessageId).Distinct().Count());
+        Assert.Equal(delivered.Select(m => OutboxSender.MessageId(m.Id, "ics-expertise-graph.local")).Order(), smtp.Received.Select(m => m.MessageId).Order());
+    }
+
+    [Fact]
     public async Task AMessageTheServerRefusesIsRetriedAfterABackoffAndArrivesOnce()
     {
         await using var smtp = new TestSmtpServer();
