@@ -17,6 +17,16 @@ public sealed class OutboxDeliveryTests : IDisposable
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private readonly string directory = Path.Combine(Path.GetTempPath(), "ics-expertise-outbox", Guid.NewGuid().ToString("N"));
 
+    /// <summary>The service on this test's database with no SMTP configured: notifications are written, none is sent.</summary>
+    private async Task<InvitationScenario> WithoutSenderAsync()
+    {
+        var withoutSmtp = new ApiFactory { DemoPeople = 120 };
+        withoutSmtp.Settings["Storage:Sqlite:Path"] = Path.Combine(directory, "expertise.db");
+        var scenario = new InvitationScenario(withoutSmtp);
+        await scenario.EnsureAsync();
+        return scenario;
+    }
+
     private ApiFactory Service(TestSmtpServer smtp)
     {
         var factory = new ApiFactory { DemoPeople = 120 };
@@ -107,10 +117,7 @@ public sealed class OutboxDeliveryTests : IDisposable
     public async Task AMessageClaimedByASenderThatCrashedIsSentOnceItsClaimLapses()
     {
         await using var smtp = new TestSmtpServer();
-        var withoutSmtp = new ApiFactory { DemoPeople = 120 };
-        withoutSmtp.Settings["Storage:Sqlite:Path"] = Path.Combine(directory, "expertise.db");
-        var first = new InvitationScenario(withoutSmtp);
-        await first.EnsureAsync();
+        var first = await WithoutSenderAsync();
         var (designer, expert) = first.Pair();
         await first.InviteAsync(await first.SignInAsync(designer), expert);
         // A sender claims the message and dies without a word: no release, only its lease, which lapses in a second.
@@ -131,10 +138,7 @@ public sealed class OutboxDeliveryTests : IDisposable
     {
         await using var smtp = new TestSmtpServer();
         // Two notifications are written while no sender runs, so the next sender claims both in one batch.
-        var withoutSmtp = new ApiFactory { DemoPeople = 120 };
-        withoutSmtp.Settings["Storage:Sqlite:Path"] = Path.Combine(directory, "expertise.db");
-        var first = new InvitationScenario(withoutSmtp);
-        await first.EnsureAsync();
+        var first = await WithoutSenderAsync();
         var (designer, expert) = first.Pair();
         var other = first.Pair().Expert;
         var token = await first.SignInAsync(designer);
