@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IcsExpertiseGraph.Api.Storage.Sqlite;
+using IcsExpertiseGraph.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace IcsExpertiseGraph.Tests;
@@ -20,6 +21,18 @@ public sealed class CrashSafetyTests : IDisposable
     public CrashSafetyTests() => Directory.CreateDirectory(directory);
 
     private string Store(string name) => Directory.CreateDirectory(Path.Combine(directory, name)).FullName;
+
+    /// <summary>The production profile on a store of its own (a small demo network, the local issuer allowed, no rate limits).</summary>
+    private static Dictionary<string, string> Production(string store) => new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["Storage:Sqlite:Path"] = Path.Combine(store, "expertise.db"),
+        ["Auth:LocalKeyPath"] = Path.Combine(store, "local-issuer.key"),
+        ["Auth:AllowLocalIssuerInProduction"] = "true",
+        ["Seed:DemoPeople"] = "30",
+        ["RateLimiting:Enabled"] = "false",
+        ["Logging:LogLevel:Default"] = "Warning",
+    };
 
     public void Dispose()
     {
@@ -48,7 +61,7 @@ public sealed class CrashSafetyTests : IDisposable
     private async Task<string> TokenAsync(string store, Uri service)
     {
         var someone = await PostAsync(service, "{ people(first: 1) { nodes { id } } }");
-        return await ServiceProcess.RunVerbAsync(store, "token", "--person", someone["data"]!["people"]!["nodes"]![0]!["id"].Str());
+        return (await ServiceProcess.RunVerbAsync(["token", "--person", someone["data"]!["people"]!["nodes"]![0]!["id"].Str()], Production(store))).Trim();
     }
 
     [Fact]
@@ -56,7 +69,7 @@ public sealed class CrashSafetyTests : IDisposable
     {
         var acknowledged = new ConcurrentDictionary<string, string>();
         var store = Store("crashed");
-        using (var service = await ServiceProcess.StartAsync(store, client))
+        using (var service = await ServiceProcess.StartAsync(Production(store)))
         {
             var token = await TokenAsync(store, service.Url);
 
@@ -93,7 +106,7 @@ public sealed class CrashSafetyTests : IDisposable
             Assert.Equal("ok", await SqliteBackupCommand.IntegrityAsync(connection, CancellationToken.None));
         }
 
-        using var restarted = await ServiceProcess.StartAsync(store, client);
+        using var restarted = await ServiceProcess.StartAsync(Production(store));
         foreach (var (id, title) in acknowledged)
         {
             var project = await PostAsync(restarted.Url, "query($id: ID!) { project(id: $id) { title } }", new { id });
@@ -109,19 +122,19 @@ public sealed class CrashSafetyTests : IDisposable
         var backup = Path.Combine(directory, "expertise.backup.db");
         string projectId;
         JsonObject counted;
-        using (var service = await ServiceProcess.StartAsync(original, client))
+        using (var service = await ServiceProcess.StartAsync(Production(original)))
         {
             var token = await TokenAsync(original, service.Url);
             var created = await PostAsync(service.Url, "mutation { createProject(input: { title: \"Kept by the backup\" }) { id } }", token: token);
             projectId = created["data"]!["createProject"]!["id"].Str();
             counted = await PostAsync(service.Url, count, token: token);
 
-            await ServiceProcess.RunVerbAsync(original, "backup", "--out", backup);
+            await ServiceProcess.RunVerbAsync(["backup", "--out", backup], Production(original));
         }
 
-        await ServiceProcess.RunVerbAsync(copy, "restore", "--from", backup);
+        await ServiceProcess.RunVerbAsync(["restore", "--from", backup], Production(copy));
 
-        using var restored = await ServiceProcess.StartAsync(copy, client);
+        using var restored = await ServiceProcess.StartAsync(Production(copy));
         var project = await PostAsync(restored.Url, "query($id: ID!) { project(id: $id) { title } }", new { id = projectId });
         Assert.Equal("Kept by the backup", project["data"]!["project"]!["title"].Str());
         Assert.Equal(counted.ToJsonString(), (await PostAsync(restored.Url, count, token: await TokenAsync(copy, restored.Url))).ToJsonString());

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using IcsExpertiseGraph.Testing;
 
 namespace IcsExpertiseGraph.Benchmarks.EndToEnd;
 
@@ -65,7 +66,7 @@ public static class EndToEndRun
             var seed = seedClock.Elapsed;
 
             Console.WriteLine("Starting the service on the existing database...");
-            var (service, coldStart) = await ServiceProcess.StartAsync(settings);
+            var service = await ServiceProcess.StartAsync(settings);
             await using (service)
             {
                 using var anonymous = new LoadDriver(service.Url, null);
@@ -99,7 +100,7 @@ public static class EndToEndRun
                 // otherwise share the cores with the read measurements.
                 Console.WriteLine($"  {Queries.MutationName}");
                 results.Add(await driver.SequentialAsync(Queries.MutationName, Queries.Mutation, options.Warmup, options.Requests));
-                var report = new EndToEndReport(DateTimeOffset.UtcNow, Machine.Describe(), options, seed, coldStart, resident, results, mixed);
+                var report = new EndToEndReport(DateTimeOffset.UtcNow, Machine.Describe(), options, seed, service.ColdStart, resident, results, mixed);
                 Directory.CreateDirectory(options.OutputFolder);
                 var stem = Path.Combine(options.OutputFolder, $"e2e-{options.People}");
                 await File.WriteAllTextAsync(stem + ".md", report.Markdown());
