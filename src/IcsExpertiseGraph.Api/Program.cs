@@ -8,6 +8,7 @@ using IcsExpertiseGraph.Api.Profiles;
 using IcsExpertiseGraph.Api.Seeding;
 using IcsExpertiseGraph.Api.Storage;
 using IcsExpertiseGraph.Api.Storage.Sqlite;
+using IcsExpertiseGraph.Api.Web;
 
 // The service and its command-line verbs share one configuration, so `seed` writes to the store the server reads.
 var builder = WebApplication.CreateBuilder(args);
@@ -20,6 +21,7 @@ builder.Services.AddHealth();
 builder.Services.AddHardening(builder.Configuration);
 builder.Services.AddExpertiseGraphQL(builder.Configuration, builder.Environment);
 IcsExpertiseGraph.Api.Invitations.InvitationsExtensions.AddInvitations(builder.Services, builder.Configuration);
+builder.Services.AddWebUi(builder.Configuration);
 
 var app = builder.Build();
 
@@ -46,6 +48,7 @@ app.UseRateLimits();
 app.MapHealth();
 app.MapExpertiseGraphQL();
 app.MapExports();
+app.MapWebUi();
 
 await app.RunAsync();
 return 0;

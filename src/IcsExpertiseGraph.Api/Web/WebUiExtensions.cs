@@ -1,0 +1,111 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Net.Http.Headers;
+
+namespace IcsExpertiseGraph.Api.Web;
+
+/// <summary>
+/// Serves the browser front end built by the project's own build (Web/ui, bundled into <c>webui/</c> beside the
+/// service). The pages use the GraphQL API and nothing else. Without a bundle (Node.js was missing at build time)
+/// <c>/</c> says how to build it, and the API works as before.
+/// </summary>
+public static class WebUiExtensions
+{
+    public const string Section = "WebUi";
+
+    // Cytoscape.js adds this one rule to the page's head itself; its hash lets the CSP allow exactly that and no other inline style.
+    private const string CytoscapeContainerStyle = ".__________cytoscape_container { position: relative; }";
+
+    public static IServiceCollection AddWebUi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<WebUiOptions>(configuration.GetSection(Section));
+        return services;
+    }
+
+    public static WebApplication MapWebUi(this WebApplication app)
+    {
+        var options = app.Configuration.GetSection(Section).Get<WebUiOptions>() ?? new WebUiOptions();
+        var root = Path.GetFullPath(options.Path is { Length: > 0 } configured ? configured : Path.Combine(AppContext.BaseDirectory, "webui"));
+        var index = Path.Combine(root, "index.html");
+        var policy = ContentSecurityPolicy(app.Configuration);
+
+        app.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], async context =>
+        {
+            SetPageHeaders(context.Response, policy);
+            context.Response.ContentType = "text/html; charset=utf-8";
+            if (HttpMethods.IsHead(context.Request.Method))
+            {
+                return;
+            }
+
+            if (File.Exists(index))
+            {
+                await context.Response.SendFileAsync(index, context.RequestAborted);
+            }
+            else
+            {
+                await context.Response.WriteAsync(NotBuiltPage, context.RequestAborted);
+            }
+        });
+
+        if (System.IO.Directory.Exists(root))
+        {
+            // Every bundle file but index.html has its content hash in its name, so browsers may keep it for a year.
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = new PhysicalFileProvider(root),
+                OnPrepareResponse = file =>
+                {
+                    file.Context.Response.Headers[HeaderNames.CacheControl] = "public, max-age=31536000, immutable";
+                    file.Context.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
+                },
+            });
+        }
+
+        return app;
+    }
+
+    private static void SetPageHeaders(HttpResponse response, string policy)
+    {
+        response.Headers[HeaderNames.CacheControl] = "no-cache";
+        response.Headers[HeaderNames.ContentSecurityPolicy] = policy;
+        response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
+        response.Headers["Referrer-Policy"] = "no-referrer";
+        response.Headers[HeaderNames.XFrameOptions] = "DENY";
+    }
+
+    /// <summary>
+    /// Scripts and styles from this origin only; the page talks to this origin only, plus the Entra ID authority
+    /// when it is configured (sign-in pop-up and token renewal).
+    /// </summary>
+    internal static string ContentSecurityPolicy(IConfiguration configuration)
+    {
+        var styleHash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(CytoscapeContainerStyle)));
+        var authority = string.IsNullOrWhiteSpace(configuration["AzureAd:ClientId"])
+            ? string.Empty
+            : " " + new Uri(configuration["AzureAd:Instance"] is { Length: > 0 } instance ? instance : "https://login.microsoftonline.com/").GetLeftPart(UriPartial.Authority);
+        return $"default-src 'self'; script-src 'self'; style-src 'self' 'sha256-{styleHash}'; img-src 'self' data: blob:; " +
+            $"connect-src 'self'{authority}; frame-src 'self'{authority}; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    }
+
+    private const string NotBuiltPage = """
+        <!doctype html>
+        <html lang="en-GB"><head><meta charset="utf-8"><title>ICS Expertise Graph: the web UI is not built</title></head>
+        <body>
+        <h1>The web UI is not built</h1>
+        <p>This service was built without Node.js, so its pages were not bundled. The GraphQL API works as usual at
+        <a href="/graphql">/graphql</a>.</p>
+        <p>To get the pages: install Node.js 20 or later (with npm), then build again from the repository root:</p>
+        <pre>dotnet build src/IcsExpertiseGraph.Api</pre>
+        <p>The build restores the UI's packages from the npm registry and bundles them (or run <code>npm ci &amp;&amp; npm run build</code>
+        in <code>src/IcsExpertiseGraph.Api/Web/ui</code>, then build the service).</p>
+        </body></html>
+        """;
+}
+
+/// <summary><c>WebUi:Path</c>: where the bundle is (default: <c>webui/</c> beside the service).</summary>
+public sealed class WebUiOptions
+{
+    public string? Path { get; set; }
+}

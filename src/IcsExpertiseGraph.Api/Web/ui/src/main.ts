@@ -1,0 +1,72 @@
+// The shell: navigation, who is signed in, and the route table (one line per page).
+
+import './styles.css';
+import { h, replaceChildren } from './dom';
+import { fallback, route, start } from './router';
+import { currentSession, isNetworkManager, onSessionChange, signOut } from './session';
+import { pageHeading } from './ui';
+import { searchPage } from './pages/search';
+import { personPage } from './pages/person';
+import { signInPage } from './pages/signin';
+import { myProfilePage } from './pages/profile';
+import { networkPage } from './pages/network';
+import { coveragePage } from './pages/coverage';
+import { teamPage } from './pages/team';
+import { invitationsPage } from './pages/invitations';
+
+route('/', searchPage);
+route('/search', searchPage);
+route('/person/:id', personPage);
+route('/sign-in', signInPage);
+route('/me', myProfilePage);
+route('/network', networkPage);
+route('/coverage', coveragePage);
+route('/team', teamPage);
+route('/invitations', invitationsPage);
+fallback(({ main }) => {
+  main.append(pageHeading('Page not found'), h('p', {}, 'There is no page at this address. ', h('a', { href: '#/' }, 'Search experts'), ' instead.'));
+});
+
+const navItems: { path: string; text: string; managers?: boolean }[] = [
+  { path: '/', text: 'Search experts' },
+  { path: '/team', text: 'Team builder' },
+  { path: '/network', text: 'Network' },
+  { path: '/coverage', text: 'Coverage', managers: true },
+  { path: '/invitations', text: 'Invitations' },
+  { path: '/me', text: 'My profile' },
+];
+
+function drawNav(activePath: string): void {
+  const nav = document.getElementById('nav');
+  if (!nav) return;
+  const session = currentSession();
+  replaceChildren(nav, navItems
+    .filter((item) => !item.managers || isNetworkManager(session))
+    .map((item) => {
+      const active = item.path === '/' ? activePath === '/' || activePath === '/search' : activePath.startsWith(item.path);
+      return h('li', {}, h('a', { href: `#${item.path}`, ...(active ? { 'aria-current': 'page' } : {}) }, item.text));
+    }));
+}
+
+function drawSession(): void {
+  const slot = document.getElementById('session');
+  if (!slot) return;
+  const session = currentSession();
+  if (!session) {
+    replaceChildren(slot, h('a', { className: 'button button--secondary', href: '#/sign-in' }, 'Sign in'));
+    return;
+  }
+  replaceChildren(slot,
+    h('span', { className: 'session-name' }, 'Signed in as ', h('strong', {}, session.name),
+      session.development ? h('span', { className: 'badge badge--warning', title: 'Development sign-in: not a real identity' }, 'development') : null,
+      isNetworkManager(session) ? h('span', { className: 'badge' }, 'network manager') : null),
+    h('button', { type: 'button', className: 'button button--secondary', onclick: () => { signOut(); location.hash = '#/'; } }, 'Sign out'));
+}
+
+let activePath = '/';
+onSessionChange(() => { drawSession(); drawNav(activePath); });
+drawSession();
+const main = document.getElementById('main');
+if (main) {
+  void start(main, (path) => { activePath = path; drawNav(path); });
+}

@@ -1,0 +1,8 @@
+// PLACEHOLDER: this page is being built (issue #10); it is replaced before the issue is resolved.
+import { h } from '../dom';
+import type { PageContext } from '../router';
+import { pageHeading } from '../ui';
+
+export function coveragePage({ main }: PageContext): void {
+  main.append(pageHeading('Expertise coverage'), h('p', {}, 'This page is not built yet.'));
+}

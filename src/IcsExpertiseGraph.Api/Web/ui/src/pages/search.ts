@@ -1,0 +1,307 @@
+// Expert search: "Search experts" with filters, ranked results with the reasons for each rank, facet counts
+// beside the filters, and paging. The address holds the whole search, so it can be bookmarked and shared.
+
+import { gql } from '../api';
+import { announce, h, replaceChildren, uid } from '../dom';
+import { availabilityLabels, domainLabels, evidenceLabels, label, levelLabels, organisationTypeLabels, signalLabels } from '../labels';
+import { integratedCareSystems, skillsById, type IcsOption } from '../reference';
+import { recordQuery, type PageContext } from '../router';
+import { skillPicker } from '../skillpicker';
+import { badge, count, errorBox, loading, pageHeading, personLink } from '../ui';
+
+const pageSize = 20;
+
+const searchQuery = `query SearchExperts($query: String, $filter: ExpertFilter, $first: Int, $after: String) {
+  searchExperts(query: $query, filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    recognisedSkills { id name }
+    facets {
+      domains { value count }
+      skills { value count skill { name } }
+      integratedCareSystems { value count integratedCareSystem { name } }
+      organisationTypes { value count }
+    }
+    edges {
+      score
+      node {
+        id displayName headline
+        availability { status openToCrossOrganisation }
+        employments { primary until role organisation { name integratedCareSystem { name } } }
+      }
+      matchedSkills { skill { id name } level verified evidence forSkill { name } }
+      explanation { signal detail contribution }
+    }
+  }
+}`;
+
+interface Facets {
+  domains: { value: string; count: number }[];
+  skills: { value: string; count: number; skill: { name: string } }[];
+  integratedCareSystems: { value: string; count: number; integratedCareSystem: { name: string } }[];
+  organisationTypes: { value: string; count: number }[];
+}
+
+interface SearchResult {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  recognisedSkills: { id: string; name: string }[];
+  facets: Facets;
+  edges: {
+    score: number;
+    node: {
+      id: string; displayName: string; headline: string | null;
+      availability: { status: string; openToCrossOrganisation: boolean };
+      employments: { primary: boolean; until: string | null; role: string | null; organisation: { name: string; integratedCareSystem: { name: string } | null } }[];
+    };
+    matchedSkills: { skill: { id: string; name: string }; level: string; verified: boolean; evidence: string | null; forSkill: { name: string } | null }[];
+    explanation: { signal: string; detail: string; contribution: number }[];
+  }[];
+}
+
+interface SearchState {
+  q: string;
+  skills: string[];
+  level: string;
+  domains: string[];
+  ics: string;
+  types: string[];
+  available: boolean;
+  cross: string; // '', 'yes', 'no'
+  after: string;
+  /** Cursors of the pages before this one, so Previous works without the server keeping anything. */
+  back: string[];
+}
+
+function stateFrom(query: URLSearchParams): SearchState {
+  return {
+    q: query.get('q') ?? '',
+    skills: query.getAll('skill'),
+    level: query.get('level') ?? '',
+    domains: query.getAll('domain'),
+    ics: query.get('ics') ?? '',
+    types: query.getAll('type'),
+    available: query.get('available') === '1',
+    cross: query.get('cross') ?? '',
+    after: query.get('after') ?? '',
+    back: query.getAll('back'),
+  };
+}
+
+function queryOf(state: SearchState): Record<string, string | string[]> {
+  return {
+    q: state.q, skill: state.skills, level: state.level, domain: state.domains, ics: state.ics, type: state.types,
+    available: state.available ? '1' : '', cross: state.cross, after: state.after, back: state.back,
+  };
+}
+
+function filterOf(state: SearchState): Record<string, unknown> | null {
+  const filter: Record<string, unknown> = {};
+  if (state.skills.length) filter.skillIds = state.skills;
+  if (state.level) filter.minLevel = state.level;
+  if (state.domains.length) filter.domains = state.domains;
+  if (state.ics) filter.icsIds = [state.ics];
+  if (state.types.length) filter.organisationTypes = state.types;
+  if (state.available) filter.availableOnly = true;
+  if (state.cross) filter.openToCrossOrganisation = state.cross === 'yes';
+  return Object.keys(filter).length ? filter : null;
+}
+
+export async function searchPage({ main, query, signal }: PageContext): Promise<void> {
+  let state = stateFrom(query);
+  let inFlight: AbortController | null = null;
+
+  const searchId = uid('search');
+  const input = h('input', { type: 'search', id: searchId, name: 'q', value: state.q, autocomplete: 'off', 'aria-describedby': `${searchId}-hint` });
+  const form = h('form', { role: 'search', className: 'card', 'aria-label': 'Expert search' },
+    h('div', { className: 'field' },
+      h('label', { for: searchId }, 'Search experts'),
+      h('span', { className: 'hint', id: `${searchId}-hint` }, 'Plain words, e.g. "lean", "SPC and systems thinking" or "patient safety coach". Leave empty to see everyone, deepest expertise first.'),
+      h('div', { className: 'search-bar' }, input, h('button', { type: 'submit', className: 'button' }, 'Search'))));
+
+  const picker = skillPicker({ label: 'Skills', name: 'skills', hint: 'Holds any of these (or a narrower skill).', onChange: (skills) => apply({ skills: skills.map((s) => s.id) }) });
+  const levelSelect = h('select', { id: uid('level'), name: 'level' },
+    h('option', { value: '' }, 'Any level'),
+    ['PRACTITIONER', 'EXPERT', 'COACH'].map((l) => h('option', { value: l }, `${label(levelLabels, l)} or deeper`)));
+  const icsSelect = h('select', { id: uid('ics'), name: 'ics' }, h('option', { value: '' }, 'Any ICS'));
+  const crossSelect = h('select', { id: uid('cross'), name: 'cross' },
+    h('option', { value: '' }, 'Either'), h('option', { value: 'yes' }, 'Open to it'), h('option', { value: 'no' }, 'Not open to it'));
+  const availableBox = h('input', { type: 'checkbox', id: uid('available'), name: 'available' });
+  const domainGroup = h('div', {});
+  const typeGroup = h('div', {});
+  const skillFacets = h('div', {});
+
+  const filters = h('aside', { className: 'sidebar', 'aria-labelledby': 'filters-heading' },
+    h('h2', { id: 'filters-heading' }, 'Filters'),
+    picker.element,
+    h('div', { className: 'field' }, h('label', { for: levelSelect.id }, 'Minimum level'), levelSelect),
+    h('fieldset', {}, h('legend', {}, 'Quality domain'), domainGroup),
+    h('div', { className: 'field' }, h('label', { for: icsSelect.id }, 'Integrated Care System'), icsSelect),
+    h('fieldset', {}, h('legend', {}, 'Organisation type'), typeGroup),
+    h('fieldset', {}, h('legend', {}, 'Availability'),
+      h('div', { className: 'checkbox' }, availableBox, h('label', { for: availableBox.id }, 'Available now (open or limited)'))),
+    h('div', { className: 'field' }, h('label', { for: crossSelect.id }, 'Open to cross-organisation work'), crossSelect),
+    skillFacets,
+    h('button', { type: 'button', className: 'link-button', onclick: () => apply({ skills: [], level: '', domains: [], ics: '', types: [], available: false, cross: '' }, true) }, 'Clear all filters'));
+
+  const resultsHeading = h('h2', { tabindex: '-1', id: 'results-heading' }, 'Results');
+  const resultsBody = h('div', { 'aria-busy': 'false' });
+  const results = h('section', { 'aria-labelledby': 'results-heading' }, resultsHeading, resultsBody);
+
+  main.append(pageHeading('Find quality-improvement experts'),
+    form,
+    h('div', { className: 'layout-with-sidebar' }, filters, results));
+
+  // Facet counts go beside the filter values they count; values with no matches stay, at zero, so a filter can be undone.
+  const drawCheckboxes = (group: HTMLElement, name: string, labels: Record<string, string>, checked: string[], counts: Map<string, number> | null, key: 'domains' | 'types') => {
+    replaceChildren(group, Object.keys(labels).map((value) => {
+      const id = `${name}-${value}`;
+      const box = h('input', { type: 'checkbox', id, name, value, ...(checked.includes(value) ? { checked: true } : {}) });
+      box.addEventListener('change', () => {
+        const next = box.checked ? [...state[key], value] : state[key].filter((v) => v !== value);
+        apply({ [key]: next } as Partial<SearchState>);
+      });
+      const n = counts?.get(value);
+      return h('div', { className: 'checkbox' }, box, h('label', { for: id }, label(labels, value), n !== undefined ? h('span', { className: 'facet-count' }, ` (${count(n)})`) : null));
+    }));
+  };
+
+  let icsOptions: IcsOption[] = [];
+  const drawIcs = (counts: Map<string, number> | null) => {
+    replaceChildren(icsSelect, h('option', { value: '' }, 'Any ICS'),
+      icsOptions.map((ics) => {
+        const n = counts?.get(ics.id);
+        return h('option', { value: ics.id, ...(ics.id === state.ics ? { selected: true } : {}) }, `${ics.name}${n !== undefined ? ` (${count(n)})` : ''}`);
+      }));
+  };
+
+  const syncControls = () => {
+    input.value = state.q;
+    levelSelect.value = state.level;
+    crossSelect.value = state.cross;
+    availableBox.checked = state.available;
+    icsSelect.value = state.ics;
+  };
+
+  function apply(change: Partial<SearchState>, push = true): void {
+    // Any change of what is asked starts again at the first page.
+    state = { ...state, ...change, after: change.after ?? '', back: change.back ?? [] };
+    recordQuery('/', queryOf(state), push);
+    void run(false);
+  }
+
+  form.addEventListener('submit', (event) => { event.preventDefault(); apply({ q: input.value.trim() }); });
+  levelSelect.addEventListener('change', () => apply({ level: levelSelect.value }));
+  icsSelect.addEventListener('change', () => apply({ ics: icsSelect.value }));
+  crossSelect.addEventListener('change', () => apply({ cross: crossSelect.value }));
+  availableBox.addEventListener('change', () => apply({ available: availableBox.checked }));
+
+  async function run(focusResults: boolean): Promise<void> {
+    inFlight?.abort();
+    const controller = new AbortController();
+    inFlight = controller;
+    signal.addEventListener('abort', () => controller.abort(), { once: true });
+    syncControls();
+    resultsBody.setAttribute('aria-busy', 'true');
+    replaceChildren(resultsBody, loading('experts'));
+    try {
+      const data = await gql<{ searchExperts: SearchResult }>(searchQuery,
+        { query: state.q || null, filter: filterOf(state), first: pageSize, after: state.after || null }, controller.signal);
+      if (controller.signal.aborted) return;
+      drawResults(data.searchExperts);
+      if (focusResults) resultsHeading.focus();
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      replaceChildren(resultsBody, errorBox(error, 'The search did not work'));
+    } finally {
+      resultsBody.setAttribute('aria-busy', 'false');
+    }
+  }
+
+  function drawResults(result: SearchResult): void {
+    const facets = result.facets;
+    drawCheckboxes(domainGroup, 'domain', domainLabels, state.domains, new Map(facets.domains.map((f) => [f.value, f.count])), 'domains');
+    drawCheckboxes(typeGroup, 'type', organisationTypeLabels, state.types, new Map(facets.organisationTypes.map((f) => [f.value, f.count])), 'types');
+    drawIcs(new Map(facets.integratedCareSystems.map((f) => [f.value, f.count])));
+    const offered = facets.skills.filter((f) => !state.skills.includes(f.value)).slice(0, 12);
+    replaceChildren(skillFacets, offered.length ? [
+      h('h3', {}, 'Skills among these experts'),
+      h('ul', { className: 'facet-list' }, offered.map((f) => h('li', {},
+        h('button', { type: 'button', className: 'link-button', onclick: () => { picker.set([...picker.selected(), { id: f.value, name: f.skill.name, domain: '' }]); apply({ skills: [...state.skills, f.value] }); } },
+          `${f.skill.name}`), h('span', { className: 'facet-count' }, ` (${count(f.count)})`)))),
+    ] : []);
+
+    const pageNumber = state.back.length + 1;
+    const from = (pageNumber - 1) * pageSize + 1;
+    const to = from + result.edges.length - 1;
+    const summary = result.totalCount === 0
+      ? 'No experts match.'
+      : `${count(result.totalCount)} expert${result.totalCount === 1 ? '' : 's'} found; showing ${count(from)} to ${count(to)}, best match first.`;
+    announce(summary);
+
+    replaceChildren(resultsBody,
+      h('p', { className: 'result-count' }, summary),
+      result.recognisedSkills.length ? h('p', { className: 'muted' }, 'Understood as: ', result.recognisedSkills.map((s) => s.name).join(', '), '.') : null,
+      result.totalCount === 0 ? h('p', {}, 'Try fewer words, a broader skill, or fewer filters.') : null,
+      h('ol', { className: 'results', start: String(from) }, result.edges.map((edge, i) => resultItem(edge, from + i))),
+      pager(result));
+  }
+
+  function pager(result: SearchResult): HTMLElement | null {
+    if (!state.back.length && !result.pageInfo.hasNextPage) return null;
+    return h('nav', { className: 'pager', 'aria-label': 'Result pages' },
+      state.back.length ? h('button', { type: 'button', className: 'button button--secondary', onclick: () => {
+        const back = state.back.slice(0, -1);
+        state = { ...state, after: state.back[state.back.length - 1] ?? '', back };
+        recordQuery('/', queryOf(state), true);
+        void run(true);
+      } }, 'Previous page') : null,
+      h('span', {}, `Page ${state.back.length + 1} of ${Math.max(1, Math.ceil(result.totalCount / pageSize))}`),
+      result.pageInfo.hasNextPage && result.pageInfo.endCursor ? h('button', { type: 'button', className: 'button button--secondary', onclick: () => {
+        state = { ...state, back: [...state.back, state.after], after: result.pageInfo.endCursor ?? '' };
+        recordQuery('/', queryOf(state), true);
+        void run(true);
+      } }, 'Next page') : null);
+  }
+
+  // First draw: reference lists and chosen skills' names, then the search the address asks for.
+  replaceChildren(resultsBody, loading('experts'));
+  try {
+    const [systems, chosen] = await Promise.all([integratedCareSystems(), skillsById(state.skills, signal)]);
+    icsOptions = systems;
+    picker.set(chosen);
+  } catch (error) {
+    if (signal.aborted) return;
+    main.append(errorBox(error, 'Some filters could not be loaded'));
+  }
+  drawIcs(null);
+  drawCheckboxes(domainGroup, 'domain', domainLabels, state.domains, null, 'domains');
+  drawCheckboxes(typeGroup, 'type', organisationTypeLabels, state.types, null, 'types');
+  await run(false);
+}
+
+function resultItem(edge: SearchResult['edges'][number], rank: number): HTMLElement {
+  const person = edge.node;
+  const current = person.employments.filter((e) => !e.until);
+  const employer = current.find((e) => e.primary) ?? current[0];
+  const reasonsId = uid('reasons');
+  return h('li', { className: 'result' },
+    h('span', { className: 'score', title: 'Score: the sum of the reasons below' }, h('span', { className: 'visually-hidden' }, 'Score '), edge.score.toFixed(2)),
+    h('h3', {}, h('span', { className: 'visually-hidden' }, `${rank}. `), personLink(person)),
+    h('p', { className: 'result-meta' },
+      [person.headline, employer ? `${employer.organisation.name}${employer.organisation.integratedCareSystem ? `, ${employer.organisation.integratedCareSystem.name}` : ''}` : null]
+        .filter(Boolean).join(' · '),
+      badge(label(availabilityLabels, person.availability.status), person.availability.status === 'OPEN' ? 'verified' : ''),
+      person.availability.openToCrossOrganisation ? badge('Open to cross-organisation work') : null),
+    edge.matchedSkills.length ? h('ul', { className: 'skill-list', 'aria-label': 'Matching skills' }, edge.matchedSkills.map((m) => h('li', {},
+      m.skill.name, ` · ${label(levelLabels, m.level)}`,
+      m.evidence ? ` · ${label(evidenceLabels, m.evidence)}` : '',
+      m.verified ? badge('verified', 'verified') : null,
+      m.forSkill ? h('span', { className: 'muted' }, ` (for ${m.forSkill.name})`) : null))) : null,
+    h('details', {},
+      h('summary', { id: reasonsId }, 'Why this rank'),
+      h('table', { className: 'reasons', 'aria-labelledby': reasonsId },
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Signal'), h('th', { scope: 'col' }, 'Reason'), h('th', { scope: 'col', className: 'number' }, 'Adds'))),
+        h('tbody', {}, edge.explanation.map((r) => h('tr', {},
+          h('td', {}, label(signalLabels, r.signal)), h('td', {}, r.detail), h('td', { className: 'number' }, r.contribution.toFixed(2))))))));
+}

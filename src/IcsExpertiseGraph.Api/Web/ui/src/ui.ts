@@ -1,0 +1,96 @@
+// Pieces every page uses: headings that take focus on navigation, error and loading states, field errors
+// beside their inputs, and links to people.
+
+import { ApiError } from './api';
+import { announce, h, type Child } from './dom';
+
+/** Sets the page title and its h1, and moves focus there so keyboard and screen-reader users start at the top. */
+export function pageHeading(title: string, ...extra: Child[]): HTMLHeadingElement {
+  document.title = `${title} · ICS Expertise Graph`;
+  const heading = h('h1', { tabindex: '-1', className: 'page-title' }, title, ...extra);
+  queueMicrotask(() => heading.focus({ preventScroll: false }));
+  return heading;
+}
+
+export function loading(what: string): HTMLElement {
+  return h('p', { className: 'loading', role: 'status' }, `Loading ${what}…`);
+}
+
+/** A page-level error: the API's own messages, with a hint for the codes a user can act on. */
+export function errorBox(error: unknown, context = 'That did not work'): HTMLElement {
+  const messages = error instanceof ApiError ? error.details.map((d) => d.message) : [error instanceof Error ? error.message : String(error)];
+  const hint = error instanceof ApiError ? hintFor(error) : null;
+  const box = h('div', { className: 'error-summary', role: 'alert', tabindex: '-1' },
+    h('h2', { className: 'error-title' }, context),
+    h('ul', {}, messages.map((m) => h('li', {}, m))),
+    hint && h('p', {}, hint));
+  announce(`${context}. ${messages.join(' ')}`);
+  return box;
+}
+
+function hintFor(error: ApiError): Child {
+  if (error.has('UNAUTHENTICATED')) return h('span', {}, 'You need to ', h('a', { href: '#/sign-in' }, 'sign in'), ' first.');
+  if (error.has('FORBIDDEN')) return 'Your account does not have the role this needs (network managers and administrators only).';
+  if (error.has('RATE_LIMITED')) return 'Wait a little and try again.';
+  return null;
+}
+
+/**
+ * Shows each field's error beside its input (aria-invalid, aria-describedby), and the rest in a summary at the
+ * top of the form with links to the fields; returns true when anything was shown.
+ */
+export function showFormErrors(form: HTMLFormElement, error: unknown, fieldNames: Record<string, string> = {}): boolean {
+  clearFormErrors(form);
+  const summary = form.querySelector<HTMLElement>('.form-errors');
+  if (!summary) return false;
+  const details = error instanceof ApiError ? error.details : [{ message: error instanceof Error ? error.message : String(error), code: 'ERROR' }];
+  const items: HTMLElement[] = [];
+  for (const detail of details) {
+    const name = 'field' in detail && detail.field ? fieldNames[detail.field] ?? detail.field : undefined;
+    const input = name ? form.querySelector<HTMLElement>(`[name="${CSS.escape(name)}"]`) : null;
+    if (input) {
+      const message = h('p', { className: 'field-error', id: `${input.id}-error` }, h('span', { className: 'visually-hidden' }, 'Error: '), detail.message);
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-describedby', [input.getAttribute('aria-describedby'), message.id].filter(Boolean).join(' '));
+      input.closest('.field')?.classList.add('field--error');
+      input.closest('.field')?.querySelector('label, legend')?.after(message);
+      items.push(h('li', {}, h('a', { href: `#${input.id}`, onclick: (e: Event) => { e.preventDefault(); input.focus(); } }, detail.message)));
+    } else {
+      items.push(h('li', {}, detail.message));
+    }
+  }
+  summary.replaceChildren(h('h2', { className: 'error-title' }, 'There is a problem'), h('ul', {}, items));
+  summary.hidden = false;
+  summary.focus();
+  return items.length > 0;
+}
+
+export function clearFormErrors(form: HTMLFormElement): void {
+  form.querySelectorAll('.field-error').forEach((e) => e.remove());
+  form.querySelectorAll('[aria-invalid]').forEach((e) => {
+    e.removeAttribute('aria-invalid');
+    const described = (e.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id && !id.endsWith('-error')).join(' ');
+    if (described) e.setAttribute('aria-describedby', described); else e.removeAttribute('aria-describedby');
+  });
+  form.querySelectorAll('.field--error').forEach((e) => e.classList.remove('field--error'));
+  const summary = form.querySelector<HTMLElement>('.form-errors');
+  if (summary) { summary.hidden = true; summary.replaceChildren(); }
+}
+
+/** The error summary slot a form needs for showFormErrors. */
+export function formErrorSlot(): HTMLElement {
+  return h('div', { className: 'form-errors error-summary', role: 'alert', tabindex: '-1', hidden: true });
+}
+
+export function personLink(person: { id: string; displayName: string }): HTMLAnchorElement {
+  return h('a', { href: `#/person/${encodeURIComponent(person.id)}` }, person.displayName);
+}
+
+export function badge(text: string, kind = ''): HTMLElement {
+  return h('span', { className: `badge ${kind ? `badge--${kind}` : ''}`.trim() }, text);
+}
+
+/** Whole number with thousands separators. */
+export function count(n: number): string {
+  return n.toLocaleString('en-GB');
+}
