@@ -1,5 +1,14 @@
 # syntax=docker/dockerfile:1
-# The API as a container: built by the .NET SDK image, run on the ASP.NET runtime image as a non-root user.
+# The API as a container: the web UI bundled by Node.js, the service built by the .NET SDK image, both run on the
+# ASP.NET runtime image as a non-root user.
+FROM node:20-bookworm-slim AS ui
+WORKDIR /ui
+# Packages from the npm registry as the lock file pins them; then the bundle (dist/).
+COPY src/IcsExpertiseGraph.Api/Web/ui/package.json src/IcsExpertiseGraph.Api/Web/ui/package-lock.json ./
+RUN npm ci --no-audit --no-fund --loglevel=error
+COPY src/IcsExpertiseGraph.Api/Web/ui/ ./
+RUN npm run build
+
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 # Restore first, from the build policy and project files only, so a code change reuses the restored layer.
@@ -9,7 +18,9 @@ RUN dotnet restore src/IcsExpertiseGraph.Api/IcsExpertiseGraph.Api.csproj
 COPY schema/ schema/
 COPY seed/ seed/
 COPY src/ src/
-RUN dotnet publish src/IcsExpertiseGraph.Api/IcsExpertiseGraph.Api.csproj -c Release --no-restore -o /app
+# The SDK image has no Node.js: the bundle comes from the ui stage, and the build only copies it (SkipWebUiBuild).
+COPY --from=ui /ui/dist/ src/IcsExpertiseGraph.Api/Web/ui/dist/
+RUN dotnet publish src/IcsExpertiseGraph.Api/IcsExpertiseGraph.Api.csproj -c Release --no-restore -p:SkipWebUiBuild=true -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app

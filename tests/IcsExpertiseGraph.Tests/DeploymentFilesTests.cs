@@ -50,7 +50,10 @@ public sealed partial class DeploymentFilesTests
     {
         var stages = Regex.Matches(Dockerfile, @"(?m)^FROM (\S+)").Select(m => m.Groups[1].Value).ToList();
 
-        Assert.Equal(["mcr.microsoft.com/dotnet/sdk:10.0", "mcr.microsoft.com/dotnet/aspnet:10.0"], stages);
+        Assert.Equal(["node:20-bookworm-slim", "mcr.microsoft.com/dotnet/sdk:10.0", "mcr.microsoft.com/dotnet/aspnet:10.0"], stages);
+        // The SDK image has no Node.js, so the UI bundle must come from the Node stage, and the build must not try to make it.
+        Assert.Contains("COPY --from=ui /ui/dist/ src/IcsExpertiseGraph.Api/Web/ui/dist/", Dockerfile, StringComparison.Ordinal);
+        Assert.Contains("-p:SkipWebUiBuild=true", Dockerfile, StringComparison.Ordinal);
         Assert.Matches(@"(?m)^USER (?!0\b|root\b)\S+", Dockerfile);
         Assert.Contains("HEALTHCHECK", Dockerfile, StringComparison.Ordinal);
         Assert.Contains("/readyz", Dockerfile, StringComparison.Ordinal);

@@ -51,7 +51,7 @@ export function skillPicker(options: { label: string; hint?: string; name: strin
       if (text.length < 2) { suggestions.hidden = true; return; }
       pending = new AbortController();
       try {
-        const found = (await findSkills(text, 12, pending.signal)).filter((s) => !chosen.some((c) => c.id === s.id));
+        const found = (await findSkills(text, pending.signal)).filter((s) => !chosen.some((c) => c.id === s.id));
         replaceChildren(suggestions, found.map((skill) => h('li', {},
           h('button', { type: 'button', onclick: () => add(skill) }, skill.name, h('span', { className: 'facet-count' }, ` · ${label(domainLabels, skill.domain)}`)))));
         suggestions.hidden = found.length === 0;

@@ -9,10 +9,11 @@ import { recordQuery, type PageContext } from '../router';
 import { skillPicker } from '../skillpicker';
 import { badge, count, errorBox, loading, pageHeading, personLink } from '../ui';
 
+// The page size is a literal in the document (not a variable), so the test that prices every UI document sees its real cost.
 const pageSize = 20;
 
-const searchQuery = `query SearchExperts($query: String, $filter: ExpertFilter, $first: Int, $after: String) {
-  searchExperts(query: $query, filter: $filter, first: $first, after: $after) {
+const searchQuery = `query SearchExperts($query: String, $filter: ExpertFilter, $after: String) {
+  searchExperts(query: $query, filter: $filter, first: 20, after: $after) {
     totalCount
     pageInfo { hasNextPage endCursor }
     recognisedSkills { id name }
@@ -206,7 +207,7 @@ export async function searchPage({ main, query, signal }: PageContext): Promise<
     replaceChildren(resultsBody, loading('experts'));
     try {
       const data = await gql<{ searchExperts: SearchResult }>(searchQuery,
-        { query: state.q || null, filter: filterOf(state), first: pageSize, after: state.after || null }, controller.signal);
+        { query: state.q || null, filter: filterOf(state), after: state.after || null }, controller.signal);
       if (controller.signal.aborted) return;
       drawResults(data.searchExperts);
       if (focusResults) resultsHeading.focus();

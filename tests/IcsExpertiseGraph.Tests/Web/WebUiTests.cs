@@ -1,0 +1,101 @@
+using System.Net;
+using IcsExpertiseGraph.Api.Web;
+using Microsoft.Extensions.Configuration;
+
+namespace IcsExpertiseGraph.Tests.Web;
+
+/// <summary>
+/// How the service serves the browser front end: the page at <c>/</c> under a strict content security policy,
+/// hashed assets cached for a year and the page never, and a page that says how to build the UI when the
+/// service was built without Node.js (the API works either way).
+/// </summary>
+public sealed class WebUiTests : IDisposable
+{
+    private readonly string bundle = Path.Combine(Path.GetTempPath(), "ics-webui-tests", Guid.NewGuid().ToString("N"));
+
+    public WebUiTests()
+    {
+        System.IO.Directory.CreateDirectory(bundle);
+        File.WriteAllText(Path.Combine(bundle, "index.html"), "<!doctype html><title>ICS Expertise Graph</title><script type=\"module\" src=\"/app-ABC123.js\"></script>");
+        File.WriteAllText(Path.Combine(bundle, "app-ABC123.js"), "console.log('bundle');");
+    }
+
+    public void Dispose()
+    {
+        if (System.IO.Directory.Exists(bundle))
+        {
+            System.IO.Directory.Delete(bundle, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task TheRootServesTheBundledPageUnderAStrictContentSecurityPolicyAndIsNeverCached()
+    {
+        using var factory = new ApiFactory { DemoPeople = 10 };
+        factory.Settings["WebUi:Path"] = bundle;
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/", UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("app-ABC123.js", body, StringComparison.Ordinal);
+        Assert.Equal("no-cache", response.Headers.CacheControl?.ToString());
+        var policy = string.Join(' ', response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self';", policy, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-eval", policy, StringComparison.Ordinal);
+        Assert.Equal("nosniff", string.Join(',', response.Headers.GetValues("X-Content-Type-Options")));
+    }
+
+    [Fact]
+    public async Task HashedAssetsAreCachedForAYear()
+    {
+        using var factory = new ApiFactory { DemoPeople = 10 };
+        factory.Settings["WebUi:Path"] = bundle;
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/app-ABC123.js", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("console.log('bundle');", await response.Content.ReadAsStringAsync());
+        Assert.Contains("immutable", response.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromDays(365), response.Headers.CacheControl?.MaxAge);
+    }
+
+    [Fact]
+    public async Task WithoutABundleTheRootSaysHowToBuildTheUiAndTheApiStillAnswers()
+    {
+        using var factory = new ApiFactory { DemoPeople = 10 };
+        factory.Settings["WebUi:Path"] = Path.Combine(bundle, "not-built");
+        using var client = factory.CreateClient();
+
+        using var page = await client.GetAsync(new Uri("/", UriKind.Relative));
+        var body = await page.Content.ReadAsStringAsync();
+        var api = await factory.QueryAsync("{ integratedCareSystems(first: 1) { totalCount } }");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("The web UI is not built", body, StringComparison.Ordinal);
+        Assert.Contains("Node.js", body, StringComparison.Ordinal);
+        Assert.Contains("dotnet build src/IcsExpertiseGraph.Api", body, StringComparison.Ordinal);
+        Assert.Equal(42, api["data"]!["integratedCareSystems"]!["totalCount"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void ThePolicyLetsTheEntraIdAuthorityInOnlyWhenEntraIdIsConfigured()
+    {
+        var local = new ConfigurationBuilder().Build();
+        var entra = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureAd:Instance"] = "https://login.microsoftonline.com/",
+            ["AzureAd:ClientId"] = "00000000-0000-0000-0000-000000000001",
+        }).Build();
+
+        Assert.Contains("connect-src 'self';", WebUiExtensions.ContentSecurityPolicy(local), StringComparison.Ordinal);
+        Assert.DoesNotContain("microsoftonline", WebUiExtensions.ContentSecurityPolicy(local), StringComparison.Ordinal);
+        Assert.Contains("connect-src 'self' https://login.microsoftonline.com;", WebUiExtensions.ContentSecurityPolicy(entra), StringComparison.Ordinal);
+        Assert.Contains("frame-src 'self' https://login.microsoftonline.com;", WebUiExtensions.ContentSecurityPolicy(entra), StringComparison.Ordinal);
+    }
+}
