@@ -132,8 +132,9 @@ export async function searchPage({ main, query, signal }: PageContext): Promise<
   const typeGroup = h('div', {});
   const skillFacets = h('div', {});
 
-  const filters = h('aside', { className: 'sidebar', 'aria-labelledby': 'filters-heading' },
-    h('h2', { id: 'filters-heading' }, 'Filters'),
+  // On a phone the filters start folded, so the results are not a long scroll away.
+  const filters = h('aside', { className: 'sidebar', 'aria-label': 'Filters' }, h('details', { className: 'filters', ...(window.matchMedia('(max-width: 800px)').matches ? {} : { open: true }) },
+    h('summary', {}, h('h2', { className: 'filters-title' }, 'Filters')),
     picker.element,
     h('div', { className: 'field' }, h('label', { for: levelSelect.id }, 'Minimum level'), levelSelect),
     h('fieldset', {}, h('legend', {}, 'Quality domain'), domainGroup),
@@ -143,7 +144,7 @@ export async function searchPage({ main, query, signal }: PageContext): Promise<
       h('div', { className: 'checkbox' }, availableBox, h('label', { for: availableBox.id }, 'Available now (open or limited)'))),
     h('div', { className: 'field' }, h('label', { for: crossSelect.id }, 'Open to cross-organisation work'), crossSelect),
     skillFacets,
-    h('button', { type: 'button', className: 'link-button', onclick: () => apply({ skills: [], level: '', domains: [], ics: '', types: [], available: false, cross: '' }, true) }, 'Clear all filters'));
+    h('button', { type: 'button', className: 'link-button', onclick: () => { picker.set([]); apply({ skills: [], level: '', domains: [], ics: '', types: [], available: false, cross: '' }, true); } }, 'Clear all filters')));
 
   const resultsHeading = h('h2', { tabindex: '-1', id: 'results-heading' }, 'Results');
   const resultsBody = h('div', { 'aria-busy': 'false' });
