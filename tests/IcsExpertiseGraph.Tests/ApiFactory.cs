@@ -136,6 +136,12 @@ public sealed class StoreCallCounter
     public string? HangingMethod { get; set; }
 
     /// <summary>
+    /// When set, the store reports this change sequence whatever is written, so the read models keep the snapshot
+    /// they have: what other callers see for up to a second after someone else's write, held still for a test.
+    /// </summary>
+    public long? FrozenChangeSequence { get; set; }
+
+    /// <summary>
     /// Store calls since the last reset, without the skill catalog's own refreshes and the outbox worker's rounds:
     /// those are time-based and belong to no request.
     /// </summary>
@@ -180,6 +186,11 @@ public class CountingStore : DispatchProxy
             {
                 throw new OperationCanceledException(cancellation);
             }
+        }
+
+        if (targetMethod?.Name == nameof(IExpertiseStore.GetChangeSequenceAsync) && counter.FrozenChangeSequence is { } frozen)
+        {
+            return Task.FromResult(frozen);
         }
 
         try

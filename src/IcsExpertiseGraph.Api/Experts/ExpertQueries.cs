@@ -68,8 +68,9 @@ public static class ExpertQueries
                 var first = c.First(10);
 
                 var viewer = c.Request().Viewer;
-                return await c.RequestServices!.GetRequiredService<ExpertSearch>().RememberAsync($"similar|{personId}|{first}", viewer,
+                var similar = await c.RequestServices!.GetRequiredService<ExpertSearch>().RememberAsync($"similar|{personId}|{first}", viewer,
                     () => c.RequestServices!.GetRequiredService<SimilarExperts>().FindAsync(personId, first, viewer, c.CancellationToken), c.CancellationToken);
+                return await StillVisibleAsync(c, similar, m => m.PersonId);
             });
 
         query.Field<NonNullGraphType<TeamProposalGraphType>>("assembleTeam")
@@ -107,10 +108,43 @@ public static class ExpertQueries
 
                 var cross = c.GetArgument<bool?>("crossOrganisation") ?? true;
                 var viewer = c.Request().Viewer;
-                return await c.RequestServices!.GetRequiredService<ExpertSearch>().RememberAsync(
+                var proposal = await c.RequestServices!.GetRequiredService<ExpertSearch>().RememberAsync(
                     $"team|{string.Join(',', skillIds)}|{icsId}|{size}|{cross}", viewer,
                     () => c.RequestServices!.GetRequiredService<TeamAssembler>().AssembleAsync(skillIds, icsId, size, cross, viewer, c.CancellationToken), c.CancellationToken);
+                var members = await StillVisibleAsync(c, proposal.Members, m => m.PersonId);
+                if (members.Count == proposal.Members.Count)
+                {
+                    return proposal;
+                }
+
+                var lost = proposal.Members.Except(members).SelectMany(m => m.Covers).Except(members.SelectMany(m => m.Covers)).Distinct();
+                return proposal with
+                {
+                    Members = members,
+                    Uncovered = [.. proposal.Uncovered, .. lost.Select(skill => new UncoveredSkill(skill, "The person proposed for it has just left the directory; ask again for someone else."))],
+                };
             });
+    }
+
+    /// <summary>
+    /// The people are loaded here, in the one batch their fields would make anyway: someone deleted or hidden since
+    /// the index snapshot (other callers' snapshots trail a write by up to a second) drops out, as in searchExperts,
+    /// instead of failing the whole answer with a null where a person must be.
+    /// </summary>
+    private static async Task<IReadOnlyList<T>> StillVisibleAsync<T>(IResolveFieldContext context, IReadOnlyList<T> items, Func<T, Guid> personOf)
+    {
+        var people = context.Request().People;
+        var loads = items.Select(item => people.Load(personOf(item))).ToList();
+        var kept = new List<T>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (await loads[i].GetResultAsync(context.CancellationToken) is not null)
+            {
+                kept.Add(items[i]);
+            }
+        }
+
+        return kept;
     }
 }
 
