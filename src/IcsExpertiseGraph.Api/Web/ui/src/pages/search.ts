@@ -132,9 +132,10 @@ export async function searchPage({ main, query, signal }: PageContext): Promise<
   const typeGroup = h('div', {});
   const skillFacets = h('div', {});
 
+  const activeCount = h('span', { className: 'facet-count' });
   // On a phone the filters start folded, so the results are not a long scroll away.
   const filters = h('aside', { className: 'sidebar', 'aria-label': 'Filters' }, h('details', { className: 'filters', ...(window.matchMedia('(max-width: 800px)').matches ? {} : { open: true }) },
-    h('summary', {}, h('h2', { className: 'filters-title' }, 'Filters')),
+    h('summary', {}, h('h2', { className: 'filters-title' }, 'Filters'), activeCount),
     picker.element,
     h('div', { className: 'field' }, h('label', { for: levelSelect.id }, 'Minimum level'), levelSelect),
     h('fieldset', {}, h('legend', {}, 'Quality domain'), domainGroup),
@@ -178,6 +179,8 @@ export async function searchPage({ main, query, signal }: PageContext): Promise<
   };
 
   const syncControls = () => {
+    const active = state.skills.length + state.domains.length + state.types.length + [state.level, state.ics, state.cross].filter(Boolean).length + (state.available ? 1 : 0);
+    activeCount.textContent = active ? ` (${active} active)` : '';
     input.value = state.q;
     levelSelect.value = state.level;
     crossSelect.value = state.cross;
