@@ -169,7 +169,7 @@ export async function invitationsPage({ main, query, signal }: PageContext): Pro
         fact('Respond by', formatDate(inv.respondBy)),
         inv.message ? fact('Message', h('span', { className: 'pre-wrap' }, inv.message)) : null,
         inv.respondedAt ? fact('Answered', formatDate(inv.respondedAt)) : null,
-        inv.responseMessage ? fact('Their answer', h('span', { className: 'pre-wrap' }, inv.responseMessage)) : null,
+        inv.responseMessage ? fact(side === 'received' ? 'Your answer' : 'Their answer', h('span', { className: 'pre-wrap' }, inv.responseMessage)) : null,
         side === 'sent' && inv.status === 'ACCEPTED'
           ? fact('Their email', inv.invitee?.email ? h('a', { href: `mailto:${inv.invitee.email}` }, inv.invitee.email) : 'not shown')
           : null,

@@ -5,23 +5,24 @@
 import { ApiError, gql, type ApiErrorDetail } from '../api';
 import { announce, h, replaceChildren, uid } from '../dom';
 import { inviteAction } from '../invite';
+import { availabilityLabels, label } from '../labels';
 import { integratedCareSystems, skillsById, type IcsOption, type SkillOption } from '../reference';
 import { recordQuery, type PageContext } from '../router';
 import { currentSession } from '../session';
 import { skillPicker } from '../skillpicker';
-import { clearFormErrors, errorBox, formErrorSlot, loading, pageHeading, personLink, showFormErrors } from '../ui';
+import { badge, clearFormErrors, errorBox, formErrorSlot, loading, pageHeading, personLink, showFormErrors } from '../ui';
 
 const teamQuery = `query AssembleTeam($skillIds: [ID!]!, $icsId: ID, $size: Int, $crossOrganisation: Boolean) {
   assembleTeam(skillIds: $skillIds, icsId: $icsId, size: $size, crossOrganisation: $crossOrganisation) {
     organisationCount
-    members { person { id displayName headline } covers { id name domain } organisation { id name } }
+    members { person { id displayName headline availability { status openToCrossOrganisation } } covers { id name domain } organisation { id name } }
     uncovered { skill { id name } reason }
   }
 }`;
 
 interface TeamProposal {
   organisationCount: number;
-  members: { person: { id: string; displayName: string; headline: string | null }; covers: SkillOption[]; organisation: { id: string; name: string } | null }[];
+  members: { person: { id: string; displayName: string; headline: string | null; availability: { status: string; openToCrossOrganisation: boolean } }; covers: SkillOption[]; organisation: { id: string; name: string } | null }[];
   uncovered: { skill: { id: string; name: string }; reason: string }[];
 }
 
@@ -53,11 +54,11 @@ export async function teamPage({ main, query, signal }: PageContext): Promise<vo
   const sizeInput = h('input', { type: 'number', id: uid('team-size'), name: 'size', min: '1', max: String(maxSize), step: '1', inputmode: 'numeric', value: String(state.size), className: 'input--short', 'aria-describedby': 'team-size-hint' });
   const crossBox = h('input', { type: 'checkbox', id: uid('team-cross'), name: 'crossOrganisation', ...(state.cross ? { checked: true } : {}) });
 
-  const form = h('form', { className: 'card', novalidate: true, 'aria-label': 'Team needs' },
+  const form = h('form', { className: 'card team-form', novalidate: true, 'aria-label': 'Team needs' },
     formErrorSlot(),
     picker.element,
     h('div', { className: 'inline-fields' },
-      h('div', { className: 'field' },
+      h('div', { className: 'field field--ics' },
         h('label', { for: icsSelect.id }, 'Integrated Care System (optional)'),
         h('span', { className: 'hint', id: 'team-ics-hint' }, 'Only people working in this ICS.'),
         icsSelect),
@@ -142,7 +143,9 @@ export async function teamPage({ main, query, signal }: PageContext): Promise<vo
         : null,
       people > 0 ? h('ul', { className: 'results team-members' }, team.members.map((member) => h('li', { className: 'result' },
         h('h3', {}, personLink(member.person)),
-        h('p', { className: 'result-meta' }, [member.organisation?.name ?? 'No current organisation', member.person.headline].filter(Boolean).join(' · ')),
+        h('p', { className: 'result-meta' }, [member.organisation?.name ?? 'No current organisation', member.person.headline].filter(Boolean).join(' · '),
+          badge(label(availabilityLabels, member.person.availability.status), member.person.availability.status === 'OPEN' ? 'verified' : member.person.availability.status === 'NOT_AVAILABLE' ? 'warning' : ''),
+          member.person.availability.openToCrossOrganisation ? badge('Open to cross-organisation work') : badge('Own organisation only')),
         h('p', { className: 'covers-label', id: `covers-${member.person.id}` }, 'Covers:'),
         h('ul', { className: 'skill-list', 'aria-labelledby': `covers-${member.person.id}` }, member.covers.map((skill) => h('li', {}, skill.name))),
         signedIn ? inviteAction(member.person, member.covers, proposedIcs ? { icsId: proposedIcs } : {}) : null))) : null,
