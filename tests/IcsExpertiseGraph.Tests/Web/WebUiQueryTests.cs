@@ -32,9 +32,12 @@ public sealed partial class WebUiQueryTests : IClassFixture<WebUiQueryTests.Prod
         var data = new TheoryData<string, string>();
         foreach (var file in System.IO.Directory.EnumerateFiles(Sources, "*.ts", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            foreach (Match match in Document().Matches(File.ReadAllText(file)))
+            var source = File.ReadAllText(file);
+            // Selections shared by several documents are file-level constants (`const fields = `...``), spliced in here as the browser does.
+            var constants = Constant().Matches(source).ToDictionary(m => m.Groups["name"].Value, m => m.Groups["text"].Value);
+            foreach (Match match in Document().Matches(source))
             {
-                var text = match.Groups["text"].Value;
+                var text = Interpolation().Replace(match.Groups["text"].Value, m => constants.GetValueOrDefault(m.Groups["name"].Value, m.Value));
                 var name = OperationName().Match(text) is { Success: true } named ? named.Groups[1].Value : "(anonymous)";
                 data.Add($"{Path.GetRelativePath(Sources, file)}: {name}", text);
             }
@@ -50,6 +53,11 @@ public sealed partial class WebUiQueryTests : IClassFixture<WebUiQueryTests.Prod
 
         Assert.Contains(documents, d => d.Contains("searchExperts", StringComparison.Ordinal));
         Assert.All(documents, d => Assert.Matches(OperationName(), d));
+        // Anything spliced in must be a constant the test can see, or the document it checks is not the one sent.
+        Assert.All(documents, d => Assert.DoesNotContain("${", d, StringComparison.Ordinal));
+        // A document in quotes instead of backticks would escape this test.
+        Assert.All(System.IO.Directory.EnumerateFiles(Sources, "*.ts", SearchOption.AllDirectories),
+            file => Assert.DoesNotMatch(QuotedDocument(), File.ReadAllText(file)));
     }
 
     [Theory]
@@ -110,9 +118,19 @@ public sealed partial class WebUiQueryTests : IClassFixture<WebUiQueryTests.Prod
         _ => ValueOf(new GraphQLNamedType(new GraphQLName(type.Name)), schema),
     };
 
-    // A template literal that is a whole GraphQL operation, e.g. `query SearchExperts($query: String) { ... }`, without interpolation.
-    [GeneratedRegex(@"`(?<text>\s*(?:query|mutation)\b(?:[^`$]|\$(?!\{))*)`")]
+    // A template literal that is a whole GraphQL operation, e.g. `query SearchExperts($query: String) { ... }`.
+    [GeneratedRegex(@"`(?<text>\s*(?:query|mutation)\b[^`]*)`")]
     private static partial Regex Document();
+
+    // A file-level constant holding a selection without interpolation: const fields = `id name`;
+    [GeneratedRegex(@"const\s+(?<name>[A-Za-z_][A-Za-z0-9_]*)\s*=\s*`(?<text>[^`$]*)`")]
+    private static partial Regex Constant();
+
+    [GeneratedRegex(@"['""]\s*(?:query|mutation)\s+[A-Z]")]
+    private static partial Regex QuotedDocument();
+
+    [GeneratedRegex(@"\$\{(?<name>[A-Za-z_][A-Za-z0-9_]*)\}")]
+    private static partial Regex Interpolation();
 
     [GeneratedRegex(@"^\s*(?:query|mutation)\s+([A-Za-z_][A-Za-z0-9_]*)")]
     private static partial Regex OperationName();
