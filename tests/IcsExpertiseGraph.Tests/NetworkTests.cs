@@ -18,9 +18,12 @@ public sealed class NetworkTests(SharedApi api) : IClassFixture<SharedApi>
         return (Factory.TokenFor(people[0]), Factory.TokenFor(people[1], Roles.NetworkManager));
     }
 
-    private async Task<string> IcsWithPeopleAsync()
+    private Task<string> IcsWithPeopleAsync() => IcsWithMostPeopleAsync(Factory);
+
+    /// <summary>The ICS with the most people anyone may see (the first of the search facets).</summary>
+    internal static async Task<string> IcsWithMostPeopleAsync(ApiFactory factory)
     {
-        var response = await Factory.QueryAsync("{ searchExperts { facets { integratedCareSystems { value count } } } }");
+        var response = await factory.QueryAsync("{ searchExperts { facets { integratedCareSystems { value count } } } }");
         return response["data"]!["searchExperts"]!["facets"]!["integratedCareSystems"]![0]!["value"].Str();
     }
 

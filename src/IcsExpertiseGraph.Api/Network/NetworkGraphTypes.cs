@@ -144,6 +144,47 @@ public sealed class ExpertiseCoverageGraphType : ObjectGraphType<ExpertiseCovera
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DomainCoverageGraphType>>>>("domains").Resolve(c => c.Source.Domains);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SkillGraphType>>>>("gaps").Description("Skills nobody here holds at expert or coach level.").Resolve(c => c.Source.Gaps);
         Field<NonNullGraphType<CoverageBalanceGraphType>>("balance").Resolve(c => c.Source.Balance);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PlaceCoverageGraphType>>>>("places")
+            .Description("Per place of the ICS (every place, also those with nobody), by name: the heatmap's rows.").Resolve(c => c.Source.Places);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganisationCoverageGraphType>>>>("organisations")
+            .Description("Per organisation in the ICS with at least one counted person, by name.").Resolve(c => c.Source.Organisations);
+    }
+}
+
+public sealed class PlaceCoverageGraphType : ObjectGraphType<PlaceCoverage>
+{
+    public PlaceCoverageGraphType()
+    {
+        Name = "PlaceCoverage";
+        Field<NonNullGraphType<PlaceGraphType>>("place").Resolve(c => c.Source.Place);
+        Field<NonNullGraphType<IntGraphType>>("peopleCounted").Description("People you may see with a current employer in the ICS that serves this place.")
+            .Resolve(c => c.Source.PeopleCounted);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CoverageCellGraphType>>>>("cells").Description("One per quality domain, in the enum's order.")
+            .Resolve(c => c.Source.Cells);
+    }
+}
+
+public sealed class OrganisationCoverageGraphType : ObjectGraphType<OrganisationCoverage>
+{
+    public OrganisationCoverageGraphType()
+    {
+        Name = "OrganisationCoverage";
+        Field<NonNullGraphType<OrganisationGraphType>>("organisation").Resolve(c => c.Source.Organisation);
+        Field<NonNullGraphType<IntGraphType>>("peopleCounted").Description("People you may see who currently work here.").Resolve(c => c.Source.PeopleCounted);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CoverageCellGraphType>>>>("cells").Description("One per quality domain, in the enum's order.")
+            .Resolve(c => c.Source.Cells);
+    }
+}
+
+public sealed class CoverageCellGraphType : ObjectGraphType<CoverageCell>
+{
+    public CoverageCellGraphType()
+    {
+        Name = "CoverageCell";
+        Description = "One domain in one area: people there with a skill in it at expert or coach level, and at practitioner level only.";
+        Field<NonNullGraphType<EnumerationGraphType<QualityDomain>>>("domain").Resolve(c => c.Source.Domain);
+        Field<NonNullGraphType<IntGraphType>>("expertCount").Description("People here with a skill in this domain at expert or coach level.").Resolve(c => c.Source.ExpertCount);
+        Field<NonNullGraphType<IntGraphType>>("practitionerCount").Description("People here at practitioner level in it (and not expert).").Resolve(c => c.Source.PractitionerCount);
     }
 }
 

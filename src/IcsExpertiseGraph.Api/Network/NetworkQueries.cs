@@ -121,7 +121,10 @@ public static class NetworkQueries
                 var icsId = (await OptionalIcsAsync(c))!.Value;
                 var index = await Index(c);
                 var viewer = c.Request().Viewer;
-                return index.Memo($"coverage|{icsId}|{index.ViewKey(viewer)}", () => NetworkReports.Coverage(index, icsId, viewer));
+                // The ICS's places come from the store (the index knows only the places organisations serve, and a heatmap
+                // shows the empty ones too); asked only when this snapshot has no report for this kind of viewer yet.
+                return await index.MemoAsync($"coverage|{icsId}|{index.ViewKey(viewer)}", async () =>
+                    NetworkReports.Coverage(index, icsId, await c.Request().PlacesOfSystems.Load(icsId).GetResultAsync(c.CancellationToken) ?? [], viewer));
             });
     }
 
