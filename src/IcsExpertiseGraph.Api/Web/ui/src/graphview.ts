@@ -136,7 +136,8 @@ export async function drawGraph(container: HTMLElement, nodes: GraphNode[], edge
           'min-zoomed-font-size': many ? 9 : 6,
         },
       },
-      { selector: 'node.dashed', style: { 'border-style': 'dashed', 'border-color': '#212b32', 'border-width': 2 } },
+      // Dashed nodes (isolated organisations) are many and listed beside the graph: their names show on hover or selection.
+      { selector: 'node.dashed', style: { 'border-style': 'dashed', 'border-color': '#212b32', 'border-width': 2, 'text-opacity': 0 } },
       {
         selector: 'node.centre',
         style: { 'border-width': 5, 'border-color': '#212b32', 'font-weight': 'bold', 'font-size': 14, 'min-zoomed-font-size': 0, 'z-index': 10 },
@@ -145,7 +146,7 @@ export async function drawGraph(container: HTMLElement, nodes: GraphNode[], edge
         selector: 'edge',
         style: { width: 'data(width)', 'line-color': '#8c9aa5', opacity: 0.7, 'curve-style': 'haystack' },
       },
-      { selector: 'node:selected', style: { 'border-width': 5, 'border-color': '#ffb81c', 'min-zoomed-font-size': 0, 'z-index': 20 } },
+      { selector: 'node:selected', style: { 'border-width': 5, 'border-color': '#ffb81c', 'border-style': 'solid', 'min-zoomed-font-size': 0, 'text-opacity': 1, 'z-index': 20 } },
       { selector: 'edge.near', style: { 'line-color': '#003087', opacity: 1 } },
       { selector: '.faded', style: { opacity: 0.15, 'text-opacity': 0 } },
     ],
