@@ -180,7 +180,7 @@ export async function coveragePage({ main, query, signal }: PageContext): Promis
       h('div', { className: `balance${balance.assuranceDominates ? ' balance--warning' : ''}`, role: 'note' },
         balance.assuranceDominates ? h('strong', {}, 'Warning: assurance dominates. ') : h('strong', {}, 'Balance: '),
         balance.statement),
-      h('div', { className: 'two-columns' },
+      h('div', { className: 'two-columns coverage-layout' },
         h('section', { 'aria-labelledby': 'heatmap-heading' },
           h('h2', { id: 'heatmap-heading' }, 'Heatmap'),
           h('div', { className: 'inline-fields' },

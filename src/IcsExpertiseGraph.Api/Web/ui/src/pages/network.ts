@@ -118,7 +118,7 @@ export async function networkPage({ main, query, signal }: PageContext): Promise
   const suggestionStatus = h('span', { className: 'visually-hidden', 'aria-live': 'polite' });
   const hopsSelect = h('select', { id: uid('hops'), name: 'hops' },
     hopChoices.map((n) => h('option', { value: String(n), ...(n === state.hops ? { selected: true } : {}) },
-      n === 1 ? '1 step: direct collaborators' : `${n} steps: collaborators of collaborators${n === 3 ? ' and theirs' : ''}`)));
+      n === 1 ? '1 step: who they worked with' : n === 2 ? '2 steps: and who those worked with' : '3 steps: one step further')));
   const limitSelect = h('select', { id: uid('limit'), name: 'limit' },
     limitChoices.map((n) => h('option', { value: String(n), ...(n === state.limit ? { selected: true } : {}) }, `${n} people`)));
   const personControls = h('div', {},
@@ -275,7 +275,7 @@ export async function networkPage({ main, query, signal }: PageContext): Promise
     const sizedByBroker = network.nodes.some((n) => typeof n.betweenness === 'number');
     const score = (n: NetworkNode) => (sizedByBroker ? n.betweenness ?? 0 : links.get(n.person.id)?.length ?? 0);
     const scoreName = sizedByBroker ? 'Broker score' : 'Connections';
-    const size = scaler(network.nodes.map(score), 14, 60);
+    const size = scaler(network.nodes.map(score), network.nodes.length > 150 ? 6 : 14, network.nodes.length > 150 ? 30 : 60);
     const noOrganisation = 'none';
     const colours = stableColours(network.nodes.map((n) => n.organisation?.id ?? noOrganisation));
     const colourOf = (n: NetworkNode) => colours.get(n.organisation?.id ?? noOrganisation) ?? '#768692';
@@ -380,7 +380,7 @@ export async function networkPage({ main, query, signal }: PageContext): Promise
       id: `e${i}`, source: e.from, target: e.to, width: widths(e.weight), title: plural(e.weight, 'shared project'),
     }));
     const drawn = await drawGraph(container, nodes, edges, {
-      layout: 'concentric',
+      layout: 'rings',
       onSelect: (id) => { showPanel(id, false); },
       onOpen: (id) => { if (id !== centre.person.id) apply({ around: id }); },
     });
