@@ -116,9 +116,10 @@ export async function networkPage({ main, query, signal }: PageContext): Promise
   const personInput = h('input', { type: 'search', id: personInputId, name: 'person', autocomplete: 'off', 'aria-describedby': `${personInputId}-hint` });
   const suggestions = h('ul', { className: 'suggestions', hidden: true, 'aria-label': 'Matching people' });
   const suggestionStatus = h('span', { className: 'visually-hidden', 'aria-live': 'polite' });
-  const hopsSelect = h('select', { id: uid('hops'), name: 'hops' },
+  const hopsId = uid('hops');
+  const hopsSelect = h('select', { id: hopsId, name: 'hops', 'aria-describedby': `${hopsId}-hint` },
     hopChoices.map((n) => h('option', { value: String(n), ...(n === state.hops ? { selected: true } : {}) },
-      n === 1 ? '1 step: who they worked with' : n === 2 ? '2 steps: and who those worked with' : '3 steps: one step further')));
+      n === 1 ? '1 step' : `${n} steps`)));
   const limitSelect = h('select', { id: uid('limit'), name: 'limit' },
     limitChoices.map((n) => h('option', { value: String(n), ...(n === state.limit ? { selected: true } : {}) }, `${n} people`)));
   const personControls = h('div', {},
@@ -127,7 +128,8 @@ export async function networkPage({ main, query, signal }: PageContext): Promise
       h('span', { className: 'hint', id: `${personInputId}-hint` }, 'Type part of a name or a skill, then choose from the list (Down arrow, then Enter).'),
       personInput, suggestionStatus, suggestions),
     h('div', { className: 'inline-fields' },
-      h('div', { className: 'field' }, h('label', { for: hopsSelect.id }, 'How far'), hopsSelect),
+      h('div', { className: 'field' }, h('label', { for: hopsSelect.id }, 'How far'),
+        h('span', { className: 'hint', id: `${hopsSelect.id}-hint` }, '1 step: the people they worked with; 2: also whom those worked with; 3: one step further.'), hopsSelect),
       h('div', { className: 'field' }, h('label', { for: limitSelect.id }, 'At most'), limitSelect)));
 
   const icsSelect = h('select', { id: uid('network-ics'), name: 'ics' }, h('option', { value: '' }, 'Choose an ICS'));
@@ -144,6 +146,7 @@ export async function networkPage({ main, query, signal }: PageContext): Promise
 
   const syncControls = () => {
     personControls.hidden = state.mode !== 'person';
+    form.hidden = !currentSession() || (state.mode === 'ics' && !manager);
     icsControls.hidden = state.mode !== 'ics' || !manager;
     hopsSelect.value = String(state.hops);
     limitSelect.value = String(state.limit);
@@ -217,7 +220,9 @@ export async function networkPage({ main, query, signal }: PageContext): Promise
     } catch (error) {
       if (controller.signal.aborted) return;
       const what = state.mode === 'ics' ? 'how the organisations of an Integrated Care System work together' : 'collaboration networks';
-      replaceChildren(results, accessProblem(error, what) ?? errorBox(error, 'The network could not be drawn'));
+      const problem = accessProblem(error, what);
+      replaceChildren(results, problem ?? errorBox(error, 'The network could not be drawn'),
+        problem && state.mode === 'ics' && currentSession() ? h('p', {}, h('a', { href: href('/network') }, 'See the collaboration network around you instead')) : null);
     } finally {
       if (inFlight === controller) results.setAttribute('aria-busy', 'false');
     }
