@@ -21,18 +21,30 @@ public sealed class CollaborationPathGraphType : ObjectGraphType<CollaborationPa
     }
 }
 
-public sealed record NetworkNode(Guid PersonId, Guid? OrganisationId);
+/// <summary>A person in a neighbourhood; Betweenness is worked out only when the query asks for it (0 otherwise, and then never read).</summary>
+public sealed record NetworkNode(Guid PersonId, Guid? OrganisationId, double Betweenness);
 
 public sealed record NetworkEdge(Guid From, Guid To, int Weight, IReadOnlyList<Guid> Projects);
 
-public sealed record CollaborationNetworkResult(IReadOnlyList<NetworkNode> Nodes, IReadOnlyList<NetworkEdge> Edges, int Hops, int Limit, bool Truncated);
+/// <summary>A neighbourhood in one graph snapshot: People are graph positions, the centre first.</summary>
+public sealed record CollaborationNetworkResult(CollaborationGraph Graph, IReadOnlyList<int> People, IReadOnlyList<NetworkEdge> Edges, int Hops, int Limit, bool Truncated);
 
 public sealed class CollaborationNetworkGraphType : ObjectGraphType<CollaborationNetworkResult>
 {
     public CollaborationNetworkGraphType()
     {
         Name = "CollaborationNetwork";
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NetworkNodeGraphType>>>>("nodes").Description("The person at the centre first, then by distance and tie strength.").Resolve(c => c.Source.Nodes);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NetworkNodeGraphType>>>>("nodes").Description("The person at the centre first, then by distance and tie strength.")
+            .ResolveAsync(async c =>
+            {
+                var graph = c.Source.Graph;
+                // Broker scores are awaited here, once for all the nodes, and only when a node's betweenness is asked for:
+                // right after a write they may still be computing, and a neighbourhood drawn without them need not wait.
+                var scores = c.SubFields?.Values.Any(f => f.FieldType.Name == "betweenness") == true
+                    ? await c.RequestServices!.GetRequiredService<CollaborationGraphHost>().BrokersAsync(graph, c.CancellationToken)
+                    : null;
+                return c.Source.People.Select(p => new NetworkNode(graph.PersonId(p), graph.OrganisationId(p), scores?.Figure(p) ?? 0)).ToList();
+            });
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NetworkEdgeGraphType>>>>("edges").Resolve(c => c.Source.Edges);
         Field<NonNullGraphType<IntGraphType>>("hops").Resolve(c => c.Source.Hops);
         Field<NonNullGraphType<BooleanGraphType>>("truncated").Description("True when more people were within reach than the limit allowed.").Resolve(c => c.Source.Truncated);
@@ -47,6 +59,9 @@ public sealed class NetworkNodeGraphType : ObjectGraphType<NetworkNode>
         Field<NonNullGraphType<PersonGraphType>>("person").Resolve(c => c.Request().People.Load(c.Source.PersonId));
         Field<OrganisationGraphType>("organisation").Description("Their primary current employer.")
             .Resolve(c => c.Source.OrganisationId is { } id ? c.Request().Organisations.Load(id) : null);
+        Field<NonNullGraphType<FloatGraphType>>("betweenness")
+            .Description("How many shortest collaboration chains pass through them (sampled on large graphs); the same figure brokers gives.")
+            .Resolve(c => c.Source.Betweenness);
     }
 }
 

@@ -65,8 +65,7 @@ public static class NetworkQueries
                 var centre = VisiblePosition(c, graph, "around");
                 var viewer = c.Request().Viewer;
                 var found = GraphAlgorithms.Around(graph, centre, hops, limit, p => graph.Visible(p, viewer));
-                return new CollaborationNetworkResult(
-                    [.. found.People.Select(p => new NetworkNode(graph.PersonId(p), graph.OrganisationId(p)))],
+                return new CollaborationNetworkResult(graph, found.People,
                     [.. found.Links.Select(l => new NetworkEdge(graph.PersonId(l.A), graph.PersonId(l.B), graph.Weight(l.Link), [.. graph.ProjectsOf(l.Link)]))],
                     hops, limit, found.Truncated);
             });
@@ -98,7 +97,7 @@ public static class NetworkQueries
                 return scores.Ranking
                     .Where(p => (icsId is null || graph.SystemOf(p) == icsId) && graph.Visible(p, viewer))
                     .Take(first)
-                    .Select(p => new Broker(graph.PersonId(p), Math.Round(scores.Betweenness[p], 2), scores.OrganisationsBridged[p]))
+                    .Select(p => new Broker(graph.PersonId(p), scores.Figure(p), scores.OrganisationsBridged[p]))
                     .ToList();
             });
 
