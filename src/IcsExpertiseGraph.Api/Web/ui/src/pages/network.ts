@@ -4,7 +4,7 @@
 // and the lists select nodes in the graph, so keyboard and screen-reader users lose nothing.
 
 import { gql } from '../api';
-import { accessProblem, needSignIn, unknownField } from '../access';
+import { accessProblem, needSignIn } from '../access';
 import { announce, h, replaceChildren, uid, type Child } from '../dom';
 import { drawGraph, scaler, stableColours, swatch, type GraphEdge, type GraphNode, type GraphView } from '../graphview';
 import { domainLabels, label, organisationTypeLabels } from '../labels';
@@ -14,10 +14,10 @@ import { href, recordQuery, type PageContext } from '../router';
 import { currentSession, isNetworkManager } from '../session';
 import { count, errorBox, loading, pageHeading, personLink } from '../ui';
 
-const personNetworkQuery = (withBetweenness: boolean) => `query CollaborationNetwork($around: ID!, $hops: Int, $limit: Int) {
+const personNetworkQuery = `query CollaborationNetwork($around: ID!, $hops: Int, $limit: Int) {
   collaborationNetwork(around: $around, hops: $hops, limit: $limit) {
     hops truncated
-    nodes { person { id displayName } organisation { id name }${withBetweenness ? ' betweenness' : ''} }
+    nodes { person { id displayName } organisation { id name } betweenness }
     edges { from to weight projects { id title } }
   }
 }`;
@@ -36,7 +36,7 @@ const expertSearchQuery = `query NetworkPersonSearch($query: String, $first: Int
   searchExperts(query: $query, first: $first) { edges { node { id displayName headline } } }
 }`;
 
-interface NetworkNode { person: { id: string; displayName: string }; organisation: { id: string; name: string } | null; betweenness?: number }
+interface NetworkNode { person: { id: string; displayName: string }; organisation: { id: string; name: string } | null; betweenness: number }
 interface NetworkEdge { from: string; to: string; weight: number; projects: { id: string; title: string }[] }
 interface CollaborationNetwork { hops: number; truncated: boolean; nodes: NetworkNode[]; edges: NetworkEdge[] }
 
@@ -92,9 +92,6 @@ function queryOf(state: State): Record<string, string> {
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${count(n)} ${n === 1 ? one : many}`;
 }
-
-// The service learns NetworkNode.betweenness in a later version; until then nodes are sized by their links.
-let betweennessKnown = true;
 
 export async function networkPage({ main, query, signal }: PageContext): Promise<() => void> {
   let state = stateFrom(query);
@@ -236,16 +233,8 @@ export async function networkPage({ main, query, signal }: PageContext): Promise
       state = { ...state, around: me.me.id };
       recordQuery('/network', queryOf(state), false);
     }
-    let network: CollaborationNetwork;
-    try {
-      network = (await gql<{ collaborationNetwork: CollaborationNetwork }>(personNetworkQuery(betweennessKnown),
-        { around: state.around, hops: state.hops, limit: state.limit }, requestSignal)).collaborationNetwork;
-    } catch (error) {
-      if (!betweennessKnown || !unknownField(error)) throw error;
-      betweennessKnown = false;
-      network = (await gql<{ collaborationNetwork: CollaborationNetwork }>(personNetworkQuery(false),
-        { around: state.around, hops: state.hops, limit: state.limit }, requestSignal)).collaborationNetwork;
-    }
+    const network = (await gql<{ collaborationNetwork: CollaborationNetwork }>(personNetworkQuery,
+      { around: state.around, hops: state.hops, limit: state.limit }, requestSignal)).collaborationNetwork;
     if (requestSignal.aborted) return;
     const centre = network.nodes[0];
     if (centre && document.activeElement !== personInput) personInput.value = centre.person.displayName;
@@ -277,9 +266,8 @@ export async function networkPage({ main, query, signal }: PageContext): Promise
       }
     }
 
-    const sizedByBroker = network.nodes.some((n) => typeof n.betweenness === 'number');
-    const score = (n: NetworkNode) => (sizedByBroker ? n.betweenness ?? 0 : links.get(n.person.id)?.length ?? 0);
-    const scoreName = sizedByBroker ? 'Broker score' : 'Connections';
+    const score = (n: NetworkNode) => n.betweenness;
+    const scoreName = 'Broker score';
     const size = scaler(network.nodes.map(score), network.nodes.length > 150 ? 6 : 14, network.nodes.length > 150 ? 30 : 60);
     const noOrganisation = 'none';
     const colours = stableColours(network.nodes.map((n) => n.organisation?.id ?? noOrganisation));
@@ -312,6 +300,7 @@ export async function networkPage({ main, query, signal }: PageContext): Promise
         h('dl', { className: 'facts' },
           h('dt', {}, 'Organisation'), h('dd', {}, swatch(colourOf(node)), organisationName(node)),
           h('dt', {}, scoreName), h('dd', {}, count(Math.round(score(node)))),
+          h('dt', {}, 'Connections'), h('dd', {}, count(theirLinks.length)),
           h('dt', {}, 'Steps from the centre'), h('dd', {}, distance.has(node.person.id) ? String(distance.get(node.person.id)) : 'not linked')),
         node.person.id !== centre.person.id
           ? h('button', { type: 'button', className: 'button button--secondary button--small', onclick: () => apply({ around: node.person.id }) }, `Centre the network on ${node.person.displayName}`)
@@ -344,20 +333,20 @@ export async function networkPage({ main, query, signal }: PageContext): Promise
       h('thead', {}, h('tr', {},
         h('th', { scope: 'col' }, 'Person'), h('th', { scope: 'col' }, 'Organisation'),
         h('th', { scope: 'col', className: 'number' }, scoreName),
-        sizedByBroker ? h('th', { scope: 'col', className: 'number' }, 'Connections') : null,
+        h('th', { scope: 'col', className: 'number' }, 'Connections'),
         h('th', { scope: 'col', className: 'number' }, 'Steps'))),
       h('tbody', {}, rows.map((n) => h('tr', {},
         h('th', { scope: 'row' }, h('button', { type: 'button', className: 'link-button', onclick: () => select(n.person.id, true) }, n.person.displayName),
           n.person.id === centre.person.id ? ' (centre)' : ''),
         h('td', {}, swatch(colourOf(n)), organisationName(n)),
         h('td', { className: 'number' }, count(Math.round(score(n)))),
-        sizedByBroker ? h('td', { className: 'number' }, count(links.get(n.person.id)?.length ?? 0)) : null,
+        h('td', { className: 'number' }, count(links.get(n.person.id)?.length ?? 0)),
         h('td', { className: 'number' }, distance.has(n.person.id) ? String(distance.get(n.person.id)) : '–')))));
 
     replaceChildren(results,
       h('h2', {}, `Around ${centre.person.displayName}`),
       h('p', { className: 'result-count' }, `${summary}, up to ${plural(network.hops, 'step')} away. `,
-        sizedByBroker ? 'Larger circles are brokers: many collaboration chains pass through them.' : 'Larger circles have more links.',
+        'Larger circles are brokers: many collaboration chains pass through them.',
         ' The centre person has a thick black ring.'),
       network.truncated
         ? h('p', { className: 'notice notice--warning' }, h('strong', {}, 'Truncated: '), `more people are within reach than the ${count(state.limit)} shown. Choose fewer steps or a larger limit to see them.`)
