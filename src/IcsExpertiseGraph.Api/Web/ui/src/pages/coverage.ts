@@ -178,7 +178,7 @@ export async function coveragePage({ main, query, signal }: PageContext): Promis
       h('h2', {}, coverage.integratedCareSystem.name),
       h('p', { className: 'result-count' }, `${count(coverage.peopleCounted)} people counted (everyone working in this ICS whom you may see).`),
       h('div', { className: `balance${balance.assuranceDominates ? ' balance--warning' : ''}`, role: 'note' },
-        balance.assuranceDominates ? h('strong', {}, 'Warning: assurance dominates. ') : h('strong', {}, 'Balance: '),
+        h('strong', {}, balance.assuranceDominates ? 'Warning: ' : 'Balance: '),
         balance.statement),
       h('div', { className: 'two-columns coverage-layout' },
         h('section', { 'aria-labelledby': 'heatmap-heading' },
