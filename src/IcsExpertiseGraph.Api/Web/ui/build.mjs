@@ -26,6 +26,12 @@ const result = await build({
   logLevel: 'warning',
 });
 
+// A warning (an unbalanced CSS block, an import that resolves to nothing) fails the build rather than ship half a page.
+if (result.warnings.length > 0) {
+  console.error(`the web UI bundle has ${result.warnings.length} warning(s); fix them`);
+  process.exit(1);
+}
+
 const outputs = Object.entries(result.metafile.outputs);
 const named = (extension) => {
   const found = outputs.find(([file, output]) => output.entryPoint && file.endsWith(extension))
