@@ -222,8 +222,14 @@ export async function invitationsPage({ main, query, signal }: PageContext): Pro
   function withdrawControl(item: HTMLElement, inv: Invitation, headingId: string): HTMLElement {
     const errors = h('div', {});
     const button = h('button', { type: 'button', className: 'button button--warning', 'aria-describedby': headingId }, 'Withdraw');
-    button.addEventListener('click', async () => {
-      button.disabled = true;
+    // Withdrawing cannot be undone and tells the invitee at once, so it asks once more.
+    const confirm = h('button', { type: 'button', className: 'button button--warning' }, 'Yes, withdraw it');
+    const keep = h('button', { type: 'button', className: 'button button--secondary' }, 'Keep it');
+    const confirmRow = h('div', { className: 'button-row', hidden: true }, h('span', {}, 'Withdraw this invitation?'), confirm, keep);
+    button.addEventListener('click', () => { button.hidden = true; confirmRow.hidden = false; confirm.focus(); });
+    keep.addEventListener('click', () => { confirmRow.hidden = true; button.hidden = false; button.focus(); });
+    confirm.addEventListener('click', async () => {
+      confirm.disabled = keep.disabled = true;
       errors.replaceChildren();
       try {
         const data = await gql<{ withdrawInvitation: Invitation }>(withdrawMutation, { id: inv.id }, signal);
@@ -233,11 +239,11 @@ export async function invitationsPage({ main, query, signal }: PageContext): Pro
         item.querySelector<HTMLElement>('h3')?.focus();
       } catch (error) {
         if (signal.aborted) return;
-        button.disabled = false;
+        confirm.disabled = keep.disabled = false;
         errors.replaceChildren(errorBox(error, 'The invitation could not be withdrawn'));
       }
     });
-    return h('div', { className: 'invitation-actions' }, errors, button,
+    return h('div', { className: 'invitation-actions' }, errors, button, confirmRow,
       h('span', { className: 'muted' }, ` ${inv.invitee?.displayName ?? 'They'} will be told it was withdrawn.`));
   }
 
