@@ -575,7 +575,7 @@ function yourData(): HTMLElement {
     remove.hidden = true;
     const yes = h('button', { type: 'button', className: 'button button--warning' }, 'Yes, delete my profile');
     const no = h('button', { type: 'button', className: 'button button--secondary' }, 'Cancel');
-    const panel = h('div', { className: 'notice notice--warning', role: 'alertdialog', 'aria-labelledby': 'delete-heading', tabindex: '-1' },
+    const panel = h('div', { className: 'notice notice--warning', role: 'region', 'aria-labelledby': 'delete-heading', tabindex: '-1' },
       h('h3', { id: 'delete-heading' }, 'Delete your profile?'),
       h('p', {}, 'This removes your profile and personal data for good; it cannot be undone. Projects keep your contributions without your name. You will be signed out.'),
       h('div', { className: 'form-actions' }, yes, no));
