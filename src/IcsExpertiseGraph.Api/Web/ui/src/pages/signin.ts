@@ -67,7 +67,7 @@ function developmentSignIn(query: URLSearchParams, signal: AbortSignal): HTMLEle
   const input = h('input', { type: 'search', id: searchId, name: 'person', autocomplete: 'off', 'aria-describedby': `${searchId}-hint` });
   const manager = h('input', { type: 'checkbox', id: uid('role'), name: 'role', value: 'NETWORK_MANAGER' });
   const admin = h('input', { type: 'checkbox', id: uid('role'), name: 'role', value: 'ADMIN' });
-  const results = h('div', { 'aria-live': 'polite' });
+  const results = h('div', {});
   const failure = h('div', {});
 
   let inFlight: AbortController | null = null;
@@ -84,7 +84,7 @@ function developmentSignIn(query: URLSearchParams, signal: AbortSignal): HTMLEle
       if (controller.signal.aborted) return;
       const people = data.developmentSignInPeople;
       replaceChildren(results,
-        h('p', { className: 'result-count' }, people.length ? `${people.length} ${people.length === 1 ? 'person' : 'people'} shown.` : 'Nobody matches that name.'),
+        h('p', { className: 'result-count', role: 'status' }, people.length ? `${people.length} ${people.length === 1 ? 'person' : 'people'} shown.` : 'Nobody matches that name.'),
         h('ul', { className: 'plain-list seeded-people' }, people.map((p) => h('li', {},
           h('div', {},
             h('strong', {}, p.displayName),
