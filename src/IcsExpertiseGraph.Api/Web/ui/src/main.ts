@@ -54,13 +54,16 @@ function drawSession(): void {
   if (!slot) return;
   const session = currentSession();
   if (!session) {
-    replaceChildren(slot, h('a', { className: 'button button--secondary', href: '#/sign-in' }, 'Sign in'));
+    // After signing in, back to the page the user was on.
+    const here = location.hash && !location.hash.startsWith('#/sign-in') ? location.hash : '';
+    replaceChildren(slot, h('a', { className: 'button button--secondary', href: here ? `#/sign-in?return=${encodeURIComponent(here)}` : '#/sign-in' }, 'Sign in'));
     return;
   }
   replaceChildren(slot,
     h('span', { className: 'session-name' }, 'Signed in as ', h('strong', {}, session.name),
       session.development ? h('span', { className: 'badge badge--warning', title: 'Development sign-in: not a real identity' }, 'development') : null,
-      isNetworkManager(session) ? h('span', { className: 'badge' }, 'network manager') : null),
+      session.roles.includes('Admin') ? h('span', { className: 'badge' }, 'administrator')
+        : isNetworkManager(session) ? h('span', { className: 'badge' }, 'network manager') : null),
     h('button', { type: 'button', className: 'button button--secondary', onclick: () => { signOut(); location.hash = '#/'; } }, 'Sign out'));
 }
 
@@ -71,5 +74,5 @@ const main = document.getElementById('main');
 if (main) {
   // In the Entra ID sign-in popup, hand the response to the opener instead of drawing a page.
   if (isEntraResponse()) void completeEntraResponse(main);
-  else void start(main, (path) => { activePath = path; drawNav(path); });
+  else void start(main, (path) => { activePath = path; drawNav(path); if (!currentSession()) drawSession(); });
 }
