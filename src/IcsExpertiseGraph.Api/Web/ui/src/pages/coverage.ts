@@ -220,7 +220,7 @@ export async function coveragePage({ main, query, signal }: PageContext): Promis
     const [systems, me] = await Promise.all([
       integratedCareSystems(),
       state.ics ? Promise.resolve(null) : gql<{ me: { employments: { until: string | null; organisation: { integratedCareSystem: { id: string } | null } }[] } }>(
-        'query CoverageMe { me { employments { until organisation { integratedCareSystem { id } } } } }', {}, signal).catch(() => null),
+        `query CoverageMe { me { employments { until organisation { integratedCareSystem { id } } } } }`, {}, signal).catch(() => null),
     ]);
     if (signal.aborted) return;
     icsOptions = systems;

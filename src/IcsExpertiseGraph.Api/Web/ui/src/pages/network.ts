@@ -228,7 +228,7 @@ export async function networkPage({ main, query, signal }: PageContext): Promise
   async function runPerson(requestSignal: AbortSignal): Promise<void> {
     if (!state.around) {
       // Opened from the navigation: start with yourself.
-      const me = await gql<{ me: { id: string; displayName: string } }>('query NetworkMe { me { id displayName } }', {}, requestSignal);
+      const me = await gql<{ me: { id: string; displayName: string } }>(`query NetworkMe { me { id displayName } }`, {}, requestSignal);
       if (requestSignal.aborted) return;
       state = { ...state, around: me.me.id };
       recordQuery('/network', queryOf(state), false);

@@ -157,7 +157,7 @@ async function signedInPersonId(signal: AbortSignal): Promise<string | null> {
   if (!session) return null;
   if (session.personId) return session.personId;
   try {
-    const data = await gql<{ me: { id: string } }>('query MyId { me { id } }', {}, signal);
+    const data = await gql<{ me: { id: string } }>(`query MyId { me { id } }`, {}, signal);
     remember(data.me.id);
     return data.me.id;
   } catch {
@@ -216,7 +216,7 @@ function skillItem(person: Person, s: PersonSkill, canEndorse: boolean): HTMLEle
       status.classList.remove('field-error');
       replaceChildren(status, 'Endorsing…');
       try {
-        await gql('mutation EndorseSkill($personId: ID!, $skillId: ID!) { endorseSkill(personId: $personId, skillId: $skillId) { id } }',
+        await gql(`mutation EndorseSkill($personId: ID!, $skillId: ID!) { endorseSkill(personId: $personId, skillId: $skillId) { id } }`,
           { personId: person.id, skillId: s.skill.id });
         button.remove();
         replaceChildren(status, `You endorsed ${person.displayName}'s ${s.skill.name}.`);

@@ -300,7 +300,7 @@ export async function myProfilePage({ main, signal }: PageContext): Promise<void
     replaceChildren(confirmStatus);
     try {
       const confirmed = (await gql<{ confirmMyProfile: { version: number; lastConfirmedAt: string | null } }>(
-        'mutation ConfirmMyProfile { confirmMyProfile { version lastConfirmedAt } }', {})).confirmMyProfile;
+        `mutation ConfirmMyProfile { confirmMyProfile { version lastConfirmedAt } }`, {})).confirmMyProfile;
       drawMeta(confirmed);
       replaceChildren(confirmStatus, h('p', { className: 'notice notice--success', role: 'status' }, `Confirmed: your profile is marked current as of ${formatDate(confirmed.lastConfirmedAt)}.`));
       announce('Your profile is confirmed as current.');
@@ -507,7 +507,7 @@ function contributionForm(onSaved: (person: Me) => void): HTMLElement {
       let after: string | null = null;
       for (let page = 0; page < 20; page++) {
         const data: { projects: { nodes: { id: string; title: string; status: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } =
-          await gql('query ProjectTitles($after: String) { projects(first: 100, after: $after) { nodes { id title status } pageInfo { hasNextPage endCursor } } }', { after });
+          await gql(`query ProjectTitles($after: String) { projects(first: 100, after: $after) { nodes { id title status } pageInfo { hasNextPage endCursor } } }`, { after });
         all.push(...data.projects.nodes);
         if (!data.projects.pageInfo.hasNextPage) break;
         after = data.projects.pageInfo.endCursor;
@@ -552,7 +552,7 @@ function yourData(): HTMLElement {
     download.disabled = true;
     replaceChildren(status);
     try {
-      const json = (await gql<{ exportMyData: string }>('mutation ExportMyData { exportMyData }', {})).exportMyData;
+      const json = (await gql<{ exportMyData: string }>(`mutation ExportMyData { exportMyData }`, {})).exportMyData;
       let pretty = json;
       try { pretty = JSON.stringify(JSON.parse(json), null, 2); } catch { /* keep the text as it came */ }
       const url = URL.createObjectURL(new Blob([pretty], { type: 'application/json' }));
@@ -584,7 +584,7 @@ function yourData(): HTMLElement {
       yes.disabled = true;
       no.disabled = true;
       try {
-        await gql<{ deleteMyProfile: boolean }>('mutation DeleteMyProfile { deleteMyProfile }', {});
+        await gql<{ deleteMyProfile: boolean }>(`mutation DeleteMyProfile { deleteMyProfile }`, {});
         signOut();
         const main = document.getElementById('main');
         if (main) {

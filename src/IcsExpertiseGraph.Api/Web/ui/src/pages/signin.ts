@@ -37,7 +37,7 @@ export async function signInPage({ main, query, signal }: PageContext): Promise<
   let options: SignInOptions;
   try {
     options = (await gql<{ signInOptions: SignInOptions }>(
-      'query SignInOptions { signInOptions { mode developmentSignIn entraId { authority clientId scopes } } }', {}, signal)).signInOptions;
+      `query SignInOptions { signInOptions { mode developmentSignIn entraId { authority clientId scopes } } }`, {}, signal)).signInOptions;
   } catch (error) {
     if (signal.aborted) return;
     replaceChildren(body, errorBox(error, 'The sign-in options could not be loaded'));
@@ -79,7 +79,7 @@ function developmentSignIn(query: URLSearchParams, signal: AbortSignal): HTMLEle
     signal.addEventListener('abort', () => controller.abort(), { once: true });
     try {
       const data = await gql<{ developmentSignInPeople: SeededPerson[] }>(
-        'query SeededPeople($query: String, $first: Int) { developmentSignInPeople(query: $query, first: $first) { id displayName headline organisation visibility } }',
+        `query SeededPeople($query: String, $first: Int) { developmentSignInPeople(query: $query, first: $first) { id displayName headline organisation visibility } }`,
         { query: input.value.trim() || null, first: 20 }, controller.signal);
       if (controller.signal.aborted) return;
       const people = data.developmentSignInPeople;
@@ -103,7 +103,7 @@ function developmentSignIn(query: URLSearchParams, signal: AbortSignal): HTMLEle
     const roles = [manager, admin].filter((box) => box.checked).map((box) => box.value);
     try {
       const data = await gql<{ developmentSignIn: { token: string; person: { id: string } } }>(
-        'mutation DevelopmentSignIn($personId: ID!, $roles: [Role!]) { developmentSignIn(personId: $personId, roles: $roles) { token expiresAt person { id } } }',
+        `mutation DevelopmentSignIn($personId: ID!, $roles: [Role!]) { developmentSignIn(personId: $personId, roles: $roles) { token expiresAt person { id } } }`,
         { personId: person.id, roles });
       signIn(data.developmentSignIn.token, true, data.developmentSignIn.person.id);
       announce(`Signed in as ${person.displayName}.`);
