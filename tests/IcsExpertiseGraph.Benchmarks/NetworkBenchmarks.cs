@@ -1,7 +1,9 @@
 using BenchmarkDotNet.Attributes;
 using IcsExpertiseGraph.Api.Auth;
+using IcsExpertiseGraph.Api.Domain;
 using IcsExpertiseGraph.Api.Experts;
 using IcsExpertiseGraph.Api.Network;
+using IcsExpertiseGraph.Api.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IcsExpertiseGraph.Benchmarks;
@@ -20,6 +22,7 @@ public class NetworkBenchmarks
     private (int From, int To)[] pairs = [];
     private int centre;
     private Guid ics;
+    private IReadOnlyList<Place> places = [];
     private int next;
 
     [GlobalSetup]
@@ -35,6 +38,8 @@ public class NetworkBenchmarks
             .Select(from => (from, to: GraphAlgorithms.Around(graph, from, 4, 100_000, visible).People.LastOrDefault(p => GraphAlgorithms.ShortestPath(graph, from, p, 6, visible)?.Links.Count == 4, -1)))
             .Where(pair => pair.to >= 0).Take(20)];
         ics = graph.SystemOf(centre)!.Value;
+        places = (await network.Services.GetRequiredService<IExpertiseStore>()
+            .GetPlacesOfIntegratedCareSystemsAsync([ics], CancellationToken.None)).GetValueOrDefault(ics) ?? [];
     }
 
     [GlobalCleanup]
@@ -56,5 +61,5 @@ public class NetworkBenchmarks
     }
 
     [Benchmark(Description = "expertiseCoverage (one ICS)")]
-    public int Coverage() => NetworkReports.Coverage(index, ics, Member).Gaps.Count;
+    public int Coverage() => NetworkReports.Coverage(index, ics, places, Member).Gaps.Count;
 }

@@ -56,6 +56,7 @@ public sealed class BatchingTests(SharedApi api) : IClassFixture<SharedApi>
     [Theory]
     [InlineData("query($n: Int, $p: ID!) { similarExperts(personId: $p, first: $n) { score node { displayName skills { level skill { name } } employments { organisation { name } } } } }")]
     [InlineData("query($n: Int, $p: ID!) { collaborationNetwork(around: $p, hops: 2, limit: $n) { nodes { person { displayName skills { level } } organisation { name integratedCareSystem { name } } } } }")]
+    [InlineData("query($n: Int, $p: ID!) { collaborationNetwork(around: $p, hops: 2, limit: $n) { nodes { betweenness person { displayName } organisation { name } } } }")]
     [InlineData("query($n: Int) { brokers(first: $n) { betweenness person { displayName employments { organisation { name } } } } }")]
     [InlineData("query($n: Int) { projects(first: $n) { nodes { title methods { name } hostOrganisation { name } contributors { role person { displayName skills { level } } } } } }")]
     public async Task StoreRoundTripsForOtherListsDoNotGrowWithTheirSize(string query)

@@ -18,9 +18,12 @@ public sealed class NetworkTests(SharedApi api) : IClassFixture<SharedApi>
         return (Factory.TokenFor(people[0]), Factory.TokenFor(people[1], Roles.NetworkManager));
     }
 
-    private async Task<string> IcsWithPeopleAsync()
+    private Task<string> IcsWithPeopleAsync() => IcsWithMostPeopleAsync(Factory);
+
+    /// <summary>The ICS with the most people anyone may see (the first of the search facets).</summary>
+    internal static async Task<string> IcsWithMostPeopleAsync(ApiFactory factory)
     {
-        var response = await Factory.QueryAsync("{ searchExperts { facets { integratedCareSystems { value count } } } }");
+        var response = await factory.QueryAsync("{ searchExperts { facets { integratedCareSystems { value count } } } }");
         return response["data"]!["searchExperts"]!["facets"]!["integratedCareSystems"]![0]!["value"].Str();
     }
 
@@ -112,6 +115,59 @@ public sealed class NetworkTests(SharedApi api) : IClassFixture<SharedApi>
 
         Assert.Equal(("BAD_USER_INPUT", "hops"), ((await Factory.QueryAsync("query($p: ID!) { collaborationNetwork(around: $p, hops: 4) { truncated } }", new { p = centre }, member)).ErrorCode(),
             (await Factory.QueryAsync("query($p: ID!) { collaborationNetwork(around: $p, hops: 4) { truncated } }", new { p = centre }, member)).ErrorField()));
+    }
+
+    [Fact]
+    public async Task ANodesBetweennessIsTheFigureBrokersGivesAndALeafHasNone()
+    {
+        var (member, manager) = await TokensAsync();
+        var brokers = (await Factory.QueryAsync("{ brokers(first: 100) { betweenness person { id } } }", token: manager))["data"]!["brokers"].Arr()
+            .ToDictionary(b => b!["person"]!["id"].Str(), b => b!["betweenness"]!.GetValue<double>());
+        var lowestListed = brokers.Values.Min();
+        const string query = "query($p: ID!, $hops: Int) { collaborationNetwork(around: $p, hops: $hops, limit: 1000) { truncated nodes { person { id } betweenness } } }";
+
+        var top = brokers.MaxBy(b => b.Value).Key;
+        var around = (await Factory.QueryAsync(query, new { p = top, hops = 2 }, member))["data"]!["collaborationNetwork"]!["nodes"].Arr();
+        Assert.Equal(brokers[top], around[0]!["betweenness"]!.GetValue<double>());
+        Assert.True(brokers[top] > 0);
+        var listed = 0;
+        foreach (var node in around)
+        {
+            var figure = node!["betweenness"]!.GetValue<double>();
+            if (brokers.TryGetValue(node["person"]!["id"].Str(), out var broker))
+            {
+                Assert.Equal(broker, figure);
+                listed++;
+            }
+            else
+            {
+                // Not among the first hundred brokers: no more than the last of them (and 0 for everyone when fewer are listed).
+                Assert.True(figure <= (brokers.Count == 100 ? lowestListed : 0), $"{figure} for a person brokers does not list");
+            }
+        }
+
+        Assert.True(listed > 1, "the top broker's neighbourhood should hold other brokers");
+        // Asked for through a fragment and an alias, as a client may, the figure is still worked out.
+        var fragment = await Factory.QueryAsync("query($p: ID!) { collaborationNetwork(around: $p, hops: 1) { nodes { ...Sized } } } fragment Sized on NetworkNode { size: betweenness }",
+            new { p = top }, member);
+        Assert.Equal(brokers[top], fragment["data"]!["collaborationNetwork"]!["nodes"]![0]!["size"]!.GetValue<double>());
+
+        // A leaf (one collaborator that members may see, as broker scores count them) lies on nobody's shortest chain.
+        var people = (await Factory.Store.ListPeopleAsync(Viewer.Anonymous, new PageRequest(0, 1000), CancellationToken.None)).Items;
+        JsonArray? leaf = null;
+        foreach (var person in people)
+        {
+            var own = (await Factory.QueryAsync(query, new { p = GlobalId.Encode("Person", person.Id), hops = 1 }, member))["data"]!["collaborationNetwork"]!;
+            if (own["nodes"].Arr().Count == 2 && !own["truncated"]!.GetValue<bool>())
+            {
+                leaf = own["nodes"].Arr();
+                break;
+            }
+        }
+
+        Assert.NotNull(leaf);
+        Assert.Equal(0, leaf[0]!["betweenness"]!.GetValue<double>());
+        Assert.DoesNotContain(leaf[0]!["person"]!["id"].Str(), brokers.Keys);
     }
 
     [Fact]

@@ -7,7 +7,11 @@ namespace IcsExpertiseGraph.Api.Network;
 /// Betweenness and organisations bridged, per person, for one graph snapshot; Ranking lists the people with any
 /// betweenness, highest first (ties by id), so a brokers query reads its first page instead of sorting everyone.
 /// </summary>
-public sealed record BrokerScores(long Sequence, double[] Betweenness, int[] OrganisationsBridged, int[] Ranking, double ComputeMilliseconds);
+public sealed record BrokerScores(long Sequence, double[] Betweenness, int[] OrganisationsBridged, int[] Ranking, double ComputeMilliseconds)
+{
+    /// <summary>A person's betweenness as the API gives it (brokers, network nodes): two decimals.</summary>
+    public double Figure(int person) => Math.Round(Betweenness[person], 2);
+}
 
 /// <summary>
 /// Holds the current <see cref="CollaborationGraph"/>, and computes broker scores in the background after each

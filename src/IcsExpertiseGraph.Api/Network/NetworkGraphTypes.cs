@@ -21,18 +21,30 @@ public sealed class CollaborationPathGraphType : ObjectGraphType<CollaborationPa
     }
 }
 
-public sealed record NetworkNode(Guid PersonId, Guid? OrganisationId);
+/// <summary>A person in a neighbourhood; Betweenness is worked out only when the query asks for it (0 otherwise, and then never read).</summary>
+public sealed record NetworkNode(Guid PersonId, Guid? OrganisationId, double Betweenness);
 
 public sealed record NetworkEdge(Guid From, Guid To, int Weight, IReadOnlyList<Guid> Projects);
 
-public sealed record CollaborationNetworkResult(IReadOnlyList<NetworkNode> Nodes, IReadOnlyList<NetworkEdge> Edges, int Hops, int Limit, bool Truncated);
+/// <summary>A neighbourhood in one graph snapshot: People are graph positions, the centre first.</summary>
+public sealed record CollaborationNetworkResult(CollaborationGraph Graph, IReadOnlyList<int> People, IReadOnlyList<NetworkEdge> Edges, int Hops, int Limit, bool Truncated);
 
 public sealed class CollaborationNetworkGraphType : ObjectGraphType<CollaborationNetworkResult>
 {
     public CollaborationNetworkGraphType()
     {
         Name = "CollaborationNetwork";
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NetworkNodeGraphType>>>>("nodes").Description("The person at the centre first, then by distance and tie strength.").Resolve(c => c.Source.Nodes);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NetworkNodeGraphType>>>>("nodes").Description("The person at the centre first, then by distance and tie strength.")
+            .ResolveAsync(async c =>
+            {
+                var graph = c.Source.Graph;
+                // Broker scores are awaited here, once for all the nodes, and only when a node's betweenness is asked for:
+                // right after a write they may still be computing, and a neighbourhood drawn without them need not wait.
+                var scores = c.SubFields?.Values.Any(f => f.FieldType.Name == "betweenness") == true
+                    ? await c.RequestServices!.GetRequiredService<CollaborationGraphHost>().BrokersAsync(graph, c.CancellationToken)
+                    : null;
+                return c.Source.People.Select(p => new NetworkNode(graph.PersonId(p), graph.OrganisationId(p), scores?.Figure(p) ?? 0)).ToList();
+            });
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NetworkEdgeGraphType>>>>("edges").Resolve(c => c.Source.Edges);
         Field<NonNullGraphType<IntGraphType>>("hops").Resolve(c => c.Source.Hops);
         Field<NonNullGraphType<BooleanGraphType>>("truncated").Description("True when more people were within reach than the limit allowed.").Resolve(c => c.Source.Truncated);
@@ -47,6 +59,9 @@ public sealed class NetworkNodeGraphType : ObjectGraphType<NetworkNode>
         Field<NonNullGraphType<PersonGraphType>>("person").Resolve(c => c.Request().People.Load(c.Source.PersonId));
         Field<OrganisationGraphType>("organisation").Description("Their primary current employer.")
             .Resolve(c => c.Source.OrganisationId is { } id ? c.Request().Organisations.Load(id) : null);
+        Field<NonNullGraphType<FloatGraphType>>("betweenness")
+            .Description("How many shortest collaboration chains pass through them (sampled on large graphs); the same figure brokers gives.")
+            .Resolve(c => c.Source.Betweenness);
     }
 }
 
@@ -144,6 +159,47 @@ public sealed class ExpertiseCoverageGraphType : ObjectGraphType<ExpertiseCovera
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DomainCoverageGraphType>>>>("domains").Resolve(c => c.Source.Domains);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SkillGraphType>>>>("gaps").Description("Skills nobody here holds at expert or coach level.").Resolve(c => c.Source.Gaps);
         Field<NonNullGraphType<CoverageBalanceGraphType>>("balance").Resolve(c => c.Source.Balance);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PlaceCoverageGraphType>>>>("places")
+            .Description("Per place of the ICS (every place, also those with nobody), by name: the heatmap's rows.").Resolve(c => c.Source.Places);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganisationCoverageGraphType>>>>("organisations")
+            .Description("Per organisation in the ICS with at least one counted person, by name.").Resolve(c => c.Source.Organisations);
+    }
+}
+
+public sealed class PlaceCoverageGraphType : ObjectGraphType<PlaceCoverage>
+{
+    public PlaceCoverageGraphType()
+    {
+        Name = "PlaceCoverage";
+        Field<NonNullGraphType<PlaceGraphType>>("place").Resolve(c => c.Source.Place);
+        Field<NonNullGraphType<IntGraphType>>("peopleCounted").Description("People you may see with a current employer in the ICS that serves this place.")
+            .Resolve(c => c.Source.PeopleCounted);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CoverageCellGraphType>>>>("cells").Description("One per quality domain, in the enum's order.")
+            .Resolve(c => c.Source.Cells);
+    }
+}
+
+public sealed class OrganisationCoverageGraphType : ObjectGraphType<OrganisationCoverage>
+{
+    public OrganisationCoverageGraphType()
+    {
+        Name = "OrganisationCoverage";
+        Field<NonNullGraphType<OrganisationGraphType>>("organisation").Resolve(c => c.Source.Organisation);
+        Field<NonNullGraphType<IntGraphType>>("peopleCounted").Description("People you may see who currently work here.").Resolve(c => c.Source.PeopleCounted);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CoverageCellGraphType>>>>("cells").Description("One per quality domain, in the enum's order.")
+            .Resolve(c => c.Source.Cells);
+    }
+}
+
+public sealed class CoverageCellGraphType : ObjectGraphType<CoverageCell>
+{
+    public CoverageCellGraphType()
+    {
+        Name = "CoverageCell";
+        Description = "One domain in one area: people there with a skill in it at expert or coach level, and at practitioner level only.";
+        Field<NonNullGraphType<EnumerationGraphType<QualityDomain>>>("domain").Resolve(c => c.Source.Domain);
+        Field<NonNullGraphType<IntGraphType>>("expertCount").Description("People here with a skill in this domain at expert or coach level.").Resolve(c => c.Source.ExpertCount);
+        Field<NonNullGraphType<IntGraphType>>("practitionerCount").Description("People here at practitioner level in it (and not expert).").Resolve(c => c.Source.PractitionerCount);
     }
 }
 

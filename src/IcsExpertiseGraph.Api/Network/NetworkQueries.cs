@@ -65,8 +65,7 @@ public static class NetworkQueries
                 var centre = VisiblePosition(c, graph, "around");
                 var viewer = c.Request().Viewer;
                 var found = GraphAlgorithms.Around(graph, centre, hops, limit, p => graph.Visible(p, viewer));
-                return new CollaborationNetworkResult(
-                    [.. found.People.Select(p => new NetworkNode(graph.PersonId(p), graph.OrganisationId(p)))],
+                return new CollaborationNetworkResult(graph, found.People,
                     [.. found.Links.Select(l => new NetworkEdge(graph.PersonId(l.A), graph.PersonId(l.B), graph.Weight(l.Link), [.. graph.ProjectsOf(l.Link)]))],
                     hops, limit, found.Truncated);
             });
@@ -98,7 +97,7 @@ public static class NetworkQueries
                 return scores.Ranking
                     .Where(p => (icsId is null || graph.SystemOf(p) == icsId) && graph.Visible(p, viewer))
                     .Take(first)
-                    .Select(p => new Broker(graph.PersonId(p), Math.Round(scores.Betweenness[p], 2), scores.OrganisationsBridged[p]))
+                    .Select(p => new Broker(graph.PersonId(p), scores.Figure(p), scores.OrganisationsBridged[p]))
                     .ToList();
             });
 
@@ -121,7 +120,10 @@ public static class NetworkQueries
                 var icsId = (await OptionalIcsAsync(c))!.Value;
                 var index = await Index(c);
                 var viewer = c.Request().Viewer;
-                return index.Memo($"coverage|{icsId}|{index.ViewKey(viewer)}", () => NetworkReports.Coverage(index, icsId, viewer));
+                // The ICS's places come from the store (the index knows only the places organisations serve, and a heatmap
+                // shows the empty ones too); asked only when this snapshot has no report for this kind of viewer yet.
+                return await index.MemoAsync($"coverage|{icsId}|{index.ViewKey(viewer)}", async () =>
+                    NetworkReports.Coverage(index, icsId, await c.Request().PlacesOfSystems.Load(icsId).GetResultAsync(c.CancellationToken) ?? [], viewer));
             });
     }
 

@@ -20,7 +20,18 @@ public sealed record DomainCoverage(QualityDomain Domain, int ExpertCount, int P
 
 public sealed record CoverageBalance(double AssuranceShare, double PlanningImprovementControlShare, bool AssuranceDominates, string Statement);
 
-public sealed record ExpertiseCoverage(Guid IntegratedCareSystemId, int PeopleCounted, IReadOnlyList<DomainCoverage> Domains, IReadOnlyList<Skill> Gaps, CoverageBalance Balance);
+/// <summary>One domain in one area (a place or an organisation): experts (expert or coach) and practitioners (and not expert) there.</summary>
+public sealed record CoverageCell(QualityDomain Domain, int ExpertCount, int PractitionerCount);
+
+/// <summary>A heatmap row: one place of the ICS, one cell per quality domain in enum order.</summary>
+public sealed record PlaceCoverage(Place Place, int PeopleCounted, IReadOnlyList<CoverageCell> Cells);
+
+/// <summary>A heatmap row: one organisation of the ICS, one cell per quality domain in enum order.</summary>
+public sealed record OrganisationCoverage(Organisation Organisation, int PeopleCounted, IReadOnlyList<CoverageCell> Cells);
+
+public sealed record ExpertiseCoverage(
+    Guid IntegratedCareSystemId, int PeopleCounted, IReadOnlyList<DomainCoverage> Domains, IReadOnlyList<Skill> Gaps, CoverageBalance Balance,
+    IReadOnlyList<PlaceCoverage> Places, IReadOnlyList<OrganisationCoverage> Organisations);
 
 public sealed record Community(int Number, IReadOnlyList<Guid> Members, IReadOnlyList<Guid> Organisations, IReadOnlyList<Guid> DominantSkills);
 
@@ -72,7 +83,12 @@ public static class NetworkReports
     /// organisations and places they cover, and the domain's share of all such holdings; the skills nobody there
     /// holds at expert level; and whether assurance outweighs planning, improvement and control together.
     /// </summary>
-    public static ExpertiseCoverage Coverage(ExpertIndex index, Guid icsId, Viewer viewer)
+    /// <remarks>
+    /// Also per place of the ICS (<paramref name="places"/>, every one, also those with nobody) and per organisation in
+    /// the ICS with anyone counted, for a heatmap: a person counts in each current employer in the ICS and in each place
+    /// those employers serve, once per area however many of their employers serve it, by the same rules as the totals.
+    /// </remarks>
+    public static ExpertiseCoverage Coverage(ExpertIndex index, Guid icsId, IReadOnlyList<Place> places, Viewer viewer)
     {
         var criteria = new ExpertCriteria([], new HashSet<Guid>(), [], null, [], [icsId], [], [], false, null);
         var people = index.FindCandidates(criteria, viewer);
@@ -83,9 +99,36 @@ public static class NetworkReports
         var organisations = domains.ToDictionary(d => d, _ => new HashSet<Guid>());
         var holdings = domains.ToDictionary(d => d, _ => 0);
         var expertSkills = new HashSet<Guid>();
+        var placeRows = places.ToDictionary(p => p.Id, _ => new AreaTally(domains.Length));
+        var organisationRows = new Dictionary<Guid, AreaTally>();
         foreach (var person in people)
         {
             var local = person.CurrentOrganisationIds.Where(o => index.Organisation(o)?.IntegratedCareSystemId == icsId).ToList();
+            // The person's depth per domain, worked out once, so two skills in one domain count them once in each area.
+            var depth = new SkillLevel[domains.Length];
+            foreach (var holding in person.Skills)
+            {
+                if (taxonomy.Find(holding.SkillId) is { } held && holding.Level > depth[(int)held.Domain])
+                {
+                    depth[(int)held.Domain] = holding.Level;
+                }
+            }
+
+            foreach (var organisation in local)
+            {
+                if (!organisationRows.TryGetValue(organisation, out var row))
+                {
+                    organisationRows[organisation] = row = new AreaTally(domains.Length);
+                }
+
+                row.Count(depth);
+            }
+
+            foreach (var place in local.SelectMany(index.PlacesServedBy).Distinct())
+            {
+                placeRows.GetValueOrDefault(place)?.Count(depth);
+            }
+
             foreach (var holding in person.Skills)
             {
                 if (taxonomy.Find(holding.SkillId) is not { } skill || holding.Level < SkillLevel.Practitioner)
@@ -118,7 +161,39 @@ public static class NetworkReports
             : string.Create(CultureInfo.InvariantCulture, $"Assurance does not dominate: {assurance:P0} of practitioner-or-deeper skills here are assurance, against {juran:P0} for planning, improvement and control together.");
         return new ExpertiseCoverage(icsId, people.Count, coverage,
             [.. taxonomy.All.Where(s => !expertSkills.Contains(s.Id)).OrderBy(s => s.Domain).ThenBy(s => s.Name, StringComparer.Ordinal)],
-            new CoverageBalance(assurance, Math.Round(juran, 4), dominates, statement));
+            new CoverageBalance(assurance, Math.Round(juran, 4), dominates, statement),
+            [.. places.OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Id).Select(p => new PlaceCoverage(p, placeRows[p.Id].People, placeRows[p.Id].Cells(domains)))],
+            [.. organisationRows.Select(r => (Organisation: index.Organisation(r.Key)!, Tally: r.Value))
+                .OrderBy(r => r.Organisation.Name, StringComparer.Ordinal).ThenBy(r => r.Organisation.Id)
+                .Select(r => new OrganisationCoverage(r.Organisation, r.Tally.People, r.Tally.Cells(domains)))]);
+    }
+
+    /// <summary>One heatmap row being counted: people, and per domain (by its enum value) experts and practitioners.</summary>
+    private sealed class AreaTally(int domains)
+    {
+        private readonly int[] experts = new int[domains];
+        private readonly int[] practitioners = new int[domains];
+
+        public int People { get; private set; }
+
+        /// <summary>Counts one person by their deepest level in each domain: expert or coach, else practitioner, else not at all.</summary>
+        public void Count(SkillLevel[] depth)
+        {
+            People++;
+            for (var d = 0; d < depth.Length; d++)
+            {
+                if (depth[d] >= SkillLevel.Expert)
+                {
+                    experts[d]++;
+                }
+                else if (depth[d] == SkillLevel.Practitioner)
+                {
+                    practitioners[d]++;
+                }
+            }
+        }
+
+        public IReadOnlyList<CoverageCell> Cells(QualityDomain[] domains) => [.. domains.Select(d => new CoverageCell(d, experts[(int)d], practitioners[(int)d]))];
     }
 
     /// <summary>Clusters among the people of an ICS (or everyone) the viewer may see; people with no links there are left out.</summary>
