@@ -5,6 +5,7 @@ import { h, replaceChildren } from './dom';
 import { fallback, route, start } from './router';
 import { currentSession, isNetworkManager, onSessionChange, signOut } from './session';
 import { pageHeading } from './ui';
+import { completeEntraResponse, isEntraResponse } from './entra';
 import { searchPage } from './pages/search';
 import { personPage } from './pages/person';
 import { signInPage } from './pages/signin';
@@ -68,5 +69,7 @@ onSessionChange(() => { drawSession(); drawNav(activePath); });
 drawSession();
 const main = document.getElementById('main');
 if (main) {
-  void start(main, (path) => { activePath = path; drawNav(path); });
+  // In the Entra ID sign-in popup, hand the response to the opener instead of drawing a page.
+  if (isEntraResponse()) void completeEntraResponse(main);
+  else void start(main, (path) => { activePath = path; drawNav(path); });
 }

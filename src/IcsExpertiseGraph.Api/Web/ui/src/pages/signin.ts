@@ -1,8 +1,158 @@
-// PLACEHOLDER: this page is being built (issue #10); it is replaced before the issue is resolved.
-import { h } from '../dom';
-import type { PageContext } from '../router';
-import { pageHeading } from '../ui';
+// Sign in: whatever the service is configured for. Local development: a clearly marked sign-in as any seeded
+// person (with roles to try the manager pages). Entra ID: NHS organisation accounts through MSAL. None: says so.
 
-export function signInPage({ main }: PageContext): void {
-  main.append(pageHeading('Sign in'), h('p', {}, 'This page is not built yet.'));
+import { gql } from '../api';
+import { announce, h, replaceChildren, uid } from '../dom';
+import { entraAccessToken, type EntraOptions } from '../entra';
+import { label, visibilityLabels } from '../labels';
+import type { PageContext } from '../router';
+import { currentSession, signIn } from '../session';
+import { errorBox, loading, pageHeading } from '../ui';
+
+interface SignInOptions {
+  mode: string;
+  developmentSignIn: boolean;
+  entraId: EntraOptions | null;
+}
+
+interface SeededPerson {
+  id: string;
+  displayName: string;
+  headline: string | null;
+  organisation: string | null;
+  visibility: string;
+}
+
+/** Where to go after signing in: the return address when it is one of this app's pages, else My profile. */
+function destination(query: URLSearchParams): string {
+  const back = query.get('return');
+  return back && back.startsWith('#/') && !back.startsWith('#/sign-in') ? back : '#/me';
+}
+
+export async function signInPage({ main, query, signal }: PageContext): Promise<void> {
+  main.append(pageHeading('Sign in'));
+  const body = h('div', {}, loading('the sign-in options'));
+  main.append(body);
+
+  let options: SignInOptions;
+  try {
+    options = (await gql<{ signInOptions: SignInOptions }>(
+      'query SignInOptions { signInOptions { mode developmentSignIn entraId { authority clientId scopes } } }', {}, signal)).signInOptions;
+  } catch (error) {
+    if (signal.aborted) return;
+    replaceChildren(body, errorBox(error, 'The sign-in options could not be loaded'));
+    return;
+  }
+  if (signal.aborted) return;
+
+  const session = currentSession();
+  const already = session ? h('div', { className: 'notice' },
+    'You are signed in as ', h('strong', {}, session.name), '. Signing in again replaces that sign-in. ',
+    h('a', { href: '#/me' }, 'Go to My profile'), '.') : null;
+
+  if (options.mode === 'LOCAL_DEVELOPMENT' && options.developmentSignIn) {
+    replaceChildren(body, already, developmentSignIn(query, signal));
+  } else if (options.mode === 'ENTRA_ID' && options.entraId) {
+    replaceChildren(body, already, entraSignIn(options.entraId, query));
+  } else {
+    replaceChildren(body,
+      h('p', {}, 'Sign-in is not configured for this service, so you can search experts and view public profiles but cannot edit a profile or send invitations.'),
+      h('p', {}, 'An administrator sets it up with Entra ID (NHS organisation accounts), or, on a developer\'s own machine, the local development sign-in.'),
+      h('p', {}, h('a', { href: '#/' }, 'Search experts'), ' instead.'));
+  }
+}
+
+function developmentSignIn(query: URLSearchParams, signal: AbortSignal): HTMLElement {
+  const searchId = uid('seeded');
+  const input = h('input', { type: 'search', id: searchId, name: 'person', autocomplete: 'off', 'aria-describedby': `${searchId}-hint` });
+  const manager = h('input', { type: 'checkbox', id: uid('role'), name: 'role', value: 'NETWORK_MANAGER' });
+  const admin = h('input', { type: 'checkbox', id: uid('role'), name: 'role', value: 'ADMIN' });
+  const results = h('div', { 'aria-live': 'polite' });
+  const failure = h('div', {});
+
+  let inFlight: AbortController | null = null;
+  let timer = 0;
+  const find = async () => {
+    inFlight?.abort();
+    const controller = new AbortController();
+    inFlight = controller;
+    signal.addEventListener('abort', () => controller.abort(), { once: true });
+    try {
+      const data = await gql<{ developmentSignInPeople: SeededPerson[] }>(
+        'query SeededPeople($query: String, $first: Int) { developmentSignInPeople(query: $query, first: $first) { id displayName headline organisation visibility } }',
+        { query: input.value.trim() || null, first: 20 }, controller.signal);
+      if (controller.signal.aborted) return;
+      const people = data.developmentSignInPeople;
+      replaceChildren(results,
+        h('p', { className: 'result-count' }, people.length ? `${people.length} ${people.length === 1 ? 'person' : 'people'} shown.` : 'Nobody matches that name.'),
+        h('ul', { className: 'plain-list seeded-people' }, people.map((p) => h('li', {},
+          h('div', {},
+            h('strong', {}, p.displayName),
+            h('span', { className: 'muted seeded-details' }, [p.headline, p.organisation].filter(Boolean).join(' · ')),
+            h('span', { className: 'muted seeded-details' }, `Visibility: ${label(visibilityLabels, p.visibility)}`)),
+          h('button', { type: 'button', className: 'button button--secondary button--small', onclick: () => void choose(p) }, `Sign in as ${p.displayName}`)))));
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      replaceChildren(results, errorBox(error, 'The seeded people could not be listed'));
+    }
+  };
+  input.addEventListener('input', () => { window.clearTimeout(timer); timer = window.setTimeout(() => void find(), 250); });
+
+  const choose = async (person: SeededPerson) => {
+    replaceChildren(failure);
+    const roles = [manager, admin].filter((box) => box.checked).map((box) => box.value);
+    try {
+      const data = await gql<{ developmentSignIn: { token: string; person: { id: string } } }>(
+        'mutation DevelopmentSignIn($personId: ID!, $roles: [Role!]) { developmentSignIn(personId: $personId, roles: $roles) { token expiresAt person { id } } }',
+        { personId: person.id, roles });
+      signIn(data.developmentSignIn.token, true, data.developmentSignIn.person.id);
+      announce(`Signed in as ${person.displayName}.`);
+      location.hash = destination(query);
+    } catch (error) {
+      replaceChildren(failure, errorBox(error, 'Signing in did not work'));
+      failure.querySelector<HTMLElement>('.error-summary')?.focus();
+    }
+  };
+
+  void find();
+  return h('div', {},
+    h('div', { className: 'notice notice--warning dev-warning', role: 'note' },
+      h('h2', {}, 'Development sign-in: not for real use; anyone can be anyone'),
+      h('p', {}, 'This service runs in local development mode. Choose any seeded person to act as them; nothing checks who you are. Real services sign in with Entra ID.')),
+    failure,
+    h('div', { className: 'card' },
+      h('fieldset', {},
+        h('legend', {}, 'Roles for this sign-in'),
+        h('span', { className: 'hint' }, 'Optional: to try the pages for network managers and administrators.'),
+        h('div', { className: 'checkbox' }, manager, h('label', { for: manager.id }, 'Network manager')),
+        h('div', { className: 'checkbox' }, admin, h('label', { for: admin.id }, 'Administrator'))),
+      h('div', { className: 'field' },
+        h('label', { for: searchId }, 'Find a seeded person'),
+        h('span', { className: 'hint', id: `${searchId}-hint` }, 'Part of a name, e.g. "Aaron". Leave empty to list the first people.'),
+        input),
+      results));
+}
+
+function entraSignIn(options: EntraOptions, query: URLSearchParams): HTMLElement {
+  const failure = h('div', {});
+  const button = h('button', { type: 'button', className: 'button' }, 'Sign in with your NHS organisation account');
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    replaceChildren(failure, h('p', { className: 'loading', role: 'status' }, 'Signing in: finish in the window that opened…'));
+    try {
+      const token = await entraAccessToken(options);
+      signIn(token, false);
+      announce('Signed in.');
+      location.hash = destination(query);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      replaceChildren(failure, errorBox(new Error(
+        /popup/i.test(message) && /block/i.test(message) ? 'The sign-in window was blocked: allow pop-ups for this site and try again.' : message), 'Signing in did not work'));
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return h('div', { className: 'card' },
+    h('p', {}, 'Sign in with the Microsoft account your NHS organisation gave you. A sign-in window opens; when you have finished there, you come back here.'),
+    button, failure);
 }
