@@ -1,8 +1,555 @@
-// PLACEHOLDER: this page is being built (issue #10); it is replaced before the issue is resolved.
-import { h } from '../dom';
-import type { PageContext } from '../router';
-import { pageHeading } from '../ui';
+// Collaboration network: the people around someone (who worked on projects with whom), or, for network
+// managers, how the organisations of an ICS work together, its brokers and its isolated organisations. The graph
+// is drawn with Cytoscape.js (loaded only here); every fact in it is also given as text and tables beside it,
+// and the lists select nodes in the graph, so keyboard and screen-reader users lose nothing.
 
-export function networkPage({ main }: PageContext): void {
-  main.append(pageHeading('Collaboration network'), h('p', {}, 'This page is not built yet.'));
+import { gql } from '../api';
+import { accessProblem, needSignIn, unknownField } from '../access';
+import { announce, h, replaceChildren, uid, type Child } from '../dom';
+import { drawGraph, scaler, stableColours, swatch, type GraphEdge, type GraphNode, type GraphView } from '../graphview';
+import { domainLabels, label, organisationTypeLabels } from '../labels';
+import { integratedCareSystems, type IcsOption } from '../reference';
+import { wireSuggestions } from '../suggestions';
+import { href, recordQuery, type PageContext } from '../router';
+import { currentSession, isNetworkManager } from '../session';
+import { count, errorBox, loading, pageHeading, personLink } from '../ui';
+
+const personNetworkQuery = (withBetweenness: boolean) => `query CollaborationNetwork($around: ID!, $hops: Int, $limit: Int) {
+  collaborationNetwork(around: $around, hops: $hops, limit: $limit) {
+    hops truncated
+    nodes { person { id displayName } organisation { id name }${withBetweenness ? ' betweenness' : ''} }
+    edges { from to weight projects { id title } }
+  }
+}`;
+
+const organisationNetworkQuery = `query OrganisationNetwork($ics: ID!) {
+  organisationCollaboration(icsId: $ics) {
+    links { from { id } to { id } weight collaborations }
+    organisations { organisation { id name type } collaborationWeight crossBoundaryWeight crossBoundaryShare }
+    isolated { id name type }
+  }
+  brokers(icsId: $ics, first: 10) { person { id displayName } betweenness organisationsBridged }
+  communities(icsId: $ics) { number size organisations { id name } dominantSkills { id name domain } }
+}`;
+
+const expertSearchQuery = `query NetworkPersonSearch($query: String, $first: Int) {
+  searchExperts(query: $query, first: $first) { edges { node { id displayName headline } } }
+}`;
+
+interface NetworkNode { person: { id: string; displayName: string }; organisation: { id: string; name: string } | null; betweenness?: number }
+interface NetworkEdge { from: string; to: string; weight: number; projects: { id: string; title: string }[] }
+interface CollaborationNetwork { hops: number; truncated: boolean; nodes: NetworkNode[]; edges: NetworkEdge[] }
+
+interface Organisation { id: string; name: string; type: string }
+interface OrganisationCollaboration {
+  links: { from: { id: string }; to: { id: string }; weight: number; collaborations: number }[];
+  organisations: { organisation: Organisation; collaborationWeight: number; crossBoundaryWeight: number; crossBoundaryShare: number }[];
+  isolated: Organisation[];
+}
+interface Broker { person: { id: string; displayName: string }; betweenness: number; organisationsBridged: number }
+interface Community { number: number; size: number; organisations: { id: string; name: string }[]; dominantSkills: { id: string; name: string; domain: string }[] }
+
+/** Colours for organisation types, fixed so the ICS view reads the same for every ICS. */
+const typeColours: Record<string, string> = {
+  INTEGRATED_CARE_BOARD: '#003087',
+  ACUTE_TRUST: '#0072b2',
+  COMMUNITY_TRUST: '#009e73',
+  MENTAL_HEALTH_TRUST: '#cc79a7',
+  AMBULANCE_TRUST: '#d55e00',
+  PRIMARY_CARE_NETWORK: '#e69f00',
+  GP_PRACTICE: '#f0e442',
+  LOCAL_AUTHORITY: '#56b4e9',
+  VCSE: '#78be20',
+  ACADEMIC: '#7c2855',
+  COMMISSIONING_SUPPORT: '#768692',
+  OTHER: '#000000',
+};
+
+type Mode = 'person' | 'ics';
+interface State { mode: Mode; around: string; hops: number; limit: number; ics: string }
+
+const hopChoices = [1, 2, 3];
+const limitChoices = [100, 200, 500, 1000];
+
+function stateFrom(query: URLSearchParams): State {
+  const hops = Number(query.get('hops'));
+  const limit = Number(query.get('limit'));
+  return {
+    mode: query.get('ics') && !query.get('around') ? 'ics' : 'person',
+    around: query.get('around') ?? '',
+    hops: hopChoices.includes(hops) ? hops : 2,
+    limit: limitChoices.includes(limit) ? limit : 200,
+    ics: query.get('ics') ?? '',
+  };
+}
+
+function queryOf(state: State): Record<string, string> {
+  return state.mode === 'ics'
+    ? { ics: state.ics }
+    : { around: state.around, hops: String(state.hops), limit: state.limit === 200 ? '' : String(state.limit) };
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${count(n)} ${n === 1 ? one : many}`;
+}
+
+// The service learns NetworkNode.betweenness in a later version; until then nodes are sized by their links.
+let betweennessKnown = true;
+
+export async function networkPage({ main, query, signal }: PageContext): Promise<() => void> {
+  let state = stateFrom(query);
+  const manager = isNetworkManager();
+  let graph: GraphView | null = null;
+  let inFlight: AbortController | null = null;
+  const releaseGraph = () => { graph?.destroy(); graph = null; };
+
+  const results = h('div', { 'aria-busy': 'false' });
+  const modeRadios = (['person', 'ics'] as const).map((mode) => {
+    const id = uid(`mode-${mode}`);
+    const radio = h('input', { type: 'radio', id, name: 'mode', value: mode, ...(state.mode === mode ? { checked: true } : {}) });
+    radio.addEventListener('change', () => { if (radio.checked) switchMode(mode); });
+    return h('div', { className: 'checkbox' }, radio, h('label', { for: id }, mode === 'person' ? 'Around a person' : 'For an Integrated Care System (organisations)'));
+  });
+
+  // Person controls: who (a name search over searchExperts), how far, how many.
+  const personInputId = uid('network-person');
+  const personInput = h('input', { type: 'search', id: personInputId, name: 'person', autocomplete: 'off', 'aria-describedby': `${personInputId}-hint` });
+  const suggestions = h('ul', { className: 'suggestions', hidden: true, 'aria-label': 'Matching people' });
+  const suggestionStatus = h('span', { className: 'visually-hidden', 'aria-live': 'polite' });
+  const hopsSelect = h('select', { id: uid('hops'), name: 'hops' },
+    hopChoices.map((n) => h('option', { value: String(n), ...(n === state.hops ? { selected: true } : {}) },
+      n === 1 ? '1 step: direct collaborators' : `${n} steps: collaborators of collaborators${n === 3 ? ' and theirs' : ''}`)));
+  const limitSelect = h('select', { id: uid('limit'), name: 'limit' },
+    limitChoices.map((n) => h('option', { value: String(n), ...(n === state.limit ? { selected: true } : {}) }, `${n} people`)));
+  const personControls = h('div', {},
+    h('div', { className: 'field' },
+      h('label', { for: personInputId }, 'Person at the centre'),
+      h('span', { className: 'hint', id: `${personInputId}-hint` }, 'Type part of a name or a skill, then choose from the list (Down arrow, then Enter).'),
+      personInput, suggestionStatus, suggestions),
+    h('div', { className: 'inline-fields' },
+      h('div', { className: 'field' }, h('label', { for: hopsSelect.id }, 'How far'), hopsSelect),
+      h('div', { className: 'field' }, h('label', { for: limitSelect.id }, 'At most'), limitSelect)));
+
+  const icsSelect = h('select', { id: uid('network-ics'), name: 'ics' }, h('option', { value: '' }, 'Choose an ICS'));
+  const icsControls = h('div', { className: 'field' }, h('label', { for: icsSelect.id }, 'Integrated Care System'), icsSelect);
+
+  const form = h('form', { className: 'card network-controls', 'aria-label': 'What to draw' },
+    manager ? h('fieldset', { className: 'mode-switch' }, h('legend', {}, 'Show the network'), modeRadios) : null,
+    personControls, icsControls);
+  form.addEventListener('submit', (event) => event.preventDefault());
+
+  main.append(pageHeading('Collaboration network'),
+    h('p', { className: 'muted' }, 'Who has worked with whom on improvement projects. Each link is one or more shared projects; thicker links mean more of them.'),
+    form, results);
+
+  const syncControls = () => {
+    personControls.hidden = state.mode !== 'person';
+    icsControls.hidden = state.mode !== 'ics' || !manager;
+    hopsSelect.value = String(state.hops);
+    limitSelect.value = String(state.limit);
+    icsSelect.value = state.ics;
+  };
+
+  function apply(change: Partial<State>): void {
+    state = { ...state, ...change };
+    recordQuery('/network', queryOf(state), true);
+    void run();
+  }
+
+  function switchMode(mode: Mode): void {
+    state = { ...state, mode };
+    syncControls();
+    if (mode === 'ics' && !state.ics) {
+      releaseGraph();
+      replaceChildren(results, h('p', {}, 'Choose an Integrated Care System above to see how its organisations work together.'));
+      recordQuery('/network', {}, true);
+      return;
+    }
+    apply({});
+  }
+
+  hopsSelect.addEventListener('change', () => apply({ hops: Number(hopsSelect.value) }));
+  limitSelect.addEventListener('change', () => apply({ limit: Number(limitSelect.value) }));
+  icsSelect.addEventListener('change', () => { if (icsSelect.value) apply({ ics: icsSelect.value }); });
+
+  // The name search: suggestions are buttons, so Tab, arrows and Enter all work.
+  let searchTimer = 0;
+  let searching: AbortController | null = null;
+  const choose = (person: { id: string; displayName: string }) => {
+    personInput.value = person.displayName;
+    suggestions.hidden = true;
+    apply({ around: person.id, mode: 'person' });
+  };
+  personInput.addEventListener('input', () => {
+    window.clearTimeout(searchTimer);
+    searchTimer = window.setTimeout(async () => {
+      const text = personInput.value.trim();
+      searching?.abort();
+      if (text.length < 2) { suggestions.hidden = true; return; }
+      searching = new AbortController();
+      try {
+        const data = await gql<{ searchExperts: { edges: { node: { id: string; displayName: string; headline: string | null } }[] } }>(
+          expertSearchQuery, { query: text, first: 8 }, searching.signal);
+        const people = data.searchExperts.edges.map((e) => e.node);
+        replaceChildren(suggestions, people.map((p) => h('li', {},
+          h('button', { type: 'button', onclick: () => choose(p) }, p.displayName, p.headline ? h('span', { className: 'facet-count' }, ` · ${p.headline}`) : null))));
+        suggestions.hidden = people.length === 0;
+        suggestionStatus.textContent = people.length ? `${people.length} people found; press Down to choose` : 'Nobody found';
+      } catch { /* typing on cancels the previous lookup */ }
+    }, 250);
+  });
+  wireSuggestions(personInput, suggestions);
+
+  let icsOptions: IcsOption[] = [];
+
+  async function run(): Promise<void> {
+    inFlight?.abort();
+    const controller = new AbortController();
+    inFlight = controller;
+    signal.addEventListener('abort', () => controller.abort(), { once: true });
+    syncControls();
+    releaseGraph();
+    results.setAttribute('aria-busy', 'true');
+    replaceChildren(results, loading('the network'));
+    try {
+      if (state.mode === 'ics') await runIcs(controller.signal);
+      else await runPerson(controller.signal);
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      const what = state.mode === 'ics' ? 'how the organisations of an Integrated Care System work together' : 'collaboration networks';
+      replaceChildren(results, accessProblem(error, what) ?? errorBox(error, 'The network could not be drawn'));
+    } finally {
+      if (inFlight === controller) results.setAttribute('aria-busy', 'false');
+    }
+  }
+
+  async function runPerson(requestSignal: AbortSignal): Promise<void> {
+    if (!state.around) {
+      // Opened from the navigation: start with yourself.
+      const me = await gql<{ me: { id: string; displayName: string } }>('query NetworkMe { me { id displayName } }', {}, requestSignal);
+      if (requestSignal.aborted) return;
+      state = { ...state, around: me.me.id };
+      recordQuery('/network', queryOf(state), false);
+    }
+    let network: CollaborationNetwork;
+    try {
+      network = (await gql<{ collaborationNetwork: CollaborationNetwork }>(personNetworkQuery(betweennessKnown),
+        { around: state.around, hops: state.hops, limit: state.limit }, requestSignal)).collaborationNetwork;
+    } catch (error) {
+      if (!betweennessKnown || !unknownField(error)) throw error;
+      betweennessKnown = false;
+      network = (await gql<{ collaborationNetwork: CollaborationNetwork }>(personNetworkQuery(false),
+        { around: state.around, hops: state.hops, limit: state.limit }, requestSignal)).collaborationNetwork;
+    }
+    if (requestSignal.aborted) return;
+    const centre = network.nodes[0];
+    if (centre && document.activeElement !== personInput) personInput.value = centre.person.displayName;
+    await drawPersonNetwork(network, requestSignal);
+  }
+
+  async function drawPersonNetwork(network: CollaborationNetwork, requestSignal: AbortSignal): Promise<void> {
+    const centre = network.nodes[0];
+    if (!centre) {
+      replaceChildren(results, h('p', {}, 'This person is not visible to you, or has no profile.'));
+      return;
+    }
+    const people = new Map(network.nodes.map((n) => [n.person.id, n]));
+    const links = new Map<string, { other: string; edge: NetworkEdge }[]>();
+    for (const edge of network.edges) {
+      if (!people.has(edge.from) || !people.has(edge.to)) continue;
+      (links.get(edge.from) ?? links.set(edge.from, []).get(edge.from)!).push({ other: edge.to, edge });
+      (links.get(edge.to) ?? links.set(edge.to, []).get(edge.to)!).push({ other: edge.from, edge });
+    }
+    links.forEach((list) => list.sort((a, b) => b.edge.weight - a.edge.weight));
+
+    // Steps from the centre, for the rings of the layout and the table.
+    const distance = new Map<string, number>([[centre.person.id, 0]]);
+    const queue = [centre.person.id];
+    while (queue.length) {
+      const id = queue.shift()!;
+      for (const { other } of links.get(id) ?? []) {
+        if (!distance.has(other)) { distance.set(other, (distance.get(id) ?? 0) + 1); queue.push(other); }
+      }
+    }
+
+    const sizedByBroker = network.nodes.some((n) => typeof n.betweenness === 'number');
+    const score = (n: NetworkNode) => (sizedByBroker ? n.betweenness ?? 0 : links.get(n.person.id)?.length ?? 0);
+    const scoreName = sizedByBroker ? 'Broker score' : 'Connections';
+    const size = scaler(network.nodes.map(score), 14, 60);
+    const noOrganisation = 'none';
+    const colours = stableColours(network.nodes.map((n) => n.organisation?.id ?? noOrganisation));
+    const colourOf = (n: NetworkNode) => colours.get(n.organisation?.id ?? noOrganisation) ?? '#768692';
+    const organisationName = (n: NetworkNode) => n.organisation?.name ?? 'No current organisation';
+
+    const organisations = new Map<string, { name: string; colour: string; people: number }>();
+    for (const n of network.nodes) {
+      const key = n.organisation?.id ?? noOrganisation;
+      const entry = organisations.get(key) ?? { name: organisationName(n), colour: colourOf(n), people: 0 };
+      entry.people += 1;
+      organisations.set(key, entry);
+    }
+    const edgeCount = [...links.values()].reduce((sum, list) => sum + list.length, 0) / 2;
+    const summary = `${plural(network.nodes.length, 'person', 'people')} in ${plural(organisations.size, 'organisation')}, ${plural(edgeCount, 'link')}`;
+
+    const container = h('div', { className: 'graph', role: 'img', 'aria-label': `Collaboration network around ${centre.person.displayName}: ${summary}.` });
+    const panel = h('section', { className: 'graph-panel card', 'aria-labelledby': 'selected-heading' });
+    const showPanel = (id: string | null, focus: boolean) => {
+      const node = id ? people.get(id) : null;
+      if (!node) {
+        replaceChildren(panel, h('h2', { id: 'selected-heading', tabindex: '-1' }, 'Selected person'),
+          h('p', { className: 'muted' }, 'Click a person in the graph, or choose one from the list of people below, to see who they work with and on what. Double-click someone to put them at the centre.'));
+        return;
+      }
+      const theirLinks = links.get(node.person.id) ?? [];
+      const heading = h('h2', { id: 'selected-heading', tabindex: '-1' }, node.person.displayName);
+      replaceChildren(panel, heading,
+        h('p', {}, personLink(node.person), ' (profile)'),
+        h('dl', { className: 'facts' },
+          h('dt', {}, 'Organisation'), h('dd', {}, swatch(colourOf(node)), organisationName(node)),
+          h('dt', {}, scoreName), h('dd', {}, count(Math.round(score(node)))),
+          h('dt', {}, 'Steps from the centre'), h('dd', {}, distance.has(node.person.id) ? String(distance.get(node.person.id)) : 'not linked')),
+        node.person.id !== centre.person.id
+          ? h('button', { type: 'button', className: 'button button--secondary button--small', onclick: () => apply({ around: node.person.id }) }, `Centre the network on ${node.person.displayName}`)
+          : null,
+        h('h3', {}, theirLinks.length ? `Works with ${plural(theirLinks.length, 'person', 'people')} here` : 'No links drawn'),
+        h('ul', { className: 'link-list' }, theirLinks.map(({ other, edge }) => {
+          const person = people.get(other)!;
+          return h('li', {},
+            h('button', { type: 'button', className: 'link-button', onclick: () => select(other, true) }, person.person.displayName),
+            h('span', { className: 'muted' }, ` · ${organisationName(person)} · ${plural(edge.weight, 'shared project')}`),
+            edge.projects.length ? h('ul', {}, edge.projects.map((p) => h('li', {}, p.title))) : null);
+        })));
+      if (focus) heading.focus();
+    };
+    const select = (id: string | null, fromText: boolean) => {
+      graph?.select(id);
+      showPanel(id, fromText);
+      const node = id ? people.get(id) : null;
+      if (node) announce(`Selected ${node.person.displayName}, ${organisationName(node)}.`);
+    };
+    showPanel(null, false);
+
+    const legend = h('ul', { className: 'legend', 'aria-label': 'Organisations and their colours' },
+      [...organisations.values()].sort((a, b) => b.people - a.people || a.name.localeCompare(b.name))
+        .map((o) => h('li', {}, swatch(o.colour), `${o.name} (${count(o.people)})`)));
+
+    const rows = [...network.nodes].sort((a, b) => score(b) - score(a) || a.person.displayName.localeCompare(b.person.displayName));
+    const table = h('table', { className: 'node-table' },
+      h('caption', {}, `People in the network, highest ${scoreName.toLowerCase()} first. Choose a name to select it in the graph.`),
+      h('thead', {}, h('tr', {},
+        h('th', { scope: 'col' }, 'Person'), h('th', { scope: 'col' }, 'Organisation'),
+        h('th', { scope: 'col', className: 'number' }, scoreName),
+        sizedByBroker ? h('th', { scope: 'col', className: 'number' }, 'Connections') : null,
+        h('th', { scope: 'col', className: 'number' }, 'Steps'))),
+      h('tbody', {}, rows.map((n) => h('tr', {},
+        h('th', { scope: 'row' }, h('button', { type: 'button', className: 'link-button', onclick: () => select(n.person.id, true) }, n.person.displayName),
+          n.person.id === centre.person.id ? ' (centre)' : ''),
+        h('td', {}, swatch(colourOf(n)), organisationName(n)),
+        h('td', { className: 'number' }, count(Math.round(score(n)))),
+        sizedByBroker ? h('td', { className: 'number' }, count(links.get(n.person.id)?.length ?? 0)) : null,
+        h('td', { className: 'number' }, distance.has(n.person.id) ? String(distance.get(n.person.id)) : '–')))));
+
+    replaceChildren(results,
+      h('h2', {}, `Around ${centre.person.displayName}`),
+      h('p', { className: 'result-count' }, `${summary}, up to ${plural(network.hops, 'step')} away. `,
+        sizedByBroker ? 'Larger circles are brokers: many collaboration chains pass through them.' : 'Larger circles have more links.',
+        ' The centre person has a thick black ring.'),
+      network.truncated
+        ? h('p', { className: 'notice notice--warning' }, h('strong', {}, 'Truncated: '), `more people are within reach than the ${count(state.limit)} shown. Choose fewer steps or a larger limit to see them.`)
+        : null,
+      h('div', { className: 'network-layout' },
+        h('div', { className: 'graph-column' },
+          h('div', { className: 'graph-wrap' }, container),
+          h('h3', { className: 'legend-title' }, 'Organisations'), legend),
+        panel),
+      h('h2', {}, 'People in the network'),
+      h('div', { className: 'table-scroll' }, table));
+    announce(`Collaboration network around ${centre.person.displayName}: ${summary}.`);
+
+    const nodes: GraphNode[] = network.nodes.map((n) => ({
+      id: n.person.id,
+      label: n.person.displayName,
+      detail: organisationName(n),
+      color: colourOf(n),
+      size: n.person.id === centre.person.id ? Math.max(size(score(n)), 36) : size(score(n)),
+      level: distance.get(n.person.id) ?? network.hops + 1,
+      centre: n.person.id === centre.person.id,
+    }));
+    const widths = scaler(network.edges.map((e) => e.weight), 1, 8);
+    const edges: GraphEdge[] = network.edges.filter((e) => people.has(e.from) && people.has(e.to)).map((e, i) => ({
+      id: `e${i}`, source: e.from, target: e.to, width: widths(e.weight), title: plural(e.weight, 'shared project'),
+    }));
+    const drawn = await drawGraph(container, nodes, edges, {
+      layout: 'concentric',
+      onSelect: (id) => { showPanel(id, false); },
+      onOpen: (id) => { if (id !== centre.person.id) apply({ around: id }); },
+    });
+    if (requestSignal.aborted) { drawn.destroy(); return; }
+    graph = drawn;
+  }
+
+  async function runIcs(requestSignal: AbortSignal): Promise<void> {
+    if (!state.ics) {
+      replaceChildren(results, h('p', {}, 'Choose an Integrated Care System above to see how its organisations work together.'));
+      return;
+    }
+    const data = await gql<{ organisationCollaboration: OrganisationCollaboration; brokers: Broker[]; communities: Community[] }>(
+      organisationNetworkQuery, { ics: state.ics }, requestSignal);
+    if (requestSignal.aborted) return;
+    await drawOrganisationNetwork(data.organisationCollaboration, data.brokers, data.communities, requestSignal);
+  }
+
+  async function drawOrganisationNetwork(collaboration: OrganisationCollaboration, brokers: Broker[], communities: Community[], requestSignal: AbortSignal): Promise<void> {
+    const icsName = icsOptions.find((i) => i.id === state.ics)?.name ?? 'this Integrated Care System';
+    const shares = new Map(collaboration.organisations.map((o) => [o.organisation.id, o]));
+    const isolatedIds = new Set(collaboration.isolated.map((o) => o.id));
+    const organisations = new Map<string, Organisation>();
+    collaboration.organisations.forEach((o) => organisations.set(o.organisation.id, o.organisation));
+    collaboration.isolated.forEach((o) => organisations.set(o.id, o));
+    const partners = new Map<string, { other: string; weight: number; collaborations: number }[]>();
+    for (const link of collaboration.links) {
+      if (!organisations.has(link.from.id) || !organisations.has(link.to.id)) continue;
+      (partners.get(link.from.id) ?? partners.set(link.from.id, []).get(link.from.id)!).push({ other: link.to.id, weight: link.weight, collaborations: link.collaborations });
+      (partners.get(link.to.id) ?? partners.set(link.to.id, []).get(link.to.id)!).push({ other: link.from.id, weight: link.weight, collaborations: link.collaborations });
+    }
+    partners.forEach((list) => list.sort((a, b) => b.weight - a.weight));
+    const weightOf = (id: string) => shares.get(id)?.collaborationWeight ?? 0;
+    const colourOf = (o: Organisation) => typeColours[o.type] ?? '#000000';
+    const linkCount = [...partners.values()].reduce((sum, list) => sum + list.length, 0) / 2;
+    const summary = `${plural(organisations.size, 'organisation')}, ${plural(linkCount, 'link')} between them, ${count(collaboration.isolated.length)} isolated`;
+
+    const container = h('div', { className: 'graph', role: 'img', 'aria-label': `Organisation collaboration in ${icsName}: ${summary}.` });
+    const panel = h('section', { className: 'graph-panel card', 'aria-labelledby': 'selected-heading' });
+    const showPanel = (id: string | null, focus: boolean) => {
+      const organisation = id ? organisations.get(id) : null;
+      if (!organisation) {
+        replaceChildren(panel, h('h2', { id: 'selected-heading', tabindex: '-1' }, 'Selected organisation'),
+          h('p', { className: 'muted' }, 'Click an organisation in the graph, or choose one from the table below, to see whom it works with.'));
+        return;
+      }
+      const share = shares.get(organisation.id);
+      const theirPartners = partners.get(organisation.id) ?? [];
+      const heading = h('h2', { id: 'selected-heading', tabindex: '-1' }, organisation.name);
+      replaceChildren(panel, heading,
+        h('dl', { className: 'facts' },
+          h('dt', {}, 'Type'), h('dd', {}, swatch(colourOf(organisation)), label(organisationTypeLabels, organisation.type)),
+          h('dt', {}, 'Collaboration weight'), h('dd', {}, count(share?.collaborationWeight ?? 0)),
+          h('dt', {}, 'Across organisations'), h('dd', {}, `${count(share?.crossBoundaryWeight ?? 0)} (${percent(share?.crossBoundaryShare ?? 0)})`),
+          isolatedIds.has(organisation.id) ? [h('dt', {}, 'Isolated'), h('dd', {}, 'Yes: no shared project with another organisation')] : null),
+        h('h3', {}, theirPartners.length ? `Works with ${plural(theirPartners.length, 'organisation')}` : 'No partner organisations'),
+        h('ul', { className: 'link-list' }, theirPartners.map((p) => h('li', {},
+          h('button', { type: 'button', className: 'link-button', onclick: () => select(p.other, true) }, organisations.get(p.other)?.name ?? p.other),
+          h('span', { className: 'muted' }, ` · ${plural(p.weight, 'shared project')} · ${plural(p.collaborations, 'pair')} of people`)))));
+      if (focus) heading.focus();
+    };
+    const select = (id: string | null, fromText: boolean) => {
+      graph?.select(id);
+      showPanel(id, fromText);
+      const organisation = id ? organisations.get(id) : null;
+      if (organisation) announce(`Selected ${organisation.name}.`);
+    };
+    showPanel(null, false);
+
+    const typesDrawn = [...new Set([...organisations.values()].map((o) => o.type))].sort((a, b) => label(organisationTypeLabels, a).localeCompare(label(organisationTypeLabels, b)));
+    const legend = h('ul', { className: 'legend', 'aria-label': 'Organisation types and their colours' },
+      typesDrawn.map((type) => h('li', {}, swatch(typeColours[type] ?? '#000000'), label(organisationTypeLabels, type))),
+      collaboration.isolated.length ? h('li', {}, swatch('#ffffff', true), 'Dashed border: isolated') : null);
+
+    const rows = [...organisations.values()].sort((a, b) => weightOf(b.id) - weightOf(a.id) || a.name.localeCompare(b.name));
+    const table = h('table', { className: 'node-table' },
+      h('caption', {}, 'Organisations, most collaboration first. Choose a name to select it in the graph.'),
+      h('thead', {}, h('tr', {},
+        h('th', { scope: 'col' }, 'Organisation'), h('th', { scope: 'col' }, 'Type'),
+        h('th', { scope: 'col', className: 'number' }, 'Collaboration weight'),
+        h('th', { scope: 'col', className: 'number' }, 'Across organisations'),
+        h('th', { scope: 'col', className: 'number' }, 'Partners'))),
+      h('tbody', {}, rows.map((o) => h('tr', {},
+        h('th', { scope: 'row' }, h('button', { type: 'button', className: 'link-button', onclick: () => select(o.id, true) }, o.name),
+          isolatedIds.has(o.id) ? ' (isolated)' : ''),
+        h('td', {}, swatch(colourOf(o)), label(organisationTypeLabels, o.type)),
+        h('td', { className: 'number' }, count(weightOf(o.id))),
+        h('td', { className: 'number' }, percent(shares.get(o.id)?.crossBoundaryShare ?? 0)),
+        h('td', { className: 'number' }, count(partners.get(o.id)?.length ?? 0))))));
+
+    const brokerSection = h('section', { className: 'card', 'aria-labelledby': 'brokers-heading' },
+      h('h2', { id: 'brokers-heading' }, 'Brokers'),
+      h('p', { className: 'muted' }, 'The people most collaboration chains pass through: losing them would split the network.'),
+      brokers.length
+        ? h('table', {},
+          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Person'), h('th', { scope: 'col', className: 'number' }, 'Broker score'), h('th', { scope: 'col', className: 'number' }, 'Organisations bridged'))),
+          h('tbody', {}, brokers.map((b) => h('tr', {},
+            h('th', { scope: 'row' }, personLink(b.person), ' ',
+              h('a', { href: href('/network', { around: b.person.id }), className: 'small-link' }, h('span', { className: 'visually-hidden' }, `${b.person.displayName}'s `), 'network')),
+            h('td', { className: 'number' }, count(Math.round(b.betweenness))),
+            h('td', { className: 'number' }, count(b.organisationsBridged))))))
+        : h('p', {}, 'Nobody links people who would otherwise not be connected.'));
+
+    const isolatedSection = h('section', { className: 'card', 'aria-labelledby': 'isolated-heading' },
+      h('h2', { id: 'isolated-heading' }, 'Isolated organisations'),
+      h('p', { className: 'muted' }, 'Their people share no project with anyone in another organisation.'),
+      collaboration.isolated.length
+        ? h('ul', { className: 'link-list' }, [...collaboration.isolated].sort((a, b) => a.name.localeCompare(b.name)).map((o) => h('li', {},
+          h('button', { type: 'button', className: 'link-button', onclick: () => select(o.id, true) }, o.name),
+          h('span', { className: 'muted' }, ` · ${label(organisationTypeLabels, o.type)}`))))
+        : h('p', {}, 'None: every organisation works with at least one other.'));
+
+    const communitySection: Child = communities.length
+      ? h('section', { 'aria-labelledby': 'communities-heading' },
+        h('h2', { id: 'communities-heading' }, 'Communities'),
+        h('p', { className: 'muted' }, 'Clusters of people who work together, largest first.'),
+        h('ol', { className: 'community-list' }, communities.slice(0, 12).map((c) => h('li', {},
+          h('strong', {}, `Community ${c.number}: ${plural(c.size, 'person', 'people')}`),
+          c.organisations.length ? h('p', {}, 'Organisations: ', c.organisations.map((o) => o.name).join(', ')) : null,
+          c.dominantSkills.length ? h('p', { className: 'muted' }, 'Most held skills: ', c.dominantSkills.map((s) => `${s.name} (${label(domainLabels, s.domain)})`).join(', ')) : null))))
+      : null;
+
+    replaceChildren(results,
+      h('h2', {}, `Organisations in ${icsName}`),
+      h('p', { className: 'result-count' }, `${summary}. Larger circles collaborate more; thicker links share more projects.`),
+      h('div', { className: 'network-layout' },
+        h('div', { className: 'graph-column' },
+          h('div', { className: 'graph-wrap' }, container),
+          h('h3', { className: 'legend-title' }, 'Organisation types'), legend),
+        h('div', { className: 'side-column' }, panel, brokerSection, isolatedSection)),
+      h('h2', {}, 'Organisations'),
+      h('div', { className: 'table-scroll' }, table),
+      communitySection);
+    announce(`Organisation collaboration in ${icsName}: ${summary}.`);
+
+    const size = scaler(rows.map((o) => weightOf(o.id)), 16, 70);
+    const nodes: GraphNode[] = rows.map((o) => ({
+      id: o.id, label: o.name, detail: label(organisationTypeLabels, o.type), color: colourOf(o), size: size(weightOf(o.id)), dashed: isolatedIds.has(o.id),
+    }));
+    const widths = scaler(collaboration.links.map((l) => l.weight), 1.5, 10);
+    const edges: GraphEdge[] = collaboration.links.filter((l) => organisations.has(l.from.id) && organisations.has(l.to.id)).map((l, i) => ({
+      id: `l${i}`, source: l.from.id, target: l.to.id, width: widths(l.weight), title: plural(l.weight, 'shared project'),
+    }));
+    const drawn = await drawGraph(container, nodes, edges, { layout: 'cose', onSelect: (id) => { showPanel(id, false); } });
+    if (requestSignal.aborted) { drawn.destroy(); return; }
+    graph = drawn;
+  }
+
+  // First draw.
+  syncControls();
+  if (!currentSession()) {
+    replaceChildren(results, needSignIn('collaboration networks'));
+    return () => { inFlight?.abort(); };
+  }
+  if (manager) {
+    try {
+      icsOptions = await integratedCareSystems();
+      if (signal.aborted) return releaseGraph;
+      replaceChildren(icsSelect, h('option', { value: '' }, 'Choose an ICS'),
+        icsOptions.map((ics) => h('option', { value: ics.id, ...(ics.id === state.ics ? { selected: true } : {}) }, ics.name)));
+    } catch (error) {
+      if (signal.aborted) return releaseGraph;
+      form.append(errorBox(error, 'The list of Integrated Care Systems could not be loaded'));
+    }
+  }
+  await run();
+  return () => { inFlight?.abort(); releaseGraph(); };
+}
+
+function percent(share: number): string {
+  return `${Math.round(share * 100)}%`;
 }

@@ -1,0 +1,223 @@
+// A network drawing with Cytoscape.js, loaded only when a page draws a graph (the search page never pays for
+// it). The canvas is a picture for sighted mouse users: pages give the same data as text beside it, and select
+// nodes from that text through select().
+
+import type { Core, ElementDefinition, EventObject, NodeSingular } from 'cytoscape';
+import { h } from './dom';
+
+export interface GraphNode {
+  id: string;
+  label: string;
+  /** Shown in the hover tooltip after the label, e.g. the organisation. */
+  detail: string;
+  color: string;
+  /** Diameter in pixels. */
+  size: number;
+  /** Rings for the concentric layout: 0 at the centre. */
+  level?: number;
+  centre?: boolean;
+  /** Drawn with a dashed border (e.g. an isolated organisation). */
+  dashed?: boolean;
+}
+
+export interface GraphEdge {
+  id: string;
+  source: string;
+  target: string;
+  /** Line width in pixels. */
+  width: number;
+  title: string;
+}
+
+export interface GraphOptions {
+  layout: 'concentric' | 'cose';
+  /** A node was tapped or clicked (null: the background). */
+  onSelect(id: string | null): void;
+  /** A node was double-clicked or double-tapped. */
+  onOpen?(id: string): void;
+}
+
+export interface GraphView {
+  /** Selects a node (highlighting its neighbours) and brings it into view; null clears the selection. */
+  select(id: string | null): void;
+  destroy(): void;
+}
+
+/** Kenneth Kelly's colours of maximum contrast (white and black left out); text is drawn outside the nodes. */
+export const palette = [
+  '#f3c300', '#875692', '#f38400', '#a1caf1', '#be0032', '#c2b280', '#848482', '#008856', '#e68fac', '#0067a5',
+  '#f99379', '#604e97', '#f6a600', '#b3446c', '#dcd300', '#882d17', '#8db600', '#654522', '#e25822', '#2b3d26',
+];
+
+function hash(text: string): number {
+  let value = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    value ^= text.charCodeAt(i);
+    value = Math.imul(value, 0x01000193);
+  }
+  return value >>> 0;
+}
+
+/**
+ * A colour per key that depends on the key (an organisation keeps its colour from drawing to drawing), moved to
+ * the next free colour when two keys in one drawing would share one. Past the palette's size colours repeat, so
+ * the legend and labels always name what a colour stands for.
+ */
+export function stableColours(keys: Iterable<string>): Map<string, string> {
+  const sorted = [...new Set(keys)].sort();
+  const taken = new Set<number>();
+  const colours = new Map<string, string>();
+  for (const key of sorted) {
+    let slot = hash(key) % palette.length;
+    if (taken.size < palette.length) {
+      while (taken.has(slot)) slot = (slot + 1) % palette.length;
+    }
+    taken.add(slot);
+    colours.set(key, palette[slot] ?? '#768692');
+  }
+  return colours;
+}
+
+/** Maps values onto [min, max] pixels by square root, so a few large values do not dwarf everything else. */
+export function scaler(values: number[], min: number, max: number): (value: number) => number {
+  const top = Math.max(0, ...values);
+  if (top <= 0) return () => min;
+  return (value) => min + (max - min) * Math.sqrt(Math.max(0, value) / top);
+}
+
+/** A swatch for legends: the colour goes in through the CSSOM (the CSP allows no style attributes). */
+export function swatch(colour: string, dashed = false): HTMLElement {
+  const element = h('span', { className: `swatch${dashed ? ' swatch--dashed' : ''}`, 'aria-hidden': 'true' });
+  element.style.backgroundColor = colour;
+  return element;
+}
+
+export async function drawGraph(container: HTMLElement, nodes: GraphNode[], edges: GraphEdge[], options: GraphOptions): Promise<GraphView> {
+  const { default: cytoscape } = await import('cytoscape');
+  const elements: ElementDefinition[] = [
+    ...nodes.map((n) => ({
+      group: 'nodes' as const,
+      data: { id: n.id, label: n.label, detail: n.detail, color: n.color, size: n.size, level: n.level ?? 0 },
+      classes: [n.centre ? 'centre' : '', n.dashed ? 'dashed' : ''].filter(Boolean).join(' '),
+    })),
+    ...edges.map((e) => ({ group: 'edges' as const, data: { id: e.id, source: e.source, target: e.target, width: e.width, title: e.title } })),
+  ];
+  const maxLevel = Math.max(0, ...nodes.map((n) => n.level ?? 0));
+  const many = nodes.length > 150;
+
+  const cy: Core = cytoscape({
+    container,
+    elements,
+    minZoom: 0.1,
+    maxZoom: 4,
+    boxSelectionEnabled: false,
+    textureOnViewport: many,
+    hideEdgesOnViewport: nodes.length > 500,
+    style: [
+      {
+        selector: 'node',
+        style: {
+          'background-color': 'data(color)',
+          width: 'data(size)',
+          height: 'data(size)',
+          'border-width': 1.5,
+          'border-color': '#ffffff',
+          label: 'data(label)',
+          'font-size': 11,
+          'font-family': 'Arial, Helvetica, sans-serif',
+          color: '#212b32',
+          'text-valign': 'bottom',
+          'text-margin-y': 3,
+          'text-outline-color': '#ffffff',
+          'text-outline-width': 2,
+          'text-wrap': 'ellipsis',
+          'text-max-width': '140px',
+          // Labels of small nodes appear as the user zooms in, so a large network stays legible.
+          'min-zoomed-font-size': many ? 9 : 6,
+        },
+      },
+      { selector: 'node.dashed', style: { 'border-style': 'dashed', 'border-color': '#212b32', 'border-width': 2 } },
+      {
+        selector: 'node.centre',
+        style: { 'border-width': 5, 'border-color': '#212b32', 'font-weight': 'bold', 'font-size': 14, 'min-zoomed-font-size': 0, 'z-index': 10 },
+      },
+      {
+        selector: 'edge',
+        style: { width: 'data(width)', 'line-color': '#8c9aa5', opacity: 0.7, 'curve-style': 'haystack' },
+      },
+      { selector: 'node:selected', style: { 'border-width': 5, 'border-color': '#ffb81c', 'min-zoomed-font-size': 0, 'z-index': 20 } },
+      { selector: 'edge.near', style: { 'line-color': '#003087', opacity: 1 } },
+      { selector: '.faded', style: { opacity: 0.15, 'text-opacity': 0 } },
+    ],
+    layout: options.layout === 'concentric'
+      ? {
+        name: 'concentric',
+        animate: false,
+        concentric: (node: NodeSingular) => maxLevel - Number(node.data('level')),
+        levelWidth: () => 1,
+        minNodeSpacing: many ? 4 : 12,
+        avoidOverlap: true,
+        fit: true,
+        padding: 30,
+      }
+      : { name: 'cose', animate: false, randomize: true, nodeRepulsion: () => 8000, idealEdgeLength: () => 80, numIter: 1000, fit: true, padding: 30 },
+  });
+
+  // Hover tooltip: who (or what) a node is, and its organisation, without clicking.
+  const tooltip = h('div', { className: 'graph-tooltip', role: 'presentation', hidden: true });
+  container.parentElement?.append(tooltip);
+  cy.on('mouseover', 'node', (event: EventObject) => {
+    const node = event.target as NodeSingular;
+    tooltip.textContent = `${String(node.data('label'))}${node.data('detail') ? ` · ${String(node.data('detail'))}` : ''}`;
+    const position = node.renderedPosition();
+    tooltip.style.left = `${Math.round(position.x + container.offsetLeft + 12)}px`;
+    tooltip.style.top = `${Math.round(position.y + container.offsetTop + 12)}px`;
+    tooltip.hidden = false;
+  });
+  cy.on('mouseout', 'node', () => { tooltip.hidden = true; });
+  cy.on('viewport', () => { tooltip.hidden = true; });
+
+  const highlight = (node: NodeSingular | null) => {
+    cy.batch(() => {
+      cy.elements().removeClass('faded near');
+      if (!node) return;
+      const around = node.closedNeighborhood();
+      cy.elements().not(around).addClass('faded');
+      node.connectedEdges().addClass('near');
+    });
+  };
+
+  cy.on('tap', (event: EventObject) => {
+    if (event.target === cy) {
+      cy.elements().unselect();
+      highlight(null);
+      options.onSelect(null);
+    }
+  });
+  cy.on('tap', 'node', (event: EventObject) => {
+    const node = event.target as NodeSingular;
+    cy.elements().unselect();
+    node.select();
+    highlight(node);
+    options.onSelect(node.id());
+  });
+  if (options.onOpen) {
+    const open = options.onOpen;
+    cy.on('dbltap', 'node', (event: EventObject) => open((event.target as NodeSingular).id()));
+  }
+
+  return {
+    select(id) {
+      cy.elements().unselect();
+      const node = id ? cy.getElementById(id) : null;
+      if (!node || node.empty()) { highlight(null); return; }
+      node.select();
+      highlight(node);
+      cy.center(node);
+    },
+    destroy() {
+      tooltip.remove();
+      cy.destroy();
+    },
+  };
+}
