@@ -92,8 +92,8 @@ export async function personPage({ main, params, signal }: PageContext): Promise
     data = await gql<{ person: Person | null; similarExperts: SimilarExpert[] }>(personQuery, { id }, signal);
   } catch (error) {
     if (signal.aborted) return;
-    // A malformed id is just another person that is not there.
-    if (error instanceof ApiError && error.has('BAD_USER_INPUT')) { notFound(main); return; }
+    // A malformed id is just another person that is not there; so is one similarExperts cannot see (NOT_FOUND).
+    if (error instanceof ApiError && (error.has('NOT_FOUND') || error.has('BAD_USER_INPUT'))) { notFound(main); return; }
     replaceChildren(main, pageHeading('Person'), errorBox(error, 'The profile could not be loaded'));
     return;
   }

@@ -67,7 +67,7 @@ function developmentSignIn(query: URLSearchParams, signal: AbortSignal): HTMLEle
   const input = h('input', { type: 'search', id: searchId, name: 'person', autocomplete: 'off', 'aria-describedby': `${searchId}-hint` });
   const manager = h('input', { type: 'checkbox', id: uid('role'), name: 'role', value: 'NETWORK_MANAGER' });
   const admin = h('input', { type: 'checkbox', id: uid('role'), name: 'role', value: 'ADMIN' });
-  const results = h('div', { 'aria-live': 'polite' });
+  const results = h('div', {});
   const failure = h('div', {});
 
   let inFlight: AbortController | null = null;
@@ -84,7 +84,7 @@ function developmentSignIn(query: URLSearchParams, signal: AbortSignal): HTMLEle
       if (controller.signal.aborted) return;
       const people = data.developmentSignInPeople;
       replaceChildren(results,
-        h('p', { className: 'result-count' }, people.length ? `${people.length} ${people.length === 1 ? 'person' : 'people'} shown.` : 'Nobody matches that name.'),
+        h('p', { className: 'result-count', role: 'status' }, people.length ? `${people.length} ${people.length === 1 ? 'person' : 'people'} shown.` : 'Nobody matches that name.'),
         h('ul', { className: 'plain-list seeded-people' }, people.map((p) => h('li', {},
           h('div', {},
             h('strong', {}, p.displayName),
@@ -145,9 +145,7 @@ function entraSignIn(options: EntraOptions, query: URLSearchParams): HTMLElement
       announce('Signed in.');
       location.hash = destination(query);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      replaceChildren(failure, errorBox(new Error(
-        /popup/i.test(message) && /block/i.test(message) ? 'The sign-in window was blocked: allow pop-ups for this site and try again.' : message), 'Signing in did not work'));
+      replaceChildren(failure, errorBox(new Error(entraFailure(error)), 'Signing in did not work'));
     } finally {
       button.disabled = false;
     }
@@ -155,4 +153,19 @@ function entraSignIn(options: EntraOptions, query: URLSearchParams): HTMLElement
   return h('div', { className: 'card' },
     h('p', {}, 'Sign in with the Microsoft account your NHS organisation gave you. A sign-in window opens; when you have finished there, you come back here.'),
     button, failure);
+}
+
+/** MSAL's error codes in plain words; anything else keeps MSAL's own message. */
+function entraFailure(error: unknown): string {
+  const code = typeof error === 'object' && error && 'errorCode' in error ? String((error as { errorCode: unknown }).errorCode) : '';
+  const message = error instanceof Error ? error.message : String(error);
+  switch (code) {
+    case 'user_cancelled': return 'The sign-in window was closed before signing in finished. Try again when you are ready.';
+    case 'popup_window_error':
+    case 'empty_window_error': return 'The sign-in window could not be opened: allow pop-ups for this site and try again.';
+    case 'timed_out':
+    case 'monitor_window_timeout': return 'The sign-in window did not finish in time (it may have been closed, or the Microsoft sign-in service could not be reached). Try again.';
+    case 'interaction_in_progress': return 'A sign-in is already under way in another window: finish or close it, then try again.';
+    default: return message;
+  }
 }
