@@ -22,6 +22,8 @@ public sealed class WebAppFixture : IAsyncLifetime
     private IPlaywright? playwright;
     private IBrowser? browser;
 
+    private readonly Dictionary<string, object> remembered = [];
+
     public Uri Url => service?.Url ?? throw new InvalidOperationException("The service is not running.");
 
     public async Task InitializeAsync()
@@ -82,6 +84,21 @@ public sealed class WebAppFixture : IAsyncLifetime
         }
 
         test.AssertTheBrowserReportedNoErrors();
+    }
+
+    /// <summary>Test data worked out once per fixture (its service), on first use.</summary>
+    public Task<T> Remember<T>(string key, Func<Task<T>> find)
+    {
+        lock (remembered)
+        {
+            if (!remembered.TryGetValue(key, out var known))
+            {
+                known = find();
+                remembered[key] = known;
+            }
+
+            return (Task<T>)known;
+        }
     }
 
     /// <summary>A GraphQL query straight to the service (anonymous), for choosing test data; throws on errors.</summary>
