@@ -36,7 +36,11 @@ public sealed class BrowserTest : IAsyncDisposable
     public static async Task<BrowserTest> StartAsync(IBrowser browser, Uri baseUrl, string name)
     {
         var test = new BrowserTest(browser, baseUrl, name);
-        File.Delete(Screenshots.PathFor(name + ".failure"));
+        foreach (var stale in Directory.EnumerateFiles(Screenshots.Folder, $"{name}.failure*.png"))
+        {
+            File.Delete(stale); // from an earlier run that failed
+        }
+
         test.Page = await test.NewUserAsync();
         return test;
     }

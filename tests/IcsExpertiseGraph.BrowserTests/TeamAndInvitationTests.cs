@@ -12,7 +12,7 @@ public sealed class TeamAndInvitationTests(WebAppFixture app) : IClassFixture<We
     {
         var (_, name) = (await SeededPeople.LeanExpertsAsync(app))[5];
         await t.SignInAsync(name);
-        await ProposeTeamAsync(t, icsName: null);
+        await ProposeTeamAsync(t);
 
         var page = t.Page;
         await Expect(page.GetByRole(AriaRole.Main).GetByText(new Regex(@"\d+ (person|people) from \d+ organisations?, covering 2 of 2 skills"))).ToBeVisibleAsync();
@@ -32,16 +32,20 @@ public sealed class TeamAndInvitationTests(WebAppFixture app) : IClassFixture<We
         var (_, inviter) = (await SeededPeople.LeanExpertsAsync(app))[6];
         var (_, icsName) = await SeededPeople.FirstIcsAsync(app);
         await t.SignInAsync(inviter);
-        await ProposeTeamAsync(t, icsName);
+        await ProposeTeamAsync(t);
 
-        // Invite the first proposed member who is not the inviter.
+        // Invite the first proposed member, not the inviter, who is open to work for other organisations (only
+        // colleagues may invite the others, and the form would say so).
         var page = t.Page;
-        var member = Members(page).Filter(new() { HasNot = page.GetByRole(AriaRole.Link, new() { Name = inviter, Exact = true }) }).First;
+        var member = Members(page)
+            .Filter(new() { HasNot = page.GetByRole(AriaRole.Link, new() { Name = inviter, Exact = true }) })
+            .Filter(new() { HasText = "Open to cross-organisation work" }).First;
         var invitee = await member.GetByRole(AriaRole.Heading).InnerTextAsync();
         await member.GetByRole(AriaRole.Button, new() { Name = $"Invite {invitee} to design work" }).ClickAsync();
         var purpose = $"Design the ICS's lean flow programme ({Guid.NewGuid().ToString("N")[..6]})";
         await member.GetByLabel("Purpose", new() { Exact = true }).FillAsync(purpose);
-        await Expect(member.GetByLabel("Integrated Care System", new() { Exact = true })).ToHaveValueAsync(new Regex(".+"));
+        await member.GetByLabel("Integrated Care System", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = icsName });
+        await Expect(member.GetByRole(AriaRole.List, new() { Name = "Skills wanted: chosen" }).GetByRole(AriaRole.Listitem).First).ToBeVisibleAsync();
         await member.GetByLabel("Hours requested", new() { Exact = true }).FillAsync("12");
         await member.GetByLabel("Respond by", new() { Exact = true }).FillAsync(DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await member.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();
@@ -74,8 +78,8 @@ public sealed class TeamAndInvitationTests(WebAppFixture app) : IClassFixture<We
 
     private static ILocator Members(IPage page) => page.Locator("ul.team-members > li");
 
-    /// <summary>Team builder: Lean and Statistical process control (picked by typing), optionally one ICS, then "Propose a team".</summary>
-    private static async Task ProposeTeamAsync(BrowserTest t, string? icsName)
+    /// <summary>Team builder: Lean and Statistical process control (picked by typing), then "Propose a team".</summary>
+    private static async Task ProposeTeamAsync(BrowserTest t)
     {
         var page = t.Page;
         await t.GoToAsync("/team");
@@ -87,11 +91,6 @@ public sealed class TeamAndInvitationTests(WebAppFixture app) : IClassFixture<We
             await page.GetByRole(AriaRole.List, new() { Name = "Matching skills" })
                 .GetByRole(AriaRole.Button, new() { NameRegex = new Regex($"^{Regex.Escape(skill)} ·") }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.List, new() { Name = "Skills the team needs: chosen" })).ToContainTextAsync(skill);
-        }
-
-        if (icsName is not null)
-        {
-            await page.GetByLabel("Integrated Care System (optional)").SelectOptionAsync(new SelectOptionValue { Label = icsName });
         }
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Propose a team" }).ClickAsync();
