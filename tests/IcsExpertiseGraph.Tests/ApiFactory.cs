@@ -29,6 +29,16 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         return factory;
     }
 
+    /// <summary>Entra ID configured (tenant ...01, API app ...02), so the local issuer does not run; more settings may follow.</summary>
+    public static ApiFactory EntraId(int demoPeople = 20)
+    {
+        var factory = new ApiFactory { DemoPeople = demoPeople };
+        factory.Settings["AzureAd:Instance"] = "https://login.microsoftonline.com/";
+        factory.Settings["AzureAd:TenantId"] = "00000000-0000-0000-0000-000000000001";
+        factory.Settings["AzureAd:ClientId"] = "00000000-0000-0000-0000-000000000002";
+        return factory;
+    }
+
     public int DemoPeople { get; init; } = 400;
 
     public string DatabasePath => Path.Combine(directory, "expertise.db");

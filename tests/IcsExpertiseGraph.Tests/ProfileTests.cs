@@ -387,16 +387,7 @@ public sealed class EntraIdModeTests
     [Fact]
     public async Task WithEntraIdConfiguredLocalTokensAreNotTrustedAndTheTokenVerbDeclines()
     {
-        using var entra = new ApiFactory
-        {
-            DemoPeople = 20,
-            Settings =
-            {
-                ["AzureAd:Instance"] = "https://login.microsoftonline.com/",
-                ["AzureAd:TenantId"] = "00000000-0000-0000-0000-000000000001",
-                ["AzureAd:ClientId"] = "00000000-0000-0000-0000-000000000002",
-            },
-        };
+        using var entra = ApiFactory.EntraId();
         using var local = new ApiFactory { DemoPeople = 20 };
         var person = (await local.Store.ListPeopleAsync(new Viewer(null, true, true), new PageRequest(0, 10), CancellationToken.None)).Items.First(p => p.Email is not null);
 

@@ -15,14 +15,16 @@ public static class AuthExtensions
         services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
         var options = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         var entra = !string.IsNullOrWhiteSpace(configuration["AzureAd:ClientId"]);
-        services.AddSingleton(new AuthMode(entra, environment.IsProduction(), options.AllowLocalIssuerInProduction));
+        var mode = new AuthMode(entra, environment.IsProduction(), options.AllowLocalIssuerInProduction, environment.IsDevelopment(), options.DevelopmentSignIn);
+        services.AddSingleton(mode);
+        services.AddSingleton(SignInOffer.From(mode, configuration));
         services.AddHostedService<AuthModeGuard>();
         if (entra)
         {
             services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
                 .AddMicrosoftIdentityWebApi(configuration.GetSection("AzureAd"));
         }
-        else if (!new AuthMode(entra, environment.IsProduction(), options.AllowLocalIssuerInProduction).Refused)
+        else if (mode.LocalIssuer)
         {
             var keyPath = options.LocalKeyPath is { Length: > 0 } configured
                 ? configured
@@ -47,10 +49,19 @@ public static class AuthExtensions
     }
 }
 
-/// <summary>Which issuer this instance trusts, decided once from configuration.</summary>
-public sealed record AuthMode(bool EntraId, bool Production, bool LocalAllowedInProduction)
+/// <summary>Which issuer this instance trusts, and whether it offers the development sign-in, decided once from configuration.</summary>
+public sealed record AuthMode(bool EntraId, bool Production, bool LocalAllowedInProduction, bool Development, bool? DevelopmentSignInSetting)
 {
     public bool Refused => !EntraId && Production && !LocalAllowedInProduction;
+
+    /// <summary>The local development issuer signs and validates this instance's tokens.</summary>
+    public bool LocalIssuer => !EntraId && !Refused;
+
+    /// <summary>
+    /// Anyone may sign in as anyone (developmentSignIn): only where the local issuer runs anyway, and then in
+    /// Development unless Auth:DevelopmentSignIn says otherwise.
+    /// </summary>
+    public bool DevelopmentSignIn => LocalIssuer && (DevelopmentSignInSetting ?? Development);
 }
 
 /// <summary>Says at start which issuer is trusted, and stops a production instance that would trust the local one.</summary>
@@ -78,6 +89,11 @@ public sealed partial class AuthModeGuard(AuthMode mode, ILogger<AuthModeGuard> 
             LogLocal(logger);
         }
 
+        if (mode.DevelopmentSignIn)
+        {
+            LogDevelopmentSignIn(logger);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -94,4 +110,7 @@ public sealed partial class AuthModeGuard(AuthMode mode, ILogger<AuthModeGuard> 
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sign-in: the local development issuer (get a token with the 'token' verb)")]
     private static partial void LogLocal(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Development sign-in is ON (developmentSignIn): anyone who can reach this instance can sign in as anyone, with any role. Set Auth:DevelopmentSignIn=false to turn it off")]
+    private static partial void LogDevelopmentSignIn(ILogger logger);
 }

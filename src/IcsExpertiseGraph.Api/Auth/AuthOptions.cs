@@ -10,6 +10,13 @@ public sealed class AuthOptions
     /// </summary>
     public bool AllowLocalIssuerInProduction { get; set; }
 
+    /// <summary>
+    /// The development sign-in (pick anyone from a list and be them: developmentSignIn). Null means on in Development
+    /// only; true turns it on elsewhere too, false off everywhere. It needs the local issuer, so never with Entra ID,
+    /// and in Production only where AllowLocalIssuerInProduction is set as well.
+    /// </summary>
+    public bool? DevelopmentSignIn { get; set; }
+
     /// <summary>Where the local issuer keeps its signing key; empty means beside the SQLite store.</summary>
     public string? LocalKeyPath { get; set; }
 

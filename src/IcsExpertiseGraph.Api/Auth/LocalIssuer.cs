@@ -27,6 +27,9 @@ public sealed class LocalIssuer
 
     public string KeyPath { get; }
 
+    /// <summary>How long a token it issues lasts.</summary>
+    public TimeSpan Lifetime => lifetime;
+
     public TokenValidationParameters ValidationParameters => new()
     {
         ValidIssuer = Issuer,

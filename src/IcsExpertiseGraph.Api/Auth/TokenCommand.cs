@@ -56,10 +56,22 @@ public static class TokenCommand
             return 1;
         }
 
-        // The token's person is linked now, so every call it makes (not only me) acts on that profile.
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var linked = await store.LinkIdentityAsync(profile.Id, profile.ExternalId ?? "local:" + profile.Id.ToString("D"), now, cancellationToken);
-        Console.WriteLine(issuer.Issue(linked.ExternalId!, linked.Email, linked.DisplayName, roles, now));
+        var (_, token) = await IssueAsync(store, issuer, profile, roles, services.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken);
+        Console.WriteLine(token);
         return 0;
+    }
+
+    /// <summary>
+    /// A local token for a person (this verb, and the development sign-in): their profile is linked first (a profile
+    /// already linked keeps its link), so every call the token makes, not only <c>me</c>, acts on that profile.
+    /// </summary>
+    public static async Task<(Domain.Person Linked, string Token)> IssueAsync(
+        IExpertiseStore store, LocalIssuer issuer, Domain.Person profile, IReadOnlyCollection<string> roles, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(issuer);
+        ArgumentNullException.ThrowIfNull(profile);
+        var linked = await store.LinkIdentityAsync(profile.Id, profile.ExternalId ?? "local:" + profile.Id.ToString("D"), now, cancellationToken);
+        return (linked, issuer.Issue(linked.ExternalId!, linked.Email, linked.DisplayName, roles, now));
     }
 }

@@ -6,6 +6,9 @@ using IcsExpertiseGraph.Api.Storage;
 
 namespace IcsExpertiseGraph.Api.Experts;
 
+/// <summary>A person as a list of names shows them: Organisation is their primary (else first) current employer's name.</summary>
+public sealed record PersonListing(Guid Id, string DisplayName, string? Headline, Visibility Visibility, string? Organisation);
+
 /// <summary>
 /// The in-memory read model for search: one immutable snapshot of every person's searchable text, holdings,
 /// current employers and availability, built from whichever store is configured. It answers the store's
@@ -46,6 +49,7 @@ public sealed class ExpertIndex : IReadModel
     private readonly string[] vocabulary;
     private readonly float[] documentLength;
     private readonly double averageDocumentLength;
+    private readonly Lazy<int[]> byName;            // people positions by display name; only the development sign-in asks
 
     public ExpertIndex(SearchSource source, SkillTaxonomy taxonomy)
     {
@@ -132,6 +136,7 @@ public sealed class ExpertIndex : IReadModel
         postings = terms.Postings();
         averageDocumentLength = people.Length == 0 ? 1 : Math.Max(1, documentLength.Average());
         vocabulary = [.. postings.Keys.Order(StringComparer.Ordinal)];
+        byName = new(() => [.. Enumerable.Range(0, people.Length).OrderBy(i => people[i].DisplayName, StringComparer.OrdinalIgnoreCase).ThenBy(i => people[i].Id)]);
     }
 
     /// <summary>The store's change sequence this snapshot reflects.</summary>
@@ -196,6 +201,32 @@ public sealed class ExpertIndex : IReadModel
 
     /// <summary>Every organisation, for coverage and collaboration reports.</summary>
     public IReadOnlyList<Organisation> Organisations => organisations;
+
+    /// <summary>
+    /// Everyone, whatever their visibility, by display name (ignoring case, then by id), those whose name contains
+    /// <paramref name="nameContains"/> (ignoring case) when it is given: the development sign-in's list, which ignores
+    /// visibility because whoever may use it can be anyone anyway. Nobody else may call this.
+    /// </summary>
+    public IReadOnlyList<PersonListing> EveryoneByName(string? nameContains, int first)
+    {
+        var found = new List<PersonListing>(Math.Min(first, people.Length));
+        foreach (var i in byName.Value)
+        {
+            if (found.Count == first)
+            {
+                break;
+            }
+
+            var person = people[i];
+            if (nameContains is null || person.DisplayName.Contains(nameContains, StringComparison.OrdinalIgnoreCase))
+            {
+                found.Add(new PersonListing(person.Id, person.DisplayName, person.Headline, person.Visibility,
+                    employerPosition[i].Length > 0 ? organisations[employerPosition[i][0]].Name : null));
+            }
+        }
+
+        return found;
+    }
 
     /// <summary>The same question as the store's FindExpertCandidatesAsync, answered from memory.</summary>
     public IReadOnlyList<ExpertCandidate> FindCandidates(ExpertCriteria criteria, Viewer viewer)

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.Directory;
 using IcsExpertiseGraph.Api.Experts;
 using IcsExpertiseGraph.Api.Invitations;
@@ -33,5 +34,6 @@ public sealed class QueryGraphType : ObjectGraphType
         this.AddProfileQueries();
         this.AddNetworkQueries();
         this.AddInvitationOutcomes();
+        this.AddSignInQueries();
     }
 }

@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.Domain;
 using IcsExpertiseGraph.Api.Experts;
 using IcsExpertiseGraph.Api.GraphQL;
@@ -117,5 +118,6 @@ public sealed class MutationGraphType : ObjectGraphType
         this.AddProjectMutations();
         this.AddDataRightsMutations();
         this.AddInvitationMutations();
+        this.AddSignInMutations();
     }
 }

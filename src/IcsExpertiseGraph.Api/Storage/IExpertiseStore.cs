@@ -83,7 +83,7 @@ public interface IExpertiseStore
     /// </summary>
     Task<Person> LinkOrCreateProfileAsync(SignedInIdentity identity, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Links a profile to an identity-provider object id (the token verb's local sign-ins); a profile already linked keeps its link.</summary>
+    /// <summary>Links a profile to an identity-provider object id (the local issuer's sign-ins: the token verb, the development sign-in); a profile already linked keeps its link.</summary>
     Task<Person> LinkIdentityAsync(Guid personId, string externalId, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Applies the changes; with an expected version, refuses (VersionConflictException) if the profile has moved on.</summary>

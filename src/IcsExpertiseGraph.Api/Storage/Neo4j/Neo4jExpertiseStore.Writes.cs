@@ -39,7 +39,7 @@ public sealed partial class Neo4jExpertiseStore
             if (person.ExternalId is null)
             {
                 await write.RunAsync("link-identity", ("id", Id(personId)), ("externalId", externalId), ("now", Timestamp(now)));
-                await write.AuditAsync(now, personId, "LINK_IDENTITY", personId, null, new { linkedBy = "token verb" });
+                await write.AuditAsync(now, personId, "LINK_IDENTITY", personId, null, new { linkedBy = "local issuer" });
             }
 
             return await write.PersonAsync(personId);

@@ -55,7 +55,7 @@ public sealed partial class SqliteExpertiseStore
             {
                 write.Execute("UPDATE person SET external_id = $externalId, updated_at = $now WHERE id = $id",
                     ("$externalId", externalId), ("$now", Timestamp(now)), ("$id", Id(personId)));
-                write.Audit(now, personId, "LINK_IDENTITY", personId, null, new { linkedBy = "token verb" });
+                write.Audit(now, personId, "LINK_IDENTITY", personId, null, new { linkedBy = "local issuer" });
             }
 
             return write.Person(personId);
