@@ -33,8 +33,3 @@ export function accessProblem(error: unknown, what: string): HTMLElement | null 
   if (error.has('FORBIDDEN')) return needNetworkManager(what);
   return null;
 }
-
-/** True when the service does not know a field yet (an older server than this page): the page asks again without it. */
-export function unknownField(error: unknown): boolean {
-  return error instanceof ApiError && error.has('GRAPHQL_VALIDATION_FAILED');
-}

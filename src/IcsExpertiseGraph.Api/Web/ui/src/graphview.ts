@@ -30,7 +30,8 @@ export interface GraphEdge {
 }
 
 export interface GraphOptions {
-  layout: 'concentric' | 'cose';
+  /** rings: by level (0 at the centre), each crowded ring split into several; cose: force-directed. */
+  layout: 'rings' | 'cose';
   /** A node was tapped or clicked (null: the background). */
   onSelect(id: string | null): void;
   /** A node was double-clicked or double-tapped. */
@@ -92,6 +93,57 @@ export function swatch(colour: string, dashed = false): HTMLElement {
   return element;
 }
 
+/**
+ * Positions on rings by level, computed here in one pass (Cytoscape's concentric layout puts a whole level on
+ * one ring, which for hundreds of people is wider than any screen). Each node sits near the angle of its links
+ * in the ring inside it, so links stay short; a ring with more nodes than fit is split into staggered rings.
+ */
+function ringPositions(nodes: GraphNode[], edges: GraphEdge[]): Record<string, { x: number; y: number }> {
+  const spacing = Math.max(10, nodes.reduce((sum, n) => sum + n.size, 0) / Math.max(1, nodes.length) + 6);
+  const neighbours = new Map<string, string[]>();
+  for (const e of edges) {
+    (neighbours.get(e.source) ?? neighbours.set(e.source, []).get(e.source)!).push(e.target);
+    (neighbours.get(e.target) ?? neighbours.set(e.target, []).get(e.target)!).push(e.source);
+  }
+  const levels = new Map<number, GraphNode[]>();
+  for (const n of nodes) {
+    const level = n.level ?? 0;
+    (levels.get(level) ?? levels.set(level, []).get(level)!).push(n);
+  }
+  const angle = new Map<string, number>();
+  const positions: Record<string, { x: number; y: number }> = {};
+  let radius = 0;
+  for (const level of [...levels.keys()].sort((a, b) => a - b)) {
+    const ring = levels.get(level)!;
+    if (level === 0 && ring.length === 1) {
+      positions[ring[0]!.id] = { x: 0, y: 0 };
+      radius = Math.max(60, ring[0]!.size);
+      continue;
+    }
+    // Where each node's already-placed neighbours are (a circular mean); the unlinked go last.
+    const wanted = new Map<string, number>();
+    for (const n of ring) {
+      let x = 0; let y = 0;
+      for (const other of neighbours.get(n.id) ?? []) {
+        const a = angle.get(other);
+        if (a !== undefined) { x += Math.cos(a); y += Math.sin(a); }
+      }
+      wanted.set(n.id, x === 0 && y === 0 ? 10 : Math.atan2(y, x));
+    }
+    ring.sort((a, b) => wanted.get(a.id)! - wanted.get(b.id)! || a.detail.localeCompare(b.detail));
+    const base = radius + spacing * 3;
+    const split = Math.max(1, Math.ceil((ring.length * spacing) / (2 * Math.PI * base)));
+    ring.forEach((n, i) => {
+      const a = (2 * Math.PI * i) / ring.length - Math.PI / 2;
+      const r = base + (i % split) * spacing;
+      angle.set(n.id, a);
+      positions[n.id] = { x: r * Math.cos(a), y: r * Math.sin(a) };
+    });
+    radius = base + (split - 1) * spacing;
+  }
+  return positions;
+}
+
 export async function drawGraph(container: HTMLElement, nodes: GraphNode[], edges: GraphEdge[], options: GraphOptions): Promise<GraphView> {
   const { default: cytoscape } = await import('cytoscape');
   const elements: ElementDefinition[] = [
@@ -102,13 +154,12 @@ export async function drawGraph(container: HTMLElement, nodes: GraphNode[], edge
     })),
     ...edges.map((e) => ({ group: 'edges' as const, data: { id: e.id, source: e.source, target: e.target, width: e.width, title: e.title } })),
   ];
-  const maxLevel = Math.max(0, ...nodes.map((n) => n.level ?? 0));
   const many = nodes.length > 150;
 
   const cy: Core = cytoscape({
     container,
     elements,
-    minZoom: 0.1,
+    minZoom: 0.02,
     maxZoom: 4,
     boxSelectionEnabled: false,
     textureOnViewport: many,
@@ -133,33 +184,25 @@ export async function drawGraph(container: HTMLElement, nodes: GraphNode[], edge
           'text-wrap': 'ellipsis',
           'text-max-width': '140px',
           // Labels of small nodes appear as the user zooms in, so a large network stays legible.
-          'min-zoomed-font-size': many ? 9 : 6,
+          'min-zoomed-font-size': many ? 16 : 6,
         },
       },
-      { selector: 'node.dashed', style: { 'border-style': 'dashed', 'border-color': '#212b32', 'border-width': 2 } },
+      // Dashed nodes (isolated organisations) are many and listed beside the graph: their names show on hover or selection.
+      { selector: 'node.dashed', style: { 'border-style': 'dashed', 'border-color': '#212b32', 'border-width': 2, 'text-opacity': 0 } },
       {
         selector: 'node.centre',
         style: { 'border-width': 5, 'border-color': '#212b32', 'font-weight': 'bold', 'font-size': 14, 'min-zoomed-font-size': 0, 'z-index': 10 },
       },
       {
         selector: 'edge',
-        style: { width: 'data(width)', 'line-color': '#8c9aa5', opacity: 0.7, 'curve-style': 'haystack' },
+        style: { width: 'data(width)', 'line-color': '#8c9aa5', opacity: many ? 0.35 : 0.7, 'curve-style': 'haystack' },
       },
-      { selector: 'node:selected', style: { 'border-width': 5, 'border-color': '#ffb81c', 'min-zoomed-font-size': 0, 'z-index': 20 } },
+      { selector: 'node:selected', style: { 'border-width': 5, 'border-color': '#ffb81c', 'border-style': 'solid', 'min-zoomed-font-size': 0, 'text-opacity': 1, 'z-index': 20 } },
       { selector: 'edge.near', style: { 'line-color': '#003087', opacity: 1 } },
       { selector: '.faded', style: { opacity: 0.15, 'text-opacity': 0 } },
     ],
-    layout: options.layout === 'concentric'
-      ? {
-        name: 'concentric',
-        animate: false,
-        concentric: (node: NodeSingular) => maxLevel - Number(node.data('level')),
-        levelWidth: () => 1,
-        minNodeSpacing: many ? 4 : 12,
-        avoidOverlap: true,
-        fit: true,
-        padding: 30,
-      }
+    layout: options.layout === 'rings'
+      ? { name: 'preset', positions: ringPositions(nodes, edges), fit: true, padding: 30 }
       : { name: 'cose', animate: false, randomize: true, nodeRepulsion: () => 8000, idealEdgeLength: () => 80, numIter: 1000, fit: true, padding: 30 },
   });
 

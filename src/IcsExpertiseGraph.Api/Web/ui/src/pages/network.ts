@@ -4,7 +4,7 @@
 // and the lists select nodes in the graph, so keyboard and screen-reader users lose nothing.
 
 import { gql } from '../api';
-import { accessProblem, needSignIn, unknownField } from '../access';
+import { accessProblem, needSignIn } from '../access';
 import { announce, h, replaceChildren, uid, type Child } from '../dom';
 import { drawGraph, scaler, stableColours, swatch, type GraphEdge, type GraphNode, type GraphView } from '../graphview';
 import { domainLabels, label, organisationTypeLabels } from '../labels';
@@ -14,10 +14,10 @@ import { href, recordQuery, type PageContext } from '../router';
 import { currentSession, isNetworkManager } from '../session';
 import { count, errorBox, loading, pageHeading, personLink } from '../ui';
 
-const personNetworkQuery = (withBetweenness: boolean) => `query CollaborationNetwork($around: ID!, $hops: Int, $limit: Int) {
+const personNetworkQuery = `query CollaborationNetwork($around: ID!, $hops: Int, $limit: Int) {
   collaborationNetwork(around: $around, hops: $hops, limit: $limit) {
     hops truncated
-    nodes { person { id displayName } organisation { id name }${withBetweenness ? ' betweenness' : ''} }
+    nodes { person { id displayName } organisation { id name } betweenness }
     edges { from to weight projects { id title } }
   }
 }`;
@@ -36,7 +36,7 @@ const expertSearchQuery = `query NetworkPersonSearch($query: String, $first: Int
   searchExperts(query: $query, first: $first) { edges { node { id displayName headline } } }
 }`;
 
-interface NetworkNode { person: { id: string; displayName: string }; organisation: { id: string; name: string } | null; betweenness?: number }
+interface NetworkNode { person: { id: string; displayName: string }; organisation: { id: string; name: string } | null; betweenness: number }
 interface NetworkEdge { from: string; to: string; weight: number; projects: { id: string; title: string }[] }
 interface CollaborationNetwork { hops: number; truncated: boolean; nodes: NetworkNode[]; edges: NetworkEdge[] }
 
@@ -93,9 +93,6 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${count(n)} ${n === 1 ? one : many}`;
 }
 
-// The service learns NetworkNode.betweenness in a later version; until then nodes are sized by their links.
-let betweennessKnown = true;
-
 export async function networkPage({ main, query, signal }: PageContext): Promise<() => void> {
   let state = stateFrom(query);
   const manager = isNetworkManager();
@@ -116,9 +113,10 @@ export async function networkPage({ main, query, signal }: PageContext): Promise
   const personInput = h('input', { type: 'search', id: personInputId, name: 'person', autocomplete: 'off', 'aria-describedby': `${personInputId}-hint` });
   const suggestions = h('ul', { className: 'suggestions', hidden: true, 'aria-label': 'Matching people' });
   const suggestionStatus = h('span', { className: 'visually-hidden', 'aria-live': 'polite' });
-  const hopsSelect = h('select', { id: uid('hops'), name: 'hops' },
+  const hopsId = uid('hops');
+  const hopsSelect = h('select', { id: hopsId, name: 'hops', 'aria-describedby': `${hopsId}-hint` },
     hopChoices.map((n) => h('option', { value: String(n), ...(n === state.hops ? { selected: true } : {}) },
-      n === 1 ? '1 step: direct collaborators' : `${n} steps: collaborators of collaborators${n === 3 ? ' and theirs' : ''}`)));
+      n === 1 ? '1 step' : `${n} steps`)));
   const limitSelect = h('select', { id: uid('limit'), name: 'limit' },
     limitChoices.map((n) => h('option', { value: String(n), ...(n === state.limit ? { selected: true } : {}) }, `${n} people`)));
   const personControls = h('div', {},
@@ -127,7 +125,8 @@ export async function networkPage({ main, query, signal }: PageContext): Promise
       h('span', { className: 'hint', id: `${personInputId}-hint` }, 'Type part of a name or a skill, then choose from the list (Down arrow, then Enter).'),
       personInput, suggestionStatus, suggestions),
     h('div', { className: 'inline-fields' },
-      h('div', { className: 'field' }, h('label', { for: hopsSelect.id }, 'How far'), hopsSelect),
+      h('div', { className: 'field' }, h('label', { for: hopsSelect.id }, 'How far'),
+        h('span', { className: 'hint', id: `${hopsSelect.id}-hint` }, '1 step: the people they worked with; 2: also whom those worked with; 3: one step further.'), hopsSelect),
       h('div', { className: 'field' }, h('label', { for: limitSelect.id }, 'At most'), limitSelect)));
 
   const icsSelect = h('select', { id: uid('network-ics'), name: 'ics' }, h('option', { value: '' }, 'Choose an ICS'));
@@ -144,6 +143,7 @@ export async function networkPage({ main, query, signal }: PageContext): Promise
 
   const syncControls = () => {
     personControls.hidden = state.mode !== 'person';
+    form.hidden = !currentSession() || (state.mode === 'ics' && !manager);
     icsControls.hidden = state.mode !== 'ics' || !manager;
     hopsSelect.value = String(state.hops);
     limitSelect.value = String(state.limit);
@@ -217,7 +217,9 @@ export async function networkPage({ main, query, signal }: PageContext): Promise
     } catch (error) {
       if (controller.signal.aborted) return;
       const what = state.mode === 'ics' ? 'how the organisations of an Integrated Care System work together' : 'collaboration networks';
-      replaceChildren(results, accessProblem(error, what) ?? errorBox(error, 'The network could not be drawn'));
+      const problem = accessProblem(error, what);
+      replaceChildren(results, problem ?? errorBox(error, 'The network could not be drawn'),
+        problem && state.mode === 'ics' && currentSession() ? h('p', {}, h('a', { href: href('/network') }, 'See the collaboration network around you instead')) : null);
     } finally {
       if (inFlight === controller) results.setAttribute('aria-busy', 'false');
     }
@@ -231,16 +233,8 @@ export async function networkPage({ main, query, signal }: PageContext): Promise
       state = { ...state, around: me.me.id };
       recordQuery('/network', queryOf(state), false);
     }
-    let network: CollaborationNetwork;
-    try {
-      network = (await gql<{ collaborationNetwork: CollaborationNetwork }>(personNetworkQuery(betweennessKnown),
-        { around: state.around, hops: state.hops, limit: state.limit }, requestSignal)).collaborationNetwork;
-    } catch (error) {
-      if (!betweennessKnown || !unknownField(error)) throw error;
-      betweennessKnown = false;
-      network = (await gql<{ collaborationNetwork: CollaborationNetwork }>(personNetworkQuery(false),
-        { around: state.around, hops: state.hops, limit: state.limit }, requestSignal)).collaborationNetwork;
-    }
+    const network = (await gql<{ collaborationNetwork: CollaborationNetwork }>(personNetworkQuery,
+      { around: state.around, hops: state.hops, limit: state.limit }, requestSignal)).collaborationNetwork;
     if (requestSignal.aborted) return;
     const centre = network.nodes[0];
     if (centre && document.activeElement !== personInput) personInput.value = centre.person.displayName;
@@ -272,10 +266,9 @@ export async function networkPage({ main, query, signal }: PageContext): Promise
       }
     }
 
-    const sizedByBroker = network.nodes.some((n) => typeof n.betweenness === 'number');
-    const score = (n: NetworkNode) => (sizedByBroker ? n.betweenness ?? 0 : links.get(n.person.id)?.length ?? 0);
-    const scoreName = sizedByBroker ? 'Broker score' : 'Connections';
-    const size = scaler(network.nodes.map(score), 14, 60);
+    const score = (n: NetworkNode) => n.betweenness;
+    const scoreName = 'Broker score';
+    const size = scaler(network.nodes.map(score), network.nodes.length > 150 ? 6 : 14, network.nodes.length > 150 ? 30 : 60);
     const noOrganisation = 'none';
     const colours = stableColours(network.nodes.map((n) => n.organisation?.id ?? noOrganisation));
     const colourOf = (n: NetworkNode) => colours.get(n.organisation?.id ?? noOrganisation) ?? '#768692';
@@ -307,6 +300,7 @@ export async function networkPage({ main, query, signal }: PageContext): Promise
         h('dl', { className: 'facts' },
           h('dt', {}, 'Organisation'), h('dd', {}, swatch(colourOf(node)), organisationName(node)),
           h('dt', {}, scoreName), h('dd', {}, count(Math.round(score(node)))),
+          h('dt', {}, 'Connections'), h('dd', {}, count(theirLinks.length)),
           h('dt', {}, 'Steps from the centre'), h('dd', {}, distance.has(node.person.id) ? String(distance.get(node.person.id)) : 'not linked')),
         node.person.id !== centre.person.id
           ? h('button', { type: 'button', className: 'button button--secondary button--small', onclick: () => apply({ around: node.person.id }) }, `Centre the network on ${node.person.displayName}`)
@@ -339,20 +333,20 @@ export async function networkPage({ main, query, signal }: PageContext): Promise
       h('thead', {}, h('tr', {},
         h('th', { scope: 'col' }, 'Person'), h('th', { scope: 'col' }, 'Organisation'),
         h('th', { scope: 'col', className: 'number' }, scoreName),
-        sizedByBroker ? h('th', { scope: 'col', className: 'number' }, 'Connections') : null,
+        h('th', { scope: 'col', className: 'number' }, 'Connections'),
         h('th', { scope: 'col', className: 'number' }, 'Steps'))),
       h('tbody', {}, rows.map((n) => h('tr', {},
         h('th', { scope: 'row' }, h('button', { type: 'button', className: 'link-button', onclick: () => select(n.person.id, true) }, n.person.displayName),
           n.person.id === centre.person.id ? ' (centre)' : ''),
         h('td', {}, swatch(colourOf(n)), organisationName(n)),
         h('td', { className: 'number' }, count(Math.round(score(n)))),
-        sizedByBroker ? h('td', { className: 'number' }, count(links.get(n.person.id)?.length ?? 0)) : null,
+        h('td', { className: 'number' }, count(links.get(n.person.id)?.length ?? 0)),
         h('td', { className: 'number' }, distance.has(n.person.id) ? String(distance.get(n.person.id)) : '–')))));
 
     replaceChildren(results,
       h('h2', {}, `Around ${centre.person.displayName}`),
       h('p', { className: 'result-count' }, `${summary}, up to ${plural(network.hops, 'step')} away. `,
-        sizedByBroker ? 'Larger circles are brokers: many collaboration chains pass through them.' : 'Larger circles have more links.',
+        'Larger circles are brokers: many collaboration chains pass through them.',
         ' The centre person has a thick black ring.'),
       network.truncated
         ? h('p', { className: 'notice notice--warning' }, h('strong', {}, 'Truncated: '), `more people are within reach than the ${count(state.limit)} shown. Choose fewer steps or a larger limit to see them.`)
@@ -380,7 +374,7 @@ export async function networkPage({ main, query, signal }: PageContext): Promise
       id: `e${i}`, source: e.from, target: e.to, width: widths(e.weight), title: plural(e.weight, 'shared project'),
     }));
     const drawn = await drawGraph(container, nodes, edges, {
-      layout: 'concentric',
+      layout: 'rings',
       onSelect: (id) => { showPanel(id, false); },
       onOpen: (id) => { if (id !== centre.person.id) apply({ around: id }); },
     });
