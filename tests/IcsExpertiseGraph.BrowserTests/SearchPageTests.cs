@@ -89,8 +89,9 @@ public sealed partial class SearchPageTests(WebAppFixture app) : IClassFixture<W
         await Expect(field).ToBeVisibleAsync();
         await WaitForResultsAsync(page);
 
-        // From the top of the page, Tab until the search field has focus (skip link, brand, navigation, sign-in first).
-        await page.EvaluateAsync("() => { document.activeElement?.blur(); window.scrollTo(0, 0); }");
+        // From the top of the page (its first stop, the skip link), Tab past the brand, the navigation and the sign-in
+        // to the search field. (A page load itself puts focus on the page's h1, from where one Tab reaches the field.)
+        await page.GetByRole(AriaRole.Link, new() { Name = "Skip to main content" }).FocusAsync();
         Assert.True(await TabUntilAsync(page, "el => el.matches('input[type=search]')", 15), "Tab from the page top never reached the search field.");
         await page.Keyboard.TypeAsync("lean");
         await page.Keyboard.PressAsync("Enter");
@@ -104,6 +105,69 @@ public sealed partial class SearchPageTests(WebAppFixture app) : IClassFixture<W
         await page.Keyboard.PressAsync("Enter");
         await Expect(page).ToHaveURLAsync(new Regex("#/person/"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(name);
+        await t.ScreenshotAsync();
+    });
+
+    [BrowserFact]
+    public Task TheSkipLinkTakesKeyboardUsersPastTheNavigationToTheSearch() => app.RunAsync(nameof(TheSkipLinkTakesKeyboardUsersPastTheNavigationToTheSearch), async t =>
+    {
+        var page = t.Page;
+        await t.GoToAsync("/?q=lean");
+        await WaitForResultsAsync(page);
+        var address = page.Url;
+
+        // The skip link (the page's first stop) shows itself when focused; Enter on it stays on this page and moves
+        // focus to the main content, so the next Tab reaches the search field.
+        var skip = page.GetByRole(AriaRole.Link, new() { Name = "Skip to main content" });
+        await skip.FocusAsync();
+        await Expect(skip).ToBeInViewportAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Main)).ToBeFocusedAsync();
+        Assert.Equal(address, page.Url);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Find quality-improvement experts");
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByLabel("Search experts", new() { Exact = true })).ToBeFocusedAsync();
+        await t.ScreenshotAsync();
+    });
+
+    [BrowserFact]
+    public Task TheSearchResultsFitANarrowPhoneScreen() => app.RunAsync(nameof(TheSearchResultsFitANarrowPhoneScreen), async t =>
+    {
+        var page = t.Page;
+        await page.SetViewportSizeAsync(390, 844);
+        await SearchAsync(t, "lean");
+        await Expect(page.GetByLabel("Search experts", new() { Exact = true })).ToBeInViewportAsync();
+        await Results(page).First.GetByText("Why this rank").ClickAsync();
+        // Nothing wider than the screen: no sideways scrolling of the page itself.
+        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(width <= 390, $"The page is {width} px wide on a 390 px screen.");
+        await t.ScreenshotAsync();
+    });
+
+    [BrowserFact]
+    public Task WordsTypedWhileThePageIsStillLoadingAreKept() => app.RunAsync(nameof(WordsTypedWhileThePageIsStillLoadingAreKept), async t =>
+    {
+        // A slow connection: the ICS list the filters need arrives a second and a half late.
+        var page = t.Page;
+        await page.RouteAsync("**/graphql", async route =>
+        {
+            if ((route.Request.PostData ?? string.Empty).Contains("query IntegratedCareSystems", StringComparison.Ordinal))
+            {
+                await Task.Delay(1500);
+            }
+
+            await route.ContinueAsync();
+        });
+        await t.GoToAsync("/");
+        var field = page.GetByLabel("Search experts", new() { Exact = true });
+        await field.FillAsync("lean");
+        await Expect(page.GetByRole(AriaRole.Main).GetByText(FoundPattern())).ToBeVisibleAsync();
+
+        await Expect(field).ToHaveValueAsync("lean");
+        await field.PressAsync("Enter");
+        await Expect(page).ToHaveURLAsync(new Regex("[?&]q=lean"));
+        await WaitForResultsAsync(page);
+        await Expect(page.GetByText("Understood as:")).ToContainTextAsync("Lean");
         await t.ScreenshotAsync();
     });
 

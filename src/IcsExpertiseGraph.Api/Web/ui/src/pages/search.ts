@@ -175,8 +175,9 @@ export async function searchPage({ main, query, signal }: PageContext): Promise<
       }));
   };
 
+  // The search words are not written back: they only change by submitting the field itself, and writing them back
+  // erased whatever was typed while the page was still loading (found by the browser tests).
   const syncControls = () => {
-    input.value = state.q;
     levelSelect.value = state.level;
     crossSelect.value = state.cross;
     availableBox.checked = state.available;
