@@ -76,3 +76,9 @@ if (main) {
   if (isEntraResponse()) void completeEntraResponse(main);
   else void start(main, (path) => { activePath = path; drawNav(path); if (!currentSession()) drawSession(); });
 }
+
+// The skip link's "#main" would otherwise be read as a route (and show "Page not found"): it moves focus instead.
+document.querySelector<HTMLAnchorElement>('a.skip-link')?.addEventListener('click', (event) => {
+  event.preventDefault();
+  document.getElementById('main')?.focus();
+});

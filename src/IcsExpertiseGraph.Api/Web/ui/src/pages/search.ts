@@ -178,10 +178,11 @@ export async function searchPage({ main, query, signal }: PageContext): Promise<
       }));
   };
 
+  // The search words are not written back: they only change by submitting the field itself, and writing them back
+  // erased whatever was typed while the page was still loading (found by the browser tests).
   const syncControls = () => {
     const active = state.skills.length + state.domains.length + state.types.length + [state.level, state.ics, state.cross].filter(Boolean).length + (state.available ? 1 : 0);
     activeCount.textContent = active ? ` (${active} active)` : '';
-    input.value = state.q;
     levelSelect.value = state.level;
     crossSelect.value = state.cross;
     availableBox.checked = state.available;

@@ -1,0 +1,96 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace IcsExpertiseGraph.BrowserTests;
+
+/// <summary>The pictures: the collaboration network (Cytoscape.js on a canvas) and the coverage heatmap.</summary>
+public sealed class NetworkAndCoverageTests(WebAppFixture app) : IClassFixture<WebAppFixture>
+{
+    /// <summary>How many pixels of the graph's canvases something was drawn on (not transparent).</summary>
+    private const string PaintedPixels = """
+        () => {
+          let painted = 0;
+          for (const canvas of document.querySelectorAll('.graph canvas')) {
+            if (!canvas.width || !canvas.height) continue;
+            const context = canvas.getContext('2d');
+            if (!context) continue;
+            const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
+            for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) painted++;
+          }
+          return painted;
+        }
+        """;
+
+    [BrowserFact]
+    public Task TheNetworkAroundAPersonDrawsTheirCollaborators() => app.RunAsync(nameof(TheNetworkAroundAPersonDrawsTheirCollaborators), async t =>
+    {
+        var (id, name) = (await SeededPeople.LeanExpertsAsync(app))[0];
+        await t.SignInAsync(name);
+        await t.GoToAsync($"/network?around={Uri.EscapeDataString(id)}");
+        var page = t.Page;
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Collaboration network");
+
+        var graph = page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex($"^Collaboration network around {Regex.Escape(name)}") });
+        await Expect(graph).ToBeVisibleAsync();
+        await AssertDrawnAsync(page);
+
+        // The same network as a list of people (the accessible alternative to the picture): the centre and others.
+        var people = page.GetByRole(AriaRole.Table, new() { NameRegex = new Regex("^People in the network") }).Locator("tbody tr");
+        await Expect(people.First).ToBeVisibleAsync();
+        Assert.True(await people.CountAsync() > 1, "The network around the person has nobody but them.");
+        await Expect(page.GetByRole(AriaRole.Table, new() { NameRegex = new Regex("^People in the network") })).ToContainTextAsync($"{name} (centre)");
+        await t.ScreenshotAsync();
+    });
+
+    [BrowserFact]
+    public Task ANetworkManagerSeesAnIcsOrganisationsWithBrokersAndIsolatedOrganisations() => app.RunAsync(nameof(ANetworkManagerSeesAnIcsOrganisationsWithBrokersAndIsolatedOrganisations), async t =>
+    {
+        var (_, name) = (await SeededPeople.LeanExpertsAsync(app))[1];
+        var (icsId, icsName) = await SeededPeople.FirstIcsAsync(app);
+        await t.SignInAsync(name, networkManager: true);
+        await t.GoToAsync($"/network?ics={Uri.EscapeDataString(icsId)}");
+        var page = t.Page;
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Collaboration network");
+        await Expect(page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex($"^Organisation collaboration in {Regex.Escape(icsName)}") })).ToBeVisibleAsync();
+        await AssertDrawnAsync(page);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Brokers", Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Isolated organisations", Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Brokers" }).GetByRole(AriaRole.Link).First).ToHaveAttributeAsync("href", new Regex("^#/person/"));
+        await t.ScreenshotAsync();
+    });
+
+    [BrowserFact]
+    public Task TheCoverageViewShowsAHeatmapGapsAndTheAssuranceBalance() => app.RunAsync(nameof(TheCoverageViewShowsAHeatmapGapsAndTheAssuranceBalance), async t =>
+    {
+        var (_, name) = (await SeededPeople.LeanExpertsAsync(app))[2];
+        var (icsId, _) = await SeededPeople.FirstIcsAsync(app);
+        await t.SignInAsync(name, networkManager: true);
+        await t.GoToAsync($"/coverage?ics={Uri.EscapeDataString(icsId)}");
+        var page = t.Page;
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Expertise coverage");
+
+        var heatmap = page.GetByRole(AriaRole.Table, new() { NameRegex = new Regex("Coverage by place") });
+        await Expect(heatmap).ToBeVisibleAsync();
+        // One column per quality domain, a row per place, a number in every cell.
+        await Expect(heatmap.GetByRole(AriaRole.Columnheader, new() { Name = "Systems thinking" })).ToBeVisibleAsync();
+        var cells = heatmap.Locator("tbody td");
+        Assert.True(await cells.CountAsync() >= 6, "The heatmap has fewer than one row of cells.");
+        var texts = await cells.AllInnerTextsAsync();
+        Assert.All(texts, text => Assert.Matches(@"\d", text));
+        Assert.Contains(texts, text => Regex.IsMatch(text, @"[1-9]"));
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Gaps", Exact = true })).ToBeVisibleAsync();
+        var balance = page.Locator(".balance");
+        await Expect(balance).ToBeVisibleAsync();
+        await Expect(balance).ToHaveTextAsync(new Regex(@"\w{3,}.*\w{3,}"));
+        await t.ScreenshotAsync();
+    });
+
+    /// <summary>The graph's canvas shows something: Cytoscape drew nodes (waits while the layout runs).</summary>
+    private static async Task AssertDrawnAsync(IPage page)
+    {
+        await Expect(page.Locator(".graph canvas").First).ToBeAttachedAsync();
+        await page.WaitForFunctionAsync($"() => ({PaintedPixels})() > 500", null, new() { Timeout = 15_000 });
+    }
+}
