@@ -200,6 +200,42 @@ public sealed partial class SearchPageTests(WebAppFixture app) : IClassFixture<W
         await Accessibility.AssertNoSeriousViolationsAsync(t.Page);
     });
 
+    [BrowserFact]
+    public Task TickingAFilterWithTheKeyboardKeepsFocusOnItAndWordsTypedAreKept() => app.RunAsync(nameof(TickingAFilterWithTheKeyboardKeepsFocusOnItAndWordsTypedAreKept), async t =>
+    {
+        var page = t.Page;
+        await SearchAsync(t, "lean");
+        // Words typed but not yet submitted go with the next filter change.
+        await page.GetByLabel("Search experts", new() { Exact = true }).FillAsync("spc");
+
+        var box = page.GetByRole(AriaRole.Group, new() { Name = "Quality domain" }).GetByRole(AriaRole.Checkbox).First;
+        var id = await box.GetAttributeAsync("id");
+        await box.FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+
+        await Expect(page).ToHaveURLAsync(new Regex("[?&]q=spc(&|$)"));
+        await WaitForResultsAsync(page);
+        await Expect(page.GetByLabel("Search experts", new() { Exact = true })).ToHaveValueAsync("spc");
+        // The filters are redrawn with new counts; keyboard focus stays on the box just ticked, not back at the page top.
+        Assert.Equal(id, await page.EvaluateAsync<string>("() => document.activeElement && document.activeElement.id"));
+        await Expect(page.Locator($"#{id}")).ToBeCheckedAsync();
+        await t.ScreenshotAsync();
+    });
+
+    [BrowserFact]
+    public Task ABrokenAddressShowsAPageNotABlankScreenAndIndexHtmlLeadsToTheSearch() => app.RunAsync(nameof(ABrokenAddressShowsAPageNotABlankScreenAndIndexHtmlLeadsToTheSearch), async t =>
+    {
+        var page = t.Page;
+        await t.GoToAsync("/person/%E0%A4%A");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("This page could not be shown");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Go to the expert search" })).ToBeVisibleAsync();
+        await t.ScreenshotAsync();
+
+        await page.GotoAsync(new Uri(app.Url, "/index.html").ToString());
+        await Expect(page).ToHaveURLAsync(new Regex("/($|#)"));
+        await Expect(page.GetByLabel("Search experts", new() { Exact = true })).ToBeVisibleAsync();
+    });
+
     /// <summary>Opens <c>/</c>, types into "Search experts" and presses Enter, then waits for the answer.</summary>
     internal static async Task SearchAsync(BrowserTest t, string words)
     {

@@ -23,6 +23,27 @@ public sealed class SignInAndProfileTests(WebAppFixture app) : IClassFixture<Web
     });
 
     [BrowserFact]
+    public Task ATokenTheServiceNoLongerAcceptsEndsTheSession() => app.RunAsync(nameof(ATokenTheServiceNoLongerAcceptsEndsTheSession), async t =>
+    {
+        var (_, name) = (await SeededPeople.LeanExpertsAsync(app))[0];
+        await t.SignInAsync(name);
+        // As after a key change or a revoked token: the same session, its token's signature no longer valid.
+        await t.Page.EvaluateAsync(@"() => {
+            const key = 'ics-expertise-graph.session';
+            const session = JSON.parse(sessionStorage.getItem(key));
+            session.token = session.token.slice(0, -4) + (session.token.endsWith('AAAA') ? 'BBBB' : 'AAAA');
+            sessionStorage.setItem(key, JSON.stringify(session));
+        }");
+
+        await t.GoToAsync("/me");
+        await t.Page.ReloadAsync(); // the sign-in already landed on #/me: load it afresh with the spoilt token
+
+        await Expect(t.Page.GetByRole(AriaRole.Banner)).Not.ToContainTextAsync("Signed in as");
+        await Expect(t.Page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await t.ScreenshotAsync();
+    });
+
+    [BrowserFact]
     public Task ASignedInMemberSeesAPersonsPageWithSimilarExpertsAndHowTheyAreConnected() => app.RunAsync(nameof(ASignedInMemberSeesAPersonsPageWithSimilarExpertsAndHowTheyAreConnected), async t =>
     {
         var people = await SeededPeople.LeanExpertsAsync(app);

@@ -49,12 +49,19 @@ public static class WebUiExtensions
             }
         });
 
+        // The page has one address, /, with its own headers; /index.html leads there.
+        app.MapMethods("/index.html", [HttpMethods.Get, HttpMethods.Head], context =>
+        {
+            context.Response.Redirect("/");
+            return Task.CompletedTask;
+        });
+
         if (System.IO.Directory.Exists(root))
         {
             // Every bundle file but index.html has its content hash in its name, so browsers may keep it for a year.
             app.UseStaticFiles(new StaticFileOptions
             {
-                FileProvider = new PhysicalFileProvider(root),
+                FileProvider = new BundleAssets(new PhysicalFileProvider(root)),
                 OnPrepareResponse = file =>
                 {
                     file.Context.Response.Headers[HeaderNames.CacheControl] = "public, max-age=31536000, immutable";
@@ -102,6 +109,20 @@ public static class WebUiExtensions
         in <code>src/IcsExpertiseGraph.Api/Web/ui</code>, then build the service).</p>
         </body></html>
         """;
+}
+
+/// <summary>
+/// The bundle's hashed assets, without its page: index.html served as a static file would be cached for a year and
+/// miss the page's security headers, so only the <c>/</c> endpoint serves it.
+/// </summary>
+internal sealed class BundleAssets(PhysicalFileProvider files) : IFileProvider
+{
+    public IFileInfo GetFileInfo(string subpath) =>
+        string.Equals(subpath.TrimStart('/'), "index.html", StringComparison.OrdinalIgnoreCase) ? new NotFoundFileInfo(subpath) : files.GetFileInfo(subpath);
+
+    public IDirectoryContents GetDirectoryContents(string subpath) => NotFoundDirectoryContents.Singleton;
+
+    public Microsoft.Extensions.Primitives.IChangeToken Watch(string filter) => files.Watch(filter);
 }
 
 /// <summary><c>WebUi:Path</c>: where the bundle is (default: <c>webui/</c> beside the service).</summary>

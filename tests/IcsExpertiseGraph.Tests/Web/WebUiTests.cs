@@ -66,6 +66,22 @@ public sealed class WebUiTests : IDisposable
     }
 
     [Fact]
+    public async Task ThePageIsNeverServedAsAStaticFileOnlyAtTheRootWithItsHeaders()
+    {
+        using var factory = new ApiFactory { DemoPeople = 10 };
+        factory.Settings["WebUi:Path"] = bundle;
+        using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var direct = await client.GetAsync(new Uri("/index.html", UriKind.Relative));
+        using var upper = await client.GetAsync(new Uri("/INDEX.HTML", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, direct.StatusCode);
+        Assert.Equal("/", direct.Headers.Location?.OriginalString);
+        Assert.NotEqual(HttpStatusCode.OK, upper.StatusCode);
+        Assert.DoesNotContain("immutable", upper.Headers.CacheControl?.ToString() ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WithoutABundleTheRootSaysHowToBuildTheUiAndTheApiStillAnswers()
     {
         using var factory = new ApiFactory { DemoPeople = 10 };

@@ -63,8 +63,9 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
       ...(e.extensions?.field ? { field: e.extensions.field } : {}),
       ...(e.extensions?.currentVersion !== undefined ? { currentVersion: e.extensions.currentVersion } : {}),
     }));
-    // A token the service no longer accepts (expired, or signed by a key it no longer has) ends the session.
-    if (session && response.status === 401) signOut();
+    // A token the service no longer accepts (expired, revoked, or signed by a key it no longer has) ends the session:
+    // the service answers such a request as anonymous, so UNAUTHENTICATED despite a token means the token is dead.
+    if (session && (response.status === 401 || details.some((d) => d.code === 'UNAUTHENTICATED'))) signOut();
     throw new ApiError(details, response.status);
   }
 

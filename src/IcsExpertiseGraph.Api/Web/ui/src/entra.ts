@@ -17,7 +17,9 @@ function carriesResponse(params: URLSearchParams): boolean {
 
 /** True in the sign-in popup when Entra ID has sent it back with a response for the opener. */
 export function isEntraResponse(): boolean {
-  return carriesResponse(new URLSearchParams(location.hash.replace(/^#/, ''))) || carriesResponse(new URLSearchParams(location.search));
+  const hash = location.hash.replace(/^#/, '');
+  // The app's own addresses all start with '/', so #/x&state=…&code=… is a page, never a sign-in response.
+  return (!hash.startsWith('/') && carriesResponse(new URLSearchParams(hash))) || carriesResponse(new URLSearchParams(location.search));
 }
 
 /** In the popup: passes the response to the page that opened it (which then closes the popup). */

@@ -145,7 +145,13 @@ function ringPositions(nodes: GraphNode[], edges: GraphEdge[]): Record<string, {
 }
 
 export async function drawGraph(container: HTMLElement, nodes: GraphNode[], edges: GraphEdge[], options: GraphOptions): Promise<GraphView> {
-  const { default: cytoscape } = await import('cytoscape');
+  let cytoscape: typeof import('cytoscape');
+  try {
+    ({ default: cytoscape } = await import('cytoscape'));
+  } catch {
+    // A tab opened before the service was updated asks for a drawing library the new build no longer has.
+    throw new Error('The drawing code could not be loaded; the service may have been updated since this page was opened. Reload the page.');
+  }
   const elements: ElementDefinition[] = [
     ...nodes.map((n) => ({
       group: 'nodes' as const,

@@ -1,3 +1,6 @@
+import { h } from './dom';
+import { errorBox, pageHeading } from './ui';
+
 // Hash routes (#/person/<id>?tab=x): every page has an address that can be bookmarked and shared, and the
 // server only ever serves one HTML page.
 
@@ -68,18 +71,25 @@ async function render(main: HTMLElement, onNavigate: (path: string) => void): Pr
   main.replaceChildren();
   onNavigate(path);
 
-  let page = notFound;
-  const params: Record<string, string> = {};
-  for (const candidate of routes) {
-    const match = candidate.pattern.exec(path);
-    if (match) {
-      candidate.names.forEach((name, i) => { params[name] = decodeURIComponent(match[i + 1] ?? ''); });
-      page = candidate.page;
-      break;
+  try {
+    let page = notFound;
+    const params: Record<string, string> = {};
+    for (const candidate of routes) {
+      const match = candidate.pattern.exec(path);
+      if (match) {
+        candidate.names.forEach((name, i) => { params[name] = decodeURIComponent(match[i + 1] ?? ''); });
+        page = candidate.page;
+        break;
+      }
     }
-  }
 
-  const cleanup = await page({ main, params, query: new URLSearchParams(search), signal: controller.signal });
-  if (current?.controller === controller) current.cleanup = cleanup;
-  else cleanup?.();
+    const cleanup = await page({ main, params, query: new URLSearchParams(search), signal: controller.signal });
+    if (current?.controller === controller) current.cleanup = cleanup;
+    else cleanup?.();
+  } catch (error) {
+    // A broken address (bad %-encoding) or a fault in a page shows as a page, never as a blank screen.
+    if (controller.signal.aborted) return;
+    main.replaceChildren(pageHeading('This page could not be shown'), errorBox(error, 'Something went wrong'),
+      h('p', {}, h('a', { href: '#/' }, 'Go to the expert search')));
+  }
 }

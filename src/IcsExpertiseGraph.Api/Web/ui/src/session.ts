@@ -56,7 +56,8 @@ export function remember(personId: string): void {
 }
 
 export function signOut(): void {
-  sessionStorage.removeItem(storageKey);
+  // Everything this tab keeps goes: our session and, after an Entra ID sign-in, MSAL's token cache (sessionStorage too).
+  sessionStorage.clear();
   notify(null);
 }
 

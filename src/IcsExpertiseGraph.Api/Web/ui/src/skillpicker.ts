@@ -35,7 +35,8 @@ export function skillPicker(options: { label: string; hint?: string; name: strin
   const remove = (id: string) => { chosen = chosen.filter((s) => s.id !== id); changed(); };
   const add = (skill: SkillOption) => {
     rememberSkill(skill);
-    if (!chosen.some((s) => s.id === skill.id) && (!options.max || chosen.length < options.max)) chosen = [...chosen, skill];
+    if (options.max === 1) chosen = [skill]; // a single choice: the new one replaces the old
+    else if (!chosen.some((s) => s.id === skill.id) && (!options.max || chosen.length < options.max)) chosen = [...chosen, skill];
     input.value = '';
     suggestions.hidden = true;
     changed();

@@ -98,7 +98,7 @@ export async function invitationsPage({ main, query, signal }: PageContext): Pro
       h('option', { value: '' }, 'Any status'),
       statuses.map((s) => h('option', { value: s, ...(s === filters[side] ? { selected: true } : {}) }, label(invitationStatusLabels, s))));
     select.addEventListener('change', () => { filters[side] = select.value; record(); void loadList(side); });
-    const body = h('div', { 'aria-live': 'polite', 'aria-busy': 'false' });
+    const body = h('div', { 'aria-busy': 'false' });
     const section = h('section', { 'aria-labelledby': `${side}-heading`, className: 'invitation-section' },
       h('h2', { id: `${side}-heading`, tabindex: '-1' }, title),
       h('p', { className: 'muted' }, hint),
@@ -119,8 +119,10 @@ export async function invitationsPage({ main, query, signal }: PageContext): Pro
       if (signal.aborted) return;
       const items = list ?? [];
       const filtered = filters[side] ? ` with status “${label(invitationStatusLabels, filters[side])}”` : '';
+      const summary = items.length === 0 ? `No ${side} invitations${filtered}.` : `${items.length} ${side} invitation${items.length === 1 ? '' : 's'}${filtered}.`;
+      announce(summary); // the count only: the list itself is not a live region, or every reload would read it all
       replaceChildren(body,
-        h('p', { className: 'result-count' }, items.length === 0 ? `No ${side} invitations${filtered}.` : `${items.length} ${side} invitation${items.length === 1 ? '' : 's'}${filtered}.`),
+        h('p', { className: 'result-count' }, summary),
         items.length ? h('ul', { className: 'results invitations' }, items.map((inv) => invitationItem(side, inv))) : null);
     } catch (error) {
       if (signal.aborted) return;
@@ -306,7 +308,7 @@ export async function invitationsPage({ main, query, signal }: PageContext): Pro
 
   function outcomesSection(): HTMLElement {
     const select = h('select', { id: 'outcomes-ics', name: 'icsId' }, h('option', { value: '' }, 'Loading the ICS list…'));
-    const body = h('div', { 'aria-live': 'polite', 'aria-busy': 'false' });
+    const body = h('div', { 'aria-busy': 'false' });
     const section = h('section', { 'aria-labelledby': 'outcomes-heading', className: 'invitation-section' },
       h('h2', { id: 'outcomes-heading', tabindex: '-1' }, 'Outcome counts'),
       h('p', { className: 'muted' }, 'For network managers: what invitations to design work in an ICS came to, and the skills where requests outrun the available experts.'),

@@ -136,7 +136,8 @@ export async function myProfilePage({ main, signal }: PageContext): Promise<void
   const headline = h('input', { type: 'text', id: ids.headline, name: 'headline', 'aria-describedby': `${ids.headline}-hint` });
   const bio = h('textarea', { id: ids.bio, name: 'bio', rows: 6, 'aria-describedby': `${ids.bio}-hint` });
   const orcid = h('input', { type: 'text', id: ids.orcid, name: 'orcid', spellcheck: 'false', className: 'input--short', 'aria-describedby': `${ids.orcid}-hint` });
-  const hours = h('input', { type: 'number', id: ids.hours, name: 'hoursPerMonth', min: 0, max: 200, step: 1, inputmode: 'numeric', className: 'input--short', 'aria-describedby': `${ids.hours}-hint` });
+  // Text, not type=number: a number input reports '1e' or '-' as empty, which would quietly clear the saved value.
+  const hours = h('input', { type: 'text', id: ids.hours, name: 'hoursPerMonth', inputmode: 'numeric', autocomplete: 'off', className: 'input--short', 'aria-describedby': `${ids.hours}-hint` });
   const terms = h('textarea', { id: ids.terms, name: 'terms', rows: 3, 'aria-describedby': `${ids.terms}-hint` });
   const cross = h('input', { type: 'checkbox', id: ids.cross, name: 'openToCrossOrganisation' });
   const radios = (name: string, labels: Record<string, string>, hints: Record<string, string> = {}) =>
@@ -326,7 +327,7 @@ export async function myProfilePage({ main, signal }: PageContext): Promise<void
   const level = h('select', { id: levelId, name: 'level' }, Object.keys(levelLabels).map((l) => h('option', { value: l }, label(levelLabels, l))));
   const evidence = h('select', { id: evidenceId, name: 'evidence' },
     h('option', { value: '' }, 'Self-declared (no evidence)'), Object.keys(evidenceLabels).map((e) => h('option', { value: e }, label(evidenceLabels, e))));
-  const years = h('input', { type: 'number', id: yearsId, name: 'years', min: 0, max: 60, step: 1, inputmode: 'numeric', className: 'input--short', 'aria-describedby': `${yearsId}-hint` });
+  const years = h('input', { type: 'text', id: yearsId, name: 'years', inputmode: 'numeric', autocomplete: 'off', className: 'input--short', 'aria-describedby': `${yearsId}-hint` });
   const skillSave = h('button', { type: 'submit', className: 'button' }, 'Save skill');
   const skillNotice = h('div', {});
   const skillForm = h('form', { className: 'skill-form', noValidate: true, 'aria-labelledby': 'skill-form-heading' },

@@ -191,7 +191,8 @@ export async function searchPage({ main, query, signal }: PageContext): Promise<
 
   function apply(change: Partial<SearchState>, push = true): void {
     // Any change of what is asked starts again at the first page.
-    state = { ...state, ...change, after: change.after ?? '', back: change.back ?? [] };
+    // Words typed but not yet submitted go with the filter change rather than being wiped.
+    state = { ...state, q: input.value.trim(), ...change, after: change.after ?? '', back: change.back ?? [] };
     recordQuery('/', queryOf(state), push);
     void run(false);
   }
@@ -203,21 +204,22 @@ export async function searchPage({ main, query, signal }: PageContext): Promise<
   availableBox.addEventListener('change', () => apply({ available: availableBox.checked }));
 
   async function run(focusResults: boolean): Promise<void> {
+    if (signal.aborted) return; // the user has left the page
     inFlight?.abort();
     const controller = new AbortController();
     inFlight = controller;
-    signal.addEventListener('abort', () => controller.abort(), { once: true });
+    const answer = AbortSignal.any([signal, controller.signal]);
     syncControls();
     resultsBody.setAttribute('aria-busy', 'true');
     replaceChildren(resultsBody, loading('experts'));
     try {
       const data = await gql<{ searchExperts: SearchResult }>(searchQuery,
-        { query: state.q || null, filter: filterOf(state), after: state.after || null }, controller.signal);
-      if (controller.signal.aborted) return;
+        { query: state.q || null, filter: filterOf(state), after: state.after || null }, answer);
+      if (answer.aborted) return;
       drawResults(data.searchExperts);
       if (focusResults) resultsHeading.focus();
     } catch (error) {
-      if (controller.signal.aborted) return;
+      if (answer.aborted) return;
       replaceChildren(resultsBody, errorBox(error, 'The search did not work'));
     } finally {
       resultsBody.setAttribute('aria-busy', 'false');
@@ -225,6 +227,8 @@ export async function searchPage({ main, query, signal }: PageContext): Promise<
   }
 
   function drawResults(result: SearchResult): void {
+    // The filters are drawn again with the new counts; whoever was on one of them stays on it.
+    const focused = document.activeElement instanceof HTMLElement && filters.contains(document.activeElement) ? document.activeElement.id : '';
     const facets = result.facets;
     drawCheckboxes(domainGroup, 'domain', domainLabels, state.domains, new Map(facets.domains.map((f) => [f.value, f.count])), 'domains');
     drawCheckboxes(typeGroup, 'type', organisationTypeLabels, state.types, new Map(facets.organisationTypes.map((f) => [f.value, f.count])), 'types');
@@ -233,9 +237,15 @@ export async function searchPage({ main, query, signal }: PageContext): Promise<
     replaceChildren(skillFacets, offered.length ? [
       h('h3', {}, 'Skills among these experts'),
       h('ul', { className: 'facet-list' }, offered.map((f) => h('li', {},
-        h('button', { type: 'button', className: 'link-button', onclick: () => { picker.set([...picker.selected(), { id: f.value, name: f.skill.name, domain: '' }]); apply({ skills: [...state.skills, f.value] }); } },
+        h('button', { type: 'button', id: `facet-skill-${f.value}`, className: 'link-button', onclick: () => {
+          picker.set([...picker.selected(), { id: f.value, name: f.skill.name, domain: '' }]);
+          apply({ skills: [...state.skills, f.value] });
+          picker.element.querySelector('input')?.focus(); // the button goes with the next answer
+        } },
           `${f.skill.name}`), h('span', { className: 'facet-count' }, ` (${count(f.count)})`)))),
     ] : []);
+
+    if (focused) document.getElementById(focused)?.focus();
 
     const pageNumber = state.back.length + 1;
     const from = (pageNumber - 1) * pageSize + 1;
@@ -280,6 +290,7 @@ export async function searchPage({ main, query, signal }: PageContext): Promise<
     if (signal.aborted) return;
     main.append(errorBox(error, 'Some filters could not be loaded'));
   }
+  if (signal.aborted) return;
   drawIcs(null);
   drawCheckboxes(domainGroup, 'domain', domainLabels, state.domains, null, 'domains');
   drawCheckboxes(typeGroup, 'type', organisationTypeLabels, state.types, null, 'types');

@@ -98,19 +98,25 @@ function developmentSignIn(query: URLSearchParams, signal: AbortSignal): HTMLEle
   };
   input.addEventListener('input', () => { window.clearTimeout(timer); timer = window.setTimeout(() => void find(), 250); });
 
+  let signingIn = false;
   const choose = async (person: SeededPerson) => {
+    if (signingIn) return; // one sign-in at a time: a double click sends one request
+    signingIn = true;
     replaceChildren(failure);
     const roles = [manager, admin].filter((box) => box.checked).map((box) => box.value);
     try {
       const data = await gql<{ developmentSignIn: { token: string; person: { id: string } } }>(
         `mutation DevelopmentSignIn($personId: ID!, $roles: [Role!]) { developmentSignIn(personId: $personId, roles: $roles) { token expiresAt person { id } } }`,
         { personId: person.id, roles });
+      if (signal.aborted) return; // the user went elsewhere meanwhile: do not move them
       signIn(data.developmentSignIn.token, true, data.developmentSignIn.person.id);
       announce(`Signed in as ${person.displayName}.`);
       location.hash = destination(query);
     } catch (error) {
       replaceChildren(failure, errorBox(error, 'Signing in did not work'));
       failure.querySelector<HTMLElement>('.error-summary')?.focus();
+    } finally {
+      signingIn = false;
     }
   };
 

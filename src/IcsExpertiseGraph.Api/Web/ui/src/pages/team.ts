@@ -95,21 +95,22 @@ export async function teamPage({ main, query, signal }: PageContext): Promise<vo
   });
 
   async function run(focusResults: boolean): Promise<void> {
+    if (signal.aborted) return; // the user has left the page
     inFlight?.abort();
     const controller = new AbortController();
     inFlight = controller;
-    signal.addEventListener('abort', () => controller.abort(), { once: true });
+    const answer = AbortSignal.any([signal, controller.signal]);
     results.hidden = false;
     resultsBody.setAttribute('aria-busy', 'true');
     replaceChildren(resultsBody, loading('a proposed team'));
     try {
       const data = await gql<{ assembleTeam: TeamProposal }>(teamQuery,
-        { skillIds: state.skills, icsId: state.ics || null, size: state.size, crossOrganisation: state.cross }, controller.signal);
-      if (controller.signal.aborted) return;
+        { skillIds: state.skills, icsId: state.ics || null, size: state.size, crossOrganisation: state.cross }, answer);
+      if (answer.aborted) return;
       drawProposal(data.assembleTeam);
       if (focusResults) resultsHeading.focus();
     } catch (error) {
-      if (controller.signal.aborted) return;
+      if (answer.aborted) return;
       // Field errors (skillIds, size, icsId) go beside the fields; anything else above the results.
       if (error instanceof ApiError && error.details.some((d) => d.field)) {
         results.hidden = true;
@@ -164,6 +165,7 @@ export async function teamPage({ main, query, signal }: PageContext): Promise<vo
     if (signal.aborted) return;
     form.before(errorBox(error, 'The skill and ICS lists could not be loaded'));
   }
+  if (signal.aborted) return;
   replaceChildren(icsSelect, h('option', { value: '' }, 'Any ICS'),
     systems.map((ics) => h('option', { value: ics.id, ...(ics.id === state.ics ? { selected: true } : {}) }, ics.name)));
   if (state.skills.length) await run(false);
