@@ -43,6 +43,7 @@ switch (args)
         return await SqliteBackupCommand.RestoreAsync(args, app.Services, CancellationToken.None);
 }
 
+app.UseWebUiAssets();
 app.UseAuthentication();
 app.UseRateLimits();
 app.MapHealth();

@@ -11,8 +11,18 @@ namespace IcsExpertiseGraph.BrowserTests;
 /// 2,000-person demo network, rate limits off) and one headless Debian Chromium driven by Playwright. Each test
 /// gets a fresh browser context through <see cref="RunAsync"/>.
 /// </summary>
-public sealed class WebAppFixture : IAsyncLifetime
+public class WebAppFixture : IAsyncLifetime
 {
+    private readonly IReadOnlyDictionary<string, string> extraSettings;
+
+    public WebAppFixture()
+        : this(new Dictionary<string, string>())
+    {
+    }
+
+    /// <summary>The same world with further settings for the service (a test class that needs another configuration).</summary>
+    protected WebAppFixture(IReadOnlyDictionary<string, string> extraSettings) => this.extraSettings = extraSettings;
+
     /// <summary>Flags for a browser in a container: no sandbox, no GPU, and nothing that calls home.</summary>
     private static readonly string[] ChromiumFlags =
         ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
@@ -26,6 +36,16 @@ public sealed class WebAppFixture : IAsyncLifetime
 
     public Uri Url => service?.Url ?? throw new InvalidOperationException("The service is not running.");
 
+    /// <summary>How the service under test is configured (verbs such as <c>token</c> run with the same settings).</summary>
+    public IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Development",
+        ["Storage:Provider"] = "Sqlite",
+        ["Storage:Sqlite:Path"] = Path.Combine(folder, "expertise.db"),
+        ["Seed:DemoOnEmpty"] = "true",
+        ["RateLimiting:Enabled"] = "false",
+    }.Concat(extraSettings).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value);
+
     public async Task InitializeAsync()
     {
         if (!Chromium.Installed)
@@ -37,14 +57,7 @@ public sealed class WebAppFixture : IAsyncLifetime
         Directory.CreateDirectory(folder);
         try
         {
-            var starting = ServiceProcess.StartAsync(new Dictionary<string, string>
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Development",
-                ["Storage:Provider"] = "Sqlite",
-                ["Storage:Sqlite:Path"] = Path.Combine(folder, "expertise.db"),
-                ["Seed:DemoOnEmpty"] = "true",
-                ["RateLimiting:Enabled"] = "false",
-            });
+            var starting = ServiceProcess.StartAsync(Settings);
             // Belt and braces: the driver is inside the NuGet package and the browser is Debian's; nothing is downloaded.
             Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
             Assertions.SetDefaultExpectTimeout(15_000);

@@ -23,11 +23,34 @@ public static class WebUiExtensions
         return services;
     }
 
+    /// <summary>
+    /// The bundle's scripts and styles, served first in the pipeline: static, public and cheap, they neither need a
+    /// caller nor count against anyone's request budget.
+    /// </summary>
+    public static WebApplication UseWebUiAssets(this WebApplication app)
+    {
+        var root = BundleRoot(app.Configuration);
+        if (System.IO.Directory.Exists(root))
+        {
+            // Every bundle file but index.html has its content hash in its name, so browsers may keep it for a year.
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = new BundleAssets(new PhysicalFileProvider(root)),
+                OnPrepareResponse = file =>
+                {
+                    file.Context.Response.Headers[HeaderNames.CacheControl] = "public, max-age=31536000, immutable";
+                    file.Context.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
+                },
+            });
+        }
+
+        return app;
+    }
+
+    /// <summary>The page itself, at <c>/</c>, never cached, under the content security policy.</summary>
     public static WebApplication MapWebUi(this WebApplication app)
     {
-        var options = app.Configuration.GetSection(Section).Get<WebUiOptions>() ?? new WebUiOptions();
-        var root = Path.GetFullPath(options.Path is { Length: > 0 } configured ? configured : Path.Combine(AppContext.BaseDirectory, "webui"));
-        var index = Path.Combine(root, "index.html");
+        var index = Path.Combine(BundleRoot(app.Configuration), "index.html");
         var policy = ContentSecurityPolicy(app.Configuration);
 
         app.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], async context =>
@@ -56,21 +79,13 @@ public static class WebUiExtensions
             return Task.CompletedTask;
         });
 
-        if (System.IO.Directory.Exists(root))
-        {
-            // Every bundle file but index.html has its content hash in its name, so browsers may keep it for a year.
-            app.UseStaticFiles(new StaticFileOptions
-            {
-                FileProvider = new BundleAssets(new PhysicalFileProvider(root)),
-                OnPrepareResponse = file =>
-                {
-                    file.Context.Response.Headers[HeaderNames.CacheControl] = "public, max-age=31536000, immutable";
-                    file.Context.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
-                },
-            });
-        }
-
         return app;
+    }
+
+    private static string BundleRoot(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(Section).Get<WebUiOptions>() ?? new WebUiOptions();
+        return Path.GetFullPath(options.Path is { Length: > 0 } configured ? configured : Path.Combine(AppContext.BaseDirectory, "webui"));
     }
 
     private static void SetPageHeaders(HttpResponse response, string policy)

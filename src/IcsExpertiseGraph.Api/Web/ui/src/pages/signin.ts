@@ -54,6 +54,8 @@ export async function signInPage({ main, query, signal }: PageContext): Promise<
     replaceChildren(body, already, developmentSignIn(query, signal));
   } else if (options.mode === 'ENTRA_ID' && options.entraId) {
     replaceChildren(body, already, entraSignIn(options.entraId, query));
+  } else if (options.mode === 'LOCAL_DEVELOPMENT') {
+    replaceChildren(body, already, tokenSignIn(query, signal));
   } else {
     replaceChildren(body,
       h('p', {}, 'Sign-in is not configured for this service, so you can search experts and view public profiles but cannot edit a profile or send invitations.'),
@@ -174,4 +176,51 @@ function entraFailure(error: unknown): string {
     case 'interaction_in_progress': return 'A sign-in is already under way in another window: finish or close it, then try again.';
     default: return message;
   }
+}
+
+/**
+ * The local issuer without the development sign-in (a test environment): an administrator issues a token with the
+ * service's `token` verb, and its holder signs in with it here. The token is checked with `me` before it is kept.
+ */
+function tokenSignIn(query: URLSearchParams, signal: AbortSignal): HTMLElement {
+  const id = uid('token');
+  const input = h('textarea', { id, name: 'token', rows: 4, autocomplete: 'off', spellcheck: 'false', 'aria-describedby': `${id}-hint` });
+  const failure = h('div', {});
+  const button = h('button', { type: 'submit', className: 'button' }, 'Sign in with this token');
+  const form = h('form', { className: 'card' },
+    h('div', { className: 'field' },
+      h('label', { for: id }, 'Your sign-in token'),
+      h('span', { className: 'hint', id: `${id}-hint` },
+        'This service signs its own tokens and its development sign-in is off. Ask an administrator for a token (they run the service\'s "token" verb for your profile) and paste it here.'),
+      input),
+    failure, button);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const token = input.value.trim();
+    replaceChildren(failure);
+    if (!/^[\w-]+\.[\w-]+\.[\w-]+$/.test(token)) {
+      replaceChildren(failure, errorBox(new Error('That is not a token: a token is three parts separated by dots.'), 'Signing in did not work'));
+      return;
+    }
+    button.disabled = true;
+    try {
+      const me = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: `query TokenOwner { me { id displayName } }` }),
+        signal,
+      }).then((r) => r.json() as Promise<{ data?: { me: { id: string; displayName: string } } | null; errors?: { message: string }[] }>);
+      if (signal.aborted) return;
+      if (!me.data?.me) throw new Error(me.errors?.[0]?.message ?? 'The service did not accept that token.');
+      signIn(token, false, me.data.me.id);
+      announce(`Signed in as ${me.data.me.displayName}.`);
+      location.hash = destination(query);
+    } catch (error) {
+      if (signal.aborted) return;
+      replaceChildren(failure, errorBox(error, 'Signing in did not work'));
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return form;
 }
