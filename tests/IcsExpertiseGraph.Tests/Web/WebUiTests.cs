@@ -66,6 +66,35 @@ public sealed class WebUiTests : IDisposable
     }
 
     [Fact]
+    public async Task LoadingThePagesAssetsSpendsNoneOfTheCallersRequestBudget()
+    {
+        using var factory = new ApiFactory { DemoPeople = 10 };
+        factory.Settings["WebUi:Path"] = bundle;
+        factory.Settings["RateLimiting:Enabled"] = "true";
+        factory.Settings["RateLimiting:RequestsPerMinute"] = "3";
+        using var client = factory.CreateClient();
+
+        var assets = new List<HttpStatusCode>();
+        for (var i = 0; i < 10; i++)
+        {
+            using var asset = await client.GetAsync(new Uri("/app-ABC123.js", UriKind.Relative));
+            assets.Add(asset.StatusCode);
+        }
+
+        var queries = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var query = await client.PostAsync(new Uri("/graphql", UriKind.Relative),
+                new StringContent("{\"query\":\"{ __typename }\"}", System.Text.Encoding.UTF8, "application/json"));
+            queries.Add(query.StatusCode);
+        }
+
+        Assert.All(assets, status => Assert.Equal(HttpStatusCode.OK, status));
+        // The budget of three is still whole for the API: the fourth query is the first one refused.
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], queries);
+    }
+
+    [Fact]
     public async Task ThePageIsNeverServedAsAStaticFileOnlyAtTheRootWithItsHeaders()
     {
         using var factory = new ApiFactory { DemoPeople = 10 };
