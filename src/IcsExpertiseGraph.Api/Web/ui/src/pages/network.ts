@@ -305,6 +305,8 @@ export async function networkPage({ main, query, signal }: PageContext): Promise
         node.person.id !== centre.person.id
           ? h('button', { type: 'button', className: 'button button--secondary button--small', onclick: () => apply({ around: node.person.id }) }, `Centre the network on ${node.person.displayName}`)
           : null,
+        // Keyboard users who chose from the list get back to where they were.
+        h('button', { type: 'button', className: 'link-button', onclick: () => document.getElementById(`row-${node.person.id}`)?.focus() }, `Back to ${node.person.displayName} in the list of people`),
         h('h3', {}, theirLinks.length ? `Works with ${plural(theirLinks.length, 'person', 'people')} here` : 'No links drawn'),
         h('ul', { className: 'link-list' }, theirLinks.map(({ other, edge }) => {
           const person = people.get(other)!;
@@ -336,7 +338,7 @@ export async function networkPage({ main, query, signal }: PageContext): Promise
         h('th', { scope: 'col', className: 'number' }, 'Connections'),
         h('th', { scope: 'col', className: 'number' }, 'Steps'))),
       h('tbody', {}, rows.map((n) => h('tr', {},
-        h('th', { scope: 'row' }, h('button', { type: 'button', className: 'link-button', onclick: () => select(n.person.id, true) }, n.person.displayName),
+        h('th', { scope: 'row' }, h('button', { type: 'button', id: `row-${n.person.id}`, className: 'link-button', onclick: () => select(n.person.id, true) }, n.person.displayName),
           n.person.id === centre.person.id ? ' (centre)' : ''),
         h('td', {}, swatch(colourOf(n)), organisationName(n)),
         h('td', { className: 'number' }, count(Math.round(score(n)))),
