@@ -41,6 +41,7 @@ public sealed class NetworkAndCoverageTests(WebAppFixture app) : IClassFixture<W
         Assert.True(await people.CountAsync() > 1, "The network around the person has nobody but them.");
         await Expect(page.GetByRole(AriaRole.Table, new() { NameRegex = new Regex("^People in the network") })).ToContainTextAsync($"{name} (centre)");
         await t.ScreenshotAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(t.Page);
     });
 
     [BrowserFact]
@@ -58,6 +59,7 @@ public sealed class NetworkAndCoverageTests(WebAppFixture app) : IClassFixture<W
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Isolated organisations", Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Brokers" }).GetByRole(AriaRole.Link).First).ToHaveAttributeAsync("href", new Regex("^#/person/"));
         await t.ScreenshotAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(t.Page);
     });
 
     [BrowserFact]
@@ -85,6 +87,7 @@ public sealed class NetworkAndCoverageTests(WebAppFixture app) : IClassFixture<W
         await Expect(balance).ToBeVisibleAsync();
         await Expect(balance).ToHaveTextAsync(new Regex(@"\w{3,}.*\w{3,}"));
         await t.ScreenshotAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(t.Page);
     });
 
     /// <summary>The graph's canvas shows something: Cytoscape drew nodes (waits while the layout runs).</summary>

@@ -24,6 +24,7 @@ public sealed class TeamAndInvitationTests(WebAppFixture app) : IClassFixture<We
         Assert.Contains("Statistical process control", covered);
         await Expect(members.First.GetByRole(AriaRole.Link).First).ToHaveAttributeAsync("href", new Regex("^#/person/"));
         await t.ScreenshotAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(t.Page);
     });
 
     [BrowserFact]
@@ -66,6 +67,7 @@ public sealed class TeamAndInvitationTests(WebAppFixture app) : IClassFixture<We
         await Expect(invitation).ToContainTextAsync("Accepted");
         await Expect(invitation.GetByRole(AriaRole.Button, new() { Name = "Accept" })).ToHaveCountAsync(0);
         await t.ScreenshotAsync(theirs);
+        await Accessibility.AssertNoSeriousViolationsAsync(theirs);
 
         // Back at the inviter's browser: the sent invitation is accepted, and no longer withdrawable.
         await t.GoToAsync("/invitations");
@@ -74,6 +76,7 @@ public sealed class TeamAndInvitationTests(WebAppFixture app) : IClassFixture<We
         await Expect(sent).ToContainTextAsync("Accepted");
         await Expect(sent.GetByRole(AriaRole.Button, new() { Name = "Withdraw" })).ToHaveCountAsync(0);
         await t.ScreenshotAsync(suffix: "inviter");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
     });
 
     private static ILocator Members(IPage page) => page.Locator("ul.team-members > li");
