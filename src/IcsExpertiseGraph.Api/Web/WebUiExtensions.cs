@@ -20,6 +20,15 @@ public static class WebUiExtensions
     public static IServiceCollection AddWebUi(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<WebUiOptions>(configuration.GetSection(Section));
+        // Scripts and styles only (see UseWebUiAssets): nothing secret in them, so compressing them cannot leak a secret
+        // the way a compressed answer holding a token beside text an attacker chose could (BREACH).
+        services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            options.MimeTypes = ["text/javascript", "application/javascript", "text/css"];
+            options.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
+            options.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
+        });
         return services;
     }
 
@@ -32,6 +41,7 @@ public static class WebUiExtensions
         var root = BundleRoot(app.Configuration);
         if (System.IO.Directory.Exists(root))
         {
+            app.UseWhen(context => IsAsset(context.Request.Path), assets => assets.UseResponseCompression());
             // Every bundle file but index.html has its content hash in its name, so browsers may keep it for a year.
             app.UseStaticFiles(new StaticFileOptions
             {
@@ -81,6 +91,9 @@ public static class WebUiExtensions
 
         return app;
     }
+
+    private static bool IsAsset(PathString path) =>
+        path.Value is { } value && (value.EndsWith(".js", StringComparison.Ordinal) || value.EndsWith(".css", StringComparison.Ordinal));
 
     private static string BundleRoot(IConfiguration configuration)
     {

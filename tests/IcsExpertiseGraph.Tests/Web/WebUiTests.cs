@@ -66,6 +66,31 @@ public sealed class WebUiTests : IDisposable
     }
 
     [Fact]
+    public async Task ScriptsGoCompressedAndApiAnswersDoNot()
+    {
+        File.WriteAllText(Path.Combine(bundle, "app-BIG456.js"), string.Concat(Enumerable.Repeat("console.log('a fairly repetitive bundle');\n", 500)));
+        using var factory = new ApiFactory { DemoPeople = 10 };
+        factory.Settings["WebUi:Path"] = bundle;
+        using var client = factory.CreateClient();
+
+        using var script = new HttpRequestMessage(HttpMethod.Get, new Uri("/app-BIG456.js", UriKind.Relative));
+        script.Headers.AcceptEncoding.ParseAdd("gzip");
+        using var scriptResponse = await client.SendAsync(script);
+        using var api = new HttpRequestMessage(HttpMethod.Post, new Uri("/graphql", UriKind.Relative))
+        {
+            Content = new StringContent("{\"query\":\"{ integratedCareSystems(first: 42) { nodes { name } } }\"}", System.Text.Encoding.UTF8, "application/json"),
+        };
+        api.Headers.AcceptEncoding.ParseAdd("gzip");
+        using var apiResponse = await client.SendAsync(api);
+
+        Assert.Equal(HttpStatusCode.OK, scriptResponse.StatusCode);
+        Assert.Equal(["gzip"], scriptResponse.Content.Headers.ContentEncoding);
+        Assert.True((await scriptResponse.Content.ReadAsByteArrayAsync()).Length < 2_000, "The repetitive script was not compressed.");
+        Assert.Equal(HttpStatusCode.OK, apiResponse.StatusCode);
+        Assert.Empty(apiResponse.Content.Headers.ContentEncoding);
+    }
+
+    [Fact]
     public async Task LoadingThePagesAssetsSpendsNoneOfTheCallersRequestBudget()
     {
         using var factory = new ApiFactory { DemoPeople = 10 };
