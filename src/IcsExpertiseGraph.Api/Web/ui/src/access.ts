@@ -9,12 +9,15 @@ export function signInLink(text = 'Sign in'): HTMLAnchorElement {
   return h('a', { href: href('/sign-in', { return: location.hash || '#/' }) }, text);
 }
 
-export function needSignIn(what: string): HTMLElement {
+export function needSignIn(what: string, managersOnly = false): HTMLElement {
   announce(`Sign in to see ${what}.`);
   return h('div', { className: 'notice notice--warning', role: 'status' },
     h('h2', { className: 'error-title' }, 'Sign in to see this'),
-    h('p', {}, `Only signed-in members of the network can see ${what}, because it shows who works with whom. `,
-      signInLink('Sign in'), ' and you will come back here.'));
+    managersOnly
+      ? h('p', {}, `Only network managers (and administrators) can see ${what}, because it summarises everyone working in an Integrated Care System. `,
+        signInLink('Sign in'), ' as one and you will come back here; on a development or demonstration service, tick "Network manager" on the development sign-in.')
+      : h('p', {}, `Only signed-in members of the network can see ${what}, because it shows who works with whom. `,
+        signInLink('Sign in'), ' and you will come back here.'));
 }
 
 export function needNetworkManager(what: string): HTMLElement {

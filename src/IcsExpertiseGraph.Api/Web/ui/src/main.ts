@@ -28,11 +28,12 @@ fallback(({ main }) => {
   main.append(pageHeading('Page not found'), h('p', {}, 'There is no page at this address. ', h('a', { href: '#/' }, 'Search experts'), ' instead.'));
 });
 
-const navItems: { path: string; text: string; managers?: boolean }[] = [
+const navItems: { path: string; text: string }[] = [
   { path: '/', text: 'Search experts' },
   { path: '/team', text: 'Team builder' },
   { path: '/network', text: 'Network' },
-  { path: '/coverage', text: 'Coverage', managers: true },
+  // Shown to everyone so it can be found: the page itself says who may see it and how to sign in for it.
+  { path: '/coverage', text: 'Coverage' },
   { path: '/invitations', text: 'Invitations' },
   { path: '/me', text: 'My profile' },
 ];
@@ -40,9 +41,7 @@ const navItems: { path: string; text: string; managers?: boolean }[] = [
 function drawNav(activePath: string): void {
   const nav = document.getElementById('nav');
   if (!nav) return;
-  const session = currentSession();
   replaceChildren(nav, navItems
-    .filter((item) => !item.managers || isNetworkManager(session))
     .map((item) => {
       const active = item.path === '/' ? activePath === '/' || activePath === '/search' : activePath.startsWith(item.path);
       return h('li', {}, h('a', { href: `#${item.path}`, ...(active ? { 'aria-current': 'page' } : {}) }, item.text));

@@ -76,7 +76,7 @@ export async function coveragePage({ main, query, signal }: PageContext): Promis
     h('p', { className: 'muted' }, 'How well each quality domain is covered across an Integrated Care System, where the gaps are, and whether assurance crowds out planning, improvement and control.'));
 
   const session = currentSession();
-  if (!session) { main.append(needSignIn(what)); return; }
+  if (!session) { main.append(needSignIn(what, true)); return; }
   if (!isNetworkManager(session)) { main.append(needNetworkManager(what)); return; }
 
   const icsSelect = h('select', { id: uid('coverage-ics'), name: 'ics' }, h('option', { value: '' }, 'Choose an ICS'));
