@@ -177,8 +177,9 @@ export async function drawGraph(container: HTMLElement, nodes: GraphNode[], edge
           'background-color': 'data(color)',
           width: 'data(size)',
           height: 'data(size)',
+          // A dark outline: pale fills (yellow, light blue) would be under 3:1 against the white canvas on their own.
           'border-width': 1.5,
-          'border-color': '#ffffff',
+          'border-color': '#4c6272',
           label: 'data(label)',
           'font-size': 11,
           'font-family': 'Arial, Helvetica, sans-serif',
@@ -203,7 +204,8 @@ export async function drawGraph(container: HTMLElement, nodes: GraphNode[], edge
         selector: 'edge',
         style: { width: 'data(width)', 'line-color': '#8c9aa5', opacity: many ? 0.35 : 0.7, 'curve-style': 'haystack' },
       },
-      { selector: 'node:selected', style: { 'border-width': 5, 'border-color': '#ffb81c', 'border-style': 'solid', 'min-zoomed-font-size': 0, 'text-opacity': 1, 'z-index': 20 } },
+      // Selected: a thick dark-blue ring (#ffb81c, the old ring, was 1.7:1 on white; this is over 12:1).
+      { selector: 'node:selected', style: { 'border-width': 6, 'border-color': '#003087', 'border-style': 'double', 'min-zoomed-font-size': 0, 'text-opacity': 1, 'z-index': 20 } },
       { selector: 'edge.near', style: { 'line-color': '#003087', opacity: 1 } },
       { selector: '.faded', style: { opacity: 0.15, 'text-opacity': 0 } },
     ],
