@@ -44,6 +44,7 @@ public sealed class NetworkTests(SharedApi api) : IClassFixture<SharedApi>
             "query($ics: ID!) { communities(icsId: $ics) { size } }",
             "query($ics: ID!) { organisationCollaboration(icsId: $ics) { links { weight } } }",
             "query($ics: ID!) { expertiseCoverage(icsId: $ics) { peopleCounted } }",
+            "query($ics: ID!) { systemNetwork(icsId: $ics) { truncated } }",
         })
         {
             Assert.Equal("UNAUTHENTICATED", (await Factory.QueryAsync(report, new { ics })).ErrorCode());
@@ -115,6 +116,40 @@ public sealed class NetworkTests(SharedApi api) : IClassFixture<SharedApi>
 
         Assert.Equal(("BAD_USER_INPUT", "hops"), ((await Factory.QueryAsync("query($p: ID!) { collaborationNetwork(around: $p, hops: 4) { truncated } }", new { p = centre }, member)).ErrorCode(),
             (await Factory.QueryAsync("query($p: ID!) { collaborationNetwork(around: $p, hops: 4) { truncated } }", new { p = centre }, member)).ErrorField()));
+    }
+
+    [Fact]
+    public async Task AnIcsNetworkIsItsPeopleBrokersFirstWithEveryLinkAmongThem()
+    {
+        var (_, manager) = await TokensAsync();
+        var ics = await IcsWithPeopleAsync();
+        const string query = "query($ics: ID!, $limit: Int) { systemNetwork(icsId: $ics, limit: $limit) { truncated nodes { betweenness person { id } organisation { integratedCareSystem { id } } } edges { from to weight } } }";
+
+        var whole = (await Factory.QueryAsync(query, new { ics, limit = 1000 }, manager))["data"]!["systemNetwork"]!;
+        var brokers = (await Factory.QueryAsync("query($ics: ID!) { brokers(icsId: $ics, first: 100) { betweenness person { id } } }", new { ics }, manager))["data"]!["brokers"].Arr();
+
+        var nodes = whole["nodes"].Arr();
+        var ids = nodes.Select(n => n!["person"]!["id"].Str()).ToList();
+        Assert.False(whole["truncated"]!.GetValue<bool>());
+        Assert.True(nodes.Count > 10, $"only {nodes.Count} people in the busiest ICS");
+        Assert.All(nodes, n => Assert.Equal(ics, n!["organisation"]!["integratedCareSystem"]!["id"].Str()));
+        var figures = nodes.Select(n => n!["betweenness"]!.GetValue<double>()).ToList();
+        Assert.Equal(figures.OrderByDescending(f => f), figures);
+        // Every broker of the ICS is drawn, with the figure brokers gives.
+        Assert.All(brokers, b => Assert.Equal(b!["betweenness"]!.GetValue<double>(), figures[ids.IndexOf(b["person"]!["id"].Str())]));
+        // The links are exactly those between two of its people: the top broker's are their one-step neighbours there.
+        var edges = whole["edges"].Arr().Select(e => (From: e!["from"].Str(), To: e["to"].Str())).ToList();
+        Assert.All(edges, e => Assert.True(ids.Contains(e.From) && ids.Contains(e.To)));
+        var top = ids[0];
+        var around = (await Factory.QueryAsync("query($p: ID!) { collaborationNetwork(around: $p, hops: 1, limit: 1000) { nodes { person { id } } } }", new { p = top }, manager))["data"]!["collaborationNetwork"]!["nodes"].Arr()
+            .Select(n => n!["person"]!["id"].Str()).Skip(1).Where(ids.Contains).Order(StringComparer.Ordinal);
+        var linked = edges.Where(e => e.From == top || e.To == top).Select(e => e.From == top ? e.To : e.From).Order(StringComparer.Ordinal);
+        Assert.Equal(around, linked);
+
+        var three = (await Factory.QueryAsync(query, new { ics, limit = 3 }, manager))["data"]!["systemNetwork"]!;
+        Assert.True(three["truncated"]!.GetValue<bool>());
+        Assert.Equal(ids.Take(3), three["nodes"].Arr().Select(n => n!["person"]!["id"].Str()));
+        Assert.Equal("limit", (await Factory.QueryAsync(query, new { ics, limit = 0 }, manager)).ErrorField());
     }
 
     [Fact]

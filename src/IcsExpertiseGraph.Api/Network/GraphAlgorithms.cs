@@ -146,6 +146,31 @@ public static class GraphAlgorithms
             frontier = next;
         }
 
+        return new Neighbourhood(chosen, LinksAmong(graph, chosen, inside), truncated);
+    }
+
+    /// <summary>
+    /// The people of one ICS the predicate allows, most collaboration chains through them first (then most links,
+    /// then id, so the same graph gives the same picture), at most <paramref name="limit"/>, and the links among them.
+    /// </summary>
+    public static Neighbourhood System(CollaborationGraph graph, Guid system, double[] betweenness, int limit, Func<int, bool> allowed)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(betweenness);
+        ArgumentNullException.ThrowIfNull(allowed);
+        var members = graph.PeopleIn(system).Where(allowed).ToList();
+        var chosen = members
+            .OrderByDescending(p => betweenness[p])
+            .ThenByDescending(p => graph.Neighbours(p).Length)
+            .ThenBy(graph.PersonId)
+            .Take(limit)
+            .ToList();
+        return new Neighbourhood(chosen, LinksAmong(graph, chosen, [.. chosen]), members.Count > limit);
+    }
+
+    /// <summary>Each link between two of the chosen people, once.</summary>
+    private static List<(int A, int B, int Link)> LinksAmong(CollaborationGraph graph, IEnumerable<int> chosen, HashSet<int> inside)
+    {
         var links = new List<(int, int, int)>();
         foreach (var person in chosen)
         {
@@ -160,7 +185,7 @@ public static class GraphAlgorithms
             }
         }
 
-        return new Neighbourhood(chosen, links, truncated);
+        return links;
     }
 
     /// <summary>

@@ -35,19 +35,37 @@ public sealed class CollaborationNetworkGraphType : ObjectGraphType<Collaboratio
     {
         Name = "CollaborationNetwork";
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NetworkNodeGraphType>>>>("nodes").Description("The person at the centre first, then by distance and tie strength.")
-            .ResolveAsync(async c =>
-            {
-                var graph = c.Source.Graph;
-                // Broker scores are awaited here, once for all the nodes, and only when a node's betweenness is asked for:
-                // right after a write they may still be computing, and a neighbourhood drawn without them need not wait.
-                var scores = c.SubFields?.Values.Any(f => f.FieldType.Name == "betweenness") == true
-                    ? await c.RequestServices!.GetRequiredService<CollaborationGraphHost>().BrokersAsync(graph, c.CancellationToken)
-                    : null;
-                return c.Source.People.Select(p => new NetworkNode(graph.PersonId(p), graph.OrganisationId(p), scores?.Figure(p) ?? 0)).ToList();
-            });
+            .ResolveAsync(NodesAsync);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NetworkEdgeGraphType>>>>("edges").Resolve(c => c.Source.Edges);
         Field<NonNullGraphType<IntGraphType>>("hops").Resolve(c => c.Source.Hops);
         Field<NonNullGraphType<BooleanGraphType>>("truncated").Description("True when more people were within reach than the limit allowed.").Resolve(c => c.Source.Truncated);
+    }
+
+    /// <summary>
+    /// Broker scores are awaited here, once for all the nodes, and only when a node's betweenness is asked for:
+    /// right after a write they may still be computing, and a neighbourhood drawn without them need not wait.
+    /// </summary>
+    internal static async Task<object?> NodesAsync(global::GraphQL.IResolveFieldContext<CollaborationNetworkResult> c)
+    {
+        var graph = c.Source.Graph;
+        var scores = c.SubFields?.Values.Any(f => f.FieldType.Name == "betweenness") == true
+            ? await c.RequestServices!.GetRequiredService<CollaborationGraphHost>().BrokersAsync(graph, c.CancellationToken)
+            : null;
+        return c.Source.People.Select(p => new NetworkNode(graph.PersonId(p), graph.OrganisationId(p), scores?.Figure(p) ?? 0)).ToList();
+    }
+}
+
+/// <summary>An ICS's people and their links, drawn as one network (the same nodes and edges as a neighbourhood).</summary>
+public sealed class SystemNetworkGraphType : ObjectGraphType<CollaborationNetworkResult>
+{
+    public SystemNetworkGraphType()
+    {
+        Name = "SystemNetwork";
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NetworkNodeGraphType>>>>("nodes")
+            .Description("People working in the ICS whom you may see, most collaboration chains through them first, then most links.")
+            .ResolveAsync(CollaborationNetworkGraphType.NodesAsync);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NetworkEdgeGraphType>>>>("edges").Description("Links between two of the nodes.").Resolve(c => c.Source.Edges);
+        Field<NonNullGraphType<BooleanGraphType>>("truncated").Description("True when more people work in the ICS than the limit allowed.").Resolve(c => c.Source.Truncated);
     }
 }
 

@@ -65,9 +65,28 @@ public static class NetworkQueries
                 var centre = VisiblePosition(c, graph, "around");
                 var viewer = c.Request().Viewer;
                 var found = GraphAlgorithms.Around(graph, centre, hops, limit, p => graph.Visible(p, viewer));
-                return new CollaborationNetworkResult(graph, found.People,
-                    [.. found.Links.Select(l => new NetworkEdge(graph.PersonId(l.A), graph.PersonId(l.B), graph.Weight(l.Link), [.. graph.ProjectsOf(l.Link)]))],
-                    hops, limit, found.Truncated);
+                return new CollaborationNetworkResult(graph, found.People, Edges(graph, found), hops, limit, found.Truncated);
+            });
+
+        query.Field<NonNullGraphType<SystemNetworkGraphType>>("systemNetwork")
+            .Description("Network managers: the people working in an ICS and how they are linked, for drawing; those most collaboration chains pass through first.")
+            .Argument<NonNullGraphType<IdGraphType>>("icsId")
+            .Argument<IntGraphType>("limit", $"Most people to return, 1..{MaxNetworkLimit}.", a => a.DefaultValue = 200)
+            .ResolveAsync(async c =>
+            {
+                Me.RequireNetworkManager(c);
+                var limit = c.GetArgument<int?>("limit") ?? 200;
+                if (limit is < 1 or > MaxNetworkLimit)
+                {
+                    throw new BadUserInputError("limit", $"limit must be between 1 and {MaxNetworkLimit}.");
+                }
+
+                var icsId = (await OptionalIcsAsync(c))!.Value;
+                var graph = await Graph(c);
+                var scores = await c.RequestServices!.GetRequiredService<CollaborationGraphHost>().BrokersAsync(graph, c.CancellationToken);
+                var viewer = c.Request().Viewer;
+                var found = GraphAlgorithms.System(graph, icsId, scores.Betweenness, limit, p => graph.Visible(p, viewer));
+                return new CollaborationNetworkResult(graph, found.People, Edges(graph, found), 0, limit, found.Truncated);
             });
 
         query.Field<NonNullGraphType<OrganisationCollaborationGraphType>>("organisationCollaboration")
@@ -126,6 +145,9 @@ public static class NetworkQueries
                     NetworkReports.Coverage(index, icsId, await c.Request().PlacesOfSystems.Load(icsId).GetResultAsync(c.CancellationToken) ?? [], viewer));
             });
     }
+
+    private static List<NetworkEdge> Edges(CollaborationGraph graph, Neighbourhood found) =>
+        [.. found.Links.Select(l => new NetworkEdge(graph.PersonId(l.A), graph.PersonId(l.B), graph.Weight(l.Link), [.. graph.ProjectsOf(l.Link)]))];
 
     private static void RequireMember(IResolveFieldContext context)
     {
