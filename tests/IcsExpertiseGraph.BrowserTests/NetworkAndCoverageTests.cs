@@ -50,7 +50,7 @@ public sealed class NetworkAndCoverageTests(WebAppFixture app) : IClassFixture<W
         var (_, name) = (await SeededPeople.LeanExpertsAsync(app))[1];
         var (icsId, icsName) = await SeededPeople.FirstIcsAsync(app);
         await t.SignInAsync(name, networkManager: true);
-        await t.GoToAsync($"/network?ics={Uri.EscapeDataString(icsId)}");
+        await t.GoToAsync($"/network?ics={Uri.EscapeDataString(icsId)}&view=organisations");
         var page = t.Page;
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Collaboration network");
         await Expect(page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex($"^Organisation collaboration in {Regex.Escape(icsName)}") })).ToBeVisibleAsync();
@@ -58,6 +58,39 @@ public sealed class NetworkAndCoverageTests(WebAppFixture app) : IClassFixture<W
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Brokers", Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Isolated organisations", Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Brokers" }).GetByRole(AriaRole.Link).First).ToHaveAttributeAsync("href", new Regex("^#/person/"));
+        await t.ScreenshotAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(t.Page);
+    });
+
+    [BrowserFact]
+    public Task AnIcsDrawnAsPeopleIsColouredByOrganisationWithBrokersAndIsolatedOrganisationsBeside() => app.RunAsync(nameof(AnIcsDrawnAsPeopleIsColouredByOrganisationWithBrokersAndIsolatedOrganisationsBeside), async t =>
+    {
+        var (_, name) = (await SeededPeople.LeanExpertsAsync(app))[3];
+        await t.SignInAsync(name, networkManager: true);
+        await t.GoToAsync("/network");
+        var page = t.Page;
+        // Chosen with the controls, as a network manager would: the people of an ICS, then the ICS.
+        await page.GetByLabel("An Integrated Care System: its people").CheckAsync();
+        var ics = page.GetByLabel("Integrated Care System", new() { Exact = true });
+        var icsName = (await ics.Locator("option").Nth(1).InnerTextAsync()).Trim();
+        await ics.SelectOptionAsync(new SelectOptionValue { Index = 1 });
+
+        await Expect(page).ToHaveURLAsync(new Regex("[?&]ics="));
+        await Expect(page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex($"^Collaboration network of {Regex.Escape(icsName)}") })).ToBeVisibleAsync();
+        await AssertDrawnAsync(page);
+        // Beside the graph: the organisations' colours, the brokers and the isolated organisations.
+        await Expect(page.GetByRole(AriaRole.List, new() { Name = "Organisations and their colours" }).GetByRole(AriaRole.Listitem).First).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Brokers", Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Isolated organisations", Exact = true })).ToBeVisibleAsync();
+        // The people table lists them broker score first; choosing the first shows them in the panel.
+        var table = page.GetByRole(AriaRole.Table, new() { NameRegex = new Regex("^People in the network") });
+        var scores = (await table.Locator("tbody tr td:nth-child(3)").AllInnerTextsAsync()).Select(t => int.Parse(t.Replace(",", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.True(scores.Count > 5, $"only {scores.Count} people drawn");
+        Assert.Equal(scores.OrderByDescending(x => x), scores);
+        var first = table.Locator("tbody tr th button").First;
+        var person = await first.InnerTextAsync();
+        await first.ClickAsync();
+        await Expect(page.Locator("#selected-heading")).ToHaveTextAsync(person);
         await t.ScreenshotAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(t.Page);
     });

@@ -32,6 +32,17 @@ const organisationNetworkQuery = `query OrganisationNetwork($ics: ID!) {
   communities(icsId: $ics) { number size organisations { id name } dominantSkills { id name domain } }
 }`;
 
+// An ICS drawn as people: its people (brokers first) and their links, its brokers and its isolated organisations.
+const icsPeopleQuery = `query IcsPeopleNetwork($ics: ID!) {
+  systemNetwork(icsId: $ics, limit: 200) {
+    truncated
+    nodes { person { id displayName } organisation { id name } betweenness }
+    edges { from to weight projects { id title } }
+  }
+  brokers(icsId: $ics, first: 10) { person { id displayName } betweenness organisationsBridged }
+  organisationCollaboration(icsId: $ics) { isolated { id name type } }
+}`;
+
 const expertSearchQuery = `query NetworkPersonSearch($query: String, $first: Int) {
   searchExperts(query: $query, first: $first) { edges { node { id displayName headline } } }
 }`;
@@ -65,7 +76,7 @@ const typeColours: Record<string, string> = {
   OTHER: '#000000',
 };
 
-type Mode = 'person' | 'ics';
+type Mode = 'person' | 'ics-people' | 'ics';
 interface State { mode: Mode; around: string; hops: number; limit: number; ics: string }
 
 const hopChoices = [1, 2, 3];
@@ -75,7 +86,7 @@ function stateFrom(query: URLSearchParams): State {
   const hops = Number(query.get('hops'));
   const limit = Number(query.get('limit'));
   return {
-    mode: query.get('ics') && !query.get('around') ? 'ics' : 'person',
+    mode: query.get('ics') && !query.get('around') ? (query.get('view') === 'organisations' ? 'ics' : 'ics-people') : 'person',
     around: query.get('around') ?? '',
     hops: hopChoices.includes(hops) ? hops : 2,
     limit: limitChoices.includes(limit) ? limit : 200,
@@ -84,7 +95,8 @@ function stateFrom(query: URLSearchParams): State {
 }
 
 function queryOf(state: State): Record<string, string> {
-  return state.mode === 'ics'
+  if (state.mode === 'ics') return { ics: state.ics, view: 'organisations' };
+  return state.mode === 'ics-people'
     ? { ics: state.ics }
     : { around: state.around, hops: String(state.hops), limit: state.limit === 200 ? '' : String(state.limit) };
 }
@@ -101,11 +113,16 @@ export async function networkPage({ main, query, signal }: PageContext): Promise
   const releaseGraph = () => { graph?.destroy(); graph = null; };
 
   const results = h('div', { 'aria-busy': 'false' });
-  const modeRadios = (['person', 'ics'] as const).map((mode) => {
+  const modeNames: Record<Mode, string> = {
+    person: 'Around a person',
+    'ics-people': 'An Integrated Care System: its people',
+    ics: 'An Integrated Care System: its organisations',
+  };
+  const modeRadios = (['person', 'ics-people', 'ics'] as const).map((mode) => {
     const id = uid(`mode-${mode}`);
     const radio = h('input', { type: 'radio', id, name: 'mode', value: mode, ...(state.mode === mode ? { checked: true } : {}) });
     radio.addEventListener('change', () => { if (radio.checked) switchMode(mode); });
-    return h('div', { className: 'checkbox' }, radio, h('label', { for: id }, mode === 'person' ? 'Around a person' : 'For an Integrated Care System (organisations)'));
+    return h('div', { className: 'checkbox' }, radio, h('label', { for: id }, modeNames[mode]));
   });
 
   // Person controls: who (a name search over searchExperts), how far, how many.
@@ -143,8 +160,8 @@ export async function networkPage({ main, query, signal }: PageContext): Promise
 
   const syncControls = () => {
     personControls.hidden = state.mode !== 'person';
-    form.hidden = !currentSession() || (state.mode === 'ics' && !manager);
-    icsControls.hidden = state.mode !== 'ics' || !manager;
+    form.hidden = !currentSession() || (state.mode !== 'person' && !manager);
+    icsControls.hidden = state.mode === 'person' || !manager;
     hopsSelect.value = String(state.hops);
     limitSelect.value = String(state.limit);
     icsSelect.value = state.ics;
@@ -159,9 +176,9 @@ export async function networkPage({ main, query, signal }: PageContext): Promise
   function switchMode(mode: Mode): void {
     state = { ...state, mode };
     syncControls();
-    if (mode === 'ics' && !state.ics) {
+    if (mode !== 'person' && !state.ics) {
       releaseGraph();
-      replaceChildren(results, h('p', {}, 'Choose an Integrated Care System above to see how its organisations work together.'));
+      replaceChildren(results, h('p', {}, 'Choose an Integrated Care System above to see how its people and organisations work together.'));
       recordQuery('/network', {}, true);
       return;
     }
@@ -213,13 +230,14 @@ export async function networkPage({ main, query, signal }: PageContext): Promise
     replaceChildren(results, loading('the network'));
     try {
       if (state.mode === 'ics') await runIcs(controller.signal);
+      else if (state.mode === 'ics-people') await runIcsPeople(controller.signal);
       else await runPerson(controller.signal);
     } catch (error) {
       if (controller.signal.aborted) return;
-      const what = state.mode === 'ics' ? 'how the organisations of an Integrated Care System work together' : 'collaboration networks';
+      const what = state.mode === 'person' ? 'collaboration networks' : 'how the people and organisations of an Integrated Care System work together';
       const problem = accessProblem(error, what);
       replaceChildren(results, problem ?? errorBox(error, 'The network could not be drawn'),
-        problem && state.mode === 'ics' && currentSession() ? h('p', {}, h('a', { href: href('/network') }, 'See the collaboration network around you instead')) : null);
+        problem && state.mode !== 'person' && currentSession() ? h('p', {}, h('a', { href: href('/network') }, 'See the collaboration network around you instead')) : null);
     } finally {
       if (inFlight === controller) results.setAttribute('aria-busy', 'false');
     }
@@ -238,15 +256,49 @@ export async function networkPage({ main, query, signal }: PageContext): Promise
     if (requestSignal.aborted) return;
     const centre = network.nodes[0];
     if (centre && document.activeElement !== personInput) personInput.value = centre.person.displayName;
-    await drawPersonNetwork(network, requestSignal);
-  }
-
-  async function drawPersonNetwork(network: CollaborationNetwork, requestSignal: AbortSignal): Promise<void> {
-    const centre = network.nodes[0];
     if (!centre) {
       replaceChildren(results, h('p', {}, 'This person is not visible to you, or has no profile.'));
       return;
     }
+    const summaryOf = (summary: string) => `${summary}, up to ${plural(network.hops, 'step')} away. `;
+    await drawPeopleNetwork(network, requestSignal, {
+      centre, title: `Around ${centre.person.displayName}`, describe: `Collaboration network around ${centre.person.displayName}`, summaryOf, side: [],
+      truncated: `more people are within reach than the ${count(state.limit)} shown. Choose fewer steps or a larger limit to see them.`,
+    });
+  }
+
+  async function runIcsPeople(requestSignal: AbortSignal): Promise<void> {
+    if (!state.ics) {
+      replaceChildren(results, h('p', {}, 'Choose an Integrated Care System above to see how its people work together.'));
+      return;
+    }
+    const data = await gql<{ systemNetwork: CollaborationNetwork; brokers: Broker[]; organisationCollaboration: { isolated: Organisation[] } }>(
+      icsPeopleQuery, { ics: state.ics }, requestSignal);
+    if (requestSignal.aborted) return;
+    const icsName = icsOptions.find((i) => i.id === state.ics)?.name ?? 'this Integrated Care System';
+    await drawPeopleNetwork({ ...data.systemNetwork, hops: 0 }, requestSignal, {
+      centre: null, title: `People in ${icsName}`, describe: `Collaboration network of ${icsName}`,
+      summaryOf: (summary) => `${summary}. `,
+      side: [brokersCard(data.brokers), isolatedCard(data.organisationCollaboration.isolated)],
+      truncated: `the ${count(data.systemNetwork.nodes.length)} people most collaboration chains pass through are drawn; more work in this ICS. The organisations view shows all of it.`,
+      truncatedFlag: data.systemNetwork.truncated,
+    });
+  }
+
+  interface PeopleView {
+    /** The person the network is drawn around, or null for a whole ICS. */
+    centre: NetworkNode | null;
+    title: string;
+    describe: string;
+    summaryOf: (summary: string) => string;
+    /** Cards beside the graph, under the selected person. */
+    side: HTMLElement[];
+    truncated: string;
+    truncatedFlag?: boolean;
+  }
+
+  async function drawPeopleNetwork(network: CollaborationNetwork, requestSignal: AbortSignal, view: PeopleView): Promise<void> {
+    const centre = view.centre;
     const people = new Map(network.nodes.map((n) => [n.person.id, n]));
     const links = new Map<string, { other: string; edge: NetworkEdge }[]>();
     for (const edge of network.edges) {
@@ -256,9 +308,9 @@ export async function networkPage({ main, query, signal }: PageContext): Promise
     }
     links.forEach((list) => list.sort((a, b) => b.edge.weight - a.edge.weight));
 
-    // Steps from the centre, for the rings of the layout and the table.
-    const distance = new Map<string, number>([[centre.person.id, 0]]);
-    const queue = [centre.person.id];
+    // Steps from the centre, for the rings of the layout and the table (none for a whole ICS).
+    const distance = new Map<string, number>(centre ? [[centre.person.id, 0]] : []);
+    const queue = centre ? [centre.person.id] : [];
     while (queue.length) {
       const id = queue.shift()!;
       for (const { other } of links.get(id) ?? []) {
@@ -284,7 +336,7 @@ export async function networkPage({ main, query, signal }: PageContext): Promise
     const edgeCount = [...links.values()].reduce((sum, list) => sum + list.length, 0) / 2;
     const summary = `${plural(network.nodes.length, 'person', 'people')} in ${plural(organisations.size, 'organisation')}, ${plural(edgeCount, 'link')}`;
 
-    const container = h('div', { className: 'graph', role: 'img', 'aria-label': `Collaboration network around ${centre.person.displayName}: ${summary}.` });
+    const container = h('div', { className: 'graph', role: 'img', 'aria-label': `${view.describe}: ${summary}.` });
     const panel = h('section', { className: 'graph-panel card', 'aria-labelledby': 'selected-heading' });
     const showPanel = (id: string | null, focus: boolean) => {
       const node = id ? people.get(id) : null;
@@ -301,9 +353,9 @@ export async function networkPage({ main, query, signal }: PageContext): Promise
           h('dt', {}, 'Organisation'), h('dd', {}, swatch(colourOf(node)), organisationName(node)),
           h('dt', {}, scoreName), h('dd', {}, count(Math.round(score(node)))),
           h('dt', {}, 'Connections'), h('dd', {}, count(theirLinks.length)),
-          h('dt', {}, 'Steps from the centre'), h('dd', {}, distance.has(node.person.id) ? String(distance.get(node.person.id)) : 'not linked')),
-        node.person.id !== centre.person.id
-          ? h('button', { type: 'button', className: 'button button--secondary button--small', onclick: () => apply({ around: node.person.id }) }, `Centre the network on ${node.person.displayName}`)
+          centre ? [h('dt', {}, 'Steps from the centre'), h('dd', {}, distance.has(node.person.id) ? String(distance.get(node.person.id)) : 'not linked')] : null),
+        node.person.id !== centre?.person.id
+          ? h('button', { type: 'button', className: 'button button--secondary button--small', onclick: () => apply({ around: node.person.id, mode: 'person' }) }, `Centre the network on ${node.person.displayName}`)
           : null,
         // Keyboard users who chose from the list get back to where they were.
         h('button', { type: 'button', className: 'link-button', onclick: () => document.getElementById(`row-${node.person.id}`)?.focus() }, `Back to ${node.person.displayName} in the list of people`),
@@ -336,49 +388,49 @@ export async function networkPage({ main, query, signal }: PageContext): Promise
         h('th', { scope: 'col' }, 'Person'), h('th', { scope: 'col' }, 'Organisation'),
         h('th', { scope: 'col', className: 'number' }, scoreName),
         h('th', { scope: 'col', className: 'number' }, 'Connections'),
-        h('th', { scope: 'col', className: 'number' }, 'Steps'))),
+        centre ? h('th', { scope: 'col', className: 'number' }, 'Steps') : null)),
       h('tbody', {}, rows.map((n) => h('tr', {},
         h('th', { scope: 'row' }, h('button', { type: 'button', id: `row-${n.person.id}`, className: 'link-button', onclick: () => select(n.person.id, true) }, n.person.displayName),
-          n.person.id === centre.person.id ? ' (centre)' : ''),
+          n.person.id === centre?.person.id ? ' (centre)' : ''),
         h('td', {}, swatch(colourOf(n)), organisationName(n)),
         h('td', { className: 'number' }, count(Math.round(score(n)))),
         h('td', { className: 'number' }, count(links.get(n.person.id)?.length ?? 0)),
-        h('td', { className: 'number' }, distance.has(n.person.id) ? String(distance.get(n.person.id)) : '–')))));
+        centre ? h('td', { className: 'number' }, distance.has(n.person.id) ? String(distance.get(n.person.id)) : '–') : null))));
 
     replaceChildren(results,
-      h('h2', {}, `Around ${centre.person.displayName}`),
-      h('p', { className: 'result-count' }, `${summary}, up to ${plural(network.hops, 'step')} away. `,
+      h('h2', {}, view.title),
+      h('p', { className: 'result-count' }, view.summaryOf(summary),
         'Larger circles are brokers: many collaboration chains pass through them.',
-        ' The centre person has a thick black ring.'),
-      network.truncated
-        ? h('p', { className: 'notice notice--warning' }, h('strong', {}, 'Truncated: '), `more people are within reach than the ${count(state.limit)} shown. Choose fewer steps or a larger limit to see them.`)
+        centre ? ' The centre person has a thick black ring.' : ' Double-click someone to see the network around them.'),
+      (view.truncatedFlag ?? network.truncated)
+        ? h('p', { className: 'notice notice--warning' }, h('strong', {}, 'Truncated: '), view.truncated)
         : null,
       h('div', { className: 'network-layout' },
         h('div', { className: 'graph-column' },
           h('div', { className: 'graph-wrap' }, container),
           h('h3', { className: 'legend-title' }, 'Organisations'), legend),
-        panel),
+        h('div', { className: 'side-column' }, panel, view.side)),
       h('h2', {}, 'People in the network'),
       h('div', { className: 'table-scroll' }, table));
-    announce(`Collaboration network around ${centre.person.displayName}: ${summary}.`);
+    announce(`${view.describe}: ${summary}.`);
 
     const nodes: GraphNode[] = network.nodes.map((n) => ({
       id: n.person.id,
       label: n.person.displayName,
       detail: organisationName(n),
       color: colourOf(n),
-      size: n.person.id === centre.person.id ? Math.max(size(score(n)), 36) : size(score(n)),
+      size: n.person.id === centre?.person.id ? Math.max(size(score(n)), 36) : size(score(n)),
       level: distance.get(n.person.id) ?? network.hops + 1,
-      centre: n.person.id === centre.person.id,
+      centre: n.person.id === centre?.person.id,
     }));
     const widths = scaler(network.edges.map((e) => e.weight), 1, 8);
     const edges: GraphEdge[] = network.edges.filter((e) => people.has(e.from) && people.has(e.to)).map((e, i) => ({
       id: `e${i}`, source: e.from, target: e.to, width: widths(e.weight), title: plural(e.weight, 'shared project'),
     }));
     const drawn = await drawGraph(container, nodes, edges, {
-      layout: 'rings',
+      layout: centre ? 'rings' : 'cose',
       onSelect: (id) => { showPanel(id, false); },
-      onOpen: (id) => { if (id !== centre.person.id) apply({ around: id }); },
+      onOpen: (id) => { if (id !== centre?.person.id) apply({ around: id, mode: 'person' }); },
     });
     if (requestSignal.aborted) { drawn.destroy(); return; }
     graph = drawn;
@@ -467,27 +519,8 @@ export async function networkPage({ main, query, signal }: PageContext): Promise
         h('td', { className: 'number' }, percent(shares.get(o.id)?.crossBoundaryShare ?? 0)),
         h('td', { className: 'number' }, count(partners.get(o.id)?.length ?? 0))))));
 
-    const brokerSection = h('section', { className: 'card', 'aria-labelledby': 'brokers-heading' },
-      h('h2', { id: 'brokers-heading' }, 'Brokers'),
-      h('p', { className: 'muted' }, 'The people most collaboration chains pass through: losing them would split the network.'),
-      brokers.length
-        ? h('table', {},
-          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Person'), h('th', { scope: 'col', className: 'number' }, 'Broker score'), h('th', { scope: 'col', className: 'number' }, 'Organisations bridged'))),
-          h('tbody', {}, brokers.map((b) => h('tr', {},
-            h('th', { scope: 'row' }, personLink(b.person), ' ',
-              h('a', { href: href('/network', { around: b.person.id }), className: 'small-link' }, h('span', { className: 'visually-hidden' }, `${b.person.displayName}'s `), 'network')),
-            h('td', { className: 'number' }, count(Math.round(b.betweenness))),
-            h('td', { className: 'number' }, count(b.organisationsBridged))))))
-        : h('p', {}, 'Nobody links people who would otherwise not be connected.'));
-
-    const isolatedSection = h('section', { className: 'card', 'aria-labelledby': 'isolated-heading' },
-      h('h2', { id: 'isolated-heading' }, 'Isolated organisations'),
-      h('p', { className: 'muted' }, 'Their people share no project with anyone in another organisation.'),
-      collaboration.isolated.length
-        ? h('ul', { className: 'link-list' }, [...collaboration.isolated].sort((a, b) => a.name.localeCompare(b.name)).map((o) => h('li', {},
-          h('button', { type: 'button', className: 'link-button', onclick: () => select(o.id, true) }, o.name),
-          h('span', { className: 'muted' }, ` · ${label(organisationTypeLabels, o.type)}`))))
-        : h('p', {}, 'None: every organisation works with at least one other.'));
+    const brokerSection = brokersCard(brokers);
+    const isolatedSection = isolatedCard(collaboration.isolated, (id) => select(id, true));
 
     const communitySection: Child = communities.length
       ? h('section', { 'aria-labelledby': 'communities-heading' },
@@ -544,6 +577,34 @@ export async function networkPage({ main, query, signal }: PageContext): Promise
   }
   await run();
   return () => { inFlight?.abort(); releaseGraph(); };
+}
+
+/** The people most collaboration chains pass through, with links to their networks. */
+function brokersCard(brokers: Broker[]): HTMLElement {
+  return h('section', { className: 'card', 'aria-labelledby': 'brokers-heading' },
+    h('h2', { id: 'brokers-heading' }, 'Brokers'),
+    h('p', { className: 'muted' }, 'The people most collaboration chains pass through: losing them would split the network.'),
+    brokers.length
+      ? h('table', {},
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Person'), h('th', { scope: 'col', className: 'number' }, 'Broker score'), h('th', { scope: 'col', className: 'number' }, 'Organisations bridged'))),
+        h('tbody', {}, brokers.map((b) => h('tr', {},
+          h('th', { scope: 'row' }, personLink(b.person), ' ',
+            h('a', { href: href('/network', { around: b.person.id }), className: 'small-link' }, h('span', { className: 'visually-hidden' }, `${b.person.displayName}'s `), 'network')),
+          h('td', { className: 'number' }, count(Math.round(b.betweenness))),
+          h('td', { className: 'number' }, count(b.organisationsBridged))))))
+      : h('p', {}, 'Nobody links people who would otherwise not be connected.'));
+}
+
+/** Organisations whose people share no project with another organisation; chosen in the graph when it draws them. */
+function isolatedCard(isolated: Organisation[], choose?: (id: string) => void): HTMLElement {
+  return h('section', { className: 'card', 'aria-labelledby': 'isolated-heading' },
+    h('h2', { id: 'isolated-heading' }, 'Isolated organisations'),
+    h('p', { className: 'muted' }, 'Their people share no project with anyone in another organisation.'),
+    isolated.length
+      ? h('ul', { className: 'link-list' }, [...isolated].sort((a, b) => a.name.localeCompare(b.name)).map((o) => h('li', {},
+        choose ? h('button', { type: 'button', className: 'link-button', onclick: () => choose(o.id) }, o.name) : o.name,
+        h('span', { className: 'muted' }, ` · ${label(organisationTypeLabels, o.type)}`))))
+      : h('p', {}, 'None: every organisation works with at least one other.'));
 }
 
 function percent(share: number): string {
