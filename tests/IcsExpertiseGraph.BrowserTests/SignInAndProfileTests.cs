@@ -89,6 +89,45 @@ public sealed class SignInAndProfileTests(WebAppFixture app) : IClassFixture<Web
     });
 
     [BrowserFact]
+    public Task AProfileChangedElsewhereIsExplainedAndWhatWasTypedIsKept() => app.RunAsync(nameof(AProfileChangedElsewhereIsExplainedAndWhatWasTypedIsKept), async t =>
+    {
+        var (_, name) = (await SeededPeople.LeanExpertsAsync(app))[5];
+        await t.SignInAsync(name);
+        await t.GoToAsync("/me");
+        var page = t.Page;
+        var bio = page.GetByLabel("Bio", new() { Exact = true });
+        await Expect(bio).ToBeEditableAsync();
+
+        // Meanwhile, in another tab: the same person changes their headline (same token, straight to the API).
+        var elsewhere = await page.EvaluateAsync<string>(@"async () => {
+            const session = JSON.parse(sessionStorage.getItem('ics-expertise-graph.session'));
+            const response = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer ' + session.token },
+              body: JSON.stringify({ query: 'mutation { updateMyProfile(input: { headline: ""Changed in another tab"" }) { version } }' }) });
+            return JSON.stringify(await response.json());
+        }");
+        Assert.DoesNotContain("errors", elsewhere, StringComparison.Ordinal);
+        const string typed = "Typed here before saving, and not to be lost.";
+        await bio.FillAsync(typed);
+        await SaveAsync(page);
+
+        await Expect(page.GetByText("Your profile was changed elsewhere since you opened this page", new() { Exact = false })).ToBeVisibleAsync();
+        await Expect(bio).ToHaveValueAsync(typed);
+        await t.ScreenshotAsync(suffix: "conflict");
+
+        // Loading the current version lists the user's own change and puts it back, over what changed elsewhere.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Load the current version" }).ClickAsync();
+        await Expect(page.GetByLabel("Headline", new() { Exact = true })).ToHaveValueAsync("Changed in another tab");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Put my changes back into the form" }).ClickAsync();
+        await Expect(bio).ToHaveValueAsync(typed);
+        await SaveAsync(page);
+        await Expect(page.Locator(".field-error")).ToHaveCountAsync(0);
+        await page.ReloadAsync();
+        await Expect(page.GetByLabel("Bio", new() { Exact = true })).ToHaveValueAsync(typed);
+        await Expect(page.GetByLabel("Headline", new() { Exact = true })).ToHaveValueAsync("Changed in another tab");
+        await t.ScreenshotAsync();
+    });
+
+    [BrowserFact]
     public Task ADisplayNameOver120CharactersShowsAnErrorBesideTheFieldAndSavesNothing() => app.RunAsync(nameof(ADisplayNameOver120CharactersShowsAnErrorBesideTheFieldAndSavesNothing), async t =>
     {
         var (_, name) = (await SeededPeople.LeanExpertsAsync(app))[3];
