@@ -20,6 +20,9 @@ public static class Queries
         yield return ("collaborationNetwork (2 hops)", Ids.Body($$"""{ collaborationNetwork(around: "{{ids.Person}}", hops: 2) { truncated nodes { person { id } } edges { from to weight } } }"""));
         yield return ("expertiseCoverage", Ids.Body($$"""{ expertiseCoverage(icsId: "{{ids.Ics}}") { peopleCounted domains { domain expertCount share } gaps { id } balance { statement } } }"""));
         yield return ("brokers (cached)", Ids.Body("{ brokers(first: 10) { betweenness organisationsBridged person { id displayName } } }"));
+        // The web UI's heaviest pictures: the coverage heatmap's rows and an ICS drawn as its people.
+        yield return ("expertiseCoverage heatmap (places x domains)", Ids.Body($$"""{ expertiseCoverage(icsId: "{{ids.Ics}}") { places { place { name } peopleCounted cells { domain expertCount practitionerCount } } } }"""));
+        yield return ("systemNetwork (an ICS, 200 people)", Ids.Body($$"""{ systemNetwork(icsId: "{{ids.Ics}}", limit: 200) { truncated nodes { betweenness person { id displayName } organisation { id name } } edges { from to weight } } }"""));
     }
 
     /// <summary>
