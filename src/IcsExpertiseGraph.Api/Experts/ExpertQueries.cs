@@ -40,20 +40,9 @@ public static class ExpertQueries
                 var request = c.Request();
                 var outcome = await c.RequestServices!.GetRequiredService<ExpertSearch>()
                     .SearchAsync(c.GetArgument<string?>("query"), filter, request.Viewer, c.CancellationToken);
-                var slice = outcome.Ranked.Skip(page.Offset).Take(page.Limit).ToList();
-                // The page's people are loaded here, in the one batch their node fields would make: someone deleted or
-                // hidden since the index snapshot was built (other callers' snapshots trail a write by up to a second)
-                // drops out of the page instead of failing the whole result.
-                var loads = slice.Select(r => request.People.Load(r.Candidate.PersonId)).ToList();
-                var hits = new List<SearchHit>(slice.Count);
-                for (var i = 0; i < slice.Count; i++)
-                {
-                    if (await loads[i].GetResultAsync(c.CancellationToken) is not null)
-                    {
-                        hits.Add(new SearchHit(Connections.Cursor(page.Offset + i), outcome, page.Offset + i));
-                    }
-                }
-
+                var slice = outcome.Ranked.Skip(page.Offset).Take(page.Limit).Select((ranked, i) => (ranked.Candidate.PersonId, Position: page.Offset + i)).ToList();
+                var hits = (await StillVisibleAsync(c, slice, hit => hit.PersonId))
+                    .Select(hit => new SearchHit(Connections.Cursor(hit.Position), outcome, hit.Position)).ToList();
                 return new SearchPage(outcome, hits, page.Offset);
             });
 
@@ -127,9 +116,9 @@ public static class ExpertQueries
     }
 
     /// <summary>
-    /// The people are loaded here, in the one batch their fields would make anyway: someone deleted or hidden since
-    /// the index snapshot (other callers' snapshots trail a write by up to a second) drops out, as in searchExperts,
-    /// instead of failing the whole answer with a null where a person must be.
+    /// Search hits, similar experts and team members: their people are loaded here, in the one batch their fields would
+    /// make anyway, so someone deleted or hidden since the index snapshot (other callers' snapshots trail a write by up
+    /// to a second) drops out instead of failing the whole answer with a null where a person must be.
     /// </summary>
     private static async Task<IReadOnlyList<T>> StillVisibleAsync<T>(IResolveFieldContext context, IReadOnlyList<T> items, Func<T, Guid> personOf)
     {

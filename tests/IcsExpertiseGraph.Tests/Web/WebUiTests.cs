@@ -20,6 +20,14 @@ public sealed class WebUiTests : IDisposable
         File.WriteAllText(Path.Combine(bundle, "app-ABC123.js"), "console.log('bundle');");
     }
 
+    /// <summary>A small seeded service serving the bundle in <paramref name="path"/>.</summary>
+    private static ApiFactory ServiceWith(string path)
+    {
+        var factory = new ApiFactory { DemoPeople = 10 };
+        factory.Settings["WebUi:Path"] = path;
+        return factory;
+    }
+
     public void Dispose()
     {
         if (System.IO.Directory.Exists(bundle))
@@ -31,8 +39,7 @@ public sealed class WebUiTests : IDisposable
     [Fact]
     public async Task TheRootServesTheBundledPageUnderAStrictContentSecurityPolicyAndIsNeverCached()
     {
-        using var factory = new ApiFactory { DemoPeople = 10 };
-        factory.Settings["WebUi:Path"] = bundle;
+        using var factory = ServiceWith(bundle);
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/", UriKind.Relative));
@@ -53,8 +60,7 @@ public sealed class WebUiTests : IDisposable
     [Fact]
     public async Task HashedAssetsAreCachedForAYear()
     {
-        using var factory = new ApiFactory { DemoPeople = 10 };
-        factory.Settings["WebUi:Path"] = bundle;
+        using var factory = ServiceWith(bundle);
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/app-ABC123.js", UriKind.Relative));
@@ -69,8 +75,7 @@ public sealed class WebUiTests : IDisposable
     public async Task ScriptsGoCompressedAndApiAnswersDoNot()
     {
         File.WriteAllText(Path.Combine(bundle, "app-BIG456.js"), string.Concat(Enumerable.Repeat("console.log('a fairly repetitive bundle');\n", 500)));
-        using var factory = new ApiFactory { DemoPeople = 10 };
-        factory.Settings["WebUi:Path"] = bundle;
+        using var factory = ServiceWith(bundle);
         using var client = factory.CreateClient();
 
         using var script = new HttpRequestMessage(HttpMethod.Get, new Uri("/app-BIG456.js", UriKind.Relative));
@@ -93,8 +98,7 @@ public sealed class WebUiTests : IDisposable
     [Fact]
     public async Task LoadingThePagesAssetsSpendsNoneOfTheCallersRequestBudget()
     {
-        using var factory = new ApiFactory { DemoPeople = 10 };
-        factory.Settings["WebUi:Path"] = bundle;
+        using var factory = ServiceWith(bundle);
         factory.Settings["RateLimiting:Enabled"] = "true";
         factory.Settings["RateLimiting:RequestsPerMinute"] = "3";
         using var client = factory.CreateClient();
@@ -122,24 +126,28 @@ public sealed class WebUiTests : IDisposable
     [Fact]
     public async Task ThePageIsNeverServedAsAStaticFileOnlyAtTheRootWithItsHeaders()
     {
-        using var factory = new ApiFactory { DemoPeople = 10 };
-        factory.Settings["WebUi:Path"] = bundle;
+        using var factory = ServiceWith(bundle);
         using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
         using var direct = await client.GetAsync(new Uri("/index.html", UriKind.Relative));
         using var upper = await client.GetAsync(new Uri("/INDEX.HTML", UriKind.Relative));
 
+        using var followed = await client.GetAsync(direct.Headers.Location!);
+
         Assert.Equal(HttpStatusCode.Redirect, direct.StatusCode);
         Assert.Equal("/", direct.Headers.Location?.OriginalString);
         Assert.NotEqual(HttpStatusCode.OK, upper.StatusCode);
         Assert.DoesNotContain("immutable", upper.Headers.CacheControl?.ToString() ?? string.Empty, StringComparison.Ordinal);
+        // Where it leads, the page comes with its headers: never cached, under the content security policy.
+        Assert.Equal(HttpStatusCode.OK, followed.StatusCode);
+        Assert.Equal("no-cache", followed.Headers.CacheControl?.ToString());
+        Assert.Contains("script-src 'self'", string.Join(' ', followed.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task WithoutABundleTheRootSaysHowToBuildTheUiAndTheApiStillAnswers()
     {
-        using var factory = new ApiFactory { DemoPeople = 10 };
-        factory.Settings["WebUi:Path"] = Path.Combine(bundle, "not-built");
+        using var factory = ServiceWith(Path.Combine(bundle, "not-built"));
         using var client = factory.CreateClient();
 
         using var page = await client.GetAsync(new Uri("/", UriKind.Relative));

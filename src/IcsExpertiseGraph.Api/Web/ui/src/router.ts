@@ -21,6 +21,20 @@ const routes: Route[] = [];
 let notFound: Page = () => undefined;
 let current: { controller: AbortController; cleanup?: (() => void) | void } | null = null;
 
+/**
+ * For a part of a page that asks again and again (a search, a list, a graph): starting a request cancels the one
+ * before it, and leaving the page cancels the last. Call the result for the signal of the request about to start;
+ * once that signal is aborted, its answer must not be drawn.
+ */
+export function newestOnly(page: AbortSignal): () => AbortSignal {
+  let current: AbortController | null = null;
+  return () => {
+    current?.abort();
+    current = new AbortController();
+    return AbortSignal.any([page, current.signal]);
+  };
+}
+
 export function route(path: string, page: Page): void {
   const names: string[] = [];
   const pattern = new RegExp(`^${path.replace(/:([a-zA-Z]+)/g, (_, name: string) => { names.push(name); return '([^/]+)'; })}$`);

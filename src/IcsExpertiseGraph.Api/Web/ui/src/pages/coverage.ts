@@ -7,7 +7,7 @@ import { accessProblem, needNetworkManager, needSignIn } from '../access';
 import { announce, h, replaceChildren, uid } from '../dom';
 import { domainLabels, label, organisationTypeLabels } from '../labels';
 import { integratedCareSystems, type IcsOption } from '../reference';
-import { recordQuery, type PageContext } from '../router';
+import { newestOnly, recordQuery, type PageContext } from '../router';
 import { currentSession, isNetworkManager } from '../session';
 import { count, errorBox, loading, pageHeading } from '../ui';
 
@@ -87,7 +87,7 @@ export async function coveragePage({ main, query, signal }: PageContext): Promis
   main.append(form, results);
 
   let data: Coverage | null = null;
-  let inFlight: AbortController | null = null;
+  const nextRequest = newestOnly(signal);
 
   icsSelect.addEventListener('change', () => {
     state = { ...state, ics: icsSelect.value };
@@ -96,10 +96,7 @@ export async function coveragePage({ main, query, signal }: PageContext): Promis
   });
 
   async function run(): Promise<void> {
-    inFlight?.abort();
-    const controller = new AbortController();
-    inFlight = controller;
-    signal.addEventListener('abort', () => controller.abort(), { once: true });
+    const answer = nextRequest();
     icsSelect.value = state.ics;
     if (!state.ics) {
       replaceChildren(results, h('p', {}, 'Choose an Integrated Care System above.'));
@@ -108,15 +105,15 @@ export async function coveragePage({ main, query, signal }: PageContext): Promis
     results.setAttribute('aria-busy', 'true');
     replaceChildren(results, loading('coverage'));
     try {
-      const answer = await gql<{ expertiseCoverage: Coverage }>(coverageQuery, { ics: state.ics }, controller.signal);
-      if (controller.signal.aborted) return;
-      data = answer.expertiseCoverage;
+      const found = await gql<{ expertiseCoverage: Coverage }>(coverageQuery, { ics: state.ics }, answer);
+      if (answer.aborted) return;
+      data = found.expertiseCoverage;
       draw(data);
     } catch (error) {
-      if (controller.signal.aborted) return;
+      if (answer.aborted) return;
       replaceChildren(results, accessProblem(error, what) ?? errorBox(error, 'The coverage could not be loaded'));
     } finally {
-      if (inFlight === controller) results.setAttribute('aria-busy', 'false');
+      if (!answer.aborted) results.setAttribute('aria-busy', 'false'); // else a newer request owns it
     }
   }
 

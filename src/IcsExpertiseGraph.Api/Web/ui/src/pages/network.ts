@@ -10,7 +10,7 @@ import { drawGraph, scaler, stableColours, swatch, type GraphEdge, type GraphNod
 import { domainLabels, label, organisationTypeLabels } from '../labels';
 import { integratedCareSystems, type IcsOption } from '../reference';
 import { wireSuggestions } from '../suggestions';
-import { href, recordQuery, type PageContext } from '../router';
+import { href, newestOnly, recordQuery, type PageContext } from '../router';
 import { currentSession, isNetworkManager } from '../session';
 import { count, errorBox, loading, pageHeading, personLink } from '../ui';
 
@@ -105,11 +105,11 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${count(n)} ${n === 1 ? one : many}`;
 }
 
-export async function networkPage({ main, query, signal }: PageContext): Promise<() => void> {
+export async function networkPage({ main, query, signal }: PageContext): Promise<(() => void) | undefined> {
   let state = stateFrom(query);
   const manager = isNetworkManager();
   let graph: GraphView | null = null;
-  let inFlight: AbortController | null = null;
+  const nextRequest = newestOnly(signal);
   const releaseGraph = () => { graph?.destroy(); graph = null; };
 
   const results = h('div', { 'aria-busy': 'false' });
@@ -220,26 +220,23 @@ export async function networkPage({ main, query, signal }: PageContext): Promise
   let icsOptions: IcsOption[] = [];
 
   async function run(): Promise<void> {
-    inFlight?.abort();
-    const controller = new AbortController();
-    inFlight = controller;
-    signal.addEventListener('abort', () => controller.abort(), { once: true });
+    const answer = nextRequest();
     syncControls();
     releaseGraph();
     results.setAttribute('aria-busy', 'true');
     replaceChildren(results, loading('the network'));
     try {
-      if (state.mode === 'ics') await runIcs(controller.signal);
-      else if (state.mode === 'ics-people') await runIcsPeople(controller.signal);
-      else await runPerson(controller.signal);
+      if (state.mode === 'ics') await runIcs(answer);
+      else if (state.mode === 'ics-people') await runIcsPeople(answer);
+      else await runPerson(answer);
     } catch (error) {
-      if (controller.signal.aborted) return;
+      if (answer.aborted) return;
       const what = state.mode === 'person' ? 'collaboration networks' : 'how the people and organisations of an Integrated Care System work together';
       const problem = accessProblem(error, what);
       replaceChildren(results, problem ?? errorBox(error, 'The network could not be drawn'),
         problem && state.mode !== 'person' && currentSession() ? h('p', {}, h('a', { href: href('/network') }, 'See the collaboration network around you instead')) : null);
     } finally {
-      if (inFlight === controller) results.setAttribute('aria-busy', 'false');
+      if (!answer.aborted) results.setAttribute('aria-busy', 'false'); // else a newer request owns it
     }
   }
 
@@ -281,7 +278,6 @@ export async function networkPage({ main, query, signal }: PageContext): Promise
       summaryOf: (summary) => `${summary}. `,
       side: [brokersCard(data.brokers), isolatedCard(data.organisationCollaboration.isolated)],
       truncated: `the ${count(data.systemNetwork.nodes.length)} people most collaboration chains pass through are drawn; more work in this ICS. The organisations view shows all of it.`,
-      truncatedFlag: data.systemNetwork.truncated,
     });
   }
 
@@ -293,8 +289,8 @@ export async function networkPage({ main, query, signal }: PageContext): Promise
     summaryOf: (summary: string) => string;
     /** Cards beside the graph, under the selected person. */
     side: HTMLElement[];
+    /** What to say when the network is truncated. */
     truncated: string;
-    truncatedFlag?: boolean;
   }
 
   async function drawPeopleNetwork(network: CollaborationNetwork, requestSignal: AbortSignal, view: PeopleView): Promise<void> {
@@ -402,7 +398,7 @@ export async function networkPage({ main, query, signal }: PageContext): Promise
       h('p', { className: 'result-count' }, view.summaryOf(summary),
         'Larger circles are brokers: many collaboration chains pass through them.',
         centre ? ' The centre person has a thick black ring.' : ' Double-click someone to see the network around them.'),
-      (view.truncatedFlag ?? network.truncated)
+      network.truncated
         ? h('p', { className: 'notice notice--warning' }, h('strong', {}, 'Truncated: '), view.truncated)
         : null,
       h('div', { className: 'network-layout' },
@@ -562,7 +558,7 @@ export async function networkPage({ main, query, signal }: PageContext): Promise
   syncControls();
   if (!currentSession()) {
     replaceChildren(results, needSignIn('collaboration networks'));
-    return () => { inFlight?.abort(); };
+    return undefined;
   }
   if (manager) {
     try {
@@ -576,7 +572,7 @@ export async function networkPage({ main, query, signal }: PageContext): Promise
     }
   }
   await run();
-  return () => { inFlight?.abort(); releaseGraph(); };
+  return releaseGraph; // the router's page signal cancels any request still running
 }
 
 /** The people most collaboration chains pass through, with links to their networks. */

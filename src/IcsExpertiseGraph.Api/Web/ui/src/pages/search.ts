@@ -5,7 +5,7 @@ import { gql } from '../api';
 import { announce, h, replaceChildren, uid } from '../dom';
 import { availabilityLabels, domainLabels, evidenceLabels, label, levelLabels, organisationTypeLabels, signalLabels } from '../labels';
 import { integratedCareSystems, skillsById, type IcsOption } from '../reference';
-import { recordQuery, type PageContext } from '../router';
+import { newestOnly, recordQuery, type PageContext } from '../router';
 import { skillPicker } from '../skillpicker';
 import { badge, count, errorBox, loading, pageHeading, personLink } from '../ui';
 
@@ -110,7 +110,7 @@ function filterOf(state: SearchState): Record<string, unknown> | null {
 
 export async function searchPage({ main, query, signal }: PageContext): Promise<void> {
   let state = stateFrom(query);
-  let inFlight: AbortController | null = null;
+  const nextRequest = newestOnly(signal);
 
   const searchId = uid('search');
   const input = h('input', { type: 'search', id: searchId, name: 'q', value: state.q, autocomplete: 'off', 'aria-describedby': `${searchId}-hint` });
@@ -205,10 +205,7 @@ export async function searchPage({ main, query, signal }: PageContext): Promise<
 
   async function run(focusResults: boolean): Promise<void> {
     if (signal.aborted) return; // the user has left the page
-    inFlight?.abort();
-    const controller = new AbortController();
-    inFlight = controller;
-    const answer = AbortSignal.any([signal, controller.signal]);
+    const answer = nextRequest();
     syncControls();
     resultsBody.setAttribute('aria-busy', 'true');
     replaceChildren(resultsBody, loading('experts'));

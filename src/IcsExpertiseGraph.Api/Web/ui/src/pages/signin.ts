@@ -5,7 +5,7 @@ import { gql } from '../api';
 import { announce, h, replaceChildren, uid } from '../dom';
 import { entraAccessToken, type EntraOptions } from '../entra';
 import { label, visibilityLabels } from '../labels';
-import type { PageContext } from '../router';
+import { newestOnly, type PageContext } from '../router';
 import { currentSession, signIn } from '../session';
 import { errorBox, loading, pageHeading } from '../ui';
 
@@ -72,18 +72,15 @@ function developmentSignIn(query: URLSearchParams, signal: AbortSignal): HTMLEle
   const results = h('div', {});
   const failure = h('div', {});
 
-  let inFlight: AbortController | null = null;
+  const nextRequest = newestOnly(signal);
   let timer = 0;
   const find = async () => {
-    inFlight?.abort();
-    const controller = new AbortController();
-    inFlight = controller;
-    signal.addEventListener('abort', () => controller.abort(), { once: true });
+    const answer = nextRequest();
     try {
       const data = await gql<{ developmentSignInPeople: SeededPerson[] }>(
         `query SeededPeople($query: String, $first: Int) { developmentSignInPeople(query: $query, first: $first) { id displayName headline organisation visibility } }`,
-        { query: input.value.trim() || null, first: 20 }, controller.signal);
-      if (controller.signal.aborted) return;
+        { query: input.value.trim() || null, first: 20 }, answer);
+      if (answer.aborted) return;
       const people = data.developmentSignInPeople;
       replaceChildren(results,
         h('p', { className: 'result-count', role: 'status' }, people.length ? `${people.length} ${people.length === 1 ? 'person' : 'people'} shown.` : 'Nobody matches that name.'),
@@ -94,7 +91,7 @@ function developmentSignIn(query: URLSearchParams, signal: AbortSignal): HTMLEle
             h('span', { className: 'muted seeded-details' }, `Visibility: ${label(visibilityLabels, p.visibility)}`)),
           h('button', { type: 'button', className: 'button button--secondary button--small', onclick: () => void choose(p) }, `Sign in as ${p.displayName}`)))));
     } catch (error) {
-      if (controller.signal.aborted) return;
+      if (answer.aborted) return;
       replaceChildren(results, errorBox(error, 'The seeded people could not be listed'));
     }
   };

@@ -7,7 +7,7 @@ import { announce, h, replaceChildren, uid } from '../dom';
 import { inviteAction } from '../invite';
 import { availabilityLabels, label } from '../labels';
 import { integratedCareSystems, skillsById, type IcsOption, type SkillOption } from '../reference';
-import { recordQuery, type PageContext } from '../router';
+import { newestOnly, recordQuery, type PageContext } from '../router';
 import { currentSession } from '../session';
 import { skillPicker } from '../skillpicker';
 import { badge, clearFormErrors, errorBox, formErrorSlot, loading, pageHeading, personLink, showFormErrors } from '../ui';
@@ -47,7 +47,7 @@ function queryOf(state: TeamState): Record<string, string | string[]> {
 
 export async function teamPage({ main, query, signal }: PageContext): Promise<void> {
   let state = stateFrom(query);
-  let inFlight: AbortController | null = null;
+  const nextRequest = newestOnly(signal);
 
   const picker = skillPicker({ label: 'Skills the team needs', name: 'skillIds', max: maxSkills, hint: `Choose 1 to ${maxSkills} skills from the taxonomy.` });
   const icsSelect = h('select', { id: uid('team-ics'), name: 'icsId', 'aria-describedby': 'team-ics-hint' }, h('option', { value: '' }, 'Any ICS'));
@@ -96,10 +96,7 @@ export async function teamPage({ main, query, signal }: PageContext): Promise<vo
 
   async function run(focusResults: boolean): Promise<void> {
     if (signal.aborted) return; // the user has left the page
-    inFlight?.abort();
-    const controller = new AbortController();
-    inFlight = controller;
-    const answer = AbortSignal.any([signal, controller.signal]);
+    const answer = nextRequest();
     results.hidden = false;
     resultsBody.setAttribute('aria-busy', 'true');
     replaceChildren(resultsBody, loading('a proposed team'));
