@@ -18,8 +18,9 @@ public interface IExpertiseStore
     Task<bool> IsEmptyAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Bumped by every committed write that changes what the read models hold, so they and other instances can notice
-    /// change; invitations and the outbox (which no read model holds) leave it alone.
+    /// Bumped by every committed write that changes what the read models hold, which in the same transaction records
+    /// what it changed in the change feed (<see cref="ReadChangesAsync"/>); invitations and the outbox (which no read
+    /// model holds) leave both alone.
     /// </summary>
     Task<long> GetChangeSequenceAsync(CancellationToken cancellationToken);
 
@@ -71,8 +72,29 @@ public interface IExpertiseStore
     /// <summary>Everything the in-memory collaboration graph needs, in one consistent read.</summary>
     Task<CollaborationSource> LoadCollaborationSourceAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The part of the collaboration graph's source a scope names, as it is now: the people (visibility, primary
+    /// employer, every contribution), the organisations and the projects (with the projects those people contribute to).
+    /// </summary>
+    Task<CollaborationSource> LoadCollaborationSourceAsync(SourceScope scope, CancellationToken cancellationToken);
+
     /// <summary>Everything the in-memory search index needs, in one consistent read.</summary>
     Task<SearchSource> LoadSearchSourceAsync(CancellationToken cancellationToken);
+
+    /// <summary>The part of the search index's source a scope names, as it is now: the people with their holdings and current employers, and the organisations.</summary>
+    Task<SearchSource> LoadSearchSourceAsync(SourceScope scope, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The change feed after <paramref name="afterSequence"/>: whole sequences, oldest first, cut after about
+    /// <paramref name="maxEntries"/> entries (a single sequence larger than that comes alone).
+    /// </summary>
+    Task<ChangeBatch> ReadChangesAsync(long afterSequence, int maxEntries, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes the feed's entries up to <paramref name="throughSequence"/> (a reader still behind it rebuilds whole);
+    /// returns how many went. Idempotent: instances may prune at once.
+    /// </summary>
+    Task<int> PruneChangesAsync(long throughSequence, CancellationToken cancellationToken);
 
     /// <summary>The person whose profile is linked to this identity-provider object id, if any.</summary>
     Task<Guid?> FindPersonIdByExternalIdAsync(string externalId, CancellationToken cancellationToken);

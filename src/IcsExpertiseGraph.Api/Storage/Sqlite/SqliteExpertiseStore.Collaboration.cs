@@ -4,21 +4,25 @@ namespace IcsExpertiseGraph.Api.Storage.Sqlite;
 
 public sealed partial class SqliteExpertiseStore
 {
-    public async Task<CollaborationSource> LoadCollaborationSourceAsync(CancellationToken cancellationToken)
+    public Task<CollaborationSource> LoadCollaborationSourceAsync(CancellationToken cancellationToken) =>
+        LoadCollaborationSourceAsync(SourceScope.Everything, cancellationToken);
+
+    public async Task<CollaborationSource> LoadCollaborationSourceAsync(SourceScope scope, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         await using var connection = await connections.OpenAsync(cancellationToken);
         using var transaction = connection.BeginTransaction(deferred: true);
-        var sequence = 0L;
-        await ReadAsync(connection, transaction, "SELECT value FROM change_sequence WHERE id = 1", r => sequence = r.GetInt64(0), cancellationToken);
+        var sequence = await ReadSequenceAsync(connection, transaction, cancellationToken);
+        var parameters = ScopeParameters(scope);
 
         var people = new List<(Guid, Visibility)>();
         var personIds = new Dictionary<long, Guid>();
-        await ReadAsync(connection, transaction, "SELECT pk, id, visibility FROM person ORDER BY pk", r =>
+        await ReadAsync(connection, transaction, $"SELECT pk, id, visibility FROM person WHERE {PeopleIn(scope, "pk")} ORDER BY pk", r =>
         {
             var id = r.GetId(1);
             personIds[r.GetInt64(0)] = id;
             people.Add((id, r.GetEnum<Visibility>(2)));
-        }, cancellationToken);
+        }, cancellationToken, parameters);
 
         var organisations = new List<(Guid, Guid?)>();
         var organisationIds = new Dictionary<long, Guid>();
@@ -26,34 +30,42 @@ public sealed partial class SqliteExpertiseStore
         {
             var id = r.GetId(1);
             organisationIds[r.GetInt64(0)] = id;
-            organisations.Add((id, r.GetIdOrNull(2)));
+            if (scope.Organisations is null || scope.Organisations.Contains(id))
+            {
+                organisations.Add((id, r.GetIdOrNull(2)));
+            }
         }, cancellationToken);
 
         // One organisation per person: the primary current employer, else the first current one.
         var employments = new List<(Guid, Guid)>();
         var seen = new HashSet<long>();
         await ReadAsync(connection, transaction,
-            CurrentEmploymentsInOrder,
+            CurrentEmploymentsInOrder.Replace("$scope", PeopleIn(scope, "w.person_pk"), StringComparison.Ordinal),
             r =>
             {
                 if (seen.Add(r.GetInt64(0)))
                 {
                     employments.Add((personIds[r.GetInt64(0)], organisationIds[r.GetInt64(1)]));
                 }
-            }, cancellationToken, ("$today", Today()));
+            }, cancellationToken, ScopeParameters(scope, ("$today", Today())));
 
+        // A scope's projects: those it names and those its people contribute to (a new project arrives with its first member).
+        var projectFilter = scope.IsEverything ? "1 = 1" : $"""
+            pk IN (SELECT project_pk FROM contributed_to WHERE {PeopleIn(scope, "person_pk")})
+            {(scope.Projects is null ? "" : "OR id IN (SELECT value FROM json_each($scopeProjects))")}
+            """;
         var projects = new List<(Guid, DateOnly?)>();
         var projectIds = new Dictionary<long, Guid>();
-        await ReadAsync(connection, transaction, "SELECT pk, id, coalesce(end_date, start_date) FROM project ORDER BY pk", r =>
+        await ReadAsync(connection, transaction, $"SELECT pk, id, coalesce(end_date, start_date) FROM project WHERE {projectFilter} ORDER BY pk", r =>
         {
             var id = r.GetId(1);
             projectIds[r.GetInt64(0)] = id;
             projects.Add((id, r.GetDateOrNull(2)));
-        }, cancellationToken);
+        }, cancellationToken, parameters);
 
         var contributions = new List<(Guid, Guid)>();
-        await ReadAsync(connection, transaction, "SELECT person_pk, project_pk FROM contributed_to ORDER BY project_pk, person_pk",
-            r => contributions.Add((personIds[r.GetInt64(0)], projectIds[r.GetInt64(1)])), cancellationToken);
+        await ReadAsync(connection, transaction, $"SELECT person_pk, project_pk FROM contributed_to WHERE {PeopleIn(scope, "person_pk")} ORDER BY project_pk, person_pk",
+            r => contributions.Add((personIds[r.GetInt64(0)], projectIds[r.GetInt64(1)])), cancellationToken, parameters);
 
         return new CollaborationSource(sequence, people, organisations, employments, projects, contributions);
     }

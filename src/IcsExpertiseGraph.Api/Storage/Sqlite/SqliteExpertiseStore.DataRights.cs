@@ -36,6 +36,13 @@ public sealed partial class SqliteExpertiseStore
         WriteAsync(write =>
         {
             var pk = write.PersonPk(personId);
+            write.Changed(ChangeKind.PersonRemoved, personId);
+            // Endorsements the person gave go with them: the people they endorsed change too.
+            foreach (var endorsee in write.All("SELECT DISTINCT p.id FROM endorsed e JOIN person p ON p.pk = e.endorsee_pk WHERE e.endorser_pk = $pk", r => r.GetId(0), ("$pk", pk)))
+            {
+                write.Changed(ChangeKind.Person, endorsee);
+            }
+
             if (write.SingleValue("SELECT count(*) FROM contributed_to WHERE person_pk = $pk", r => r.GetInt64(0), ("$pk", pk)) > 0)
             {
                 // Projects keep their history: the contributions move to an anonymous, hidden former member.
@@ -45,6 +52,7 @@ public sealed partial class SqliteExpertiseStore
                     VALUES ($id, 'Former member', 'PRIVATE', 'NOT_AVAILABLE', 0, 1, $now, $now)
                     """, ("$id", Id(former)), ("$now", Timestamp(now)));
                 write.Execute("UPDATE contributed_to SET person_pk = $former WHERE person_pk = $pk", ("$former", write.PersonPk(former)), ("$pk", pk));
+                write.Changed(ChangeKind.Person, former);
             }
 
             // Invitations to and from the person carry their words and their contacts; they go, with their notifications.

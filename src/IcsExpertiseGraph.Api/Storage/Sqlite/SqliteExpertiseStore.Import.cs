@@ -37,7 +37,9 @@ public sealed partial class SqliteExpertiseStore
             }
 
             import.Write(network);
+            // Every read model rebuilds for a new network; the feed before it describes a network that is gone.
             import.Execute("UPDATE change_sequence SET value = value + 1 WHERE id = 1");
+            import.Execute("INSERT INTO change_log (sequence, kind, id) SELECT value, 'NETWORK', '00000000-0000-0000-0000-000000000000' FROM change_sequence WHERE id = 1");
             transaction.Commit();
         }
         finally

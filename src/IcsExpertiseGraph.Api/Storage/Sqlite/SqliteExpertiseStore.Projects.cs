@@ -66,6 +66,7 @@ public sealed partial class SqliteExpertiseStore
             write.Execute("INSERT INTO contributed_to (person_pk, project_pk, role, from_date) VALUES ($person, $project, 'LEAD', $from)",
                 ("$person", creator), ("$project", project), ("$from", Date(draft.StartDate ?? DateOnly.FromDateTime(now.UtcDateTime))));
             write.TouchPerson(creatorId, now);
+            write.Changed(ChangeKind.Project, id);
             write.Audit(now, creatorId, "CREATE_PROJECT", creatorId, null, new { projectId = id, draft.Title, role = "LEAD" });
             return write.Project(id);
         }, cancellationToken);
@@ -97,7 +98,14 @@ public sealed partial class SqliteExpertiseStore
             {
                 write.Execute("DELETE FROM used_method WHERE project_pk = $pk", ("$pk", project));
                 write.SetMethods(project, changes.MethodSkillIds.Value);
+                // The methods a project used are evidence for each contributor's skills.
+                foreach (var contributor in write.All("SELECT p.id FROM contributed_to c JOIN person p ON p.pk = c.person_pk WHERE c.project_pk = $pk", r => r.GetId(0), ("$pk", project)))
+                {
+                    write.Changed(ChangeKind.Person, contributor);
+                }
             }
+
+            write.Changed(ChangeKind.Project, projectId);
 
             write.Audit(now, actorId, "UPDATE_PROJECT", actorId, new { projectId, before.Title, before.Status }, new { projectId, after.Title, after.Status });
             return write.Project(projectId);
@@ -130,6 +138,7 @@ public sealed partial class SqliteExpertiseStore
                     ("$code", Text(draft.OdsCode)), ("$name", draft.Name), ("$type", EnumText.Name(draft.Type)), ("$ics", ics), ("$pk", existing));
             }
 
+            write.Changed(ChangeKind.Organisation, organisationId);
             write.Execute("INSERT INTO audit_event (at, actor_id, action, subject_type, subject_id, after) VALUES ($at, $actor, $action, 'Organisation', $subject, $after)",
                 ("$at", Timestamp(now)), ("$actor", actorId is { } a ? Id(a) : null), ("$action", existing is null ? "CREATE_ORGANISATION" : "UPDATE_ORGANISATION"),
                 ("$subject", Id(organisationId)), ("$after", System.Text.Json.JsonSerializer.Serialize(new { draft.OdsCode, draft.Name, Type = EnumText.Name(draft.Type) })));

@@ -108,19 +108,23 @@ public sealed partial class SqliteExpertiseStore
         return candidates;
     }
 
-    public async Task<SearchSource> LoadSearchSourceAsync(CancellationToken cancellationToken)
+    public Task<SearchSource> LoadSearchSourceAsync(CancellationToken cancellationToken) => LoadSearchSourceAsync(SourceScope.Everything, cancellationToken);
+
+    public async Task<SearchSource> LoadSearchSourceAsync(SourceScope scope, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         await using var connection = await connections.OpenAsync(cancellationToken);
         // One read transaction: a snapshot of the WAL, consistent with the sequence it reports. Rows are read
         // by integer key and joined here, not in SQL: a million relationships at 100k people read in about a second.
+        // A scope (the people and organisations a batch of changes names) reads just their rows, by the same queries.
         using var transaction = connection.BeginTransaction(deferred: true);
-        var sequence = 0L;
-        await ReadAsync(connection, transaction, "SELECT value FROM change_sequence WHERE id = 1", r => sequence = r.GetInt64(0), cancellationToken);
+        var sequence = await ReadSequenceAsync(connection, transaction, cancellationToken);
+        var parameters = ScopeParameters(scope);
 
         var people = new List<SearchSource.PersonRow>();
         var personIds = new Dictionary<long, Guid>();
         await ReadAsync(connection, transaction,
-            "SELECT pk, id, display_name, headline, bio, visibility, availability_status, open_to_cross_organisation, last_confirmed_at FROM person ORDER BY pk",
+            $"SELECT pk, id, display_name, headline, bio, visibility, availability_status, open_to_cross_organisation, last_confirmed_at FROM person WHERE {PeopleIn(scope, "pk")} ORDER BY pk",
             r =>
             {
                 var row = new SearchSource.PersonRow(r.GetId(1), r.GetString(2), r.GetTextOrNull(3), r.GetTextOrNull(4), r.GetEnum<Visibility>(5),
@@ -128,21 +132,22 @@ public sealed partial class SqliteExpertiseStore
                 people.Add(row);
                 personIds[r.GetInt64(0)] = row.Id;
             },
-            cancellationToken);
+            cancellationToken, parameters);
 
         var skillIds = new Dictionary<long, Guid>();
         await ReadAsync(connection, transaction, "SELECT pk, id FROM skill", r => skillIds[r.GetInt64(0)] = r.GetId(1), cancellationToken);
         var endorsements = new Dictionary<(long, long), int>();
-        await ReadAsync(connection, transaction, "SELECT endorsee_pk, skill_pk, count(*) FROM endorsed GROUP BY endorsee_pk, skill_pk",
-            r => endorsements[(r.GetInt64(0), r.GetInt64(1))] = r.GetInt32(2), cancellationToken);
+        await ReadAsync(connection, transaction, $"SELECT endorsee_pk, skill_pk, count(*) FROM endorsed WHERE {PeopleIn(scope, "endorsee_pk")} GROUP BY endorsee_pk, skill_pk",
+            r => endorsements[(r.GetInt64(0), r.GetInt64(1))] = r.GetInt32(2), cancellationToken, parameters);
         var projectUse = new Dictionary<(long, long), int>();
-        await ReadAsync(connection, transaction, """
+        await ReadAsync(connection, transaction, $"""
             SELECT ct.person_pk, um.skill_pk, count(*) FROM contributed_to ct JOIN used_method um ON um.project_pk = ct.project_pk
+            WHERE {PeopleIn(scope, "ct.person_pk")}
             GROUP BY ct.person_pk, um.skill_pk
-            """, r => projectUse[(r.GetInt64(0), r.GetInt64(1))] = r.GetInt32(2), cancellationToken);
+            """, r => projectUse[(r.GetInt64(0), r.GetInt64(1))] = r.GetInt32(2), cancellationToken, parameters);
 
         var holdings = new List<SearchSource.HoldingRow>();
-        await ReadAsync(connection, transaction, "SELECT person_pk, skill_pk, level, evidence, verified FROM has_skill ORDER BY person_pk, skill_pk",
+        await ReadAsync(connection, transaction, $"SELECT person_pk, skill_pk, level, evidence, verified FROM has_skill WHERE {PeopleIn(scope, "person_pk")} ORDER BY person_pk, skill_pk",
             r =>
             {
                 var key = (r.GetInt64(0), r.GetInt64(1));
@@ -150,26 +155,30 @@ public sealed partial class SqliteExpertiseStore
                     skillIds[key.Item2], (SkillLevel)r.GetInt32(2), r.IsDBNull(3) ? null : r.GetEnum<SkillEvidence>(3), r.GetInt64(4) == 1,
                     endorsements.GetValueOrDefault(key), projectUse.GetValueOrDefault(key))));
             },
-            cancellationToken);
+            cancellationToken, parameters);
 
         var organisations = new List<Organisation>();
         var organisationIds = new Dictionary<long, Guid>();
         await ReadAsync(connection, transaction, $"SELECT o.pk, {OrganisationColumns} FROM organisation o", r =>
         {
             var organisation = new Organisation(r.GetId(1), r.GetTextOrNull(2), r.GetString(3), r.GetEnum<OrganisationType>(4), r.GetIdOrNull(5));
-            organisations.Add(organisation);
             organisationIds[r.GetInt64(0)] = organisation.Id;
+            if (scope.Organisations is null || scope.Organisations.Contains(organisation.Id))
+            {
+                organisations.Add(organisation);
+            }
         }, cancellationToken);
 
         var employments = new List<(Guid, Guid)>();
         await ReadAsync(connection, transaction,
-            CurrentEmploymentsInOrder,
-            r => employments.Add((personIds[r.GetInt64(0)], organisationIds[r.GetInt64(1)])), cancellationToken, ("$today", Today()));
+            CurrentEmploymentsInOrder.Replace("$scope", PeopleIn(scope, "w.person_pk"), StringComparison.Ordinal),
+            r => employments.Add((personIds[r.GetInt64(0)], organisationIds[r.GetInt64(1)])), cancellationToken, ScopeParameters(scope, ("$today", Today())));
 
         var served = new List<(Guid, Guid)>();
-        await ReadAsync(connection, transaction, """
+        await ReadAsync(connection, transaction, $"""
             SELECT sp.organisation_pk, pl.id FROM organisation_serves_place sp JOIN place pl ON pl.pk = sp.place_pk
-            """, r => served.Add((organisationIds[r.GetInt64(0)], r.GetId(1))), cancellationToken);
+            WHERE {OrganisationsIn(scope, "sp.organisation_pk")}
+            """, r => served.Add((organisationIds[r.GetInt64(0)], r.GetId(1))), cancellationToken, parameters);
 
         return new SearchSource(sequence, people, holdings, employments, organisations, served);
     }
@@ -265,7 +274,7 @@ public sealed partial class SqliteExpertiseStore
     /// </summary>
     private const string CurrentEmploymentsInOrder = """
         SELECT w.person_pk, w.organisation_pk FROM works_at w JOIN organisation o ON o.pk = w.organisation_pk
-        WHERE w.until IS NULL OR w.until >= $today
+        WHERE (w.until IS NULL OR w.until >= $today) AND $scope
         ORDER BY w.person_pk, w.is_primary DESC, w.since IS NULL, w.since DESC, o.id
         """;
 

@@ -100,6 +100,7 @@ public sealed partial class SqliteExpertiseStore
         {
             var before = write.Person(personId);
             write.Execute("UPDATE person SET last_confirmed_at = $now, version = version + 1, updated_at = $now WHERE id = $id", ("$now", Timestamp(now)), ("$id", Id(personId)));
+            write.Changed(ChangeKind.Person, personId);
             write.Audit(now, actorId, "CONFIRM_PROFILE", personId, new { before.LastConfirmedAt }, new { LastConfirmedAt = now });
             return write.Person(personId);
         }, cancellationToken);
@@ -169,6 +170,7 @@ public sealed partial class SqliteExpertiseStore
                 throw new DuplicateException("skillId", "You have already endorsed this skill of this person.");
             }
 
+            write.Changed(ChangeKind.Person, endorseeId);
             // The actor is the endorser; the actor field shows them only to those who may see them.
             write.Audit(now, endorserId, "ENDORSE_SKILL", endorseeId, null, new { skillId });
             return write.Person(endorseeId);
@@ -214,8 +216,9 @@ public sealed partial class SqliteExpertiseStore
     private Task<T> WriteAsync<T>(Func<Write, T> body, CancellationToken cancellationToken) => WriteAsync(body, changesReadModels: true, cancellationToken);
 
     /// <summary>
-    /// A write; one that changes nothing the read models hold (invitations, the outbox) leaves the change sequence
-    /// alone, so no read model rebuilds for it and the writer's next search does not wait for one.
+    /// A write; what it changed for the read models (<see cref="Write.Changed"/>) is recorded in the change feed with
+    /// the next change sequence, in the same transaction. One that changes nothing the read models hold (invitations,
+    /// the outbox, a sign-in link) leaves the sequence alone, so no read model does anything for it.
     /// </summary>
     private async Task<T> WriteAsync<T>(Func<Write, T> body, bool changesReadModels, CancellationToken cancellationToken)
     {
@@ -226,9 +229,9 @@ public sealed partial class SqliteExpertiseStore
             using var transaction = connection.BeginTransaction(deferred: false);
             var write = new Write(connection, transaction);
             var result = body(write);
-            if (changesReadModels)
+            if (changesReadModels && write.HasChanges)
             {
-                write.Execute("UPDATE change_sequence SET value = value + 1 WHERE id = 1");
+                write.RecordChanges();
             }
 
             transaction.Commit();
@@ -243,6 +246,29 @@ public sealed partial class SqliteExpertiseStore
     /// <summary>The statements a write is made of, inside its transaction.</summary>
     private sealed partial class Write(SqliteConnection connection, SqliteTransaction transaction)
     {
+        private readonly HashSet<(ChangeKind Kind, Guid Id)> changes = [];
+
+        /// <summary>Whether this write changed anything a read model holds.</summary>
+        public bool HasChanges => changes.Count > 0;
+
+        /// <summary>Notes that this write changed something a read model holds (recorded in the change feed at commit).</summary>
+        public void Changed(ChangeKind kind, Guid id) => changes.Add((kind, id));
+
+        /// <summary>Bumps the change sequence and records this write's changes under it.</summary>
+        public void RecordChanges()
+        {
+            Execute("UPDATE change_sequence SET value = value + 1 WHERE id = 1");
+            using var insert = Command("INSERT INTO change_log (sequence, kind, id) VALUES ((SELECT value FROM change_sequence WHERE id = 1), $kind, $id)", []);
+            var kind = insert.Parameters.Add("$kind", SqliteType.Text);
+            var id = insert.Parameters.Add("$id", SqliteType.Text);
+            foreach (var change in changes)
+            {
+                kind.Value = EnumText.Name(change.Kind);
+                id.Value = Id(change.Id);
+                insert.ExecuteNonQuery();
+            }
+        }
+
         public int Execute(string sql, params (string Name, object? Value)[] parameters)
         {
             using var command = Command(sql, parameters);
@@ -304,12 +330,16 @@ public sealed partial class SqliteExpertiseStore
             email is null || SingleValue("SELECT 1 FROM person WHERE email = $email COLLATE NOCASE", r => r.GetInt64(0), ("$email", email)) is null;
 
         /// <summary>A change to a profile's skills is a change to the profile: new version, new timestamp.</summary>
-        public void TouchPerson(Guid id, DateTimeOffset now) =>
+        public void TouchPerson(Guid id, DateTimeOffset now)
+        {
             Execute("UPDATE person SET version = version + 1, updated_at = $now WHERE id = $id", ("$now", Timestamp(now)), ("$id", Id(id)));
+            Changed(ChangeKind.Person, id);
+        }
 
         /// <summary>Keeps the person's full-text row in step with the profile and its skills, in the same transaction.</summary>
         public void RefreshText(Guid id)
         {
+            Changed(ChangeKind.Person, id);
             var pk = PersonPk(id);
             Execute("DELETE FROM person_text WHERE rowid = $pk", ("$pk", pk));
             Execute("""
