@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Immutable;
 using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.Directory;
 using IcsExpertiseGraph.Api.Domain;
@@ -17,7 +18,7 @@ public sealed record PersonListing(Guid Id, string DisplayName, string? Headline
 /// filters through arrays indexed by small integers (person, skill and organisation positions), because a
 /// search may touch every one of 100,000 people.
 /// </summary>
-public sealed class ExpertIndex : IReadModel
+public sealed partial class ExpertIndex : IReadModel
 {
     // BM25 over name, headline, bio and skill names, weighted as the SQLite adapter weights its FTS columns.
     private const double K1 = 1.2;
@@ -30,114 +31,24 @@ public sealed class ExpertIndex : IReadModel
 
     private const int MaxMemos = 2_000;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, object> memos = new(StringComparer.Ordinal);
-    private readonly SearchSource.PersonRow[] people;
-    private readonly Dictionary<Guid, int> positionOf;
-    private readonly Visibility[] visibility;       // the hot per-person flags, contiguous
-    private readonly bool[] notAvailable;
-    private readonly bool[] openToOthers;
-    private readonly CandidateSkill[][] holdings;
-    private readonly int[][] holdingSkill;          // skill positions, parallel to holdings
-    private readonly Guid[][] employers;            // primary first
-    private readonly int[][] employerPosition;      // organisation positions, parallel to employers
-    private readonly int[][] holdersBySkill;        // by skill position: people positions, ascending
+
+    // People by position. Positions are stable while the index follows the change feed: a changed person keeps theirs, a
+    // new one is appended, an erased one leaves a removed entry behind (a whole rebuild packs them again).
+    private readonly ChunkedArray<PersonEntry> entries;
+    private readonly ChunkedArray<byte> hot;        // visibility and flags, read for every person a search touches
+    private readonly ImmutableDictionary<Guid, int> positionOf;
+    private readonly int liveCount;
+    private readonly double totalLength;            // weighted document lengths of live people, for BM25's average
+    private readonly int[][] holdersBySkill;        // by skill position: people positions
     private readonly Dictionary<Guid, int> skillPositions;
     private readonly QualityDomain[] skillDomain;
+    private readonly IReadOnlyList<string>[] skillWords;  // by skill position: the words of its name and aliases
     private readonly Organisation[] organisations;
     private readonly Dictionary<Guid, int> organisationPositions;
     private readonly HashSet<Guid>[] placesServed;  // by organisation position
-    private readonly Dictionary<string, (int Person, float Frequency)[]> postings;
-    private readonly string[] vocabulary;
-    private readonly float[] documentLength;
-    private readonly double averageDocumentLength;
+    private readonly ImmutableDictionary<string, (int Person, float Frequency)[]> postings;
+    private readonly string[] vocabulary;            // postings' terms, in ordinal order, for prefix matching
     private readonly Lazy<int[]> byName;            // people positions by display name; only the development sign-in asks
-
-    public ExpertIndex(SearchSource source, SkillTaxonomy taxonomy)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(taxonomy);
-        Sequence = source.Sequence;
-        Taxonomy = taxonomy;
-        people = [.. source.People];
-        visibility = [.. people.Select(p => p.Visibility)];
-        notAvailable = [.. people.Select(p => p.Availability == AvailabilityStatus.NotAvailable)];
-        openToOthers = [.. people.Select(p => p.OpenToCrossOrganisation)];
-        var positions = new Dictionary<Guid, int>(people.Length);
-        for (var i = 0; i < people.Length; i++)
-        {
-            positions[people[i].Id] = i;
-        }
-
-        positionOf = positions;
-
-        skillPositions = taxonomy.All.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        skillDomain = [.. taxonomy.All.Select(s => s.Domain)];
-        organisations = [.. source.Organisations];
-        organisationPositions = organisations.Select((o, i) => (o.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        placesServed = [.. organisations.Select(_ => new HashSet<Guid>())];
-        foreach (var (organisationId, placeId) in source.OrganisationPlaces)
-        {
-            if (organisationPositions.TryGetValue(organisationId, out var position))
-            {
-                placesServed[position].Add(placeId);
-            }
-        }
-
-        var held = new List<CandidateSkill>[people.Length];
-        foreach (var row in source.Holdings)
-        {
-            if (skillPositions.ContainsKey(row.Skill.SkillId))
-            {
-                (held[positions[row.PersonId]] ??= []).Add(row.Skill);
-            }
-        }
-
-        holdings = [.. held.Select(h => h?.ToArray() ?? [])];
-        holdingSkill = [.. holdings.Select(h => h.Select(s => skillPositions[s.SkillId]).ToArray())];
-        var holders = taxonomy.All.Select(_ => new List<int>()).ToArray();
-        for (var i = 0; i < people.Length; i++)
-        {
-            foreach (var skill in holdingSkill[i])
-            {
-                holders[skill].Add(i);
-            }
-        }
-
-        holdersBySkill = [.. holders.Select(h => h.ToArray())];
-        var works = new List<Guid>[people.Length];
-        foreach (var (personId, organisationId) in source.CurrentEmployments)
-        {
-            var list = works[positions[personId]] ??= [];
-            if (!list.Contains(organisationId) && organisationPositions.ContainsKey(organisationId))
-            {
-                list.Add(organisationId);
-            }
-        }
-
-        employers = [.. works.Select(w => w?.ToArray() ?? [])];
-        employerPosition = [.. employers.Select(e => e.Select(id => organisationPositions[id]).ToArray())];
-
-        // Each skill's words are worked out once, not once per holder.
-        var terms = new TermCounter();
-        var skillTerms = taxonomy.All.Select(s => terms.Ids(SearchText.Words(string.Join(' ', [s.Name, .. s.Aliases])))).ToArray();
-        documentLength = new float[people.Length];
-        for (var i = 0; i < people.Length; i++)
-        {
-            terms.Text(people[i].DisplayName, NameWeight);
-            terms.Text(people[i].Headline, HeadlineWeight);
-            terms.Text(people[i].Bio, BioWeight);
-            foreach (var skill in holdingSkill[i])
-            {
-                terms.Terms(skillTerms[skill], SkillTextWeight);
-            }
-
-            documentLength[i] = terms.EndDocument(i);
-        }
-
-        postings = terms.Postings();
-        averageDocumentLength = people.Length == 0 ? 1 : Math.Max(1, documentLength.Average());
-        vocabulary = [.. postings.Keys.Order(StringComparer.Ordinal)];
-        byName = new(() => [.. Enumerable.Range(0, people.Length).OrderBy(i => people[i].DisplayName, StringComparer.OrdinalIgnoreCase).ThenBy(i => people[i].Id)]);
-    }
 
     /// <summary>The store's change sequence this snapshot reflects.</summary>
     public long Sequence { get; }
@@ -153,7 +64,7 @@ public sealed class ExpertIndex : IReadModel
     {
         ArgumentNullException.ThrowIfNull(viewer);
         var kind = viewer.IsAdmin ? "admin" : viewer.IsMember ? "member" : "public";
-        return !viewer.IsAdmin && viewer.PersonId is { } self && positionOf.TryGetValue(self, out var position) && visibility[position] == Visibility.Private
+        return !viewer.IsAdmin && viewer.PersonId is { } self && positionOf.TryGetValue(self, out var position) && VisibilityAt(position) == Visibility.Private
             ? kind + ":" + self
             : kind;
     }
@@ -209,7 +120,7 @@ public sealed class ExpertIndex : IReadModel
     /// </summary>
     public IReadOnlyList<PersonListing> EveryoneByName(string? nameContains, int first)
     {
-        var found = new List<PersonListing>(Math.Min(first, people.Length));
+        var found = new List<PersonListing>(Math.Min(first, liveCount));
         foreach (var i in byName.Value)
         {
             if (found.Count == first)
@@ -217,11 +128,12 @@ public sealed class ExpertIndex : IReadModel
                 break;
             }
 
-            var person = people[i];
+            var entry = entries[i];
+            var person = entry.Row;
             if (nameContains is null || person.DisplayName.Contains(nameContains, StringComparison.OrdinalIgnoreCase))
             {
                 found.Add(new PersonListing(person.Id, person.DisplayName, person.Headline, person.Visibility,
-                    employerPosition[i].Length > 0 ? organisations[employerPosition[i][0]].Name : null));
+                    entry.EmployerPosition.Length > 0 ? organisations[entry.EmployerPosition[0]].Name : null));
             }
         }
 
@@ -234,8 +146,9 @@ public sealed class ExpertIndex : IReadModel
         ArgumentNullException.ThrowIfNull(criteria);
         ArgumentNullException.ThrowIfNull(viewer);
         // Buffers of one slot per person are pooled: a search must not leave a megabyte of garbage behind.
-        var text = criteria.Terms.Count > 0 ? ArrayPool<double>.Shared.Rent(people.Length) : null;
-        var holdsConcept = criteria.ConceptSkillIds.Count > 0 ? ArrayPool<bool>.Shared.Rent(people.Length) : null;
+        var count = entries.Length;
+        var text = criteria.Terms.Count > 0 ? ArrayPool<double>.Shared.Rent(count) : null;
+        var holdsConcept = criteria.ConceptSkillIds.Count > 0 ? ArrayPool<bool>.Shared.Rent(count) : null;
         try
         {
             if (text is not null)
@@ -246,7 +159,7 @@ public sealed class ExpertIndex : IReadModel
             var concept = SkillMask(criteria.ConceptSkillIds);
             if (holdsConcept is not null)
             {
-                Array.Clear(holdsConcept, 0, people.Length);
+                Array.Clear(holdsConcept, 0, count);
                 for (var skill = 0; skill < concept.Length; skill++)
                 {
                     if (concept[skill])
@@ -261,20 +174,30 @@ public sealed class ExpertIndex : IReadModel
 
             var filter = new CandidateFilter(criteria, this, concept);
             var candidates = new List<ExpertCandidate>();
-            for (var i = 0; i < people.Length; i++)
+            for (var i = 0; i < count; i++)
             {
                 var rank = text is null ? 0 : text[i];
-                if ((!criteria.MatchesEveryone && rank <= 0 && holdsConcept?[i] != true)
-                    || !Visible(i, viewer)
-                    || (criteria.AvailableOnly && notAvailable[i])
-                    || (criteria.OpenToCrossOrganisation is { } open && openToOthers[i] != open)
-                    || !filter.Accepts(i))
+                if (!criteria.MatchesEveryone && rank <= 0 && holdsConcept?[i] != true)
                 {
                     continue;
                 }
 
-                var person = people[i];
-                candidates.Add(new ExpertCandidate(person.Id, rank <= 0 ? 0 : rank / (rank + TextHalfPoint), holdings[i], employers[i],
+                var flags = hot[i];
+                if ((flags & RemovedFlag) != 0
+                    || (criteria.AvailableOnly && (flags & NotAvailableFlag) != 0)
+                    || (criteria.OpenToCrossOrganisation is { } open && ((flags & OpenFlag) != 0) != open))
+                {
+                    continue;
+                }
+
+                var entry = entries[i];
+                if (!viewer.CanSee(entry.Row.Id, (Visibility)(flags & VisibilityMask)) || !filter.Accepts(entry))
+                {
+                    continue;
+                }
+
+                var person = entry.Row;
+                candidates.Add(new ExpertCandidate(person.Id, rank <= 0 ? 0 : rank / (rank + TextHalfPoint), entry.Holdings, entry.Employers,
                     person.LastConfirmedAt, person.Availability, person.OpenToCrossOrganisation));
             }
 
@@ -294,8 +217,6 @@ public sealed class ExpertIndex : IReadModel
         }
     }
 
-    private bool Visible(int i, Viewer viewer) => viewer.CanSee(people[i].Id, visibility[i]);
-
     private bool[] SkillMask(IEnumerable<Guid> skills)
     {
         var mask = new bool[skillDomain.Length];
@@ -313,9 +234,11 @@ public sealed class ExpertIndex : IReadModel
     /// <summary>BM25 with prefix matching, as the FTS5 query "term"* does: each typed term counts once per person.</summary>
     private void ScoreText(IReadOnlyList<string> terms, double[] scores)
     {
-        Array.Clear(scores, 0, people.Length);
-        var frequency = ArrayPool<float>.Shared.Rent(people.Length);
-        Array.Clear(frequency, 0, people.Length);
+        var people = entries.Length;
+        Array.Clear(scores, 0, people);
+        var frequency = ArrayPool<float>.Shared.Rent(people);
+        Array.Clear(frequency, 0, people);
+        var averageDocumentLength = liveCount == 0 ? 1 : Math.Max(1, totalLength / liveCount);
         var touched = new List<int>();
         try
         {
@@ -335,11 +258,11 @@ public sealed class ExpertIndex : IReadModel
                     }
                 }
 
-                var idf = Math.Log(1 + ((people.Length - touched.Count + 0.5) / (touched.Count + 0.5)));
+                var idf = Math.Log(1 + ((liveCount - touched.Count + 0.5) / (touched.Count + 0.5)));
                 foreach (var person in touched)
                 {
                     var tf = frequency[person];
-                    var norm = K1 * (1 - B + (B * documentLength[person] / averageDocumentLength));
+                    var norm = K1 * (1 - B + (B * entries[person].Length / averageDocumentLength));
                     scores[person] += idf * tf * (K1 + 1) / (tf + norm);
                     frequency[person] = 0;
                 }
@@ -393,20 +316,20 @@ public sealed class ExpertIndex : IReadModel
         }
 
         /// <summary>The skill and organisation facets (availability and openness are checked by the caller, from flat arrays).</summary>
-        public bool Accepts(int i)
+        public bool Accepts(PersonEntry entry)
         {
-            if (criteria.SkillIds.Count > 0 && !Holds(i, skills))
+            if (criteria.SkillIds.Count > 0 && !Holds(entry, skills))
             {
                 return false;
             }
 
-            if (criteria.Domains.Count > 0 && !Holds(i, inDomains))
+            if (criteria.Domains.Count > 0 && !Holds(entry, inDomains))
             {
                 return false;
             }
 
             if (criteria.MinLevel is not null && criteria.SkillIds.Count == 0 && criteria.Domains.Count == 0
-                && !Holds(i, criteria.ConceptSkillIds.Count == 0 ? null : concept))
+                && !Holds(entry, criteria.ConceptSkillIds.Count == 0 ? null : concept))
             {
                 return false;
             }
@@ -416,7 +339,7 @@ public sealed class ExpertIndex : IReadModel
                 return true;
             }
 
-            foreach (var organisation in index.employerPosition[i])
+            foreach (var organisation in entry.EmployerPosition)
             {
                 if (organisationAccepted[organisation])
                 {
@@ -428,10 +351,10 @@ public sealed class ExpertIndex : IReadModel
         }
 
         /// <summary>Holds a skill in the mask (any skill, without one) at the level floor or deeper.</summary>
-        private bool Holds(int i, bool[]? mask)
+        private bool Holds(PersonEntry entry, bool[]? mask)
         {
-            var held = index.holdings[i];
-            var positions = index.holdingSkill[i];
+            var held = entry.Holdings;
+            var positions = entry.HoldingSkill;
             for (var h = 0; h < held.Length; h++)
             {
                 if ((int)held[h].Level >= floor && (mask is null || mask[positions[h]]))

@@ -14,7 +14,7 @@ public sealed class SearchOptions
     public bool ResultCache { get; set; } = true;
 }
 
-/// <summary>Holds the current <see cref="ExpertIndex"/>, rebuilt from the store as it changes.</summary>
+/// <summary>Holds the current <see cref="ExpertIndex"/>, built from the store and kept current from its change feed.</summary>
 public sealed class ExpertIndexHost(
     IExpertiseStore store, SkillCatalog catalog, TimeProvider clock, Microsoft.Extensions.Options.IOptions<ReadModelOptions> options, ILogger<ExpertIndexHost> logger)
     : ReadModelHost<ExpertIndex>(store, clock, options.Value, logger)
@@ -27,4 +27,7 @@ public sealed class ExpertIndexHost(
         var source = await Store.LoadSearchSourceAsync(cancellationToken);
         return new ExpertIndex(source, taxonomy);
     }
+
+    protected override async Task<ExpertIndex> ApplyAsync(ExpertIndex model, SourceScope scope, long through, CancellationToken cancellationToken) =>
+        model.Apply(await Store.LoadSearchSourceAsync(scope, cancellationToken), scope, through);
 }

@@ -23,6 +23,8 @@ public static class GraphQLExtensions
         services.AddSingleton<Network.CollaborationGraphHost>();
         services.AddHostedService<GraphQLWarmup>();
         services.AddHostedService<ReadModelWarmup>();
+        services.AddSingleton<ReadModelFollower>();
+        services.AddHostedService(provider => provider.GetRequiredService<ReadModelFollower>());
         services.AddSingleton<ExpertSearch>();
         services.AddSingleton<SimilarExperts>();
         services.AddSingleton<TeamAssembler>();

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.Domain;
 using IcsExpertiseGraph.Api.Storage;
@@ -5,127 +6,45 @@ using IcsExpertiseGraph.Api.Storage;
 namespace IcsExpertiseGraph.Api.Network;
 
 /// <summary>
-/// The collaboration graph in compressed sparse rows: people are linked when they contributed to the same
-/// project (weight = shared projects; each link keeps its projects, most recent first); each person has
-/// one organisation (their primary current employer) and each organisation its ICS. Positions are small
-/// integers; ids appear only at the edges of the API. Immutable: a change builds a new graph.
+/// The collaboration graph: people are linked when they contributed to the same project (weight = shared projects);
+/// each person has one organisation (their primary current employer) and each organisation its ICS. Positions are small
+/// integers; ids appear only at the edges of the API. Immutable: a change makes a new snapshot (<see cref="Apply"/>) that
+/// shares everything it does not touch with the one before, so a write costs what it changes, not the size of the
+/// network. Positions are stable across such snapshots (an erased person's stays, empty, until a whole rebuild).
 /// </summary>
-public sealed class CollaborationGraph : IReadModel
+public sealed partial class CollaborationGraph : IReadModel
 {
-    private readonly Guid[] people;
-    private readonly Visibility[] visibility;
-    private readonly Dictionary<Guid, int> personPositions;
-    private readonly int[] organisationOf;          // by person: organisation position, or -1
+    private const byte VisibilityMask = 0b11;
+    private const byte RemovedFlag = 1 << 2;
+
+    private readonly ChunkedArray<Guid> people;
+    private readonly ChunkedArray<byte> flags;                  // visibility, removed
+    private readonly ImmutableDictionary<Guid, int> personPositions;
+    private readonly ChunkedArray<int> organisationOf;          // by person: organisation position, or -1
+    private readonly ChunkedArray<int[]> projectsOfPerson;      // by person: project positions
+    private readonly ChunkedArray<int[]> neighbours;            // by person: strongest ties first
+    private readonly ChunkedArray<int[]> linksOfPerson;         // parallel to neighbours: the link numbers
     private readonly Guid[] organisations;
-    private readonly Guid?[] systemOf;              // by organisation
+    private readonly Guid?[] systemOf;                          // by organisation
     private readonly Dictionary<Guid, int> organisationPositions;
-    private readonly Guid[] projects;
-    private readonly int[] offsets;                 // CSR: neighbours of p are neighbours[offsets[p]..offsets[p+1]]
-    private readonly int[] neighbours;
-    private readonly int[] links;                   // parallel to neighbours: the link (edge) number
-    private readonly int[] weights;                 // by link
-    private readonly int[] linkProjectOffsets;      // by link: its projects are linkProjects[...]
-    private readonly int[] linkProjects;
-
-    public CollaborationGraph(CollaborationSource source)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        Sequence = source.Sequence;
-        people = [.. source.People.Select(p => p.Id)];
-        visibility = [.. source.People.Select(p => p.Visibility)];
-        personPositions = new Dictionary<Guid, int>(people.Length);
-        for (var i = 0; i < people.Length; i++)
-        {
-            personPositions[people[i]] = i;
-        }
-
-        organisations = [.. source.Organisations.Select(o => o.Id)];
-        systemOf = [.. source.Organisations.Select(o => o.IntegratedCareSystemId)];
-        organisationPositions = organisations.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
-        organisationOf = new int[people.Length];
-        Array.Fill(organisationOf, -1);
-        foreach (var (person, organisation) in source.PrimaryEmployments)
-        {
-            organisationOf[personPositions[person]] = organisationPositions[organisation];
-        }
-
-        projects = [.. source.Projects.Select(p => p.Id)];
-        var projectPositions = projects.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
-        var recency = source.Projects.Select(p => p.LastActive ?? DateOnly.MinValue).ToArray();
-
-        // Every pair of people on a project is one (a < b, project) triple; sorted, equal pairs become one link.
-        var triples = new List<(int A, int B, int Project)>();
-        foreach (var team in source.Contributions.GroupBy(c => c.ProjectId))
-        {
-            var members = team.Select(c => personPositions[c.PersonId]).Distinct().Order().ToArray();
-            var project = projectPositions[team.Key];
-            for (var x = 0; x < members.Length; x++)
-            {
-                for (var y = x + 1; y < members.Length; y++)
-                {
-                    triples.Add((members[x], members[y], project));
-                }
-            }
-        }
-
-        triples.Sort((l, r) => l.A != r.A ? l.A.CompareTo(r.A) : l.B != r.B ? l.B.CompareTo(r.B) : recency[r.Project].CompareTo(recency[l.Project]));
-        var linkEnds = new List<(int A, int B)>();
-        var projectOffsets = new List<int>();
-        for (var t = 0; t < triples.Count; t++)
-        {
-            if (t == 0 || triples[t].A != triples[t - 1].A || triples[t].B != triples[t - 1].B)
-            {
-                linkEnds.Add((triples[t].A, triples[t].B));
-                projectOffsets.Add(t);
-            }
-        }
-
-        projectOffsets.Add(triples.Count);
-        linkProjectOffsets = [.. projectOffsets];
-        linkProjects = [.. triples.Select(t => t.Project)];
-        weights = [.. Enumerable.Range(0, linkEnds.Count).Select(l => linkProjectOffsets[l + 1] - linkProjectOffsets[l])];
-
-        var degree = new int[people.Length + 1];
-        foreach (var (a, b) in linkEnds)
-        {
-            degree[a]++;
-            degree[b]++;
-        }
-
-        offsets = new int[people.Length + 1];
-        for (var p = 0; p < people.Length; p++)
-        {
-            offsets[p + 1] = offsets[p] + degree[p];
-        }
-
-        neighbours = new int[offsets[^1]];
-        links = new int[offsets[^1]];
-        var fill = offsets[..^1].ToArray();
-        for (var l = 0; l < linkEnds.Count; l++)
-        {
-            var (a, b) = linkEnds[l];
-            neighbours[fill[a]] = b;
-            links[fill[a]++] = l;
-            neighbours[fill[b]] = a;
-            links[fill[b]++] = l;
-        }
-
-        // Strongest ties first, so a neighbourhood cut at its limit keeps the links that matter most.
-        for (var p = 0; p < people.Length; p++)
-        {
-            var order = Enumerable.Range(0, offsets[p + 1] - offsets[p]).OrderBy(i => -weights[links[offsets[p] + i]]).ThenBy(i => neighbours[offsets[p] + i]).ToArray();
-            var sortedNeighbours = order.Select(i => neighbours[offsets[p] + i]).ToArray();
-            var sortedLinks = order.Select(i => links[offsets[p] + i]).ToArray();
-            sortedNeighbours.CopyTo(neighbours, offsets[p]);
-            sortedLinks.CopyTo(links, offsets[p]);
-        }
-    }
+    private readonly ChunkedArray<Guid> projects;
+    private readonly ChunkedArray<DateOnly> recency;            // by project: end, else start
+    private readonly ImmutableDictionary<Guid, int> projectPositions;
+    private readonly ChunkedArray<int[]> members;               // by project: people positions
+    private readonly ChunkedArray<int[]> linkProjects;          // by link: project positions (weight = how many); empty = gone
 
     public long Sequence { get; }
 
+    /// <summary>
+    /// Shared by a graph built whole and every snapshot made from it by changes, whose positions agree: figures
+    /// computed on one of them (broker scores) can be read on the others.
+    /// </summary>
+    public object Lineage { get; }
+
     public int PeopleCount => people.Length;
 
-    public int LinkCount => weights.Length;
+    /// <summary>Links between two people (each counted once).</summary>
+    public int LinkCount { get; }
 
     public int? Position(Guid personId) => personPositions.TryGetValue(personId, out var p) ? p : null;
 
@@ -135,27 +54,23 @@ public sealed class CollaborationGraph : IReadModel
 
     public Guid? SystemOf(int position) => organisationOf[position] < 0 ? null : systemOf[organisationOf[position]];
 
-    public Visibility VisibilityOf(int position) => visibility[position];
+    /// <summary>An erased person (kept as an empty position until a rebuild) is PRIVATE here, so no member sees them.</summary>
+    public Visibility VisibilityOf(int position) => (flags[position] & RemovedFlag) != 0 ? Visibility.Private : (Visibility)(flags[position] & VisibilityMask);
 
-    public ReadOnlySpan<int> Neighbours(int position) => neighbours.AsSpan(offsets[position], offsets[position + 1] - offsets[position]);
+    public ReadOnlySpan<int> Neighbours(int position) => neighbours[position];
 
-    public ReadOnlySpan<int> LinksOf(int position) => links.AsSpan(offsets[position], offsets[position + 1] - offsets[position]);
+    public ReadOnlySpan<int> LinksOf(int position) => linksOfPerson[position];
 
-    public int Weight(int link) => weights[link];
+    public int Weight(int link) => linkProjects[link].Length;
 
-    /// <summary>The projects behind a link, most recent first.</summary>
-    public IEnumerable<Guid> ProjectsOf(int link)
-    {
-        for (var i = linkProjectOffsets[link]; i < linkProjectOffsets[link + 1]; i++)
-        {
-            yield return projects[linkProjects[i]];
-        }
-    }
+    /// <summary>The projects behind a link, most recent first (then by position, so the order is stable).</summary>
+    public IEnumerable<Guid> ProjectsOf(int link) =>
+        linkProjects[link].OrderByDescending(p => recency[p]).ThenBy(p => p).Select(p => projects[p]);
 
-    public Guid MostRecentProject(int link) => projects[linkProjects[linkProjectOffsets[link]]];
+    public Guid MostRecentProject(int link) => ProjectsOf(link).First();
 
-    public bool Visible(int position, Viewer viewer) => viewer.CanSee(people[position], visibility[position]);
+    public bool Visible(int position, Viewer viewer) => (flags[position] & RemovedFlag) == 0 && viewer.CanSee(people[position], VisibilityOf(position));
 
     public IEnumerable<int> PeopleIn(Guid? system) =>
-        Enumerable.Range(0, people.Length).Where(p => system is null || SystemOf(p) == system);
+        Enumerable.Range(0, people.Length).Where(p => (flags[p] & RemovedFlag) == 0 && (system is null || SystemOf(p) == system));
 }

@@ -4,49 +4,115 @@ using IcsExpertiseGraph.Api.Storage;
 namespace IcsExpertiseGraph.Api.Network;
 
 /// <summary>
-/// Betweenness and organisations bridged, per person, for one graph snapshot; Ranking lists the people with any
-/// betweenness, highest first (ties by id), so a brokers query reads its first page instead of sorting everyone.
+/// Betweenness and organisations bridged, per person, computed from one graph snapshot (<see cref="Sequence"/>) at
+/// <see cref="ComputedAt"/>; Ranking lists the people with any betweenness, highest first (ties by id), so a brokers
+/// query reads its first page instead of sorting everyone. Positions are those of the graph it was computed from, which
+/// later snapshots of the same <see cref="Lineage"/> keep; people added since have no figure yet (0).
 /// </summary>
-public sealed record BrokerScores(long Sequence, double[] Betweenness, int[] OrganisationsBridged, int[] Ranking, double ComputeMilliseconds)
+public sealed record BrokerScores(object Lineage, long Sequence, double[] Betweenness, int[] OrganisationsBridged, int[] Ranking, double ComputeMilliseconds, DateTimeOffset ComputedAt)
 {
     /// <summary>A person's betweenness as the API gives it (brokers, network nodes): two decimals.</summary>
-    public double Figure(int person) => Math.Round(Betweenness[person], 2);
+    public double Figure(int person) => person < Betweenness.Length ? Math.Round(Betweenness[person], 2) : 0;
+
+    public double BetweennessOf(int person) => person < Betweenness.Length ? Betweenness[person] : 0;
+
+    public int BridgedBy(int person) => person < OrganisationsBridged.Length ? OrganisationsBridged[person] : 0;
 }
 
 /// <summary>
-/// Holds the current <see cref="CollaborationGraph"/>, and computes broker scores in the background after each
-/// new snapshot, so the brokers query only reads. Scores are over members' view of the graph (PUBLIC and
-/// NETWORK people): private people neither broker nor are brokered through.
+/// Holds the current <see cref="CollaborationGraph"/>, kept current from the change feed, and its broker scores.
+/// Betweenness is global (one link can change everyone's), so it is not updated with each change: it is computed in the
+/// background after the graph changes, at most once per <see cref="ReadModelOptions.BrokerRefreshInterval"/>, and every
+/// figure says when it was computed. Scores are over members' view of the graph (PUBLIC and NETWORK people): private
+/// people neither broker nor are brokered through.
 /// </summary>
 public sealed partial class CollaborationGraphHost(
     IExpertiseStore store, TimeProvider clock, Microsoft.Extensions.Options.IOptions<ReadModelOptions> options, ILogger<CollaborationGraphHost> logger)
     : ReadModelHost<CollaborationGraph>(store, clock, options.Value, logger)
 {
     private readonly ILogger logger = logger;
+    private readonly TimeSpan refreshInterval = options.Value.BrokerRefreshInterval;
+    private readonly object scheduling = new();
 
     private volatile Task<BrokerScores>? brokers;
+    private Task? scheduled;
     private volatile TaskCompletionSource brokersMayStart = Open();
 
     protected override string Name => "Collaboration graph";
 
-    /// <summary>The broker scores of this snapshot: cached, or being computed (the first query waits for them).</summary>
+    /// <summary>
+    /// The newest broker scores that fit this graph snapshot (computed from it or an earlier snapshot of the same lineage);
+    /// with a refresh interval of zero, this snapshot's own. The first query after a whole rebuild waits for them.
+    /// </summary>
     public async Task<BrokerScores> BrokersAsync(CollaborationGraph graph, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(graph);
         var computing = brokers;
-        if (computing is null || computing.IsFaulted || computing.IsCanceled || (computing.IsCompletedSuccessfully && computing.Result.Sequence != graph.Sequence))
+        if (computing is { IsCompletedSuccessfully: true } done && Fits(done.Result, graph))
         {
-            computing = Compute(graph);
+            return done.Result;
+        }
+
+        if (computing is null || computing.IsFaulted || computing.IsCanceled || (computing.IsCompletedSuccessfully && !Fits(computing.Result, graph)))
+        {
+            computing = brokers = Compute(graph);
         }
 
         var scores = await computing.WaitAsync(cancellationToken);
-        return scores.Sequence == graph.Sequence ? scores : await Compute(graph).WaitAsync(cancellationToken);
+        return Fits(scores, graph) ? scores : await (brokers = Compute(graph)).WaitAsync(cancellationToken);
     }
 
     protected override async Task<CollaborationGraph> BuildAsync(CancellationToken cancellationToken) =>
         new(await Store.LoadCollaborationSourceAsync(cancellationToken));
 
-    protected override void OnBuilt(CollaborationGraph model) => brokers = Compute(model);
+    protected override async Task<CollaborationGraph> ApplyAsync(CollaborationGraph model, SourceScope scope, long through, CancellationToken cancellationToken) =>
+        model.Apply(await Store.LoadCollaborationSourceAsync(scope, cancellationToken), scope, through);
+
+    protected override void OnChanged(CollaborationGraph model, bool rebuilt)
+    {
+        if (rebuilt || refreshInterval == TimeSpan.Zero)
+        {
+            brokers = Compute(model);
+            return;
+        }
+
+        // One recomputation waits at a time; it takes whatever snapshot is current when its turn comes.
+        lock (scheduling)
+        {
+            if (scheduled is { IsCompleted: false })
+            {
+                return;
+            }
+
+            var last = brokers;
+            var due = last is { IsCompletedSuccessfully: true } ? last.Result.ComputedAt + refreshInterval - Clock.GetUtcNow() : TimeSpan.Zero;
+            scheduled = Task.Run(async () =>
+            {
+                try
+                {
+                    if (last is { IsCompleted: false })
+                    {
+                        await last;
+                    }
+
+                    if (due > TimeSpan.Zero)
+                    {
+                        await Task.Delay(due, Clock);
+                    }
+
+                    if (Current is { } newest && (brokers is not { IsCompletedSuccessfully: true } known || known.Result.Sequence != newest.Sequence))
+                    {
+                        brokers = Compute(newest);
+                        await brokers;
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    ReadModelLog.FollowFailed(logger, e);
+                }
+            });
+        }
+    }
 
     /// <summary>
     /// Holds broker computations back until <see cref="ReleaseBrokers"/>: at start the search index is still being
@@ -55,6 +121,9 @@ public sealed partial class CollaborationGraphHost(
     public void HoldBrokers() => brokersMayStart = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public void ReleaseBrokers() => brokersMayStart.TrySetResult();
+
+    private bool Fits(BrokerScores scores, CollaborationGraph graph) =>
+        ReferenceEquals(scores.Lineage, graph.Lineage) && (refreshInterval != TimeSpan.Zero || scores.Sequence == graph.Sequence);
 
     private static TaskCompletionSource Open()
     {
@@ -93,7 +162,7 @@ public sealed partial class CollaborationGraphHost(
             .OrderByDescending(p => betweenness[p]).ThenBy(graph.PersonId)];
         var milliseconds = Clock.GetElapsedTime(started).TotalMilliseconds;
         LogBrokers(logger, graph.PeopleCount, graph.LinkCount, milliseconds);
-        return new BrokerScores(graph.Sequence, betweenness, bridged, ranking, milliseconds);
+        return new BrokerScores(graph.Lineage, graph.Sequence, betweenness, bridged, ranking, milliseconds, Clock.GetUtcNow());
     });
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Broker scores computed for {People} people and {Links} links in {Milliseconds:F0} ms")]

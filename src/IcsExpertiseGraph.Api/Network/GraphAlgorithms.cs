@@ -153,14 +153,14 @@ public static class GraphAlgorithms
     /// The people of one ICS the predicate allows, most collaboration chains through them first (then most links,
     /// then id, so the same graph gives the same picture), at most <paramref name="limit"/>, and the links among them.
     /// </summary>
-    public static Neighbourhood System(CollaborationGraph graph, Guid system, double[] betweenness, int limit, Func<int, bool> allowed)
+    public static Neighbourhood System(CollaborationGraph graph, Guid system, Func<int, double> betweenness, int limit, Func<int, bool> allowed)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(betweenness);
         ArgumentNullException.ThrowIfNull(allowed);
         var members = graph.PeopleIn(system).Where(allowed).ToList();
         var chosen = members
-            .OrderByDescending(p => betweenness[p])
+            .OrderByDescending(betweenness)
             .ThenByDescending(p => graph.Neighbours(p).Length)
             .ThenBy(graph.PersonId)
             .Take(limit)

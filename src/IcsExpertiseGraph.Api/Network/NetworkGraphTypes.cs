@@ -22,7 +22,7 @@ public sealed class CollaborationPathGraphType : ObjectGraphType<CollaborationPa
 }
 
 /// <summary>A person in a neighbourhood; Betweenness is worked out only when the query asks for it (0 otherwise, and then never read).</summary>
-public sealed record NetworkNode(Guid PersonId, Guid? OrganisationId, double Betweenness);
+public sealed record NetworkNode(Guid PersonId, Guid? OrganisationId, double Betweenness, DateTimeOffset? BetweennessComputedAt);
 
 public sealed record NetworkEdge(Guid From, Guid To, int Weight, IReadOnlyList<Guid> Projects);
 
@@ -48,10 +48,10 @@ public sealed class CollaborationNetworkGraphType : ObjectGraphType<Collaboratio
     internal static async Task<object?> NodesAsync(global::GraphQL.IResolveFieldContext<CollaborationNetworkResult> c)
     {
         var graph = c.Source.Graph;
-        var scores = c.SubFields?.Values.Any(f => f.FieldType.Name == "betweenness") == true
+        var scores = c.SubFields?.Values.Any(f => f.FieldType.Name is "betweenness" or "betweennessComputedAt") == true
             ? await c.RequestServices!.GetRequiredService<CollaborationGraphHost>().BrokersAsync(graph, c.CancellationToken)
             : null;
-        return c.Source.People.Select(p => new NetworkNode(graph.PersonId(p), graph.OrganisationId(p), scores?.Figure(p) ?? 0)).ToList();
+        return c.Source.People.Select(p => new NetworkNode(graph.PersonId(p), graph.OrganisationId(p), scores?.Figure(p) ?? 0, scores?.ComputedAt)).ToList();
     }
 }
 
@@ -80,6 +80,9 @@ public sealed class NetworkNodeGraphType : ObjectGraphType<NetworkNode>
         Field<NonNullGraphType<FloatGraphType>>("betweenness")
             .Description("How many shortest collaboration chains pass through them (sampled on large graphs); the same figure brokers gives.")
             .Resolve(c => c.Source.Betweenness);
+        Field<DateTimeScalar>("betweennessComputedAt")
+            .Description("When betweenness was computed (in the background after the network changes, at most every 30 seconds); null when betweenness was not asked for.")
+            .Resolve(c => c.Source.BetweennessComputedAt);
     }
 }
 
@@ -133,7 +136,7 @@ public sealed class OrganisationShareGraphType : ObjectGraphType<OrganisationSha
     }
 }
 
-public sealed record Broker(Guid PersonId, double Betweenness, int OrganisationsBridged);
+public sealed record Broker(Guid PersonId, double Betweenness, int OrganisationsBridged, DateTimeOffset ComputedAt);
 
 public sealed class BrokerGraphType : ObjectGraphType<Broker>
 {
@@ -145,6 +148,9 @@ public sealed class BrokerGraphType : ObjectGraphType<Broker>
             .Resolve(c => c.Source.Betweenness);
         Field<NonNullGraphType<IntGraphType>>("organisationsBridged").Description("Distinct organisations among them and the people they work with.")
             .Resolve(c => c.Source.OrganisationsBridged);
+        Field<NonNullGraphType<DateTimeScalar>>("computedAt")
+            .Description("When these figures were computed: they are recomputed in the background after the network changes, at most every 30 seconds, so they can trail the latest changes by that much.")
+            .Resolve(c => c.Source.ComputedAt);
     }
 }
 

@@ -85,7 +85,7 @@ public static class NetworkQueries
                 var graph = await Graph(c);
                 var scores = await c.RequestServices!.GetRequiredService<CollaborationGraphHost>().BrokersAsync(graph, c.CancellationToken);
                 var viewer = c.Request().Viewer;
-                var found = GraphAlgorithms.System(graph, icsId, scores.Betweenness, limit, p => graph.Visible(p, viewer));
+                var found = GraphAlgorithms.System(graph, icsId, scores.BetweennessOf, limit, p => graph.Visible(p, viewer));
                 return new CollaborationNetworkResult(graph, found.People, Edges(graph, found), 0, limit, found.Truncated);
             });
 
@@ -116,7 +116,7 @@ public static class NetworkQueries
                 return scores.Ranking
                     .Where(p => (icsId is null || graph.SystemOf(p) == icsId) && graph.Visible(p, viewer))
                     .Take(first)
-                    .Select(p => new Broker(graph.PersonId(p), scores.Figure(p), scores.OrganisationsBridged[p]))
+                    .Select(p => new Broker(graph.PersonId(p), scores.Figure(p), scores.BridgedBy(p), scores.ComputedAt))
                     .ToList();
             });
 

@@ -63,7 +63,10 @@ internal static class Me
 
     public static DateTimeOffset Now(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow();
 
-    /// <summary>Lets the read models (search index, collaboration graph) see the write, at once when they are small, so the writer reads their own write.</summary>
+    /// <summary>
+    /// Applies the write to this instance's read models (search index, collaboration graph) before the response, so the
+    /// writer and every other reader of this instance see it from now on.
+    /// </summary>
     public static async Task AfterWriteAsync(IResolveFieldContext context)
     {
         var request = context.Request();
@@ -73,7 +76,6 @@ internal static class Me
             context.RequestServices!.GetRequiredService<Storage.ReadYourWrites>().Record(writer, sequence);
         }
 
-        await context.RequestServices!.GetRequiredService<ExpertIndexHost>().AfterWriteAsync(context.CancellationToken);
-        await context.RequestServices!.GetRequiredService<Network.CollaborationGraphHost>().AfterWriteAsync(context.CancellationToken);
+        await context.RequestServices!.GetRequiredService<Storage.ReadModelFollower>().CatchUpAsync(context.CancellationToken);
     }
 }

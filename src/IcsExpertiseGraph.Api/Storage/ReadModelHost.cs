@@ -1,3 +1,5 @@
+using IcsExpertiseGraph.Api.Experts;
+
 namespace IcsExpertiseGraph.Api.Storage;
 
 /// <summary>An immutable in-memory view built from the store, stamped with the change it reflects.</summary>
@@ -8,22 +10,19 @@ public interface IReadModel
 }
 
 /// <summary>
-/// Holds the current snapshot of a read model. The first use (or start-up) builds it; afterwards the store's
-/// change sequence is checked at most once a second and a changed store is rebuilt in the background while
-/// the previous snapshot keeps answering. After a write, a model that builds quickly (under a quarter of a
-/// second) is rebuilt before the writer's response; a slow one is rebuilt in the background, and the writer's own
-/// reads wait for a snapshot that includes their write (<see cref="ReadYourWrites"/>), so a writer always reads
-/// their own write.
+/// Holds the current snapshot of a read model and keeps it current from the store's change feed: built whole at start
+/// (or first use), then each batch of changes is applied to the snapshot to make the next one, at a cost proportional
+/// to what changed (<see cref="ApplyAsync"/>). Readers are never blocked and never see a half-applied model: a new
+/// snapshot replaces the old in one step. The model is rebuilt whole, once, and the log says why, when the feed cannot
+/// be followed: this instance fell behind the pruned part of the feed, the network was replaced, a change could not be
+/// applied, or a gap in the feed did not close.
 /// </summary>
 public abstract class ReadModelHost<TModel>(IExpertiseStore store, TimeProvider clock, ReadModelOptions options, ILogger logger) : IDisposable
     where TModel : class, IReadModel
 {
-    private static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(1);
-    private readonly SemaphoreSlim building = new(1, 1);
+    private readonly SemaphoreSlim changing = new(1, 1);
     private volatile TModel? current;
-    private long checkedAtTicks;
-    private int refreshing;
-    private double lastBuildMilliseconds;
+    private long gapSeenAt;
 
     /// <summary>The store the model is built from.</summary>
     protected IExpertiseStore Store { get; } = store;
@@ -33,112 +32,216 @@ public abstract class ReadModelHost<TModel>(IExpertiseStore store, TimeProvider 
     /// <summary>The model's name in log lines.</summary>
     protected abstract string Name { get; }
 
-    /// <summary>The current snapshot; one older than <paramref name="atLeast"/> (a writer's own last change) is rebuilt first.</summary>
+    /// <summary>The current snapshot, if one was built.</summary>
+    public TModel? Current => current;
+
+    /// <summary>
+    /// The current snapshot; built first if there is none, and caught up with the feed first when it is older than
+    /// <paramref name="atLeast"/> (a writer's own last change).
+    /// </summary>
     public async ValueTask<TModel> GetAsync(CancellationToken cancellationToken, long atLeast = 0)
     {
         var model = current;
-        if (model is null || model.Sequence < atLeast)
-        {
-            return await RefreshAsync(cancellationToken);
-        }
-
-        if (Clock.GetUtcNow().UtcTicks - Volatile.Read(ref checkedAtTicks) >= CheckEvery.Ticks && Interlocked.Exchange(ref refreshing, 1) == 0)
-        {
-            Volatile.Write(ref checkedAtTicks, Clock.GetUtcNow().UtcTicks);
-            _ = Task.Run(async () =>
-            {
-                try
-                {
-                    if (await Store.GetChangeSequenceAsync(CancellationToken.None) != model.Sequence)
-                    {
-                        await RefreshAsync(CancellationToken.None);
-                    }
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    ReadModelLog.RefreshFailed(logger, Name, e);
-                }
-                finally
-                {
-                    Volatile.Write(ref refreshing, 0);
-                }
-            }, CancellationToken.None);
-        }
-
-        return model;
+        return model is null || model.Sequence < atLeast ? await CatchUpAsync(cancellationToken) : model;
     }
 
-    /// <summary>Rebuilds the model from the store unless it already reflects the store's latest change.</summary>
-    public async Task<TModel> RefreshAsync(CancellationToken cancellationToken)
+    /// <summary>Builds the model if there is none, else applies whatever the feed holds beyond it; returns the newest snapshot.</summary>
+    public Task<TModel> RefreshAsync(CancellationToken cancellationToken) => CatchUpAsync(cancellationToken);
+
+    /// <summary>
+    /// Applies every change the feed holds beyond the current snapshot (building it first if there is none). One caller
+    /// at a time does the work; the others then find nothing left to do.
+    /// </summary>
+    public async Task<TModel> CatchUpAsync(CancellationToken cancellationToken)
     {
-        await building.WaitAsync(cancellationToken);
+        await changing.WaitAsync(cancellationToken);
         try
         {
-            var sequence = await Store.GetChangeSequenceAsync(cancellationToken);
-            if (current is { } fresh && fresh.Sequence == sequence)
+            if (current is not { } model)
             {
-                return fresh;
+                return await RebuildAsync(null, cancellationToken);
             }
 
-            var started = Clock.GetTimestamp();
-            var model = await BuildAsync(cancellationToken);
-            current = model;
-            Volatile.Write(ref checkedAtTicks, Clock.GetUtcNow().UtcTicks);
-            lastBuildMilliseconds = Clock.GetElapsedTime(started).TotalMilliseconds;
-            ReadModelLog.Built(logger, Name, model.Sequence, lastBuildMilliseconds);
-            OnBuilt(model);
-            return model;
+            while (true)
+            {
+                ChangeBatch batch;
+                try
+                {
+                    batch = await Store.ReadChangesAsync(model.Sequence, options.MaxBatchEntries, cancellationToken);
+                }
+                catch (FormatException e)
+                {
+                    ReadModelLog.CannotApply(logger, Name, e);
+                    return await RebuildAsync("a change of a kind this build does not know", cancellationToken);
+                }
+
+                if (batch.Latest == model.Sequence)
+                {
+                    return model;
+                }
+
+                if (batch.Latest < model.Sequence)
+                {
+                    return await RebuildAsync("the store is at an earlier change than this model (restored from a backup?)", cancellationToken);
+                }
+
+                if (!batch.CanFollowFrom(model.Sequence))
+                {
+                    return await RebuildAsync($"this instance fell behind the pruned change feed (at {model.Sequence}, pruned through {batch.PrunedThrough})", cancellationToken);
+                }
+
+                if (batch.Entries.Any(e => e.Kind == ChangeKind.Network))
+                {
+                    return await RebuildAsync("the network was replaced", cancellationToken);
+                }
+
+                var (through, entries) = Contiguous(model.Sequence, batch);
+                if (through == model.Sequence)
+                {
+                    // The next sequence's entries are not visible yet (a store that reads committed data statement by
+                    // statement can show a later write first); wait for them, but not for ever.
+                    var now = Clock.GetTimestamp();
+                    if (gapSeenAt == 0)
+                    {
+                        gapSeenAt = now;
+                    }
+
+                    return Clock.GetElapsedTime(gapSeenAt, now) < options.GapTimeout
+                        ? model
+                        : await RebuildAsync($"the change feed has a gap after {model.Sequence} that did not close", cancellationToken);
+                }
+
+                gapSeenAt = 0;
+                var scope = SourceScope.Of(entries);
+                if (scope.People!.Count > options.MaxIncrementalPeople)
+                {
+                    return await RebuildAsync($"{scope.People.Count} people changed at once (a bulk import)", cancellationToken);
+                }
+
+                var started = Clock.GetTimestamp();
+                try
+                {
+                    model = await ApplyAsync(model, scope, through, cancellationToken);
+                }
+                catch (ReadModelChangeException e)
+                {
+                    ReadModelLog.CannotApply(logger, Name, e);
+                    return await RebuildAsync("a change could not be applied", cancellationToken);
+                }
+
+                current = model;
+                var applied = Clock.GetElapsedTime(started).TotalMilliseconds;
+                ReadModelLog.Applied(logger, Name, entries.Count, model.Sequence, applied);
+                OnChanged(model, rebuilt: false);
+                if (through >= batch.Latest)
+                {
+                    return model;
+                }
+            }
         }
         finally
         {
-            building.Release();
+            changing.Release();
         }
-    }
-
-    /// <summary>After a committed write: rebuild now if that is quick, else let the next read start a background rebuild.</summary>
-    public async Task AfterWriteAsync(CancellationToken cancellationToken)
-    {
-        if (current is null)
-        {
-            return;
-        }
-
-        if (lastBuildMilliseconds < options.QuickBuildMilliseconds)
-        {
-            await RefreshAsync(cancellationToken);
-            return;
-        }
-
-        Volatile.Write(ref checkedAtTicks, 0);
     }
 
     public void Dispose()
     {
-        building.Dispose();
+        changing.Dispose();
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>The whole model, from the store.</summary>
     protected abstract Task<TModel> BuildAsync(CancellationToken cancellationToken);
 
+    /// <summary>The next snapshot: <paramref name="model"/> with the changes of <paramref name="scope"/>, stamped <paramref name="through"/>.</summary>
+    protected abstract Task<TModel> ApplyAsync(TModel model, SourceScope scope, long through, CancellationToken cancellationToken);
+
     /// <summary>A hook for work that follows a new snapshot (derived figures computed in the background).</summary>
-    protected virtual void OnBuilt(TModel model)
+    protected virtual void OnChanged(TModel model, bool rebuilt)
     {
+    }
+
+    private async Task<TModel> RebuildAsync(string? why, CancellationToken cancellationToken)
+    {
+        if (why is not null)
+        {
+            ReadModelLog.Rebuilding(logger, Name, why);
+        }
+
+        var started = Clock.GetTimestamp();
+        var model = await BuildAsync(cancellationToken);
+        current = model;
+        gapSeenAt = 0;
+        var built = Clock.GetElapsedTime(started).TotalMilliseconds;
+        ReadModelLog.Built(logger, Name, model.Sequence, built);
+        OnChanged(model, rebuilt: true);
+        return model;
+    }
+
+    /// <summary>The entries of the sequences that follow <paramref name="from"/> without a gap, and the last of them.</summary>
+    private static (long Through, List<ChangeEntry> Entries) Contiguous(long from, ChangeBatch batch)
+    {
+        var last = from;
+        var taken = new List<ChangeEntry>(batch.Entries.Count);
+        foreach (var entry in batch.Entries)
+        {
+            if (entry.Sequence == last + 1)
+            {
+                last++;
+            }
+            else if (entry.Sequence != last || last == from)
+            {
+                break;
+            }
+
+            taken.Add(entry);
+        }
+
+        return (last, taken);
     }
 }
 
 internal static partial class ReadModelLog
 {
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Model} built at change {Sequence} in {Milliseconds:F0} ms")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Model} built whole at change {Sequence} in {Milliseconds:F0} ms")]
     public static partial void Built(ILogger logger, string model, long sequence, double milliseconds);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refreshing the {Model} failed; the previous snapshot keeps serving")]
-    public static partial void RefreshFailed(ILogger logger, string model, Exception exception);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Model}: {Entries} changes applied, now at change {Sequence}, in {Milliseconds:F2} ms")]
+    public static partial void Applied(ILogger logger, string model, int entries, long sequence, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Model} rebuilds whole: {Reason}")]
+    public static partial void Rebuilding(ILogger logger, string model, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Model}: a change from the feed cannot be applied")]
+    public static partial void CannotApply(ILogger logger, string model, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Following the change feed failed; the current snapshots keep serving")]
+    public static partial void FollowFailed(ILogger logger, Exception exception);
 }
 
 public sealed class ReadModelOptions
 {
     public const string Section = "ReadModels";
 
-    /// <summary>Read models that rebuild faster than this are rebuilt before a writer's response; slower ones in the background.</summary>
-    public double QuickBuildMilliseconds { get; set; } = 250;
+    /// <summary>How often each instance looks for changes made by other instances (its own writes are applied at once).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The most feed entries read in one batch.</summary>
+    public int MaxBatchEntries { get; set; } = 5_000;
+
+    /// <summary>More people than this changed in one batch (a bulk import) and the model is rebuilt whole instead.</summary>
+    public int MaxIncrementalPeople { get; set; } = 20_000;
+
+    /// <summary>How long a gap in the feed (a later change visible before an earlier one) is waited for before a rebuild.</summary>
+    public TimeSpan GapTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How many of the newest sequences the feed keeps; an instance further behind rebuilds whole.</summary>
+    public long RetainSequences { get; set; } = 100_000;
+
+    /// <summary>How often an instance prunes the feed.</summary>
+    public TimeSpan PruneInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The least time between two computations of the broker scores (betweenness) while the graph changes.</summary>
+    public TimeSpan BrokerRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -1,0 +1,330 @@
+using System.Collections.Immutable;
+using IcsExpertiseGraph.Api.Directory;
+using IcsExpertiseGraph.Api.Domain;
+using IcsExpertiseGraph.Api.Storage;
+
+namespace IcsExpertiseGraph.Api.Experts;
+
+/// <summary>
+/// How the index is made: whole from a <see cref="SearchSource"/> (at start, or when a change cannot be followed), and
+/// from the snapshot before it plus the changes of a batch of the change feed (<see cref="Apply"/>), touching only the
+/// people, postings, skills and organisations those changes name.
+/// </summary>
+public sealed partial class ExpertIndex
+{
+    private const byte VisibilityMask = 0b11;
+    private const byte NotAvailableFlag = 1 << 2;
+    private const byte OpenFlag = 1 << 3;
+    private const byte RemovedFlag = 1 << 4;
+
+    /// <summary>Everything the index holds of one person, at their position.</summary>
+    private sealed record PersonEntry(SearchSource.PersonRow Row, CandidateSkill[] Holdings, int[] HoldingSkill, Guid[] Employers, int[] EmployerPosition, float Length)
+    {
+        public bool Removed { get; init; }
+    }
+
+    public ExpertIndex(SearchSource source, SkillTaxonomy taxonomy)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        Sequence = source.Sequence;
+        Taxonomy = taxonomy;
+        skillPositions = taxonomy.All.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        skillDomain = [.. taxonomy.All.Select(s => s.Domain)];
+        skillWords = [.. taxonomy.All.Select(s => SearchText.Words(string.Join(' ', [s.Name, .. s.Aliases])))];
+        organisations = [.. source.Organisations];
+        organisationPositions = organisations.Select((o, i) => (o.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        placesServed = [.. organisations.Select(_ => new HashSet<Guid>())];
+        foreach (var (organisationId, placeId) in source.OrganisationPlaces)
+        {
+            if (organisationPositions.TryGetValue(organisationId, out var position))
+            {
+                placesServed[position].Add(placeId);
+            }
+        }
+
+        var (built, lengths) = Entries(source, source.People, null, organisationPositions, out var counter);
+        var total = 0.0;
+        foreach (var length in lengths)
+        {
+            total += length;
+        }
+
+        entries = new ChunkedArray<PersonEntry>(built);
+        hot = new ChunkedArray<byte>([.. built.Select(Flags)]);
+        positionOf = built.Select((e, i) => (e.Row.Id, i)).ToImmutableDictionary(x => x.Id, x => x.i);
+        liveCount = built.Length;
+        totalLength = total;
+        var holders = taxonomy.All.Select(_ => new List<int>()).ToArray();
+        for (var i = 0; i < built.Length; i++)
+        {
+            foreach (var skill in built[i].HoldingSkill)
+            {
+                holders[skill].Add(i);
+            }
+        }
+
+        holdersBySkill = [.. holders.Select(h => h.ToArray())];
+        postings = counter.Postings().ToImmutableDictionary(StringComparer.Ordinal);
+        vocabulary = [.. postings.Keys.Order(StringComparer.Ordinal)];
+        byName = ByName(entries);
+    }
+
+    private ExpertIndex(ExpertIndex before, long sequence, ChunkedArray<PersonEntry> entries, ChunkedArray<byte> hot, ImmutableDictionary<Guid, int> positionOf,
+        int liveCount, double totalLength, int[][] holdersBySkill, Organisation[] organisations, Dictionary<Guid, int> organisationPositions,
+        HashSet<Guid>[] placesServed, ImmutableDictionary<string, (int Person, float Frequency)[]> postings, string[] vocabulary)
+    {
+        Sequence = sequence;
+        Taxonomy = before.Taxonomy;
+        skillPositions = before.skillPositions;
+        skillDomain = before.skillDomain;
+        skillWords = before.skillWords;
+        this.entries = entries;
+        this.hot = hot;
+        this.positionOf = positionOf;
+        this.liveCount = liveCount;
+        this.totalLength = totalLength;
+        this.holdersBySkill = holdersBySkill;
+        this.organisations = organisations;
+        this.organisationPositions = organisationPositions;
+        this.placesServed = placesServed;
+        this.postings = postings;
+        this.vocabulary = vocabulary;
+        byName = ByName(entries);
+    }
+
+    /// <summary>How many people the index holds (erased people awaiting a rebuild not counted).</summary>
+    public int PeopleCount => liveCount;
+
+    /// <summary>
+    /// The next snapshot: this one with the people and organisations of <paramref name="scope"/> as <paramref name="delta"/>
+    /// (the store's rows for that scope, read after the changes) has them; a person of the scope the delta lacks was
+    /// erased. Costs what the changed people and their words touch. Throws <see cref="ReadModelChangeException"/> when the
+    /// delta cannot be applied (it names an organisation the index does not know), and the caller rebuilds whole.
+    /// </summary>
+    public ExpertIndex Apply(SearchSource delta, SourceScope scope, long sequence)
+    {
+        ArgumentNullException.ThrowIfNull(delta);
+        ArgumentNullException.ThrowIfNull(scope);
+        var (nextOrganisations, nextOrganisationPositions, nextPlaces) = ApplyOrganisations(delta, scope);
+        var changedPeople = scope.People ?? throw new ReadModelChangeException("A change scope without its people cannot be applied.");
+        var rows = delta.People.ToDictionary(p => p.Id);
+
+        // Who moves: the positions of the people changed (existing keep theirs; new ones are appended), old and new entries.
+        var positions = positionOf.ToBuilder();
+        var next = entries.Length;
+        var changedPositions = new HashSet<int>();
+        var oldEntries = new List<(int Position, PersonEntry Entry)>();
+        var newRows = new List<(int Position, SearchSource.PersonRow Row)>();
+        var removed = new List<(int Position, PersonEntry Entry)>();
+        foreach (var id in changedPeople)
+        {
+            var had = positionOf.TryGetValue(id, out var position);
+            if (had)
+            {
+                changedPositions.Add(position);
+                oldEntries.Add((position, entries[position]));
+            }
+
+            if (rows.TryGetValue(id, out var row))
+            {
+                if (!had)
+                {
+                    position = next++;
+                    positions[id] = position;
+                    changedPositions.Add(position);
+                }
+
+                newRows.Add((position, row));
+            }
+            else if (had)
+            {
+                positions.Remove(id);
+                removed.Add((position, entries[position]));
+            }
+        }
+
+        var (built, _) = Entries(delta, [.. newRows.Select(r => r.Row)], [.. newRows.Select(r => r.Position)], nextOrganisationPositions, out var newTerms);
+        _ = Entries(null, [.. oldEntries.Select(e => e.Entry.Row)], [.. oldEntries.Select(e => e.Position)], nextOrganisationPositions, out var oldTerms,
+            [.. oldEntries.Select(e => e.Entry)]);
+
+        var entryChanges = new List<(int, PersonEntry)>();
+        var flagChanges = new List<(int, byte)>();
+        var total = totalLength;
+        var live = liveCount;
+        foreach (var (_, entry) in oldEntries)
+        {
+            total -= entry.Length;
+            live--;
+        }
+
+        for (var n = 0; n < newRows.Count; n++)
+        {
+            entryChanges.Add((newRows[n].Position, built[n]));
+            flagChanges.Add((newRows[n].Position, Flags(built[n])));
+            total += built[n].Length;
+            live++;
+        }
+
+        foreach (var (position, entry) in removed)
+        {
+            entryChanges.Add((position, entry with { Holdings = [], HoldingSkill = [], Employers = [], EmployerPosition = [], Length = 0, Removed = true }));
+            flagChanges.Add((position, RemovedFlag));
+        }
+
+        // Postings: every word of a changed person's old or new text loses their old posting and gains the new one.
+        var newByWord = newTerms.Postings();
+        var words = new HashSet<string>(newByWord.Keys, StringComparer.Ordinal);
+        words.UnionWith(oldTerms.Postings().Keys);
+        var nextPostings = postings.ToBuilder();
+        var vocabularyChanged = false;
+        foreach (var word in words)
+        {
+            var kept = postings.TryGetValue(word, out var existing) ? existing.Where(p => !changedPositions.Contains(p.Person)) : [];
+            (int Person, float Frequency)[] merged = [.. kept, .. newByWord.GetValueOrDefault(word, [])];
+            if (merged.Length == 0)
+            {
+                vocabularyChanged |= nextPostings.Remove(word);
+            }
+            else
+            {
+                vocabularyChanged |= existing is null;
+                nextPostings[word] = merged;
+            }
+        }
+
+        // Holders of each skill a changed person held or now holds.
+        var nextHolders = (int[][])holdersBySkill.Clone();
+        var skills = oldEntries.SelectMany(e => e.Entry.HoldingSkill).Concat(built.SelectMany(e => e.HoldingSkill)).ToHashSet();
+        foreach (var skill in skills)
+        {
+            nextHolders[skill] = [.. holdersBySkill[skill].Where(p => !changedPositions.Contains(p)),
+                .. newRows.Select((r, n) => (r.Position, Entry: built[n])).Where(x => x.Entry.HoldingSkill.Contains(skill)).Select(x => x.Position)];
+        }
+
+        var finalPostings = nextPostings.ToImmutable();
+        return new ExpertIndex(this, sequence, entries.With(entryChanges), hot.With(flagChanges), positions.ToImmutable(), live, total, nextHolders,
+            nextOrganisations, nextOrganisationPositions, nextPlaces, finalPostings,
+            vocabularyChanged ? [.. finalPostings.Keys.Order(StringComparer.Ordinal)] : vocabulary);
+    }
+
+    private (Organisation[], Dictionary<Guid, int>, HashSet<Guid>[]) ApplyOrganisations(SearchSource delta, SourceScope scope)
+    {
+        if (scope.Organisations is not { Count: > 0 } changed)
+        {
+            return (organisations, organisationPositions, placesServed);
+        }
+
+        var nextOrganisations = organisations.ToList();
+        var nextPositions = new Dictionary<Guid, int>(organisationPositions);
+        var nextPlaces = placesServed.ToList();
+        foreach (var organisation in delta.Organisations.Where(o => changed.Contains(o.Id)))
+        {
+            if (nextPositions.TryGetValue(organisation.Id, out var position))
+            {
+                nextOrganisations[position] = organisation;
+                nextPlaces[position] = [];
+            }
+            else
+            {
+                nextPositions[organisation.Id] = nextOrganisations.Count;
+                nextOrganisations.Add(organisation);
+                nextPlaces.Add([]);
+            }
+        }
+
+        foreach (var (organisationId, placeId) in delta.OrganisationPlaces)
+        {
+            if (changed.Contains(organisationId) && nextPositions.TryGetValue(organisationId, out var position))
+            {
+                nextPlaces[position].Add(placeId);
+            }
+        }
+
+        return ([.. nextOrganisations], nextPositions, [.. nextPlaces]);
+    }
+
+    /// <summary>
+    /// Entries for people rows (holdings and employers from <paramref name="source"/>, or kept from
+    /// <paramref name="existing"/>), with their words counted in a fresh counter under their positions (row order when null).
+    /// </summary>
+    private (PersonEntry[] Entries, float[] Lengths) Entries(SearchSource? source, IReadOnlyList<SearchSource.PersonRow> rows, IReadOnlyList<int>? positions,
+        Dictionary<Guid, int> organisationPositions, out TermCounter terms, IReadOnlyList<PersonEntry>? existing = null)
+    {
+        var index = new Dictionary<Guid, int>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            index[rows[i].Id] = i;
+        }
+
+        var held = new List<CandidateSkill>?[rows.Count];
+        var works = new List<Guid>?[rows.Count];
+        if (source is not null)
+        {
+            foreach (var row in source.Holdings)
+            {
+                if (index.TryGetValue(row.PersonId, out var i) && skillPositions.ContainsKey(row.Skill.SkillId))
+                {
+                    (held[i] ??= []).Add(row.Skill);
+                }
+            }
+
+            foreach (var (personId, organisationId) in source.CurrentEmployments)
+            {
+                if (!index.TryGetValue(personId, out var i))
+                {
+                    continue;
+                }
+
+                if (!organisationPositions.ContainsKey(organisationId))
+                {
+                    throw new ReadModelChangeException($"A person works for organisation {organisationId}, which the search index does not hold.");
+                }
+
+                var list = works[i] ??= [];
+                if (!list.Contains(organisationId))
+                {
+                    list.Add(organisationId);
+                }
+            }
+        }
+
+        // Each skill's words are worked out once per counter, not once per holder.
+        terms = new TermCounter();
+        var counter = terms;
+        var skillTerms = skillWords.Select(w => counter.Ids(w)).ToArray();
+        var made = new PersonEntry[rows.Count];
+        var lengths = new float[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var holdings = existing?[i].Holdings ?? held[i]?.ToArray() ?? [];
+            var holdingSkill = existing?[i].HoldingSkill ?? [.. holdings.Select(s => skillPositions[s.SkillId])];
+            var employers = existing?[i].Employers ?? works[i]?.ToArray() ?? [];
+            counter.Text(rows[i].DisplayName, NameWeight);
+            counter.Text(rows[i].Headline, HeadlineWeight);
+            counter.Text(rows[i].Bio, BioWeight);
+            foreach (var skill in holdingSkill)
+            {
+                counter.Terms(skillTerms[skill], SkillTextWeight);
+            }
+
+            lengths[i] = counter.EndDocument(positions?[i] ?? i);
+            made[i] = new PersonEntry(rows[i], holdings, holdingSkill, employers, existing?[i].EmployerPosition ?? [.. employers.Select(id => organisationPositions[id])], lengths[i]);
+        }
+
+        return (made, lengths);
+    }
+
+    private static byte Flags(PersonEntry entry) => (byte)((byte)entry.Row.Visibility
+        | (entry.Row.Availability == AvailabilityStatus.NotAvailable ? NotAvailableFlag : 0)
+        | (entry.Row.OpenToCrossOrganisation ? OpenFlag : 0));
+
+    private Visibility VisibilityAt(int position) => (Visibility)(hot[position] & VisibilityMask);
+
+    private static Lazy<int[]> ByName(ChunkedArray<PersonEntry> entries) => new(() =>
+        [.. Enumerable.Range(0, entries.Length).Where(i => !entries[i].Removed)
+            .OrderBy(i => entries[i].Row.DisplayName, StringComparer.OrdinalIgnoreCase).ThenBy(i => entries[i].Row.Id)]);
+}
+
+/// <summary>A change from the feed that a read model cannot apply; the model is rebuilt whole instead.</summary>
+public sealed class ReadModelChangeException(string message) : Exception(message);

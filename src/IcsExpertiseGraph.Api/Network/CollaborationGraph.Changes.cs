@@ -1,0 +1,364 @@
+using System.Collections.Immutable;
+using IcsExpertiseGraph.Api.Storage;
+
+namespace IcsExpertiseGraph.Api.Network;
+
+/// <summary>
+/// How the graph is made: whole from a <see cref="CollaborationSource"/>, and from the snapshot before it plus a batch
+/// of the change feed (<see cref="Apply"/>), which re-links only the people whose projects changed.
+/// </summary>
+public sealed partial class CollaborationGraph
+{
+    public CollaborationGraph(CollaborationSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        Sequence = source.Sequence;
+        Lineage = new object();
+        var n = source.People.Count;
+        people = new([.. source.People.Select(p => p.Id)]);
+        flags = new([.. source.People.Select(p => (byte)p.Visibility)]);
+        personPositions = source.People.Select((p, i) => (p.Id, i)).ToImmutableDictionary(x => x.Id, x => x.i);
+        organisations = [.. source.Organisations.Select(o => o.Id)];
+        systemOf = [.. source.Organisations.Select(o => o.IntegratedCareSystemId)];
+        organisationPositions = organisations.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        var organisationOfPerson = new int[n];
+        Array.Fill(organisationOfPerson, -1);
+        foreach (var (person, organisation) in source.PrimaryEmployments)
+        {
+            organisationOfPerson[personPositions[person]] = organisationPositions[organisation];
+        }
+
+        organisationOf = new(organisationOfPerson);
+        projects = new([.. source.Projects.Select(p => p.Id)]);
+        recency = new([.. source.Projects.Select(p => p.LastActive ?? DateOnly.MinValue)]);
+        projectPositions = source.Projects.Select((p, i) => (p.Id, i)).ToImmutableDictionary(x => x.Id, x => x.i);
+        var team = new List<int>[source.Projects.Count];
+        var joined = new List<int>[n];
+        foreach (var (person, project) in source.Contributions)
+        {
+            var (p, j) = (personPositions[person], projectPositions[project]);
+            (team[j] ??= []).Add(p);
+            (joined[p] ??= []).Add(j);
+        }
+
+        int[][] teams = [.. team.Select(t => t?.Distinct().Order().ToArray() ?? [])];
+        members = new(teams);
+        projectsOfPerson = new([.. joined.Select(j => j?.Distinct().ToArray() ?? [])]);
+
+        // Every pair of people on a project is one (a < b, project) triple; sorted, equal pairs become one link.
+        var triples = new List<(int A, int B, int Project)>();
+        for (var j = 0; j < teams.Length; j++)
+        {
+            for (var x = 0; x < teams[j].Length; x++)
+            {
+                for (var y = x + 1; y < teams[j].Length; y++)
+                {
+                    triples.Add((teams[j][x], teams[j][y], j));
+                }
+            }
+        }
+
+        triples.Sort((l, r) => l.A != r.A ? l.A.CompareTo(r.A) : l.B != r.B ? l.B.CompareTo(r.B) : l.Project.CompareTo(r.Project));
+        var linkList = new List<int[]>();
+        var adjacency = new List<(int Neighbour, int Link)>?[n];
+        for (var t = 0; t < triples.Count;)
+        {
+            var end = t;
+            while (end < triples.Count && triples[end].A == triples[t].A && triples[end].B == triples[t].B)
+            {
+                end++;
+            }
+
+            var link = linkList.Count;
+            linkList.Add([.. triples.GetRange(t, end - t).Select(x => x.Project)]);
+            (adjacency[triples[t].A] ??= []).Add((triples[t].B, link));
+            (adjacency[triples[t].B] ??= []).Add((triples[t].A, link));
+            t = end;
+        }
+
+        linkProjects = new(linkList);
+        LinkCount = linkList.Count;
+        var sorted = adjacency.Select(a => StrongestFirst(a ?? [], l => linkList[l])).ToArray();
+        neighbours = new([.. sorted.Select(s => s.Neighbours)]);
+        linksOfPerson = new([.. sorted.Select(s => s.Links)]);
+    }
+
+    private CollaborationGraph(CollaborationGraph before, long sequence, State state)
+    {
+        Sequence = sequence;
+        Lineage = before.Lineage;
+        people = state.People;
+        flags = state.Flags;
+        personPositions = state.PersonPositions;
+        organisationOf = state.OrganisationOf;
+        projectsOfPerson = state.ProjectsOfPerson;
+        neighbours = state.Neighbours;
+        linksOfPerson = state.LinksOfPerson;
+        organisations = state.Organisations;
+        systemOf = state.SystemOf;
+        organisationPositions = state.OrganisationPositions;
+        projects = state.Projects;
+        recency = state.Recency;
+        projectPositions = state.ProjectPositions;
+        members = state.Members;
+        linkProjects = state.LinkProjects;
+        LinkCount = state.LinkCount;
+    }
+
+    /// <summary>
+    /// The next snapshot: this one with the people, organisations and projects of <paramref name="scope"/> as
+    /// <paramref name="delta"/> (the store's rows for that scope, read after the changes) has them; a person of the scope
+    /// the delta lacks was erased. Only the links of people whose projects changed are touched. Throws
+    /// <see cref="Experts.ReadModelChangeException"/> when the delta names what the graph does not know.
+    /// </summary>
+    public CollaborationGraph Apply(CollaborationSource delta, SourceScope scope, long sequence)
+    {
+        ArgumentNullException.ThrowIfNull(delta);
+        ArgumentNullException.ThrowIfNull(scope);
+        return new Change(this, delta, scope).Make(sequence);
+    }
+
+    /// <summary>Strongest ties first (most shared projects, then lowest position), so a neighbourhood cut at its limit keeps the links that matter most.</summary>
+    private static (int[] Neighbours, int[] Links) StrongestFirst(List<(int Neighbour, int Link)> around, Func<int, IReadOnlyCollection<int>> projectsOf)
+    {
+        var ordered = around.OrderByDescending(x => projectsOf(x.Link).Count).ThenBy(x => x.Neighbour).ToArray();
+        return ([.. ordered.Select(x => x.Neighbour)], [.. ordered.Select(x => x.Link)]);
+    }
+
+    private sealed record State(
+        ChunkedArray<Guid> People, ChunkedArray<byte> Flags, ImmutableDictionary<Guid, int> PersonPositions, ChunkedArray<int> OrganisationOf,
+        ChunkedArray<int[]> ProjectsOfPerson, ChunkedArray<int[]> Neighbours, ChunkedArray<int[]> LinksOfPerson, Guid[] Organisations, Guid?[] SystemOf,
+        Dictionary<Guid, int> OrganisationPositions, ChunkedArray<Guid> Projects, ChunkedArray<DateOnly> Recency, ImmutableDictionary<Guid, int> ProjectPositions,
+        ChunkedArray<int[]> Members, ChunkedArray<int[]> LinkProjects, int LinkCount);
+
+    /// <summary>One batch of changes being worked out: copies of just the lists it touches.</summary>
+    private sealed class Change(CollaborationGraph graph, CollaborationSource delta, SourceScope scope)
+    {
+        private readonly Dictionary<int, List<(int Neighbour, int Link)>> adjacency = [];
+        private readonly Dictionary<int, List<int>> links = [];
+        private readonly Dictionary<int, List<int>> teams = [];
+        private int nextLink = graph.linkProjects.Length;
+        private int linkCount = graph.LinkCount;
+
+        public CollaborationGraph Make(long sequence)
+        {
+            var (organisations, systemOf, organisationPositions) = Organisations();
+
+            // Projects: new ones are appended, known ones get their dates again.
+            var projectPositions = graph.projectPositions.ToBuilder();
+            var projectIds = new List<(int, Guid)>();
+            var recency = new List<(int, DateOnly)>();
+            foreach (var (id, lastActive) in delta.Projects)
+            {
+                if (!projectPositions.TryGetValue(id, out var position))
+                {
+                    position = graph.projects.Length + projectIds.Count;
+                    projectPositions[id] = position;
+                    projectIds.Add((position, id));
+                    teams[position] = [];
+                }
+
+                recency.Add((position, lastActive ?? DateOnly.MinValue));
+            }
+
+            var visibility = delta.People.ToDictionary(p => p.Id, p => p.Visibility);
+            var primary = delta.PrimaryEmployments.ToDictionary(e => e.PersonId, e => e.OrganisationId);
+            var joined = delta.Contributions.ToLookup(c => c.PersonId, c => projectPositions.TryGetValue(c.ProjectId, out var j)
+                ? j : throw new Experts.ReadModelChangeException($"A contribution names project {c.ProjectId}, which the change did not bring."));
+            var personPositions = graph.personPositions.ToBuilder();
+            var personIds = new List<(int, Guid)>();
+            var flagChanges = new List<(int, byte)>();
+            var organisationChanges = new List<(int, int)>();
+            var projectChanges = new List<(int, int[])>();
+            foreach (var id in scope.People ?? throw new Experts.ReadModelChangeException("A change scope without its people cannot be applied."))
+            {
+                var had = graph.personPositions.TryGetValue(id, out var position);
+                int[] now;
+                if (visibility.TryGetValue(id, out var seen))
+                {
+                    if (!had)
+                    {
+                        position = graph.people.Length + personIds.Count;
+                        personPositions[id] = position;
+                        personIds.Add((position, id));
+                    }
+
+                    flagChanges.Add((position, (byte)seen));
+                    organisationChanges.Add((position, primary.TryGetValue(id, out var employer)
+                        ? organisationPositions.TryGetValue(employer, out var o) ? o : throw new Experts.ReadModelChangeException($"Organisation {employer} is not in the graph.")
+                        : -1));
+                    now = [.. joined[id].Distinct()];
+                }
+                else if (had)
+                {
+                    personPositions.Remove(id);
+                    flagChanges.Add((position, RemovedFlag));
+                    organisationChanges.Add((position, -1));
+                    now = [];
+                }
+                else
+                {
+                    continue;
+                }
+
+                var before = had ? graph.projectsOfPerson[position] : [];
+                foreach (var project in before.Except(now))
+                {
+                    Leave(position, project);
+                }
+
+                foreach (var project in now.Except(before))
+                {
+                    Join(position, project);
+                }
+
+                projectChanges.Add((position, now));
+            }
+
+            var sorted = adjacency.Select(a => (a.Key, Sorted: StrongestFirst(a.Value, SharedProjects))).ToList();
+            return new CollaborationGraph(graph, sequence, new State(
+                graph.people.With(personIds), graph.flags.With(flagChanges), personPositions.ToImmutable(), graph.organisationOf.With(organisationChanges),
+                graph.projectsOfPerson.With(projectChanges), graph.neighbours.With([.. sorted.Select(s => (s.Key, s.Sorted.Neighbours))]),
+                graph.linksOfPerson.With([.. sorted.Select(s => (s.Key, s.Sorted.Links))]), organisations, systemOf, organisationPositions,
+                graph.projects.With(projectIds), graph.recency.With(recency), projectPositions.ToImmutable(),
+                graph.members.With([.. teams.Select(t => (t.Key, t.Value.Order().ToArray()))]),
+                graph.linkProjects.With([.. links.Select(l => (l.Key, l.Value.ToArray()))]), linkCount));
+        }
+
+        private (Guid[], Guid?[], Dictionary<Guid, int>) Organisations()
+        {
+            if (scope.Organisations is not { Count: > 0 })
+            {
+                return (graph.organisations, graph.systemOf, graph.organisationPositions);
+            }
+
+            var ids = graph.organisations.ToList();
+            var systems = graph.systemOf.ToList();
+            var positions = new Dictionary<Guid, int>(graph.organisationPositions);
+            foreach (var (id, system) in delta.Organisations)
+            {
+                if (positions.TryGetValue(id, out var position))
+                {
+                    systems[position] = system;
+                }
+                else
+                {
+                    positions[id] = ids.Count;
+                    ids.Add(id);
+                    systems.Add(system);
+                }
+            }
+
+            return ([.. ids], [.. systems], positions);
+        }
+
+        private void Leave(int person, int project)
+        {
+            var team = Team(project);
+            team.Remove(person);
+            foreach (var other in team)
+            {
+                if (Find(person, other) is not { } link)
+                {
+                    continue;
+                }
+
+                var shared = Projects(link);
+                shared.Remove(project);
+                if (shared.Count == 0)
+                {
+                    Around(person).RemoveAll(x => x.Link == link);
+                    Around(other).RemoveAll(x => x.Link == link);
+                    linkCount--;
+                }
+            }
+        }
+
+        private void Join(int person, int project)
+        {
+            var team = Team(project);
+            foreach (var other in team)
+            {
+                if (other == person)
+                {
+                    continue;
+                }
+
+                if (Find(person, other) is { } link)
+                {
+                    Projects(link).Add(project);
+                }
+                else
+                {
+                    link = nextLink++;
+                    links[link] = [project];
+                    Around(person).Add((other, link));
+                    Around(other).Add((person, link));
+                    linkCount++;
+                }
+            }
+
+            if (!team.Contains(person))
+            {
+                team.Add(person);
+            }
+        }
+
+        private int? Find(int person, int other)
+        {
+            foreach (var (neighbour, link) in Around(person))
+            {
+                if (neighbour == other)
+                {
+                    return link;
+                }
+            }
+
+            return null;
+        }
+
+        private List<(int Neighbour, int Link)> Around(int person)
+        {
+            if (!adjacency.TryGetValue(person, out var around))
+            {
+                around = [];
+                if (person < graph.people.Length)
+                {
+                    var ns = graph.neighbours[person];
+                    var ls = graph.linksOfPerson[person];
+                    for (var i = 0; i < ns.Length; i++)
+                    {
+                        around.Add((ns[i], ls[i]));
+                    }
+                }
+
+                adjacency[person] = around;
+            }
+
+            return around;
+        }
+
+        /// <summary>A link's projects as this change leaves them, without copying a link it does not change.</summary>
+        private IReadOnlyCollection<int> SharedProjects(int link) => links.TryGetValue(link, out var shared) ? shared : graph.linkProjects[link];
+
+        private List<int> Projects(int link)
+        {
+            if (!links.TryGetValue(link, out var shared))
+            {
+                links[link] = shared = [.. graph.linkProjects[link]];
+            }
+
+            return shared;
+        }
+
+        private List<int> Team(int project)
+        {
+            if (!teams.TryGetValue(project, out var team))
+            {
+                teams[project] = team = [.. graph.members[project]];
+            }
+
+            return team;
+        }
+    }
+}
