@@ -51,6 +51,18 @@ public abstract partial class StoreContract
     }
 
     [StoreFact]
+    public async Task LinkingASignInChangesNothingTheReadModelsHoldAndLeavesTheSequenceAlone()
+    {
+        var person = Someone();
+        var sequence = await Store.GetChangeSequenceAsync(Ct);
+
+        await Store.LinkIdentityAsync(person.Id, "entra-link-only", Now, Ct);
+
+        Assert.Equal(sequence, await Store.GetChangeSequenceAsync(Ct));
+        Assert.Equal(person.Id, await Store.FindPersonIdByExternalIdAsync("entra-link-only", Ct));
+    }
+
+    [StoreFact]
     public async Task EveryKindOfCommittedWriteMovesTheChangeSequenceOn()
     {
         var person = Someone();
@@ -62,7 +74,6 @@ public abstract partial class StoreContract
         Func<Task>[] writes =
         [
             () => Store.LinkOrCreateProfileAsync(new SignedInIdentity("entra-sequence", null, false, "Seq Newcomer", new HashSet<string>()), Now, Ct),
-            () => Store.LinkIdentityAsync(person.Id, "entra-person", Now, Ct),
             () => Store.UpdateProfileAsync(person.Id, NoChanges with { Headline = Change.To<string?>("Sequenced") }, null, person.Id, Now, Ct),
             () => Store.ConfirmProfileAsync(person.Id, person.Id, Now, Ct),
             () => Store.SetSkillAsync(person.Id, new SkillClaim(skill, SkillLevel.Expert, null, 3), person.Id, Now, Ct),

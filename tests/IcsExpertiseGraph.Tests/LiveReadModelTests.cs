@@ -1,0 +1,149 @@
+using IcsExpertiseGraph.Api.Auth;
+using IcsExpertiseGraph.Api.Directory;
+using IcsExpertiseGraph.Api.Domain;
+using IcsExpertiseGraph.Api.Experts;
+using IcsExpertiseGraph.Api.Network;
+using IcsExpertiseGraph.Api.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IcsExpertiseGraph.Tests;
+
+/// <summary>
+/// The read models follow the store's change feed instead of rebuilding: after every kind of write, the snapshot this
+/// instance made by applying the change answers exactly as a model built whole from the store would, and no rebuild
+/// happened on the way.
+/// </summary>
+public sealed class LiveReadModelTests : IDisposable
+{
+    private static readonly Viewer Admin = new(null, true, true);
+    private static readonly Viewer Member = new(null, true, false);
+    private static readonly CancellationToken Ct = CancellationToken.None;
+    private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
+    private static readonly ProfileChanges NoChanges = new(default, default, default, default, default, default, default, default, default, default);
+    private static readonly ProjectChanges NoProjectChanges = new(default, default, default, default, default, default, default, default);
+
+    private readonly ApiFactory factory = new();
+
+    public void Dispose() => factory.Dispose();
+
+    private IExpertiseStore Store => factory.Store;
+
+    [Fact]
+    public async Task ModelsThatFollowTheFeedAnswerAsModelsBuiltWholeAfterEveryKindOfWrite()
+    {
+        var index = factory.Services.GetRequiredService<ExpertIndexHost>();
+        var graph = factory.Services.GetRequiredService<CollaborationGraphHost>();
+        await index.GetAsync(Ct);
+        await graph.GetAsync(Ct);
+        var people = (await Store.ListPeopleAsync(Admin, new PageRequest(0, 1000), Ct)).Items;
+        var projects = (await Store.ListProjectsAsync(ProjectFilter.None, new PageRequest(0, 1000), Ct)).Items;
+        var contributions = await Store.GetContributionsToProjectsAsync([.. projects.Select(p => p.Id)], Admin, Ct);
+        var busy = projects.First(p => contributions.TryGetValue(p.Id, out var c) && c.Count >= 3 && c.Count(x => x.Role == ContributionRole.Lead) == 1);
+        var team = contributions[busy.Id].Select(c => c.PersonId).ToHashSet();
+        var (joiner, leaver, other, endorser) = (people.First(p => !team.Contains(p.Id)), contributions[busy.Id].First(c => c.Role != ContributionRole.Lead).PersonId, people[7], people[8]);
+        var skills = (await Store.GetAllSkillsAsync(Ct)).ToList();
+        var held = (await Store.GetSkillsOfPeopleAsync([other.Id], Ct))[other.Id];
+        var skillOf = held[0].SkillId;
+        var newSkill = skills.First(s => !held.Any(h => h.SkillId == s.Id));
+        var icsId = (await Store.ListIntegratedCareSystemsAsync(new PageRequest(0, 1), Ct)).Items[0].Id;
+        Project? created = null;
+        var deleted = people.First(p => p.Id != leaver && contributions.Values.Any(list => list.Any(c => c.PersonId == p.Id)) && p.Id != joiner.Id && p.Id != other.Id && p.Id != endorser.Id);
+
+        (string What, Func<Task> Write)[] writes =
+        [
+            ("headline with a new word", () => Store.UpdateProfileAsync(other.Id, NoChanges with { Headline = Change.To<string?>("Zymurgy and flow coaching") }, null, other.Id, Now, Ct)),
+            ("hidden", () => Store.UpdateProfileAsync(people[3].Id, NoChanges with { Visibility = Change.To(Visibility.Private) }, null, people[3].Id, Now, Ct)),
+            ("unavailable, closed", () => Store.UpdateProfileAsync(people[4].Id, NoChanges with { AvailabilityStatus = Change.To(AvailabilityStatus.NotAvailable), OpenToCrossOrganisation = Change.To(false) }, null, people[4].Id, Now, Ct)),
+            ("confirmed", () => Store.ConfirmProfileAsync(people[5].Id, people[5].Id, Now, Ct)),
+            ("skill added", () => Store.SetSkillAsync(other.Id, new SkillClaim(newSkill.Id, SkillLevel.Coach, SkillEvidence.Publication, 9), other.Id, Now, Ct)),
+            ("endorsed", () => Store.EndorseSkillAsync(endorser.Id, other.Id, newSkill.Id, Now, Ct)),
+            ("verified", () => Store.VerifySkillAsync(other.Id, newSkill.Id, null, Now, Ct)),
+            ("skill removed", () => Store.RemoveSkillAsync(other.Id, skillOf, other.Id, Now, Ct)),
+            ("joined a project", () => Store.AddContributionAsync(joiner.Id, new Contribution(joiner.Id, busy.Id, ContributionRole.Member, null, null), joiner.Id, Now, Ct)),
+            ("left a project", () => Store.RemoveContributionAsync(leaver, busy.Id, leaver, Now, Ct)),
+            ("project created", async () => created = await Store.CreateProjectAsync(new ProjectDraft("Feed project", null, ProjectStatus.Active, null, null, null, null, [newSkill.Id]), other.Id, Now, Ct)),
+            ("second member", () => Store.AddContributionAsync(endorser.Id, new Contribution(endorser.Id, created!.Id, ContributionRole.Member, null, null), endorser.Id, Now, Ct)),
+            ("methods changed", () => Store.UpdateProjectAsync(busy.Id, NoProjectChanges with { MethodSkillIds = Change.To<IReadOnlyList<Guid>>([newSkill.Id, skillOf]), EndDate = Change.To<DateOnly?>(new DateOnly(2030, 1, 1)) }, contributions[busy.Id].Single(c => c.Role == ContributionRole.Lead).PersonId, Now, Ct)),
+            ("organisation created", () => Store.UpsertOrganisationAsync(new OrganisationDraft(null, "ZZF01", "Feed Test Trust", OrganisationType.AcuteTrust, icsId), null, Now, Ct)),
+            ("people imported", () => Store.ImportPeopleAsync([new PersonImport("feed.one@nhs.net", "Feed One", "Lean coach", null, Visibility.Public, "ZZF01", "Coach")], null, Now, Ct)),
+            ("new member", () => Store.LinkOrCreateProfileAsync(new SignedInIdentity("feed-newcomer", null, false, "Feed Newcomer", new HashSet<string>()), Now, Ct)),
+            ("erased", () => Store.DeletePersonAsync(deleted.Id, Now, Ct)),
+        ];
+
+        foreach (var (what, write) in writes)
+        {
+            await write();
+            await factory.Services.GetRequiredService<ReadModelFollower>().CatchUpAsync(Ct);
+            var sequence = await Store.GetChangeSequenceAsync(Ct);
+            var followed = await index.GetAsync(Ct);
+            var followedGraph = await graph.GetAsync(Ct);
+            Assert.Equal(sequence, followed.Sequence);
+            Assert.Equal(sequence, followedGraph.Sequence);
+            var taxonomy = new SkillTaxonomy(await Store.GetAllSkillsAsync(Ct));
+            AssertSameAnswers(what, new ExpertIndex(await Store.LoadSearchSourceAsync(Ct), taxonomy), followed, taxonomy, icsId);
+            AssertSameGraph(what, new CollaborationGraph(await Store.LoadCollaborationSourceAsync(Ct)), followedGraph);
+        }
+
+        Assert.DoesNotContain(factory.Logged, l => l.Message.Contains("rebuilds whole", StringComparison.Ordinal));
+    }
+
+    private static void AssertSameAnswers(string what, ExpertIndex whole, ExpertIndex followed, SkillTaxonomy taxonomy, Guid icsId)
+    {
+        var skill = taxonomy.All[0].Id;
+        ExpertCriteria[] questions =
+        [
+            Criteria([], []),
+            Criteria(["zymurgy"], []),
+            Criteria(["improvement"], []),
+            Criteria(["lean", "coach"], []),
+            Criteria([], [.. taxonomy.WithDescendants(skill)]),
+            Criteria(["feed"], []) with { IntegratedCareSystemIds = [icsId] },
+            Criteria([], []) with { AvailableOnly = true, OpenToCrossOrganisation = true, OrganisationTypes = [OrganisationType.AcuteTrust] },
+        ];
+        Assert.Equal(whole.PeopleCount, followed.PeopleCount);
+        foreach (var viewer in new[] { Admin, Member, Viewer.Anonymous })
+        {
+            foreach (var question in questions)
+            {
+                Assert.True(Describe(whole.FindCandidates(question, viewer)) == Describe(followed.FindCandidates(question, viewer)),
+                    $"After '{what}', {string.Join(' ', question.Terms)} as {viewer} answers differently from a whole rebuild.");
+            }
+        }
+
+        Assert.Equal(whole.Organisations.OrderBy(o => o.Id), followed.Organisations.OrderBy(o => o.Id));
+        Assert.Equal(whole.EveryoneByName(null, 5000).Select(p => p.Id), followed.EveryoneByName(null, 5000).Select(p => p.Id));
+    }
+
+    private static ExpertCriteria Criteria(string[] terms, Guid[] concept) =>
+        new(terms, concept.ToHashSet(), [], null, [], [], [], [], false, null);
+
+    private static string Describe(IReadOnlyList<ExpertCandidate> candidates) => string.Join('\n', candidates
+        .OrderBy(c => c.PersonId)
+        .Select(c => $"{c.PersonId} {c.TextRelevance:F9} {c.Availability} {c.OpenToCrossOrganisation} {c.LastConfirmedAt:O} "
+            + string.Join(',', c.Skills.OrderBy(s => s.SkillId).Select(s => $"{s.SkillId}:{s.Level}:{s.Verified}:{s.Endorsements}:{s.ProjectEvidence}:{s.Evidence}"))
+            + " @ " + string.Join(',', c.CurrentOrganisationIds)));
+
+    private static void AssertSameGraph(string what, CollaborationGraph whole, CollaborationGraph followed)
+    {
+        Assert.Equal(whole.LinkCount, followed.LinkCount);
+        for (var p = 0; p < whole.PeopleCount; p++)
+        {
+            var id = whole.PersonId(p);
+            var q = followed.Position(id) ?? throw new Xunit.Sdk.XunitException($"After '{what}', {id} is missing from the followed graph.");
+            Assert.Equal(whole.VisibilityOf(p), followed.VisibilityOf(q));
+            Assert.Equal(whole.OrganisationId(p), followed.OrganisationId(q));
+            Assert.Equal(whole.SystemOf(p), followed.SystemOf(q));
+            Assert.True(Around(whole, p) == Around(followed, q), $"After '{what}', {id}'s links differ from a whole rebuild.");
+        }
+
+        Assert.Equal(whole.PeopleIn(null).Count(), followed.PeopleIn(null).Count());
+    }
+
+    /// <summary>A person's links in drawing order: neighbour, weight and projects (most recent first).</summary>
+    private static string Around(CollaborationGraph graph, int person)
+    {
+        var neighbours = graph.Neighbours(person).ToArray();
+        var links = graph.LinksOf(person).ToArray();
+        return string.Join('\n', neighbours.Select((n, i) => $"{graph.PersonId(n)} {graph.Weight(links[i])} {string.Join(',', graph.ProjectsOf(links[i]))}"));
+    }
+}
