@@ -38,12 +38,23 @@ public static class ExpertQueries
                 var page = c.PageRequest();
                 var filter = ExpertFilterInputGraphType.Read(c, c.GetArgument<Dictionary<string, object?>?>("filter"));
                 var request = c.Request();
-                var outcome = await c.RequestServices!.GetRequiredService<ExpertSearch>()
-                    .SearchAsync(c.GetArgument<string?>("query"), filter, request.Viewer, c.CancellationToken);
-                var slice = outcome.Ranked.Skip(page.Offset).Take(page.Limit).Select((ranked, i) => (ranked.Candidate.PersonId, Position: page.Offset + i)).ToList();
-                var hits = (await StillVisibleAsync(c, slice, hit => hit.PersonId))
-                    .Select(hit => new SearchHit(Connections.Cursor(hit.Position), outcome, hit.Position)).ToList();
-                return new SearchPage(outcome, hits, page.Offset);
+                var search = c.RequestServices!.GetRequiredService<ExpertSearch>();
+                // The page, its count and its facets come from one snapshot. Someone this snapshot still shows but the
+                // store no longer does (hidden or erased by a write this instance has not applied yet) would leave the
+                // count disagreeing with the page, so the search is asked again once the snapshot has caught up.
+                for (var attempt = 1; ; attempt++)
+                {
+                    var outcome = await search.SearchAsync(c.GetArgument<string?>("query"), filter, request.Viewer, c.CancellationToken);
+                    var slice = outcome.Ranked.Skip(page.Offset).Take(page.Limit).Select((ranked, i) => (ranked.Candidate.PersonId, Position: page.Offset + i)).ToList();
+                    var visible = await StillVisibleAsync(c, slice, hit => hit.PersonId);
+                    if (visible.Count < slice.Count && attempt < 3)
+                    {
+                        await c.RequestServices!.GetRequiredService<Storage.ReadModelFollower>().CatchUpAsync(c.CancellationToken);
+                        continue;
+                    }
+
+                    return new SearchPage(outcome, [.. visible.Select(hit => new SearchHit(Connections.Cursor(hit.Position), outcome, hit.Position))], page.Offset);
+                }
             });
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ExpertMatchGraphType>>>>("similarExperts")
