@@ -7,10 +7,16 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 // dotnet run -c Release --project tests/IcsExpertiseGraph.Benchmarks -- --filter '*'   (in-process, BenchmarkDotNet)
 // dotnet run -c Release --project tests/IcsExpertiseGraph.Benchmarks -- http            (in-process host, loopback HTTP probe)
 // dotnet run -c Release --project tests/IcsExpertiseGraph.Benchmarks -- e2e [--small]   (the service as a process: Markdown + JSON report)
+// dotnet run -c Release --project tests/IcsExpertiseGraph.Benchmarks -- freshness [--small] [--people N]   (two instances: freshness, CPU per write, memory)
 // BENCH_PEOPLE sets the network size (default 100,000). Each benchmark class seeds its own store once.
 if (args is ["e2e", ..])
 {
     return await IcsExpertiseGraph.Benchmarks.EndToEnd.EndToEndRun.RunAsync(args);
+}
+
+if (args is ["freshness", ..])
+{
+    return await IcsExpertiseGraph.Benchmarks.EndToEnd.FreshnessRun.RunAsync(args);
 }
 
 if (args is ["http"])

@@ -45,6 +45,16 @@ public sealed class ServiceProcess : IDisposable, IAsyncDisposable
         return 0;
     }
 
+    /// <summary>CPU time the service process has used so far (user + system, from /proc), as the kernel counts it.</summary>
+    public TimeSpan CpuTime()
+    {
+        // Fields after the command name (which may hold spaces, so split after its closing parenthesis): utime is the 12th, stime the 13th.
+        var stat = File.ReadAllText($"/proc/{process.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / 100.0);
+    }
+
     /// <summary>Starts the server and waits until it answers <c>{ __typename }</c> (within three minutes).</summary>
     public static async Task<ServiceProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
     {

@@ -118,6 +118,12 @@ public sealed partial class CollaborationGraph
         return new Change(this, delta, scope).Make(sequence);
     }
 
+    /// <summary>
+    /// Whether the change that made this snapshot touched anything the graph's figures depend on (people, their visibility,
+    /// organisations, projects or links), not only text the graph does not hold; a graph built whole counts as reshaped.
+    /// </summary>
+    public bool Reshaped { get; private init; } = true;
+
     /// <summary>Strongest ties first (most shared projects, then lowest position), so a neighbourhood cut at its limit keeps the links that matter most.</summary>
     private static (int[] Neighbours, int[] Links) StrongestFirst(List<(int Neighbour, int Link)> around, Func<int, IReadOnlyCollection<int>> projectsOf)
     {
@@ -139,10 +145,12 @@ public sealed partial class CollaborationGraph
         private readonly Dictionary<int, List<int>> teams = [];
         private int nextLink = graph.linkProjects.Length;
         private int linkCount = graph.LinkCount;
+        private bool reshaped;
 
         public CollaborationGraph Make(long sequence)
         {
             var (organisations, systemOf, organisationPositions) = Organisations();
+            reshaped |= !ReferenceEquals(organisations, graph.organisations);
 
             // Projects: new ones are appended, known ones get their dates again.
             var projectPositions = graph.projectPositions.ToBuilder();
@@ -158,6 +166,7 @@ public sealed partial class CollaborationGraph
                     teams[position] = [];
                 }
 
+                reshaped |= position >= graph.recency.Length || graph.recency[position] != (lastActive ?? DateOnly.MinValue);
                 recency.Add((position, lastActive ?? DateOnly.MinValue));
             }
 
@@ -183,14 +192,17 @@ public sealed partial class CollaborationGraph
                         personIds.Add((position, id));
                     }
 
-                    flagChanges.Add((position, (byte)seen));
-                    organisationChanges.Add((position, primary.TryGetValue(id, out var employer)
+                    var organisation = primary.TryGetValue(id, out var employer)
                         ? organisationPositions.TryGetValue(employer, out var o) ? o : throw new Experts.ReadModelChangeException($"Organisation {employer} is not in the graph.")
-                        : -1));
+                        : -1;
+                    reshaped |= !had || graph.flags[position] != (byte)seen || graph.organisationOf[position] != organisation;
+                    flagChanges.Add((position, (byte)seen));
+                    organisationChanges.Add((position, organisation));
                     now = [.. joined[id].Distinct()];
                 }
                 else if (had)
                 {
+                    reshaped = true;
                     personPositions.Remove(id);
                     flagChanges.Add((position, RemovedFlag));
                     organisationChanges.Add((position, -1));
@@ -202,6 +214,7 @@ public sealed partial class CollaborationGraph
                 }
 
                 var before = had ? graph.projectsOfPerson[position] : [];
+                reshaped |= !before.Order().SequenceEqual(now.Order());
                 foreach (var project in before.Except(now))
                 {
                     Leave(position, project);
@@ -222,7 +235,10 @@ public sealed partial class CollaborationGraph
                 graph.linksOfPerson.With([.. sorted.Select(s => (s.Key, s.Sorted.Links))]), organisations, systemOf, organisationPositions,
                 graph.projects.With(projectIds), graph.recency.With(recency), projectPositions.ToImmutable(),
                 graph.members.With([.. teams.Select(t => (t.Key, t.Value.Order().ToArray()))]),
-                graph.linkProjects.With([.. links.Select(l => (l.Key, l.Value.ToArray()))]), linkCount));
+                graph.linkProjects.With([.. links.Select(l => (l.Key, l.Value.ToArray()))]), linkCount))
+            {
+                Reshaped = reshaped,
+            };
         }
 
         private (Guid[], Guid?[], Dictionary<Guid, int>) Organisations()

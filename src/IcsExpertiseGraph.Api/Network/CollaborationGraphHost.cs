@@ -76,6 +76,12 @@ public sealed partial class CollaborationGraphHost(
             return;
         }
 
+        if (!model.Reshaped)
+        {
+            // A headline or skill edit leaves every chain through the network as it was: the scores still hold.
+            return;
+        }
+
         // One recomputation waits at a time; it takes whatever snapshot is current when its turn comes.
         lock (scheduling)
         {

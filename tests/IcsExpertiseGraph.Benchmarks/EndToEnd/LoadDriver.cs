@@ -70,8 +70,8 @@ public sealed class LoadDriver(Uri url, string? token) : IDisposable
         return Series.Of(name, timings, errors, clock.Elapsed);
     }
 
-    /// <summary>The bodies in turn from <paramref name="connections"/> concurrent clients for <paramref name="duration"/>.</summary>
-    public async Task<Series> ConcurrentAsync(string name, IReadOnlyList<string> bodies, int connections, TimeSpan duration)
+    /// <summary>The bodies in turn from <paramref name="connections"/> concurrent clients for <paramref name="duration"/> (or until <paramref name="stop"/>).</summary>
+    public async Task<Series> ConcurrentAsync(string name, IReadOnlyList<string> bodies, int connections, TimeSpan duration, CancellationToken stop = default)
     {
         var timings = new List<double>[connections];
         var errors = new int[connections];
@@ -79,7 +79,7 @@ public sealed class LoadDriver(Uri url, string? token) : IDisposable
         await Task.WhenAll(Enumerable.Range(0, connections).Select(async worker =>
         {
             var mine = timings[worker] = [];
-            for (var i = worker; clock.Elapsed < duration; i++)
+            for (var i = worker; clock.Elapsed < duration && !stop.IsCancellationRequested; i++)
             {
                 var started = Stopwatch.GetTimestamp();
                 try
