@@ -59,10 +59,10 @@ public abstract partial class StoreContract
         var project = ProjectWithout(person.Id);
         var sequence = await Store.GetChangeSequenceAsync(Ct);
         Project? created = null;
+        // Linking an identity is left out: it changes nothing a read model holds, so it leaves the sequence alone (StoreContract.ChangeFeed).
         Func<Task>[] writes =
         [
             () => Store.LinkOrCreateProfileAsync(new SignedInIdentity("entra-sequence", null, false, "Seq Newcomer", new HashSet<string>()), Now, Ct),
-            () => Store.LinkIdentityAsync(person.Id, "entra-person", Now, Ct),
             () => Store.UpdateProfileAsync(person.Id, NoChanges with { Headline = Change.To<string?>("Sequenced") }, null, person.Id, Now, Ct),
             () => Store.ConfirmProfileAsync(person.Id, person.Id, Now, Ct),
             () => Store.SetSkillAsync(person.Id, new SkillClaim(skill, SkillLevel.Expert, null, 3), person.Id, Now, Ct),
