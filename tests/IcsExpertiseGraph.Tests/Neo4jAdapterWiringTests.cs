@@ -261,7 +261,7 @@ public sealed partial class Neo4jAdapterWiringTests
                 "record-changes" => Data(["value", "recorded"], $"[{Sequence + 1},{parameters["changes"]!.AsArray().Count}]"),
                 "read-changes" => Data(["sequence", "kind", "id"], [.. Feed
                     .Where(c => c.Sequence > parameters["after"]!.GetValue<long>() && c.Sequence <= parameters["through"]!.GetValue<long>())
-                    .Take(parameters["limit"]!.GetValue<int>()).Select(c => $"[{c.Sequence},\"{c.Kind}\",\"{c.Id}\"]")]),
+                    .Take((int)Math.Min(parameters["limit"]!.GetValue<long>(), int.MaxValue)).Select(c => $"[{c.Sequence},\"{c.Kind}\",\"{c.Id}\"]")]),
                 "prune-changes" => Data(["removed"], "[2]"),
                 "scoped-contributions" => Data(["personId", "projectId"], $"[\"{PersonId}\",\"{ProjectId}\"]"),
                 "update-project" => Data(["contributors"], parameters["replaceMethods"]!.GetValue<bool>() ? $"[[\"{PersonId}\",\"{OtherId}\"]]" : "[[]]"),

@@ -20,7 +20,7 @@ public sealed partial class Neo4jExpertiseStore
             // that ran meanwhile, taking entries this batch needed, shows in it and the reader rebuilds).
             var read = new Neo4jWork(transaction, cypher, cancellationToken);
             var latest = (await read.FirstAsync("read-change-sequence"))!.Value.Long("value");
-            var entries = await ChangesAsync(read, afterSequence, latest, maxEntries + 1);
+            var entries = await ChangesAsync(read, afterSequence, latest, maxEntries + 1L);
             var through = latest;
             if (entries.Count > maxEntries)
             {
@@ -29,7 +29,7 @@ public sealed partial class Neo4jExpertiseStore
                 var cut = entries[^1].Sequence;
                 if (entries[0].Sequence == cut)
                 {
-                    entries = await ChangesAsync(read, cut - 1, cut, int.MaxValue);
+                    entries = await ChangesAsync(read, cut - 1, cut, long.MaxValue);
                     through = cut;
                 }
                 else
@@ -48,7 +48,7 @@ public sealed partial class Neo4jExpertiseStore
     public Task<int> PruneChangesAsync(long throughSequence, CancellationToken cancellationToken) =>
         SideWriteAsync(async write => (int)(await write.FirstAsync("prune-changes", ("through", throughSequence)))!.Value.Long("removed"), cancellationToken);
 
-    private static async Task<List<ChangeEntry>> ChangesAsync(Neo4jWork read, long after, long through, int limit) =>
+    private static async Task<List<ChangeEntry>> ChangesAsync(Neo4jWork read, long after, long through, long limit) =>
         [.. Neo4jRecord.All(await read.RunAsync("read-changes", ("after", after), ("through", through), ("limit", limit)))
             .Select(r => new ChangeEntry(r.Long("sequence"), r.Enum<ChangeKind>("kind"), r.Id("id")))];
 }
