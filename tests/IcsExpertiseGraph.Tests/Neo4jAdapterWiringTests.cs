@@ -16,7 +16,7 @@ namespace IcsExpertiseGraph.Tests;
 /// PROTOCOL TESTS of the Neo4j adapter's wiring, against a scripted fake of the Query API that answers each .cypher
 /// statement with a plausible row: every store operation sends statements from the files with exactly the parameters
 /// each file declares, every write runs in one explicit transaction opened by begin-write and committed (a refused one
-/// rolled back), and every statement file is used. They prove the adapter and its files agree, not that the Cypher
+/// rolled back) that records what it changed as its own last statement (record-changes), and every statement file is used. They prove the adapter and its files agree, not that the Cypher
 /// behaves on a server: that is the contract suite's job against a real Neo4j (NEO4J_URI).
 /// </summary>
 public sealed partial class Neo4jAdapterWiringTests
@@ -68,6 +68,11 @@ public sealed partial class Neo4jAdapterWiringTests
             [IcsId], [Guid.NewGuid()], [OrganisationType.AcuteTrust], true, true), viewer, none);
         await store.LoadSearchSourceAsync(none);
         await store.LoadCollaborationSourceAsync(none);
+        var scope = new SourceScope(new HashSet<Guid> { PersonId }, new HashSet<Guid> { OrganisationId }, new HashSet<Guid> { ProjectId });
+        await store.LoadSearchSourceAsync(scope, none);
+        await store.LoadCollaborationSourceAsync(scope, none);
+        var batch = await store.ReadChangesAsync(7, 100, none);
+        Assert.Equal((7L, 0L, 7L, 0), (batch.Latest, batch.PrunedThrough, batch.Through, batch.Entries.Count));
         await store.FindPersonIdByExternalIdAsync("oid-1", none);
         await store.GetAuditTrailAsync(PersonId, 50, none);
 
@@ -106,6 +111,7 @@ public sealed partial class Neo4jAdapterWiringTests
         Assert.Equal(("ada@nhs.test", NotificationKind.InvitationReceived), (claimed.RecipientEmail, claimed.Kind));
         await store.MarkOutboxSentAsync(claimed.Id, Now, none);
         await store.MarkOutboxFailedAsync(claimed, "421 later", Now.AddMinutes(1), none);
+        Assert.Equal(2, await store.PruneChangesAsync(5, none));
         Assert.Single(await store.GetNotificationsAsync(PersonId, 10, none));
         Assert.Contains("Ada Lovelace", await store.ExportPersonAsync(PersonId, none), StringComparison.Ordinal);
         await store.DeletePersonAsync(PersonId, Now, none);
@@ -116,12 +122,17 @@ public sealed partial class Neo4jAdapterWiringTests
         Assert.All(server.Statements, s => Assert.True(s.Declared.SetEquals(s.Sent),
             $"{s.Name}: declares [{string.Join(", ", s.Declared.Order())}] but was sent [{string.Join(", ", s.Sent.Order())}]"));
         Assert.Empty(Cypher.Names.Except(server.Statements.Select(s => s.Name)).Order());
-        Assert.All(server.Transactions.Where(t => t.Statements.Contains("begin-write") || t.Statements.Contains("begin-side-write")), t =>
+        Assert.All(server.Transactions.Where(t => t.Statements.Contains("begin-write")), t =>
         {
-            Assert.Contains(t.Statements[0], new[] { "begin-write", "begin-side-write" });
-            Assert.Single(t.Statements, s => s is "begin-write" or "begin-side-write");
+            Assert.Equal("begin-write", t.Statements[0]);
+            Assert.Single(t.Statements, s => s == "begin-write");
             Assert.True(t.Committed, $"a write ({string.Join(", ", t.Statements)}) was not committed");
+            Assert.True(!t.Statements.Contains("record-changes") || t.Statements.IndexOf("record-changes") == t.Statements.Count - 1,
+                $"a write ({string.Join(", ", t.Statements)}) recorded its changes before its last statement, or twice");
         });
+        // The feed is only ever written inside a write's own transaction.
+        Assert.Equal(server.Statements.Count(s => s.Name == "record-changes"), server.Transactions.Sum(t => t.Statements.Count(s => s == "record-changes")));
+        Assert.All(server.Transactions.Where(t => t.Statements.Contains("record-changes")), t => Assert.Equal("begin-write", t.Statements[0]));
         Assert.Equal(Cypher.Schema.Count + 1, server.Statements.Count(s => s.Name is "schema" or "await-indexes"));
     }
 
@@ -138,6 +149,7 @@ public sealed partial class Neo4jAdapterWiringTests
         var transaction = Assert.Single(server.Transactions);
         Assert.False(transaction.Committed);
         Assert.True(transaction.RolledBack);
+        Assert.DoesNotContain("record-changes", transaction.Statements);
     }
 
     [Fact]
@@ -172,11 +184,19 @@ public sealed partial class Neo4jAdapterWiringTests
         private readonly Dictionary<string, string> names = Cypher.Names.ToDictionary(n => Cypher[n], n => n, StringComparer.Ordinal);
         private readonly Dictionary<string, Transaction> open = [];
 
-        public List<(string Name, HashSet<string> Declared, HashSet<string> Sent)> Statements { get; } = [];
+        public List<(string Name, HashSet<string> Declared, HashSet<string> Sent, JsonObject Parameters)> Statements { get; } = [];
 
         public List<Transaction> Transactions { get; } = [];
 
         public bool Holding { get; set; }
+
+        /// <summary>The change sequence and pruning mark read-change-sequence answers with.</summary>
+        public long Sequence { get; set; } = 7;
+
+        public long PrunedThrough { get; set; }
+
+        /// <summary>The (:Change) nodes read-changes answers from, as the statement would: after, through, in order, limited.</summary>
+        public List<(long Sequence, string Kind, Guid Id)> Feed { get; } = [];
 
         public bool VersionMovedOn { get; init; }
 
@@ -217,8 +237,14 @@ public sealed partial class Neo4jAdapterWiringTests
             var parameters = body["parameters"]!.AsObject();
             var name = names.GetValueOrDefault(text) ?? (Cypher.Schema.Contains(text) ? "schema" : throw new InvalidOperationException("Unknown statement: " + text));
             var declared = DeclaredParameter().Matches(text).Select(m => m.Groups[1].Value).ToHashSet();
-            Statements.Add((name, name == "schema" ? [] : declared, [.. parameters.Select(p => p.Key)]));
+            Statements.Add((name, name == "schema" ? [] : declared, [.. parameters.Select(p => p.Key)], parameters));
             transaction?.Statements.Add(name);
+            if (name == "record-changes")
+            {
+                Assert.NotNull(transaction);
+                transaction.Changes.AddRange(parameters["changes"]!.AsArray().Select(c => (c!["kind"]!.GetValue<string>(), Guid.Parse(c["id"]!.GetValue<string>()))));
+            }
+
             var rows = Rows(name, parameters);
             return Answer(opened is null ? rows : rows[..^1] + ",\"transaction\":{\"id\":\"" + opened + "\"}}");
         }
@@ -230,7 +256,16 @@ public sealed partial class Neo4jAdapterWiringTests
             var ids = parameters["ids"]?.AsArray().Select(i => i!.GetValue<string>()).ToList() ?? [];
             return name switch
             {
-                "read-change-sequence" or "begin-write" or "begin-side-write" => Data(["value"], "[7]"),
+                "read-change-sequence" => Data(["value", "prunedThrough"], $"[{Sequence},{PrunedThrough}]"),
+                "begin-write" => Data(["value"], $"[{Sequence}]"),
+                "record-changes" => Data(["value", "recorded"], $"[{Sequence + 1},{parameters["changes"]!.AsArray().Count}]"),
+                "read-changes" => Data(["sequence", "kind", "id"], [.. Feed
+                    .Where(c => c.Sequence > parameters["after"]!.GetValue<long>() && c.Sequence <= parameters["through"]!.GetValue<long>())
+                    .Take((int)Math.Min(parameters["limit"]!.GetValue<long>(), int.MaxValue)).Select(c => $"[{c.Sequence},\"{c.Kind}\",\"{c.Id}\"]")]),
+                "prune-changes" => Data(["removed"], "[2]"),
+                "scoped-contributions" => Data(["personId", "projectId"], $"[\"{PersonId}\",\"{ProjectId}\"]"),
+                "update-project" => Data(["contributors"], parameters["replaceMethods"]!.GetValue<bool>() ? $"[[\"{PersonId}\",\"{OtherId}\"]]" : "[[]]"),
+                "delete-person" => Data(["endorsed"], $"[[\"{OtherId}\",\"{OtherId}\"]]"),
                 "count-network" => Data(["total"], "[0]"),
                 "get-person" => Data(["person"], $"[{person}]"),
                 "get-people" => Data(["person"], $"[{person.Replace(OtherId.ToString(), PersonId.ToString(), StringComparison.Ordinal)}]"),
@@ -274,6 +309,9 @@ public sealed partial class Neo4jAdapterWiringTests
     private sealed class Transaction
     {
         public List<string> Statements { get; } = [];
+
+        /// <summary>What record-changes was sent: (kind, id) in order.</summary>
+        public List<(string Kind, Guid Id)> Changes { get; } = [];
 
         public bool Committed { get; set; }
 

@@ -71,6 +71,7 @@ public abstract partial class StoreContract
         var project = ProjectWithout(person.Id);
         var sequence = await Store.GetChangeSequenceAsync(Ct);
         Project? created = null;
+        // Linking an identity is left out: it changes nothing a read model holds, so it leaves the sequence alone (StoreContract.ChangeFeed).
         Func<Task>[] writes =
         [
             () => Store.LinkOrCreateProfileAsync(new SignedInIdentity("entra-sequence", null, false, "Seq Newcomer", new HashSet<string>()), Now, Ct),

@@ -21,16 +21,28 @@ public sealed partial class Neo4jExpertiseStore
         WriteAsync(async write =>
         {
             await write.PersonAsync(personId);
+            write.Changed(ChangeKind.PersonRemoved, personId);
+            Guid? former = null;
             if ((await write.FirstAsync("count-contributions", ("id", Id(personId))))?.Long("contributions") > 0)
             {
                 // Projects keep their history: the contributions move to an anonymous, hidden former member.
-                var former = Guid.CreateVersion7(now);
+                former = Guid.CreateVersion7(now);
                 await write.RunAsync("create-former-member", ("id", Id(former)), ("now", Timestamp(now)));
                 await write.RunAsync("move-contributions", ("id", Id(personId)), ("formerId", Id(former)));
             }
 
             await write.RunAsync("delete-invitations-of-person", ("id", Id(personId)));
-            await write.RunAsync("delete-person", ("id", Id(personId)));
+            // Endorsements the person gave go with them: the people they endorsed change too.
+            foreach (var endorsee in (await write.FirstAsync("delete-person", ("id", Id(personId))))?.List("endorsed") ?? [])
+            {
+                write.Changed(ChangeKind.Person, Guid.Parse(endorsee.GetString()!));
+            }
+
+            if (former is { } holder)
+            {
+                write.Changed(ChangeKind.Person, holder);
+            }
+
             // The trail keeps that changes happened, not what they said or who the person was.
             await write.RunAsync("scrub-audit-trail", ("id", Id(personId)));
             await write.AuditAsync(now, null, "DELETE_PROFILE", personId, null, null);
@@ -73,6 +85,7 @@ public sealed partial class Neo4jExpertiseStore
 
                     // No skill text to refresh: names, headlines and bios are indexed as they are.
                     _ = outcome == "CREATED" ? created++ : updated++;
+                    write.Changed(ChangeKind.Person, id);
                     events.Add(Neo4jWork.Event(now, actorId, outcome == "CREATED" ? "IMPORT_CREATE" : "IMPORT_UPDATE", id, null,
                         new { people[index].DisplayName, organisation = people[index].OrganisationOdsCode }));
                 }

@@ -82,6 +82,8 @@ public sealed partial class Neo4jExpertiseStore
             {
                 ["endorserId"] = Id(e.EndorserId), ["endorseeId"] = Id(e.EndorseeId), ["skillId"] = Id(e.SkillId), ["at"] = Timestamp(e.At),
             });
+            // Every read model rebuilds for a new network; the feed before it describes a network that is gone.
+            write.Changed(ChangeKind.Network, Guid.Empty);
             return 0;
         }, cancellationToken, options.LongRequestTimeout);
     }

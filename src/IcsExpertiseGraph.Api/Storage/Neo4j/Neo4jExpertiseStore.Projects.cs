@@ -61,6 +61,7 @@ public sealed partial class Neo4jExpertiseStore
                 ("hostId", Id(draft.HostOrganisationId)), ("methodIds", Ids(methods)), ("creatorId", Id(creatorId)),
                 ("from", Date(draft.StartDate ?? DateOnly.FromDateTime(now.UtcDateTime))));
             await write.TouchPersonAsync(creatorId, now);
+            write.Changed(ChangeKind.Project, id);
             await write.AuditAsync(now, creatorId, "CREATE_PROJECT", creatorId, null, new { projectId = id, draft.Title, role = "LEAD" });
             return await write.ProjectAsync(id, "id");
         }, cancellationToken);
@@ -84,9 +85,16 @@ public sealed partial class Neo4jExpertiseStore
             await write.RequireOrganisationAsync(after.HostOrganisationId, "hostOrganisationId");
             var methods = changes.MethodSkillIds.IsSet ? changes.MethodSkillIds.Value.Distinct().ToList() : [];
             await write.RequireSkillsAsync(methods, "methodSkillIds");
-            await write.RunAsync("update-project", ("id", Id(projectId)),
+            var updated = await write.FirstAsync("update-project", ("id", Id(projectId)),
                 ("fields", ProjectFields(after.Title, after.Aim, after.Status, after.StartDate, after.EndDate, after.OutcomeSummary)),
                 ("hostId", Id(after.HostOrganisationId)), ("replaceMethods", changes.MethodSkillIds.IsSet), ("methodIds", Ids(methods)));
+            // The methods a project used are evidence for each contributor's skills: when they change, so do the contributors.
+            foreach (var contributor in updated?.List("contributors") ?? [])
+            {
+                write.Changed(ChangeKind.Person, Guid.Parse(contributor.GetString()!));
+            }
+
+            write.Changed(ChangeKind.Project, projectId);
             await write.AuditAsync(now, actorId, "UPDATE_PROJECT", actorId, new { projectId, before.Title, before.Status }, new { projectId, after.Title, after.Status });
             return await write.ProjectAsync(projectId, "id");
         }, cancellationToken);
@@ -112,6 +120,7 @@ public sealed partial class Neo4jExpertiseStore
             // Fields left out of the request stay as they are (the update statement keeps an absent ODS code and ICS).
             await write.RunAsync(existing is null ? "create-organisation" : "update-organisation", ("id", Id(organisationId)), ("odsCode", draft.OdsCode),
                 ("name", draft.Name), ("type", EnumText.Name(draft.Type)), ("icsId", Id(draft.IntegratedCareSystemId)));
+            write.Changed(ChangeKind.Organisation, organisationId);
             await write.AuditAsync(now, actorId, existing is null ? "CREATE_ORGANISATION" : "UPDATE_ORGANISATION", organisationId, null,
                 new { draft.OdsCode, draft.Name, Type = EnumText.Name(draft.Type) }, subjectType: "Organisation");
             return Neo4jMapping.Organisation((await write.FirstAsync("get-organisations", ("ids", new[] { Id(organisationId) })))!.Value);

@@ -48,41 +48,66 @@ public sealed partial class Neo4jExpertiseStore
         }).OrderBy(c => c.PersonId)];
     }
 
-    public Task<SearchSource> LoadSearchSourceAsync(CancellationToken cancellationToken) =>
-        client.InTransactionAsync(async transaction =>
+    public Task<SearchSource> LoadSearchSourceAsync(CancellationToken cancellationToken) => LoadSearchSourceAsync(SourceScope.Everything, cancellationToken);
+
+    public Task<SearchSource> LoadSearchSourceAsync(SourceScope scope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return client.InTransactionAsync(async transaction =>
         {
             // The sequence is read first, so the rows are at least as new as it says; a write that lands meanwhile bumps
-            // it again and the read model reloads.
+            // it again and the read model reads again. A scope (what a batch of changes names) reads just its rows.
             var read = new Neo4jWork(transaction, cypher, cancellationToken);
             var sequence = (await read.FirstAsync("read-change-sequence"))!.Value.Long("value");
-            var people = Neo4jRecord.All(await read.RunAsync("all-people")).Select(r => new SearchSource.PersonRow(
+            var people = Neo4jRecord.All(await PartAsync(read, "all-people", "scoped-people", scope.People)).Select(r => new SearchSource.PersonRow(
                 r.Id("id"), r.Text("displayName"), r.TextOrNull("headline"), r.TextOrNull("bio"), r.Enum<Visibility>("visibility"),
                 r.Enum<AvailabilityStatus>("availabilityStatus"), r.Bool("openToCrossOrganisation"), r.TimestampOrNull("lastConfirmedAt"))).ToList();
-            var holdings = Neo4jRecord.All(await read.RunAsync("all-holdings"))
+            var holdings = Neo4jRecord.All(await PartAsync(read, "all-holdings", "scoped-holdings", scope.People))
                 .Select(r => new SearchSource.HoldingRow(r.Id("personId"), Neo4jMapping.Holding(r))).ToList();
-            var employments = await CurrentEmploymentsAsync(read);
-            var organisations = Neo4jRecord.All(await read.RunAsync("all-organisations")).Select(Neo4jMapping.Organisation).ToList();
-            var served = Neo4jRecord.All(await read.RunAsync("all-places-served")).Select(r => (r.Id("organisationId"), r.Id("placeId"))).ToList();
+            var employments = await CurrentEmploymentsAsync(read, scope);
+            var organisations = Neo4jRecord.All(await PartAsync(read, "all-organisations", "scoped-organisations", scope.Organisations)).Select(Neo4jMapping.Organisation).ToList();
+            var served = Neo4jRecord.All(await PartAsync(read, "all-places-served", "scoped-places-served", scope.Organisations))
+                .Select(r => (r.Id("organisationId"), r.Id("placeId"))).ToList();
             return new SearchSource(sequence, people, holdings, employments, organisations, served);
         }, cancellationToken, options.LongRequestTimeout);
+    }
 
     public Task<CollaborationSource> LoadCollaborationSourceAsync(CancellationToken cancellationToken) =>
-        client.InTransactionAsync(async transaction =>
+        LoadCollaborationSourceAsync(SourceScope.Everything, cancellationToken);
+
+    public Task<CollaborationSource> LoadCollaborationSourceAsync(SourceScope scope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return client.InTransactionAsync(async transaction =>
         {
             var read = new Neo4jWork(transaction, cypher, cancellationToken);
             var sequence = (await read.FirstAsync("read-change-sequence"))!.Value.Long("value");
-            var people = Neo4jRecord.All(await read.RunAsync("all-people")).Select(r => (r.Id("id"), r.Enum<Visibility>("visibility"))).ToList();
-            var organisations = Neo4jRecord.All(await read.RunAsync("all-organisations")).Select(r => (r.Id("id"), r.IdOrNull("integratedCareSystemId"))).ToList();
+            var people = Neo4jRecord.All(await PartAsync(read, "all-people", "scoped-people", scope.People)).Select(r => (r.Id("id"), r.Enum<Visibility>("visibility"))).ToList();
+            var organisations = Neo4jRecord.All(await PartAsync(read, "all-organisations", "scoped-organisations", scope.Organisations))
+                .Select(r => (r.Id("id"), r.IdOrNull("integratedCareSystemId"))).ToList();
             // One organisation per person: the primary current employer, else the first current one (they come primary first).
             var seen = new HashSet<Guid>();
-            var primary = (await CurrentEmploymentsAsync(read)).Where(e => seen.Add(e.PersonId)).ToList();
-            var projects = Neo4jRecord.All(await read.RunAsync("all-projects")).Select(r => (r.Id("id"), r.DateOrNull("lastActive"))).ToList();
-            var contributions = Neo4jRecord.All(await read.RunAsync("all-contributions")).Select(r => (r.Id("personId"), r.Id("projectId"))).ToList();
-            return new CollaborationSource(sequence, people, organisations, primary, projects, contributions);
+            var primary = (await CurrentEmploymentsAsync(read, scope)).Where(e => seen.Add(e.PersonId)).ToList();
+            var contributions = Neo4jRecord.All(await PartAsync(read, "all-contributions", "scoped-contributions", scope.People))
+                .Select(r => (PersonId: r.Id("personId"), ProjectId: r.Id("projectId"))).ToList();
+            // A scope's projects: those it names and those its people contribute to (a new project arrives with its first member).
+            var scoped = (scope.Projects ?? Enumerable.Empty<Guid>()).Concat(contributions.Select(c => c.ProjectId)).Distinct();
+            var projects = Neo4jRecord.All(scope.IsEverything ? await read.RunAsync("all-projects") : await read.RunAsync("scoped-projects", ("ids", Ids(scoped))))
+                .Select(r => (r.Id("id"), r.DateOrNull("lastActive"))).ToList();
+            return new CollaborationSource(sequence, people, organisations, primary, projects, [.. contributions.Select(c => (c.PersonId, c.ProjectId))]);
         }, cancellationToken, options.LongRequestTimeout);
+    }
 
-    private static async Task<List<(Guid PersonId, Guid OrganisationId)>> CurrentEmploymentsAsync(Neo4jWork read) =>
-        [.. Neo4jRecord.All(await read.RunAsync("all-current-employments", ("today", Today()))).Select(r => (r.Id("personId"), r.Id("organisationId")))];
+    /// <summary>
+    /// A part of a read model's source: the whole of it (the all- statement) when the scope leaves that kind whole (null),
+    /// else the rows of the ids it names (the scoped- statement, an index seek per id).
+    /// </summary>
+    private static Task<Neo4jResult> PartAsync(Neo4jWork read, string whole, string scoped, IReadOnlySet<Guid>? ids, params (string Name, object? Value)[] parameters) =>
+        ids is null ? read.RunAsync(whole, parameters) : read.RunAsync(scoped, [("ids", Ids(ids)), .. parameters]);
+
+    private static async Task<List<(Guid PersonId, Guid OrganisationId)>> CurrentEmploymentsAsync(Neo4jWork read, SourceScope scope) =>
+        [.. Neo4jRecord.All(await PartAsync(read, "all-current-employments", "scoped-current-employments", scope.People, ("today", Today())))
+            .Select(r => (r.Id("personId"), r.Id("organisationId")))];
 
     /// <summary>
     /// Lucene syntax from normalised terms: each term cut into the letter-and-digit words the index's analyser makes

@@ -28,6 +28,7 @@ public sealed partial class Neo4jExpertiseStore
             var freeEmail = identity.EmailVerified && await write.EmailIsFreeAsync(identity.Email) ? identity.Email : null;
             await write.RunAsync("create-member-profile", ("id", Id(id)), ("displayName", name[..Math.Min(name.Length, 120)]), ("email", freeEmail),
                 ("externalId", identity.ExternalId), ("now", Timestamp(now)));
+            write.Changed(ChangeKind.Person, id);
             await write.AuditAsync(now, id, "CREATE_PROFILE", id, null, new { displayName = name, visibility = "NETWORK" });
             return await write.PersonAsync(id);
         }, cancellationToken);
@@ -75,6 +76,7 @@ public sealed partial class Neo4jExpertiseStore
                 throw new VersionConflictException(before.Version);
             }
 
+            write.Changed(ChangeKind.Person, personId);
             var (was, becomes) = ProfileAudit.Changed(before, after);
             await write.AuditAsync(now, actorId, "UPDATE_PROFILE", personId, was, becomes);
             return await write.PersonAsync(personId);
@@ -85,6 +87,7 @@ public sealed partial class Neo4jExpertiseStore
         {
             var before = await write.PersonAsync(personId);
             await write.RunAsync("confirm-profile", ("id", Id(personId)), ("now", Timestamp(now)));
+            write.Changed(ChangeKind.Person, personId);
             await write.AuditAsync(now, actorId, "CONFIRM_PROFILE", personId, new { before.LastConfirmedAt }, new { LastConfirmedAt = now });
             return await write.PersonAsync(personId);
         }, cancellationToken);
@@ -148,6 +151,7 @@ public sealed partial class Neo4jExpertiseStore
                 throw new DuplicateException("skillId", "You have already endorsed this skill of this person.");
             }
 
+            write.Changed(ChangeKind.Person, endorseeId);
             await write.AuditAsync(now, endorserId, "ENDORSE_SKILL", endorseeId, null, new { skillId });
             return await write.PersonAsync(endorseeId);
         }, cancellationToken);

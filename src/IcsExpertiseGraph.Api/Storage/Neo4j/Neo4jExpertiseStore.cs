@@ -6,9 +6,10 @@ namespace IcsExpertiseGraph.Api.Storage.Neo4j;
 /// <summary>
 /// The production adapter of the store port: Neo4j through its Query API. Every statement comes from a .cypher file
 /// (<see cref="CypherStatements"/>). Reads are single statements in implicit transactions; every write is one explicit
-/// transaction whose first statement bumps the change sequence, which takes the lock on that node: writes serialise
-/// exactly as in the embedded store, so the checks a write makes (an email is free, a project has no lead) still hold
-/// when it commits, and a refused write rolls back whole. The partial files hold reads, search, writes and import.
+/// transaction whose first statement takes the lock on the change-sequence node: writes serialise exactly as in the
+/// embedded store, so the checks a write makes (an email is free, a project has no lead) still hold when it commits,
+/// and a refused write rolls back whole. Its last statement bumps the sequence and records what it changed as
+/// (:Change) nodes, the change feed, when it changed something. The partial files hold reads, search, writes and import.
 /// </summary>
 public sealed partial class Neo4jExpertiseStore(Neo4jQueryClient client, CypherStatements cypher, Neo4jOptions options) : IExpertiseStore, IDisposable
 {
@@ -61,18 +62,22 @@ public sealed partial class Neo4jExpertiseStore(Neo4jQueryClient client, CypherS
     private static (string, object?)[] ViewerParameters(Viewer viewer) =>
         [("viewerMember", viewer.IsMember), ("viewerSelf", Id(viewer.PersonId)), ("viewerAdmin", viewer.IsAdmin)];
 
-    /// <summary>Runs one write in one explicit transaction, opened by bumping the change sequence (the write lock).</summary>
+    /// <summary>
+    /// Runs one write in one explicit transaction: begin-write takes the write lock first, and what the write changed for
+    /// the read models (<see cref="Neo4jWork.Changed"/>) is recorded at its end under the next change sequence
+    /// (record-changes), in the same transaction; a write that changed nothing leaves the sequence alone.
+    /// </summary>
     private Task<T> WriteAsync<T>(Func<Neo4jWork, Task<T>> body, CancellationToken cancellationToken, TimeSpan? timeout = null) =>
-        LockedWriteAsync("begin-write", body, timeout, cancellationToken);
+        LockedWriteAsync(body, recordsChanges: true, timeout, cancellationToken);
 
     /// <summary>
-    /// A write that changes nothing the read models hold (invitations): one explicit transaction that takes the same
-    /// lock on the sequence node without bumping it, so no read model rebuilds for it.
+    /// A write that changes nothing the read models hold (invitations, the outbox, pruning the feed): the same lock,
+    /// and never a change recorded, so no read model does anything for it.
     /// </summary>
     private Task<T> SideWriteAsync<T>(Func<Neo4jWork, Task<T>> body, CancellationToken cancellationToken) =>
-        LockedWriteAsync("begin-side-write", body, null, cancellationToken);
+        LockedWriteAsync(body, recordsChanges: false, null, cancellationToken);
 
-    private async Task<T> LockedWriteAsync<T>(string opening, Func<Neo4jWork, Task<T>> body, TimeSpan? timeout, CancellationToken cancellationToken)
+    private async Task<T> LockedWriteAsync<T>(Func<Neo4jWork, Task<T>> body, bool recordsChanges, TimeSpan? timeout, CancellationToken cancellationToken)
     {
         await writeGate.WaitAsync(cancellationToken);
         try
@@ -81,8 +86,14 @@ public sealed partial class Neo4jExpertiseStore(Neo4jQueryClient client, CypherS
             {
                 var write = new Neo4jWork(transaction, cypher, cancellationToken);
                 // Without the sequence node there would be no lock and no change for the read models to notice.
-                _ = await write.FirstAsync(opening) ?? throw new Neo4jException("Client.Schema", "The change sequence node is missing: run the migrate verb.");
-                return await body(write);
+                _ = await write.FirstAsync("begin-write") ?? throw new Neo4jException("Client.Schema", "The change sequence node is missing: run the migrate verb.");
+                var result = await body(write);
+                if (recordsChanges)
+                {
+                    await write.RecordChangesAsync();
+                }
+
+                return result;
             }, cancellationToken, timeout);
         }
         finally

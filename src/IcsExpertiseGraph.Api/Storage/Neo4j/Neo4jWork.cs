@@ -7,6 +7,28 @@ namespace IcsExpertiseGraph.Api.Storage.Neo4j;
 /// <summary>The statements one unit of work (a write, or a consistent multi-statement read) runs inside its transaction, and the checks writes share.</summary>
 internal sealed class Neo4jWork(Neo4jTransaction transaction, CypherStatements cypher, CancellationToken cancellationToken)
 {
+    private readonly List<(ChangeKind Kind, Guid Id)> changes = [];
+    private readonly HashSet<(ChangeKind Kind, Guid Id)> noted = [];
+
+    /// <summary>Notes that this write changed something a read model holds, once each; <see cref="RecordChangesAsync"/> records them.</summary>
+    public void Changed(ChangeKind kind, Guid id)
+    {
+        if (noted.Add((kind, id)))
+        {
+            changes.Add((kind, id));
+        }
+    }
+
+    /// <summary>
+    /// The write's last statement, when it changed something the read models hold: bumps the change sequence and records
+    /// what changed under it, in the write's own transaction (a write that changed nothing leaves both alone).
+    /// </summary>
+    public Task RecordChangesAsync() =>
+        changes.Count == 0 ? Task.CompletedTask : RunAsync("record-changes", ("changes", changes.Select(c => new Dictionary<string, object?>
+        {
+            ["kind"] = EnumText.Name(c.Kind), ["id"] = Id(c.Id),
+        }).ToList()));
+
     public Task<Neo4jResult> RunAsync(string statement, params (string Name, object? Value)[] parameters) =>
         transaction.RunAsync(cypher[statement], parameters.ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal), cancellationToken);
 
@@ -42,9 +64,17 @@ internal sealed class Neo4jWork(Neo4jTransaction transaction, CypherStatements c
     /// <summary>Whether no profile holds this email (compared case-insensitively, as the unique emailKey does).</summary>
     public async Task<bool> EmailIsFreeAsync(string? email) => email is null || await FirstAsync("find-person-by-email", ("email", email)) is null;
 
-    public Task TouchPersonAsync(Guid id, DateTimeOffset now) => RunAsync("touch-person", ("id", Id(id)), ("now", Timestamp(now)));
+    public Task TouchPersonAsync(Guid id, DateTimeOffset now)
+    {
+        Changed(ChangeKind.Person, id);
+        return RunAsync("touch-person", ("id", Id(id)), ("now", Timestamp(now)));
+    }
 
-    public Task RefreshTextAsync(Guid id) => RunAsync("refresh-person-text", ("id", Id(id)));
+    public Task RefreshTextAsync(Guid id)
+    {
+        Changed(ChangeKind.Person, id);
+        return RunAsync("refresh-person-text", ("id", Id(id)));
+    }
 
     public Task AuditAsync(DateTimeOffset at, Guid? actor, string action, Guid subject, object? before, object? after, string subjectType = "Person") =>
         AuditAsync([Event(at, actor, action, subject, before, after, subjectType)]);

@@ -1,4 +1,5 @@
-// Writes a project's fields and host; its methods are replaced only when replaceMethods is set.
+// Writes a project's fields and host; its methods are replaced only when replaceMethods is set, and then it returns
+// its contributors (the methods a project used are evidence for each contributor's skills).
 // The ids were checked in the same transaction before this runs.
 // @param id
 // @param fields
@@ -27,3 +28,4 @@ CALL (j) {
   MATCH (s:Skill {id: methodId})
   CREATE (j)-[:USED_METHOD]->(s)
 }
+RETURN CASE WHEN $replaceMethods THEN [(p:Person)-[:CONTRIBUTED_TO]->(j) | p.id] ELSE [] END AS contributors
