@@ -177,35 +177,123 @@ public sealed partial class ExpertIndex
         var words = new HashSet<string>(newByWord.Keys, StringComparer.Ordinal);
         words.UnionWith(oldTerms.Postings().Keys);
         var nextPostings = postings.ToBuilder();
-        var vocabularyChanged = false;
+        var added = new List<string>();
+        var gone = new HashSet<string>(StringComparer.Ordinal);
+        int[] changedInOrder = [.. changedPositions.Order()];
         foreach (var word in words)
         {
-            var kept = postings.TryGetValue(word, out var existing) ? existing.Where(p => !changedPositions.Contains(p.Person)) : [];
-            (int Person, float Frequency)[] merged = [.. kept, .. newByWord.GetValueOrDefault(word, [])];
+            var had = postings.TryGetValue(word, out var existing);
+            var fresh = newByWord.GetValueOrDefault(word, []);
+            Array.Sort(fresh, (x, y) => x.Person.CompareTo(y.Person));
+            var merged = Merge(existing ?? [], changedInOrder, fresh);
             if (merged.Length == 0)
             {
-                vocabularyChanged |= nextPostings.Remove(word);
+                if (had)
+                {
+                    nextPostings.Remove(word);
+                    gone.Add(word);
+                }
             }
             else
             {
-                vocabularyChanged |= existing is null;
+                if (!had)
+                {
+                    added.Add(word);
+                }
+
                 nextPostings[word] = merged;
             }
         }
 
         // Holders of each skill a changed person held or now holds.
-        var nextHolders = (int[][])holdersBySkill.Clone();
-        var skills = oldEntries.SelectMany(e => e.Entry.HoldingSkill).Concat(built.SelectMany(e => e.HoldingSkill)).ToHashSet();
-        foreach (var skill in skills)
+        // Only a skill someone took up or gave up changes its holders (a changed level or headline does not).
+        var heldBefore = oldEntries.ToDictionary(e => e.Position, e => e.Entry.HoldingSkill);
+        var heldNow = newRows.Select((r, n) => (r.Position, built[n].HoldingSkill)).ToDictionary(x => x.Position, x => x.HoldingSkill);
+        var gained = new Dictionary<int, List<int>>();
+        var lost = new Dictionary<int, HashSet<int>>();
+        foreach (var position in changedPositions)
         {
-            nextHolders[skill] = [.. holdersBySkill[skill].Where(p => !changedPositions.Contains(p)),
-                .. newRows.Select((r, n) => (r.Position, Entry: built[n])).Where(x => x.Entry.HoldingSkill.Contains(skill)).Select(x => x.Position)];
+            var before = heldBefore.GetValueOrDefault(position, []);
+            var now = heldNow.GetValueOrDefault(position, []);
+            foreach (var skill in now.Except(before))
+            {
+                (gained.TryGetValue(skill, out var list) ? list : gained[skill] = []).Add(position);
+            }
+
+            foreach (var skill in before.Except(now))
+            {
+                (lost.TryGetValue(skill, out var set) ? set : lost[skill] = []).Add(position);
+            }
+        }
+
+        var nextHolders = gained.Count == 0 && lost.Count == 0 ? holdersBySkill : (int[][])holdersBySkill.Clone();
+        foreach (var skill in gained.Keys.Union(lost.Keys))
+        {
+            var leaving = lost.GetValueOrDefault(skill);
+            nextHolders[skill] = [.. leaving is null ? holdersBySkill[skill] : holdersBySkill[skill].Where(p => !leaving.Contains(p)), .. gained.GetValueOrDefault(skill, [])];
         }
 
         var finalPostings = nextPostings.ToImmutable();
         return new ExpertIndex(this, sequence, entries.With(entryChanges), hot.With(flagChanges), positions.ToImmutable(), live, total, nextHolders,
             nextOrganisations, nextOrganisationPositions, nextPlaces, finalPostings,
-            vocabularyChanged ? [.. finalPostings.Keys.Order(StringComparer.Ordinal)] : vocabulary);
+            added.Count == 0 && gone.Count == 0 ? vocabulary : Vocabulary(vocabulary, added, gone));
+    }
+
+    /// <summary>
+    /// A posting (in person order) without the changed people's old entries and with their new ones, still in person
+    /// order: one pass of integer comparisons, no hashing, so a word most people share costs a copy of its list and no more.
+    /// </summary>
+    private static (int Person, float Frequency)[] Merge((int Person, float Frequency)[] existing, int[] changedInOrder, (int Person, float Frequency)[] freshInOrder)
+    {
+        var merged = new List<(int Person, float Frequency)>(existing.Length + freshInOrder.Length);
+        int c = 0, f = 0;
+        foreach (var posting in existing)
+        {
+            while (c < changedInOrder.Length && changedInOrder[c] < posting.Person)
+            {
+                c++;
+            }
+
+            while (f < freshInOrder.Length && freshInOrder[f].Person < posting.Person)
+            {
+                merged.Add(freshInOrder[f++]);
+            }
+
+            if (c >= changedInOrder.Length || changedInOrder[c] != posting.Person)
+            {
+                merged.Add(posting);
+            }
+        }
+
+        while (f < freshInOrder.Length)
+        {
+            merged.Add(freshInOrder[f++]);
+        }
+
+        return [.. merged];
+    }
+
+    /// <summary>The sorted vocabulary with some words added and some gone, merged in one pass (no sort of the whole).</summary>
+    private static string[] Vocabulary(string[] sorted, List<string> added, HashSet<string> gone)
+    {
+        added.Sort(StringComparer.Ordinal);
+        var merged = new List<string>(sorted.Length + added.Count);
+        var a = 0;
+        foreach (var word in sorted)
+        {
+            while (a < added.Count && string.CompareOrdinal(added[a], word) < 0)
+            {
+                merged.Add(added[a++]);
+            }
+
+            if (gone.Count == 0 || !gone.Contains(word))
+            {
+                merged.Add(word);
+            }
+        }
+
+        merged.AddRange(added.Skip(a));
+        return [.. merged];
     }
 
     private (Organisation[], Dictionary<Guid, int>, HashSet<Guid>[]) ApplyOrganisations(SearchSource delta, SourceScope scope)

@@ -25,16 +25,9 @@ public sealed partial class SqliteExpertiseStore
         }, cancellationToken, parameters);
 
         var organisations = new List<(Guid, Guid?)>();
-        var organisationIds = new Dictionary<long, Guid>();
-        await ReadAsync(connection, transaction, "SELECT o.pk, o.id, i.id FROM organisation o LEFT JOIN integrated_care_system i ON i.pk = o.ics_pk ORDER BY o.pk", r =>
-        {
-            var id = r.GetId(1);
-            organisationIds[r.GetInt64(0)] = id;
-            if (scope.Organisations is null || scope.Organisations.Contains(id))
-            {
-                organisations.Add((id, r.GetIdOrNull(2)));
-            }
-        }, cancellationToken);
+        await ReadAsync(connection, transaction,
+            $"SELECT o.id, i.id FROM organisation o LEFT JOIN integrated_care_system i ON i.pk = o.ics_pk WHERE {OrganisationsIn(scope, "o.pk")} ORDER BY o.pk",
+            r => organisations.Add((r.GetId(0), r.GetIdOrNull(1))), cancellationToken, parameters);
 
         // One organisation per person: the primary current employer, else the first current one.
         var employments = new List<(Guid, Guid)>();
@@ -45,7 +38,7 @@ public sealed partial class SqliteExpertiseStore
             {
                 if (seen.Add(r.GetInt64(0)))
                 {
-                    employments.Add((personIds[r.GetInt64(0)], organisationIds[r.GetInt64(1)]));
+                    employments.Add((personIds[r.GetInt64(0)], r.GetId(2)));
                 }
             }, cancellationToken, ScopeParameters(scope, ("$today", Today())));
 

@@ -158,27 +158,20 @@ public sealed partial class SqliteExpertiseStore
             cancellationToken, parameters);
 
         var organisations = new List<Organisation>();
-        var organisationIds = new Dictionary<long, Guid>();
-        await ReadAsync(connection, transaction, $"SELECT o.pk, {OrganisationColumns} FROM organisation o", r =>
-        {
-            var organisation = new Organisation(r.GetId(1), r.GetTextOrNull(2), r.GetString(3), r.GetEnum<OrganisationType>(4), r.GetIdOrNull(5));
-            organisationIds[r.GetInt64(0)] = organisation.Id;
-            if (scope.Organisations is null || scope.Organisations.Contains(organisation.Id))
-            {
-                organisations.Add(organisation);
-            }
-        }, cancellationToken);
+        await ReadAsync(connection, transaction, $"SELECT o.pk, {OrganisationColumns} FROM organisation o WHERE {OrganisationsIn(scope, "o.pk")}", r =>
+            organisations.Add(new Organisation(r.GetId(1), r.GetTextOrNull(2), r.GetString(3), r.GetEnum<OrganisationType>(4), r.GetIdOrNull(5))),
+            cancellationToken, parameters);
 
         var employments = new List<(Guid, Guid)>();
         await ReadAsync(connection, transaction,
             CurrentEmploymentsInOrder.Replace("$scope", PeopleIn(scope, "w.person_pk"), StringComparison.Ordinal),
-            r => employments.Add((personIds[r.GetInt64(0)], organisationIds[r.GetInt64(1)])), cancellationToken, ScopeParameters(scope, ("$today", Today())));
+            r => employments.Add((personIds[r.GetInt64(0)], r.GetId(2))), cancellationToken, ScopeParameters(scope, ("$today", Today())));
 
         var served = new List<(Guid, Guid)>();
         await ReadAsync(connection, transaction, $"""
-            SELECT sp.organisation_pk, pl.id FROM organisation_serves_place sp JOIN place pl ON pl.pk = sp.place_pk
+            SELECT o.id, pl.id FROM organisation_serves_place sp JOIN organisation o ON o.pk = sp.organisation_pk JOIN place pl ON pl.pk = sp.place_pk
             WHERE {OrganisationsIn(scope, "sp.organisation_pk")}
-            """, r => served.Add((organisationIds[r.GetInt64(0)], r.GetId(1))), cancellationToken, parameters);
+            """, r => served.Add((r.GetId(0), r.GetId(1))), cancellationToken, parameters);
 
         return new SearchSource(sequence, people, holdings, employments, organisations, served);
     }
@@ -273,7 +266,7 @@ public sealed partial class SqliteExpertiseStore
     /// most recently started, then by organisation id (both stores use this order).
     /// </summary>
     private const string CurrentEmploymentsInOrder = """
-        SELECT w.person_pk, w.organisation_pk FROM works_at w JOIN organisation o ON o.pk = w.organisation_pk
+        SELECT w.person_pk, w.organisation_pk, o.id FROM works_at w JOIN organisation o ON o.pk = w.organisation_pk
         WHERE (w.until IS NULL OR w.until >= $today) AND $scope
         ORDER BY w.person_pk, w.is_primary DESC, w.since IS NULL, w.since DESC, o.id
         """;

@@ -1,0 +1,56 @@
+using BenchmarkDotNet.Attributes;
+using IcsExpertiseGraph.Api.Auth;
+using IcsExpertiseGraph.Api.Experts;
+using IcsExpertiseGraph.Api.Network;
+using IcsExpertiseGraph.Api.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IcsExpertiseGraph.Benchmarks;
+
+/// <summary>
+/// What one profile write costs the read side at scale, in parts: reading the changed person's rows back from the store
+/// (the scoped loads) and applying them to the search index and the collaboration graph to make their next snapshots.
+/// The freshness harness (<c>freshness</c>) measures the whole from outside the process; this says where it goes.
+/// </summary>
+[MemoryDiagnoser]
+public class ReadModelChangeBenchmarks
+{
+    private BenchmarkNetwork network = null!;
+    private IExpertiseStore store = null!;
+    private ExpertIndex index = null!;
+    private CollaborationGraph graph = null!;
+    private SourceScope scope = null!;
+    private SearchSource search = null!;
+    private CollaborationSource collaboration = null!;
+    private SearchSource renamed = null!;
+
+    [GlobalSetup]
+    public async Task SetUpAsync()
+    {
+        network = await BenchmarkNetwork.CreateAsync();
+        store = network.Services.GetRequiredService<IExpertiseStore>();
+        index = await network.Services.GetRequiredService<ExpertIndexHost>().GetAsync(CancellationToken.None);
+        graph = await network.Services.GetRequiredService<CollaborationGraphHost>().GetAsync(CancellationToken.None);
+        var someone = Enumerable.Range(0, graph.PeopleCount).First(p => graph.Neighbours(p).Length >= 3 && graph.Visible(p, new Viewer(null, true, true)));
+        scope = new SourceScope(new HashSet<Guid> { graph.PersonId(someone) }, new HashSet<Guid>(), new HashSet<Guid>());
+        search = await store.LoadSearchSourceAsync(scope, CancellationToken.None);
+        collaboration = await store.LoadCollaborationSourceAsync(scope, CancellationToken.None);
+        // A headline with a word nobody else uses: the vocabulary changes too, as it does for most real edits.
+        renamed = search with { People = [.. search.People.Select(p => p with { Headline = "Improvement lead for flow and zymotic demand" })] };
+    }
+
+    [GlobalCleanup]
+    public async Task CleanUpAsync() => await network.DisposeAsync();
+
+    [Benchmark(Description = "store: one person's search rows (scoped load)")]
+    public async Task<int> LoadSearchRows() => (await store.LoadSearchSourceAsync(scope, CancellationToken.None)).Holdings.Count;
+
+    [Benchmark(Description = "store: one person's graph rows (scoped load)")]
+    public async Task<int> LoadGraphRows() => (await store.LoadCollaborationSourceAsync(scope, CancellationToken.None)).Contributions.Count;
+
+    [Benchmark(Description = "search index: apply one person's headline edit")]
+    public int ApplyToIndex() => index.Apply(renamed, scope, index.Sequence + 1).PeopleCount;
+
+    [Benchmark(Description = "collaboration graph: apply one person's edit")]
+    public int ApplyToGraph() => graph.Apply(collaboration, scope, graph.Sequence + 1).LinkCount;
+}
