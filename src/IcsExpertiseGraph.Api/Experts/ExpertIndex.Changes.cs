@@ -173,9 +173,19 @@ public sealed partial class ExpertIndex
         }
 
         // Postings: every word of a changed person's old or new text loses their old posting and gains the new one.
+        // Postings: only a word whose count changed for someone (their old text against their new) is touched; a headline
+        // edit leaves the postings of every skill word alone, however many people share them.
         var newByWord = newTerms.Postings();
-        var words = new HashSet<string>(newByWord.Keys, StringComparer.Ordinal);
-        words.UnionWith(oldTerms.Postings().Keys);
+        var oldByWord = oldTerms.Postings();
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var word in newByWord.Keys.Union(oldByWord.Keys))
+        {
+            if (!SameCounts(oldByWord.GetValueOrDefault(word, []), newByWord.GetValueOrDefault(word, [])))
+            {
+                words.Add(word);
+            }
+        }
+
         var nextPostings = postings.ToBuilder();
         var added = new List<string>();
         var gone = new HashSet<string>(StringComparer.Ordinal);
@@ -239,38 +249,84 @@ public sealed partial class ExpertIndex
             added.Count == 0 && gone.Count == 0 ? vocabulary : Vocabulary(vocabulary, added, gone));
     }
 
+    /// <summary>Whether two postings of the changed people hold the same people with the same counts.</summary>
+    private static bool SameCounts((int Person, float Frequency)[] before, (int Person, float Frequency)[] now) =>
+        before.Length == now.Length && before.Order().SequenceEqual(now.Order());
+
     /// <summary>
     /// A posting (in person order) without the changed people's old entries and with their new ones, still in person
-    /// order: one pass of integer comparisons, no hashing, so a word most people share costs a copy of its list and no more.
+    /// order: the changed people are found by binary search and the rest is copied in blocks, so a word most people share
+    /// costs one copy of its list.
     /// </summary>
     private static (int Person, float Frequency)[] Merge((int Person, float Frequency)[] existing, int[] changedInOrder, (int Person, float Frequency)[] freshInOrder)
     {
-        var merged = new List<(int Person, float Frequency)>(existing.Length + freshInOrder.Length);
-        int c = 0, f = 0;
-        foreach (var posting in existing)
+        var drop = new List<int>(changedInOrder.Length);
+        foreach (var person in changedInOrder)
         {
-            while (c < changedInOrder.Length && changedInOrder[c] < posting.Person)
+            var at = Find(existing, person);
+            if (at >= 0)
             {
-                c++;
+                drop.Add(at);
+            }
+        }
+
+        var merged = new (int Person, float Frequency)[existing.Length - drop.Count + freshInOrder.Length];
+        int from = 0, to = 0, f = 0;
+        drop.Add(existing.Length);
+        foreach (var stop in drop)
+        {
+            // Copy existing[from..stop), with the fresh entries that fall inside it put in their places.
+            while (from < stop)
+            {
+                var next = f < freshInOrder.Length ? Math.Min(stop, Upper(existing, from, stop, freshInOrder[f].Person)) : stop;
+                Array.Copy(existing, from, merged, to, next - from);
+                to += next - from;
+                from = next;
+                if (from < stop)
+                {
+                    merged[to++] = freshInOrder[f++];
+                }
             }
 
-            while (f < freshInOrder.Length && freshInOrder[f].Person < posting.Person)
-            {
-                merged.Add(freshInOrder[f++]);
-            }
-
-            if (c >= changedInOrder.Length || changedInOrder[c] != posting.Person)
-            {
-                merged.Add(posting);
-            }
+            from = stop + 1;
         }
 
         while (f < freshInOrder.Length)
         {
-            merged.Add(freshInOrder[f++]);
+            merged[to++] = freshInOrder[f++];
         }
 
-        return [.. merged];
+        return merged;
+    }
+
+    private static int Find((int Person, float Frequency)[] postings, int person)
+    {
+        int low = 0, high = postings.Length - 1;
+        while (low <= high)
+        {
+            var middle = (low + high) >>> 1;
+            if (postings[middle].Person == person)
+            {
+                return middle;
+            }
+
+            (low, high) = postings[middle].Person < person ? (middle + 1, high) : (low, middle - 1);
+        }
+
+        return -1;
+    }
+
+    /// <summary>The first index in [from, stop) whose person is above <paramref name="person"/> (stop when none is).</summary>
+    private static int Upper((int Person, float Frequency)[] postings, int from, int stop, int person)
+    {
+        int low = from, high = stop;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            (low, high) = postings[middle].Person <= person ? (middle + 1, high) : (low, middle);
+        }
+
+        return low;
     }
 
     /// <summary>The sorted vocabulary with some words added and some gone, merged in one pass (no sort of the whole).</summary>
