@@ -76,9 +76,9 @@ public sealed partial class CollaborationGraph
             t = end;
         }
 
-        linkProjects = new(linkList);
+        linkProjects = LinkProjects.From(linkList);
         LinkCount = linkList.Count;
-        var sorted = adjacency.Select(a => StrongestFirst(a ?? [], l => linkList[l])).ToArray();
+        var sorted = adjacency.Select(a => StrongestFirst(a ?? [], l => linkList[l].Length)).ToArray();
         neighbours = new([.. sorted.Select(s => s.Neighbours)]);
         linksOfPerson = new([.. sorted.Select(s => s.Links)]);
     }
@@ -125,9 +125,9 @@ public sealed partial class CollaborationGraph
     public bool Reshaped { get; private init; } = true;
 
     /// <summary>Strongest ties first (most shared projects, then lowest position), so a neighbourhood cut at its limit keeps the links that matter most.</summary>
-    private static (int[] Neighbours, int[] Links) StrongestFirst(List<(int Neighbour, int Link)> around, Func<int, IReadOnlyCollection<int>> projectsOf)
+    private static (int[] Neighbours, int[] Links) StrongestFirst(List<(int Neighbour, int Link)> around, Func<int, int> weightOf)
     {
-        var ordered = around.OrderByDescending(x => projectsOf(x.Link).Count).ThenBy(x => x.Neighbour).ToArray();
+        var ordered = around.OrderByDescending(x => weightOf(x.Link)).ThenBy(x => x.Neighbour).ToArray();
         return ([.. ordered.Select(x => x.Neighbour)], [.. ordered.Select(x => x.Link)]);
     }
 
@@ -135,7 +135,7 @@ public sealed partial class CollaborationGraph
         ChunkedArray<Guid> People, ChunkedArray<byte> Flags, ImmutableDictionary<Guid, int> PersonPositions, ChunkedArray<int> OrganisationOf,
         ChunkedArray<int[]> ProjectsOfPerson, ChunkedArray<int[]> Neighbours, ChunkedArray<int[]> LinksOfPerson, Guid[] Organisations, Guid?[] SystemOf,
         Dictionary<Guid, int> OrganisationPositions, ChunkedArray<Guid> Projects, ChunkedArray<DateOnly> Recency, ImmutableDictionary<Guid, int> ProjectPositions,
-        ChunkedArray<int[]> Members, ChunkedArray<int[]> LinkProjects, int LinkCount);
+        ChunkedArray<int[]> Members, LinkProjects LinkProjects, int LinkCount);
 
     /// <summary>One batch of changes being worked out: copies of just the lists it touches.</summary>
     private sealed class Change(CollaborationGraph graph, CollaborationSource delta, SourceScope scope)
@@ -228,7 +228,7 @@ public sealed partial class CollaborationGraph
                 projectChanges.Add((position, now));
             }
 
-            var sorted = adjacency.Select(a => (a.Key, Sorted: StrongestFirst(a.Value, SharedProjects))).ToList();
+            var sorted = adjacency.Select(a => (a.Key, Sorted: StrongestFirst(a.Value, WeightOf))).ToList();
             return new CollaborationGraph(graph, sequence, new State(
                 graph.people.With(personIds), graph.flags.With(flagChanges), personPositions.ToImmutable(), graph.organisationOf.With(organisationChanges),
                 graph.projectsOfPerson.With(projectChanges), graph.neighbours.With([.. sorted.Select(s => (s.Key, s.Sorted.Neighbours))]),
@@ -355,13 +355,13 @@ public sealed partial class CollaborationGraph
         }
 
         /// <summary>A link's projects as this change leaves them, without copying a link it does not change.</summary>
-        private IReadOnlyCollection<int> SharedProjects(int link) => links.TryGetValue(link, out var shared) ? shared : graph.linkProjects[link];
+        private int WeightOf(int link) => links.TryGetValue(link, out var shared) ? shared.Count : graph.linkProjects.Count(link);
 
         private List<int> Projects(int link)
         {
             if (!links.TryGetValue(link, out var shared))
             {
-                links[link] = shared = [.. graph.linkProjects[link]];
+                links[link] = shared = [.. graph.linkProjects.Of(link)];
             }
 
             return shared;

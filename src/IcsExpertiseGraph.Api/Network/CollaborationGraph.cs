@@ -31,7 +31,7 @@ public sealed partial class CollaborationGraph : IReadModel
     private readonly ChunkedArray<DateOnly> recency;            // by project: end, else start
     private readonly ImmutableDictionary<Guid, int> projectPositions;
     private readonly ChunkedArray<int[]> members;               // by project: people positions
-    private readonly ChunkedArray<int[]> linkProjects;          // by link: project positions (weight = how many); empty = gone
+    private readonly LinkProjects linkProjects;                 // by link: project positions (weight = how many); none = gone
 
     public long Sequence { get; }
 
@@ -61,11 +61,11 @@ public sealed partial class CollaborationGraph : IReadModel
 
     public ReadOnlySpan<int> LinksOf(int position) => linksOfPerson[position];
 
-    public int Weight(int link) => linkProjects[link].Length;
+    public int Weight(int link) => linkProjects.Count(link);
 
     /// <summary>The projects behind a link, most recent first (then by position, so the order is stable).</summary>
     public IEnumerable<Guid> ProjectsOf(int link) =>
-        linkProjects[link].OrderByDescending(p => recency[p]).ThenBy(p => p).Select(p => projects[p]);
+        linkProjects.Of(link).OrderByDescending(p => recency[p]).ThenBy(p => p).Select(p => projects[p]);
 
     public Guid MostRecentProject(int link) => ProjectsOf(link).First();
 
@@ -73,4 +73,24 @@ public sealed partial class CollaborationGraph : IReadModel
 
     public IEnumerable<int> PeopleIn(Guid? system) =>
         Enumerable.Range(0, people.Length).Where(p => (flags[p] & RemovedFlag) == 0 && (system is null || SystemOf(p) == system));
+}
+
+/// <summary>
+/// The projects behind each link, packed: most links stand for one shared project, which is kept inline; only a link of
+/// several keeps an array (a million links of one project would otherwise be a million small arrays).
+/// </summary>
+internal sealed record LinkProjects(ChunkedArray<int> First, ChunkedArray<int[]?> More)
+{
+    public int Length => First.Length;
+
+    public int Count(int link) => More[link]?.Length ?? (First[link] >= 0 ? 1 : 0);
+
+    public IReadOnlyList<int> Of(int link) => More[link] ?? (First[link] >= 0 ? [First[link]] : []);
+
+    public static LinkProjects From(IReadOnlyList<int[]> links) =>
+        new(new ChunkedArray<int>([.. links.Select(l => l.Length == 0 ? -1 : l[0])]), new ChunkedArray<int[]?>([.. links.Select(l => l.Length > 1 ? l : null)]));
+
+    public LinkProjects With(IReadOnlyCollection<(int Link, int[] Projects)> changes) =>
+        new(First.With([.. changes.Select(c => (c.Link, c.Projects.Length == 0 ? -1 : c.Projects[0]))]),
+            More.With([.. changes.Select(c => (c.Link, c.Projects.Length > 1 ? c.Projects : null))]));
 }
