@@ -254,6 +254,7 @@ export async function drawGraph(container: HTMLElement, nodes: GraphNode[], edge
       else node.removeClass('labelled');
     });
     container.dataset.labelsPlaced = String(kept.length);
+    container.dataset.labelsZoom = zoom.toFixed(4);
   };
   let placing = 0;
   const placeSoon = () => { window.clearTimeout(placing); placing = window.setTimeout(placeLabels, 120); };

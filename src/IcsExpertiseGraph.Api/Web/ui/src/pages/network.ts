@@ -66,7 +66,7 @@ interface Broker { rank: number; person: { id: string; displayName: string }; ch
 interface Community { number: number; size: number; organisations: { id: string; name: string; odsCode: string | null }[]; dominantSkills: { id: string; name: string; domain: string }[] }
 
 /** Touch screens tap where mice click: the page's instructions say which. */
-const touch = (): boolean => window.matchMedia('(pointer: coarse)').matches;
+const touch = (): boolean => window.matchMedia('(pointer: coarse), (hover: none)').matches;
 
 /** Share of shortest chains for people to read: small shares keep two decimals so they do not all read "0%". */
 function chainShare(share: number): string {
