@@ -173,6 +173,33 @@ public sealed class ManagersPagesTests(WebAppFixture app) : IClassFixture<WebApp
         await Accessibility.AssertNoSeriousViolationsAsync(page);
     });
 
+    [BrowserFact]
+    public Task WithNoLinksOfYourOwnTheNetworkPageAsksWhomToStartFromAndOpensAManagersOwnIcs() => app.RunAsync(nameof(WithNoLinksOfYourOwnTheNetworkPageAsksWhomToStartFromAndOpensAManagersOwnIcs), async t =>
+    {
+        var loners = await SeededPeople.WithoutProjectsAsync(app);
+        Assert.True(loners.Count >= 2, "The demo has fewer than two public people without projects.");
+        var page = t.Page;
+        await t.SignInAsync(loners[0].Name);
+        await t.GoToAsync("/network");
+        // Not "1 person, 0 links": a chooser.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Where to start" })).ToBeVisibleAsync();
+        await Expect(page.Locator("main")).ToContainTextAsync("You have not shared a project with anyone yet");
+        await Expect(page.GetByLabel("Person at the centre")).ToBeVisibleAsync();
+        await Expect(page.Locator(".graph")).ToHaveCountAsync(0);
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        // A network manager lands on their own ICS's network, told why, with the choice of another.
+        var manager = await t.NewUserAsync();
+        await t.SignInAsync(loners[1].Name, networkManager: true, page: manager);
+        await t.GoToAsync("/network", manager);
+        await Expect(manager.GetByRole(AriaRole.Img, new() { NameRegex = new Regex($"^Collaboration network of {Regex.Escape(loners[1].IcsName)}") })).ToBeVisibleAsync();
+        await Expect(manager.Locator(".result-count")).ToContainTextAsync("Here is the network of your Integrated Care System");
+        await Expect(manager).ToHaveURLAsync(new Regex("[?&]ics="));
+        await Expect(manager.GetByLabel("An Integrated Care System: its people")).ToBeCheckedAsync();
+        await t.ScreenshotAsync(manager, "manager");
+        await Accessibility.AssertNoSeriousViolationsAsync(manager);
+    });
+
     /// <summary>The file as a spreadsheet reads it (after the byte-order mark): rows of fields.</summary>
     private static List<string[]> Csv(byte[] bytes)
     {
