@@ -61,6 +61,7 @@ public sealed class ManagersPagesTests(WebAppFixture app) : IClassFixture<WebApp
 
         var whole = await LabelsAsync(page);
         AssertReadable(whole, "The whole ICS");
+        await page.Locator(".network-layout").ScreenshotAsync(new() { Path = Screenshots.PathFor($"{t.Name}-graph") });
         Assert.True(whole.Ids.Length >= 3, $"Only {whole.Ids.Length} people are named in the whole ICS.");
         // The top broker is named.
         var topBroker = await page.GetByRole(AriaRole.Region, new() { Name = "Brokers" }).Locator("tbody tr th a").First.InnerTextAsync();
@@ -107,6 +108,7 @@ public sealed class ManagersPagesTests(WebAppFixture app) : IClassFixture<WebApp
         await t.GoToAsync($"/network?ics={Uri.EscapeDataString(icsId)}", phone);
 
         AssertReadable(await LabelsAsync(phone), "On a phone");
+        await phone.Locator(".graph-wrap").ScreenshotAsync(new() { Path = Screenshots.PathFor($"{t.Name}-graph") });
         await Expect(phone.Locator(".result-count")).ToContainTextAsync("Double-tap");
         await Expect(phone.Locator("main")).Not.ToContainTextAsync("Double-click");
         await Expect(phone.Locator("main")).Not.ToContainTextAsync("Click a person");

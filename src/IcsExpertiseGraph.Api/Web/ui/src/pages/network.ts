@@ -70,6 +70,8 @@ const touch = (): boolean => window.matchMedia('(pointer: coarse), (hover: none)
 
 /** Share of shortest chains for people to read: small shares keep two decimals so they do not all read "0%". */
 function chainShare(share: number): string {
+  if (share <= 0) return '0%';
+  if (share < 0.0001) return 'under 0.01%';
   return share >= 0.1 ? percentOf(share, 0) : percentOf(share, share >= 0.01 ? 1 : 2);
 }
 
@@ -377,13 +379,15 @@ export async function networkPage({ main, query, signal }: PageContext): Promise
     const colourOf = (n: NetworkNode) => colours.get(n.organisation?.id ?? noOrganisation) ?? '#768692';
     const organisationName = (n: NetworkNode) => n.organisation?.name ?? 'No current organisation';
     const organisationLine = (n: NetworkNode) => (n.organisation
-      ? [n.organisation.name, h('span', { className: 'org-detail' }, organisationDetails(n.organisation, organisationTypeLabels))]
+      ? [n.organisation.name, h('span', { className: 'org-detail' }, organisationDetails(n.organisation, organisationTypeLabels, !oneIcs))]
       : 'No current organisation');
 
+    // The ICS is named beside each organisation only when the drawing spans more than one.
+    const oneIcs = new Set(network.nodes.map((n) => n.organisation?.integratedCareSystem?.name ?? '')).size <= 1;
     const organisations = new Map<string, { name: string; detail: string; colour: string; people: number }>();
     for (const n of network.nodes) {
       const key = n.organisation?.id ?? noOrganisation;
-      const entry = organisations.get(key) ?? { name: organisationName(n), detail: n.organisation ? organisationDetails(n.organisation, organisationTypeLabels) : '', colour: colourOf(n), people: 0 };
+      const entry = organisations.get(key) ?? { name: organisationName(n), detail: n.organisation ? organisationDetails(n.organisation, organisationTypeLabels, !oneIcs) : '', colour: colourOf(n), people: 0 };
       entry.people += 1;
       organisations.set(key, entry);
     }
@@ -672,7 +676,7 @@ export async function networkPage({ main, query, signal }: PageContext): Promise
 function brokersCard(brokers: Broker[], icsId: string, icsName: string): HTMLElement {
   return h('section', { className: 'card', 'aria-labelledby': 'brokers-heading' },
     h('h2', { id: 'brokers-heading' }, 'Brokers'),
-    h('p', { className: 'muted' }, 'The people most shortest collaboration chains pass through: losing them would split the network. "Share of chains" is the part of all shortest chains between pairs of other people in the network that runs through them.'),
+    h('p', { className: 'muted' }, 'The people most shortest collaboration chains pass through: losing them would split the network. "Share of chains" is the part of all the shortest chains between pairs of other people, across the whole network of every ICS, that runs through them.'),
     brokers.length
       ? [tableScroll(h('table', {},
         h('caption', { className: 'visually-hidden' }, 'Brokers, rank 1 first'),
