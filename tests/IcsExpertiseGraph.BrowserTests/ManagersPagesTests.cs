@@ -202,6 +202,37 @@ public sealed class ManagersPagesTests(WebAppFixture app) : IClassFixture<WebApp
         await Accessibility.AssertNoSeriousViolationsAsync(manager);
     });
 
+    [BrowserFact]
+    public Task OnFirstStartInvitationOutcomesShowTheDemoHistoryAndDownloadWithThePagesCounts() => app.RunAsync(nameof(OnFirstStartInvitationOutcomesShowTheDemoHistoryAndDownloadWithThePagesCounts), async t =>
+    {
+        var (_, name) = (await SeededPeople.LeanExpertsAsync(app))[7];
+        var (icsId, _) = await SeededPeople.FirstIcsAsync(app);
+        await t.SignInAsync(name, networkManager: true);
+        await t.GoToAsync($"/invitations?ics={Uri.EscapeDataString(icsId)}");
+        var page = t.Page;
+        var counts = page.Locator("table.outcome-counts");
+        await Expect(counts).ToBeVisibleAsync();
+        var shown = new Dictionary<string, string>();
+        foreach (var row in await counts.Locator("tbody tr").AllAsync())
+        {
+            shown[(await row.Locator("th").InnerTextAsync()).Trim()] = (await row.Locator("td").InnerTextAsync()).Trim();
+        }
+
+        // Nobody has sent anything since the service started, yet the demo's year of history shows.
+        Assert.True(int.Parse(shown["Sent (all, whatever became of them)"], System.Globalization.CultureInfo.InvariantCulture) > 0, "No invitation history on first start.");
+        await Expect(page.Locator("table.demand tbody tr").First).ToBeVisibleAsync();
+
+        var file = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download the outcomes (CSV)" }).ClickAsync());
+        var rows = Csv(await File.ReadAllBytesAsync((await file.PathAsync())!)).Skip(1).ToDictionary(r => r[0], r => r[1]);
+        Assert.Equal(shown["Sent (all, whatever became of them)"], rows["Sent (all)"]);
+        Assert.Equal(shown["Accepted"], rows["Accepted"]);
+        Assert.Equal(shown["Declined"], rows["Declined"]);
+        Assert.Equal(shown["Expired"], rows["Expired"]);
+        Assert.Equal(shown["Led to a project"], rows["Led to a project"]);
+        await t.ScreenshotAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+    });
+
     /// <summary>The file as a spreadsheet reads it (after the byte-order mark): rows of fields.</summary>
     private static List<string[]> Csv(byte[] bytes)
     {

@@ -88,6 +88,29 @@ public sealed class CoverageTotalsTests(SharedApi api) : IClassFixture<SharedApi
         Assert.True(someOverlap);
     }
 
+    [Fact]
+    public async Task NoIcsNamesTwoOrganisationsAlikeAmongItsOrganisationsOrItsIsolatedOnes()
+    {
+        var factory = api.Factory;
+        var network = new NetworkGenerator(42, DateOnly.FromDateTime(DateTime.UtcNow)).Generate(factory.DemoPeople);
+        var token = factory.TokenFor(network.People.First(p => p.Visibility == Visibility.Public && p.Email is not null), Roles.NetworkManager);
+        var repeated = new List<string>();
+        foreach (var ics in network.IntegratedCareSystems)
+        {
+            var response = await factory.QueryAsync("""
+                query($ics: ID!) { organisationCollaboration(icsId: $ics) { organisations { organisation { name odsCode } } isolated { id name } } }
+                """, new { ics = GlobalId.Encode("IntegratedCareSystem", ics.Id) }, token);
+            var collaboration = response["data"]!["organisationCollaboration"]!;
+            var names = collaboration["organisations"]!.AsArray().Select(o => o!["organisation"]!["name"]!.GetValue<string>()).ToList();
+            var isolated = collaboration["isolated"]!.AsArray().Select(o => o!["name"]!.GetValue<string>()).ToList();
+            repeated.AddRange(names.GroupBy(n => n).Where(g => g.Count() > 1).Select(g => $"{ics.Name}: {g.Key}"));
+            repeated.AddRange(isolated.GroupBy(n => n).Where(g => g.Count() > 1).Select(g => $"{ics.Name}, isolated: {g.Key}"));
+            Assert.NotEmpty(names);
+        }
+
+        Assert.True(repeated.Count == 0, string.Join("\n", repeated));
+    }
+
     /// <summary>"people | domain experts/practitioners ..." by each person's deepest level per domain.</summary>
     private static string Figures(IReadOnlyCollection<Guid> people, Dictionary<(Guid, QualityDomain), SkillLevel> depth) =>
         $"{people.Count} | " + string.Join(" ", Enum.GetValues<QualityDomain>().Select(d =>
