@@ -53,7 +53,7 @@ public sealed class CollaborationNetworkGraphType : ObjectGraphType<Collaboratio
             : null;
         var share = scores is null ? null : NetworkReports.ChainShare(graph);
         return c.Source.People.Select(p => new NetworkNode(graph.PersonId(p), graph.OrganisationId(p), scores?.Figure(p) ?? 0,
-            share is null ? 0 : share(scores!.Betweenness[p]))).ToList();
+            share is null ? 0 : share(NetworkReports.RawBetweenness(scores!, p)))).ToList();
     }
 }
 

@@ -117,7 +117,7 @@ public static class NetworkQueries
                 return scores.Ranking
                     .Where(p => (icsId is null || graph.SystemOf(p) == icsId) && graph.Visible(p, viewer))
                     .Take(first)
-                    .Select((p, i) => new Broker(graph.PersonId(p), scores.Figure(p), scores.OrganisationsBridged[p], i + 1, share(scores.Betweenness[p])))
+                    .Select((p, i) => new Broker(graph.PersonId(p), scores.Figure(p), scores.OrganisationsBridged[p], i + 1, share(NetworkReports.RawBetweenness(scores, p))))
                     .ToList();
             });
 

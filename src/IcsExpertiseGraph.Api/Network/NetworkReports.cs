@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.Domain;
 using IcsExpertiseGraph.Api.Experts;
@@ -45,6 +46,13 @@ public sealed record Community(int Number, IReadOnlyList<Guid> Members, IReadOnl
 /// <summary>The network managers' reports: collaboration between organisations, expertise coverage, communities.</summary>
 public static class NetworkReports
 {
+    /// <summary>A person's unrounded betweenness; 0 for someone newer than the scores (they are computed for one snapshot, and may trail it).</summary>
+    public static double RawBetweenness(BrokerScores scores, int person)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        return person < scores.Betweenness.Length ? scores.Betweenness[person] : 0;
+    }
+
     /// <summary>
     /// The share of shortest collaboration chains that pass through someone: their betweenness (chains between pairs of other
     /// members, split evenly where a pair has several shortest chains) over the number of such pairs among the members (PUBLIC
@@ -53,6 +61,16 @@ public static class NetworkReports
     public static Func<double, double> ChainShare(CollaborationGraph graph)
     {
         ArgumentNullException.ThrowIfNull(graph);
+        var members = (long)MemberCounts.GetValue(graph, CountMembers);
+        var pairs = (members - 1) * (members - 2) / 2.0;
+        return betweenness => pairs <= 0 ? 0 : Math.Round(Math.Min(1, betweenness / pairs), 6);
+    }
+
+    /// <summary>Members per graph snapshot, counted once (a pass over everyone) rather than per request.</summary>
+    private static readonly ConditionalWeakTable<CollaborationGraph, object> MemberCounts = new();
+
+    private static object CountMembers(CollaborationGraph graph)
+    {
         long members = 0;
         for (var p = 0; p < graph.PeopleCount; p++)
         {
@@ -62,8 +80,7 @@ public static class NetworkReports
             }
         }
 
-        var pairs = (members - 1) * (members - 2) / 2.0;
-        return betweenness => pairs <= 0 ? 0 : Math.Round(Math.Min(1, betweenness / pairs), 6);
+        return members;
     }
 
     /// <summary>Links between organisations (through their people's shared projects) among the people the viewer may see.</summary>
