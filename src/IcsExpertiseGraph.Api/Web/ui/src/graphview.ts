@@ -43,6 +43,8 @@ export interface GraphOptions {
 export interface GraphView {
   /** Selects a node (highlighting its neighbours) and brings it into view; null clears the selection. */
   select(id: string | null): void;
+  /** Names a node first (as pointing at it does) while its entry in a list has keyboard focus; null: none. */
+  reveal(id: string | null): void;
   /** The drawing as it stands (labels as shown), as a PNG twice the screen's resolution on white. */
   png(): Promise<Blob>;
   destroy(): void;
@@ -317,6 +319,11 @@ export async function drawGraph(container: HTMLElement, nodes: GraphNode[], edge
       node.select();
       cy.center(node);
       highlight(node);
+    },
+    reveal(id) {
+      const node = id ? cy.getElementById(id) : null;
+      hovered = node && node.nonempty() ? node : null;
+      placeLabels();
     },
     async png() {
       return cy.png({ output: 'blob-promise', bg: '#ffffff', full: true, scale: 2 });

@@ -459,7 +459,10 @@ export async function networkPage({ main, query, signal }: PageContext): Promise
         h('th', { scope: 'col', className: 'number' }, 'Connections'),
         centre ? h('th', { scope: 'col', className: 'number' }, 'Steps') : null)),
       h('tbody', {}, rows.map((n) => h('tr', {},
-        h('th', { scope: 'row' }, h('button', { type: 'button', id: `row-${n.person.id}`, className: 'link-button', onclick: () => select(n.person.id, true) }, n.person.displayName),
+        h('th', { scope: 'row' }, h('button', {
+          type: 'button', id: `row-${n.person.id}`, className: 'link-button', onclick: () => select(n.person.id, true),
+          onfocus: () => graph?.reveal(n.person.id), onblur: () => graph?.reveal(null),
+        }, n.person.displayName),
           n.person.id === centre?.person.id ? ' (centre)' : ''),
         h('td', {}, swatch(colourOf(n)), organisationLine(n)),
         h('td', { className: 'number' }, rankOf.has(n.person.id) ? count(rankOf.get(n.person.id)!) : '–'),
@@ -597,7 +600,9 @@ export async function networkPage({ main, query, signal }: PageContext): Promise
         h('th', { scope: 'col', className: 'number' }, 'Across organisations'),
         h('th', { scope: 'col', className: 'number' }, 'Partners'))),
       h('tbody', {}, rows.map((o) => h('tr', {},
-        h('th', { scope: 'row' }, h('button', { type: 'button', className: 'link-button', onclick: () => select(o.id, true) }, o.name),
+        h('th', { scope: 'row' }, h('button', {
+          type: 'button', className: 'link-button', onclick: () => select(o.id, true), onfocus: () => graph?.reveal(o.id), onblur: () => graph?.reveal(null),
+        }, o.name),
           isolatedIds.has(o.id) ? ' (isolated)' : ''),
         h('td', {}, o.odsCode ?? '–'),
         h('td', {}, swatch(colourOf(o)), label(organisationTypeLabels, o.type)),
