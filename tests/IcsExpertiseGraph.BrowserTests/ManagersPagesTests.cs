@@ -165,6 +165,7 @@ public sealed class ManagersPagesTests(WebAppFixture app) : IClassFixture<WebApp
         // The note says why the rows add up to more than the people, and the last row counts each person once.
         await Expect(page.Locator(".coverage-note")).ToContainTextAsync("one person can count in several rows");
         await Expect(heatmap.Locator("tfoot th")).ToHaveTextAsync("All places, each person once");
+        await page.Locator("#heatmap-heading").Locator("xpath=..").ScreenshotAsync(new() { Path = Screenshots.PathFor($"{t.Name}-heatmap") });
 
         var file = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download the heatmap (CSV)" }).ClickAsync());
         var bytes = await File.ReadAllBytesAsync((await file.PathAsync())!);
