@@ -162,8 +162,11 @@ export async function drawGraph(container: HTMLElement, nodes: GraphNode[], edge
     throw new Error('The drawing code could not be loaded; the service may have been updated since this page was opened. Reload the page.');
   }
   const elements: ElementDefinition[] = [
-    ...nodes.map((n) => ({
+    ...nodes.map((n, i) => ({
       group: 'nodes' as const,
+      // Force-directed layouts start from a sunflower spiral in the pages' order (brokers first, so in the middle) instead of
+      // at random: the same network is drawn the same way every time, and people find their way back to someone.
+      position: { x: 20 * Math.sqrt(i) * Math.cos(i * 2.399963), y: 20 * Math.sqrt(i) * Math.sin(i * 2.399963) },
       data: { id: n.id, label: n.label, detail: n.detail, color: n.color, size: n.size, level: n.level ?? 0 },
       classes: [n.centre ? 'centre' : '', n.dashed ? 'dashed' : ''].filter(Boolean).join(' '),
     })),
@@ -223,7 +226,7 @@ export async function drawGraph(container: HTMLElement, nodes: GraphNode[], edge
     style: styles(1),
     layout: options.layout === 'rings'
       ? { name: 'preset', positions: ringPositions(nodes, edges), fit: true, padding: 30 }
-      : { name: 'cose', animate: false, randomize: true, nodeRepulsion: () => 8000, idealEdgeLength: () => 80, numIter: 1000, fit: true, padding: 30 },
+      : { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 8000, idealEdgeLength: () => 80, numIter: 1000, fit: true, padding: 30 },
   });
 
   const priority = new Map(nodes.map((n) => [n.id, (n.centre ? 1e9 : 0) + (n.priority ?? n.size)]));
