@@ -45,12 +45,14 @@ public sealed class BrowserTest : IAsyncDisposable
         return test;
     }
 
-    /// <summary>Another person at another browser: a context of their own (own session storage), same checks.</summary>
-    public async Task<IPage> NewUserAsync()
+    /// <summary>Another person at another browser: a context of their own (own session storage), same checks; <paramref name="phone"/>: a 390px touch screen.</summary>
+    public async Task<IPage> NewUserAsync(bool phone = false)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
+            HasTouch = phone,
+            IsMobile = phone,
             Locale = "en-GB",
             TimezoneId = "Europe/London",
         });

@@ -82,11 +82,15 @@ public sealed class NetworkAndCoverageTests(WebAppFixture app) : IClassFixture<W
         await Expect(page.GetByRole(AriaRole.List, new() { Name = "Organisations and their colours" }).GetByRole(AriaRole.Listitem).First).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Brokers", Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Isolated organisations", Exact = true })).ToBeVisibleAsync();
-        // The people table lists them broker score first; choosing the first shows them in the panel.
+        // The people table lists the brokers first, by rank (1, 2, 3 ...), then those who broker nothing (–); choosing the first shows them in the panel.
         var table = page.GetByRole(AriaRole.Table, new() { NameRegex = new Regex("^People in the network") });
-        var scores = (await table.Locator("tbody tr td:nth-child(3)").AllInnerTextsAsync()).Select(t => int.Parse(t.Replace(",", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        Assert.True(scores.Count > 5, $"only {scores.Count} people drawn");
-        Assert.Equal(scores.OrderByDescending(x => x), scores);
+        var ranks = await table.Locator("tbody tr td:nth-child(3)").AllInnerTextsAsync();
+        Assert.True(ranks.Count > 5, $"only {ranks.Count} people drawn");
+        var brokers = ranks.TakeWhile(r => r != "–").ToList();
+        Assert.NotEmpty(brokers);
+        Assert.Equal(Enumerable.Range(1, brokers.Count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), brokers);
+        Assert.All(ranks.Skip(brokers.Count), r => Assert.Equal("–", r));
+        await Expect(table.Locator("tbody tr").First.Locator("td").Nth(2)).ToHaveTextAsync(new Regex(@"^\d+(\.\d+)?%$"));
         var first = table.Locator("tbody tr th button").First;
         var person = await first.InnerTextAsync();
         await first.ClickAsync();

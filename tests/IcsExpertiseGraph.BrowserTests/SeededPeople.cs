@@ -21,6 +21,22 @@ public static class SeededPeople
             .ToList();
     }
 
+    /// <summary>Public people who have worked on no project (so no network of their own), with the ICS they work in, as at the service's start.</summary>
+    public static Task<IReadOnlyList<(string Id, string Name, string IcsName)>> WithoutProjectsAsync(WebAppFixture app) =>
+        app.Remember(nameof(WithoutProjectsAsync), async () =>
+        {
+            var data = await app.QueryAsync("""
+                { searchExperts(first: 100) { edges { node { id displayName contributions { role }
+                  employments { until organisation { integratedCareSystem { name } } } } } } }
+                """);
+            return (IReadOnlyList<(string, string, string)>)[.. data.GetProperty("searchExperts").GetProperty("edges").EnumerateArray()
+                .Select(edge => edge.GetProperty("node"))
+                .Where(node => node.GetProperty("contributions").GetArrayLength() == 0)
+                .Select(node => (node.GetProperty("id").GetString()!, node.GetProperty("displayName").GetString()!,
+                    node.GetProperty("employments").EnumerateArray().First(e => e.GetProperty("until").ValueKind == JsonValueKind.Null)
+                        .GetProperty("organisation").GetProperty("integratedCareSystem").GetProperty("name").GetString()!))];
+        });
+
     /// <summary>The first Integrated Care System by name (id, name).</summary>
     public static async Task<(string Id, string Name)> FirstIcsAsync(WebAppFixture app)
     {

@@ -50,7 +50,7 @@ public static class ExportEndpoints
             await CollaborationExport.WriteAsync(http.Response.Body, chosen, graph, store, ics, viewer, http.RequestAborted);
             return Results.Empty;
         });
-        return endpoints;
+        return endpoints.MapCsvExports();
     }
 
     public static bool TryFormat(string? text, out ExportFormat format)

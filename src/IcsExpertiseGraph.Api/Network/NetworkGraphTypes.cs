@@ -22,7 +22,7 @@ public sealed class CollaborationPathGraphType : ObjectGraphType<CollaborationPa
 }
 
 /// <summary>A person in a neighbourhood; Betweenness is worked out only when the query asks for it (0 otherwise, and then never read).</summary>
-public sealed record NetworkNode(Guid PersonId, Guid? OrganisationId, double Betweenness, DateTimeOffset? BetweennessComputedAt);
+public sealed record NetworkNode(Guid PersonId, Guid? OrganisationId, double Betweenness, DateTimeOffset? BetweennessComputedAt, double ChainShare);
 
 public sealed record NetworkEdge(Guid From, Guid To, int Weight, IReadOnlyList<Guid> Projects);
 
@@ -48,10 +48,12 @@ public sealed class CollaborationNetworkGraphType : ObjectGraphType<Collaboratio
     internal static async Task<object?> NodesAsync(global::GraphQL.IResolveFieldContext<CollaborationNetworkResult> c)
     {
         var graph = c.Source.Graph;
-        var scores = c.SubFields?.Values.Any(f => f.FieldType.Name is "betweenness" or "betweennessComputedAt") == true
+        var scores = c.SubFields?.Values.Any(f => f.FieldType.Name is "betweenness" or "betweennessComputedAt" or "chainShare") == true
             ? await c.RequestServices!.GetRequiredService<CollaborationGraphHost>().BrokersAsync(graph, c.CancellationToken)
             : null;
-        return c.Source.People.Select(p => new NetworkNode(graph.PersonId(p), graph.OrganisationId(p), scores?.Figure(p) ?? 0, scores?.ComputedAt)).ToList();
+        var share = scores is null ? null : NetworkReports.ChainShare(graph);
+        return c.Source.People.Select(p => new NetworkNode(graph.PersonId(p), graph.OrganisationId(p), scores?.Figure(p) ?? 0, scores?.ComputedAt,
+            share is null ? 0 : share(scores!.BetweennessOf(p)))).ToList();
     }
 }
 
@@ -83,6 +85,9 @@ public sealed class NetworkNodeGraphType : ObjectGraphType<NetworkNode>
         Field<DateTimeScalar>("betweennessComputedAt")
             .Description("When betweenness was computed (in the background after the network changes, at most every 30 seconds); null when betweenness was not asked for.")
             .Resolve(c => c.Source.BetweennessComputedAt);
+        Field<NonNullGraphType<FloatGraphType>>("chainShare")
+            .Description("The share (0 to 1) of shortest collaboration chains between other members of the network that pass through them.")
+            .Resolve(c => c.Source.ChainShare);
     }
 }
 
@@ -136,7 +141,8 @@ public sealed class OrganisationShareGraphType : ObjectGraphType<OrganisationSha
     }
 }
 
-public sealed record Broker(Guid PersonId, double Betweenness, int OrganisationsBridged, DateTimeOffset ComputedAt);
+/// <summary>A broker: Rank 1 is the one most chains pass through (in the list asked for); ChainShare is the part of all shortest chains through them.</summary>
+public sealed record Broker(Guid PersonId, double Betweenness, int OrganisationsBridged, DateTimeOffset ComputedAt, int Rank, double ChainShare);
 
 public sealed class BrokerGraphType : ObjectGraphType<Broker>
 {
@@ -151,6 +157,11 @@ public sealed class BrokerGraphType : ObjectGraphType<Broker>
         Field<NonNullGraphType<DateTimeScalar>>("computedAt")
             .Description("When these figures were computed: they are recomputed in the background after the network changes, at most every 30 seconds, so they can trail the latest changes by that much.")
             .Resolve(c => c.Source.ComputedAt);
+        Field<NonNullGraphType<IntGraphType>>("rank").Description("1 for the person most chains pass through, in this list (one ICS, or everyone).")
+            .Resolve(c => c.Source.Rank);
+        Field<NonNullGraphType<FloatGraphType>>("chainShare")
+            .Description("The share (0 to 1) of shortest collaboration chains between other members of the network that pass through them: betweenness over the number of such pairs.")
+            .Resolve(c => c.Source.ChainShare);
     }
 }
 
@@ -179,7 +190,10 @@ public sealed class ExpertiseCoverageGraphType : ObjectGraphType<ExpertiseCovera
     {
         Name = "ExpertiseCoverage";
         Field<NonNullGraphType<IntegratedCareSystemGraphType>>("integratedCareSystem").Resolve(c => c.Request().IntegratedCareSystems.Load(c.Source.IntegratedCareSystemId));
-        Field<NonNullGraphType<IntGraphType>>("peopleCounted").Description("People working in the ICS whom you may see.").Resolve(c => c.Source.PeopleCounted);
+        Field<NonNullGraphType<IntGraphType>>("peopleCounted").Description("People working in the ICS whom you may see, each once.").Resolve(c => c.Source.PeopleCounted);
+        Field<NonNullGraphType<IntGraphType>>("peopleInNoPlace")
+            .Description("Of peopleCounted, those whose organisations in the ICS serve none of its places: in the totals, in no place row.")
+            .Resolve(c => c.Source.PeopleInNoPlace);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DomainCoverageGraphType>>>>("domains").Resolve(c => c.Source.Domains);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SkillGraphType>>>>("gaps").Description("Skills nobody here holds at expert or coach level.").Resolve(c => c.Source.Gaps);
         Field<NonNullGraphType<CoverageBalanceGraphType>>("balance").Resolve(c => c.Source.Balance);
@@ -187,6 +201,25 @@ public sealed class ExpertiseCoverageGraphType : ObjectGraphType<ExpertiseCovera
             .Description("Per place of the ICS (every place, also those with nobody), by name: the heatmap's rows.").Resolve(c => c.Source.Places);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganisationCoverageGraphType>>>>("organisations")
             .Description("Per organisation in the ICS with at least one counted person, by name.").Resolve(c => c.Source.Organisations);
+        Field<NonNullGraphType<CoverageTotalGraphType>>("placesTotal")
+            .Description("The distinct people behind the place rows: a person counts in every place their organisations serve, so the rows add up to more than this.")
+            .Resolve(c => c.Source.PlacesTotal);
+        Field<NonNullGraphType<CoverageTotalGraphType>>("organisationsTotal")
+            .Description("The distinct people behind the organisation rows: a person with two employers in the ICS counts in both rows, once here.")
+            .Resolve(c => c.Source.OrganisationsTotal);
+    }
+}
+
+public sealed class CoverageTotalGraphType : ObjectGraphType<CoverageTotal>
+{
+    public CoverageTotalGraphType()
+    {
+        Name = "CoverageTotal";
+        Description = "Each person once across all the rows of a heatmap.";
+        Field<NonNullGraphType<IntGraphType>>("peopleCounted").Description("Distinct people in at least one row.").Resolve(c => c.Source.PeopleCounted);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CoverageCellGraphType>>>>("cells")
+            .Description("One per quality domain, in the enum's order: distinct people at expert or coach level, and at practitioner level only.")
+            .Resolve(c => c.Source.Cells);
     }
 }
 

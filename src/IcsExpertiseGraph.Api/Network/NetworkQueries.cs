@@ -113,10 +113,11 @@ public static class NetworkQueries
                 var graph = await Graph(c);
                 var scores = await c.RequestServices!.GetRequiredService<CollaborationGraphHost>().BrokersAsync(graph, c.CancellationToken);
                 var viewer = c.Request().Viewer;
+                var share = NetworkReports.ChainShare(graph);
                 return scores.Ranking
                     .Where(p => (icsId is null || graph.SystemOf(p) == icsId) && graph.Visible(p, viewer))
                     .Take(first)
-                    .Select(p => new Broker(graph.PersonId(p), scores.Figure(p), scores.BridgedBy(p), scores.ComputedAt))
+                    .Select((p, i) => new Broker(graph.PersonId(p), scores.Figure(p), scores.BridgedBy(p), scores.ComputedAt, i + 1, share(scores.BetweennessOf(p))))
                     .ToList();
             });
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.Domain;
 using IcsExpertiseGraph.Api.Experts;
@@ -29,15 +30,52 @@ public sealed record PlaceCoverage(Place Place, int PeopleCounted, IReadOnlyList
 /// <summary>A heatmap row: one organisation of the ICS, one cell per quality domain in enum order.</summary>
 public sealed record OrganisationCoverage(Organisation Organisation, int PeopleCounted, IReadOnlyList<CoverageCell> Cells);
 
+/// <summary>Each person once across every row of a heatmap: the distinct people behind its cells.</summary>
+public sealed record CoverageTotal(int PeopleCounted, IReadOnlyList<CoverageCell> Cells);
+
 public sealed record ExpertiseCoverage(
     Guid IntegratedCareSystemId, int PeopleCounted, IReadOnlyList<DomainCoverage> Domains, IReadOnlyList<Skill> Gaps, CoverageBalance Balance,
-    IReadOnlyList<PlaceCoverage> Places, IReadOnlyList<OrganisationCoverage> Organisations);
+    IReadOnlyList<PlaceCoverage> Places, IReadOnlyList<OrganisationCoverage> Organisations, CoverageTotal PlacesTotal, CoverageTotal OrganisationsTotal)
+{
+    /// <summary>People counted whose organisations in the ICS serve no place of it: in the totals, in no place row.</summary>
+    public int PeopleInNoPlace => PeopleCounted - PlacesTotal.PeopleCounted;
+}
 
 public sealed record Community(int Number, IReadOnlyList<Guid> Members, IReadOnlyList<Guid> Organisations, IReadOnlyList<Guid> DominantSkills);
 
 /// <summary>The network managers' reports: collaboration between organisations, expertise coverage, communities.</summary>
 public static class NetworkReports
 {
+    /// <summary>
+    /// The share of shortest collaboration chains that pass through someone: their betweenness (chains between pairs of other
+    /// members, split evenly where a pair has several shortest chains) over the number of such pairs among the members (PUBLIC
+    /// and NETWORK people, the view broker scores are computed over), so 0.05 reads "5% of the shortest chains go through them".
+    /// </summary>
+    public static Func<double, double> ChainShare(CollaborationGraph graph)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        var members = (long)MemberCounts.GetValue(graph, CountMembers);
+        var pairs = (members - 1) * (members - 2) / 2.0;
+        return betweenness => pairs <= 0 ? 0 : Math.Round(Math.Min(1, betweenness / pairs), 6);
+    }
+
+    /// <summary>Members per graph snapshot, counted once (a pass over everyone) rather than per request.</summary>
+    private static readonly ConditionalWeakTable<CollaborationGraph, object> MemberCounts = new();
+
+    private static object CountMembers(CollaborationGraph graph)
+    {
+        long members = 0;
+        for (var p = 0; p < graph.PeopleCount; p++)
+        {
+            if (graph.VisibilityOf(p) != Visibility.Private)
+            {
+                members++;
+            }
+        }
+
+        return members;
+    }
+
     /// <summary>Links between organisations (through their people's shared projects) among the people the viewer may see.</summary>
     public static OrganisationCollaboration Organisations(CollaborationGraph graph, IReadOnlyList<Organisation> all, Guid? icsId, Viewer viewer)
     {
@@ -101,6 +139,9 @@ public static class NetworkReports
         var expertSkills = new HashSet<Guid>();
         var placeRows = places.ToDictionary(p => p.Id, _ => new AreaTally(domains.Length));
         var organisationRows = new Dictionary<Guid, AreaTally>();
+        // The same rules once per person over all rows, so the totals are distinct people, however many rows hold them.
+        var allPlaces = new AreaTally(domains.Length);
+        var allOrganisations = new AreaTally(domains.Length);
         foreach (var person in people)
         {
             var local = person.CurrentOrganisationIds.Where(o => index.Organisation(o)?.IntegratedCareSystemId == icsId).ToList();
@@ -124,9 +165,24 @@ public static class NetworkReports
                 row.Count(depth);
             }
 
+            var counted = false;
             foreach (var place in local.SelectMany(index.PlacesServedBy).Distinct())
             {
-                placeRows.GetValueOrDefault(place)?.Count(depth);
+                if (placeRows.GetValueOrDefault(place) is { } row)
+                {
+                    row.Count(depth);
+                    counted = true;
+                }
+            }
+
+            if (counted)
+            {
+                allPlaces.Count(depth);
+            }
+
+            if (local.Count > 0)
+            {
+                allOrganisations.Count(depth);
             }
 
             foreach (var holding in person.Skills)
@@ -165,7 +221,8 @@ public static class NetworkReports
             [.. places.OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Id).Select(p => new PlaceCoverage(p, placeRows[p.Id].People, placeRows[p.Id].Cells(domains)))],
             [.. organisationRows.Select(r => (Organisation: index.Organisation(r.Key)!, Tally: r.Value))
                 .OrderBy(r => r.Organisation.Name, StringComparer.Ordinal).ThenBy(r => r.Organisation.Id)
-                .Select(r => new OrganisationCoverage(r.Organisation, r.Tally.People, r.Tally.Cells(domains)))]);
+                .Select(r => new OrganisationCoverage(r.Organisation, r.Tally.People, r.Tally.Cells(domains)))],
+            new CoverageTotal(allPlaces.People, allPlaces.Cells(domains)), new CoverageTotal(allOrganisations.People, allOrganisations.Cells(domains)));
     }
 
     /// <summary>One heatmap row being counted: people, and per domain (by its enum value) experts and practitioners.</summary>

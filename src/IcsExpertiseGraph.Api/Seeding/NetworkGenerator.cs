@@ -17,6 +17,7 @@ public sealed partial class NetworkGenerator
 {
     private readonly Faker faker;
     private readonly Randomizer random;
+    private readonly int invitationSeed;
     private readonly DateOnly asOf;
     private readonly DateTimeOffset asOfInstant;
     private readonly IReadOnlyList<IntegratedCareSystem> systems;
@@ -26,6 +27,7 @@ public sealed partial class NetworkGenerator
     private readonly Dictionary<Guid, Organisation> organisationsById = [];
     private readonly HashSet<string> usedCodes = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> usedEmails = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<Guid, HashSet<string>> namesByIcs = [];
 
     private readonly List<Place> places = [];
     private readonly List<Organisation> organisations = [];
@@ -48,6 +50,7 @@ public sealed partial class NetworkGenerator
     {
         faker = new Faker("en_GB") { Random = new Randomizer(seed) };
         random = faker.Random;
+        invitationSeed = unchecked(seed * 31 + 0x1A57);
         this.asOf = asOf;
         asOfInstant = new DateTimeOffset(asOf.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
         systems = ReferenceData.IntegratedCareSystems();
@@ -67,13 +70,14 @@ public sealed partial class NetworkGenerator
 
         GeneratePeople(peopleCount);
         GenerateProjects(peopleCount);
+        GenerateInvitations(peopleCount);
         foreach (var expert in planted ?? [])
         {
             Plant(expert);
         }
 
         return new NetworkSnapshot(systems, places, organisations, organisationPlaces, skills, people, employments, personSkills,
-            projects, projectMethods, contributions, endorsements);
+            projects, projectMethods, contributions, endorsements, invitations);
     }
 
     private void GenerateOrganisations(IntegratedCareSystem ics)
@@ -86,30 +90,31 @@ public sealed partial class NetworkGenerator
         for (var i = random.Int(2, 3); i > 0; i--)
         {
             var place = random.ListItem(icsPlaces);
-            Add(NewOrganisation(ics, OrganisationType.AcuteTrust, $"{place.Name} {random.ArrayElement(["Teaching Hospitals", "Hospitals", "University Hospitals"])} NHS Foundation Trust", "R", 2), [place]);
+            Add(NewOrganisation(ics, OrganisationType.AcuteTrust, Drawn(["Teaching Hospitals", "Hospitals", "University Hospitals"], kind => $"{place.Name} {kind} NHS Foundation Trust"), "R", 2), [place]);
         }
 
-        Add(NewOrganisation(ics, OrganisationType.CommunityTrust, $"{region} Community Health Services NHS Trust", "R", 2), icsPlaces);
-        Add(NewOrganisation(ics, OrganisationType.MentalHealthTrust, $"{region} Partnership NHS Foundation Trust", "R", 2), icsPlaces);
-        Add(NewOrganisation(ics, OrganisationType.AmbulanceTrust, $"{region} Ambulance Service NHS Trust", "R", 2), icsPlaces);
-        Add(NewOrganisation(ics, OrganisationType.CommissioningSupport, $"{region} Commissioning Support Unit", "0", 2), icsPlaces);
-        Add(NewOrganisation(ics, OrganisationType.Academic, $"University of {random.ListItem(icsPlaces).Name}", null, 0), icsPlaces);
-        Add(NewOrganisation(ics, OrganisationType.Other, $"{region} {random.ArrayElement(["Hospice", "Health Innovation Network", "Independent Sector Treatment Centre"])}", null, 0), icsPlaces);
+        Add(NewOrganisation(ics, OrganisationType.CommunityTrust, [$"{region} Community Health Services NHS Trust"], "R", 2), icsPlaces);
+        Add(NewOrganisation(ics, OrganisationType.MentalHealthTrust, [$"{region} Partnership NHS Foundation Trust"], "R", 2), icsPlaces);
+        Add(NewOrganisation(ics, OrganisationType.AmbulanceTrust, [$"{region} Ambulance Service NHS Trust"], "R", 2), icsPlaces);
+        Add(NewOrganisation(ics, OrganisationType.CommissioningSupport, [$"{region} Commissioning Support Unit"], "0", 2), icsPlaces);
+        Add(NewOrganisation(ics, OrganisationType.Academic, [$"University of {random.ListItem(icsPlaces).Name}"], null, 0), icsPlaces);
+        Add(NewOrganisation(ics, OrganisationType.Other, Drawn(["Hospice", "Health Innovation Network", "Independent Sector Treatment Centre"], kind => $"{region} {kind}"), null, 0), icsPlaces);
         for (var i = random.Int(2, 3); i > 0; i--)
         {
             var place = random.ListItem(icsPlaces);
-            Add(NewOrganisation(ics, OrganisationType.Vcse, $"{place.Name} {random.ArrayElement(["Carers Centre", "Mind", "Age UK", "Healthwatch", "Community Voluntary Service"])}", null, 0), [place]);
+            Add(NewOrganisation(ics, OrganisationType.Vcse, Drawn(["Carers Centre", "Mind", "Age UK", "Healthwatch", "Community Voluntary Service"], kind => $"{place.Name} {kind}"), null, 0), [place]);
         }
 
         foreach (var place in icsPlaces)
         {
-            Add(NewOrganisation(ics, OrganisationType.LocalAuthority, $"{place.Name} {random.ArrayElement(["City Council", "Council", "Borough Council"])}", null, 0), [place]);
+            Add(NewOrganisation(ics, OrganisationType.LocalAuthority, Drawn(["City Council", "Council", "Borough Council"], kind => $"{place.Name} {kind}"), null, 0), [place]);
             for (var p = 0; p < 2; p++)
             {
-                Add(NewOrganisation(ics, OrganisationType.PrimaryCareNetwork, $"{place.Name} {random.ArrayElement(["North", "South", "East", "West", "Central", "Rural"])} PCN", "U", 5), [place]);
+                Add(NewOrganisation(ics, OrganisationType.PrimaryCareNetwork, Drawn(["North", "South", "East", "West", "Central", "Rural"], part => $"{place.Name} {part} PCN"), "U", 5), [place]);
                 for (var g = 0; g < 2; g++)
                 {
-                    Add(NewOrganisation(ics, OrganisationType.GpPractice, $"{faker.Address.StreetName()} {random.ArrayElement(["Surgery", "Medical Centre", "Health Centre", "Medical Practice"])}", "Y", 5), [place]);
+                    var street = faker.Address.StreetName();
+                    Add(NewOrganisation(ics, OrganisationType.GpPractice, Drawn(["Surgery", "Medical Centre", "Health Centre", "Medical Practice"], kind => $"{street} {kind}"), "Y", 5), [place]);
                 }
             }
         }
@@ -129,8 +134,26 @@ public sealed partial class NetworkGenerator
         return place;
     }
 
-    private Organisation NewOrganisation(IntegratedCareSystem ics, OrganisationType type, string name, string? codePrefix, int codeLength)
+    /// <summary>
+    /// Names from each choice, the one drawn at random first (one draw, as a plain pick would make) and then the others in
+    /// turn, for <see cref="NewOrganisation"/> to take the first no other organisation of the ICS has.
+    /// </summary>
+    private string[] Drawn(string[] choices, Func<string, string> name)
     {
+        var first = random.ArrayElement(Enumerable.Range(0, choices.Length).ToArray());
+        return [.. choices.Skip(first).Concat(choices.Take(first)).Select(name)];
+    }
+
+    /// <summary>A new organisation named by the first of <paramref name="names"/> still free in the ICS, so two organisations of one ICS never share a name.</summary>
+    private Organisation NewOrganisation(IntegratedCareSystem ics, OrganisationType type, string[] names, string? codePrefix, int codeLength)
+    {
+        var taken = namesByIcs.TryGetValue(ics.Id, out var inIcs) ? inIcs : namesByIcs[ics.Id] = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ics.Name };
+        var name = names.FirstOrDefault(taken.Add);
+        for (var n = 2; name is null; n++)
+        {
+            name = taken.Add($"{names[0]} ({n})") ? $"{names[0]} ({n})" : null;
+        }
+
         string? code = null;
         if (codePrefix is not null)
         {

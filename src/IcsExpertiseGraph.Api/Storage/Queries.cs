@@ -103,8 +103,12 @@ public sealed record NetworkSnapshot(
     IReadOnlyList<Project> Projects,
     IReadOnlyList<(Guid ProjectId, Guid SkillId)> ProjectMethods,
     IReadOnlyList<Contribution> Contributions,
-    IReadOnlyList<Endorsement> Endorsements)
+    IReadOnlyList<Endorsement> Endorsements,
+    IReadOnlyList<Invitation>? Invitations = null)
 {
+    /// <summary>Invitations to design work with their outcomes (the demo's history); none when the snapshot has no such list.</summary>
+    public IReadOnlyList<Invitation> InvitationHistory => Invitations ?? [];
+
     public long RelationshipCount =>
         Places.Count + Organisations.Count(o => o.IntegratedCareSystemId is not null) + OrganisationPlaces.Count
         + Skills.Count(s => s.BroaderId is not null) + Employments.Count + PersonSkills.Count

@@ -24,6 +24,27 @@ public abstract partial class StoreContract
     }
 
     [StoreFact]
+    public async Task AnImportedNetworkBringsItsInvitationHistoryWithOutcomesAndTheProjectsTheyLedTo()
+    {
+        var history = Network.InvitationHistory;
+        Assert.Contains(history, i => i.ProjectId is not null);
+        Assert.Contains(history, i => i.Status == InvitationStatus.Declined && i.RespondedAt is not null);
+
+        foreach (var system in history.GroupBy(i => i.IntegratedCareSystemId))
+        {
+            var stored = await Store.GetInvitationsForSystemAsync(system.Key, Ct);
+            Assert.Equal(system.OrderBy(i => i.Id).Select(Comparable), stored.OrderBy(i => i.Id).Select(Comparable));
+        }
+
+        var invitee = history[0].InviteeId;
+        Assert.Equal(history.Where(i => i.InviteeId == invitee).Select(i => i.Id).Order(),
+            (await Store.GetInvitationsOfPersonAsync(invitee, InvitationSide.Received, 100, Ct)).Select(i => i.Id).Order());
+    }
+
+    private static string Comparable(Invitation i) =>
+        $"{i.Id} {i.InviterId} {i.InviteeId} {i.Purpose} {string.Join(',', i.SkillIds)} {i.HoursRequested} {i.Message} {i.RespondBy:O} {i.Status} {i.SentAt:O} {i.RespondedAt:O} {i.ResponseMessage} {i.ProjectId}";
+
+    [StoreFact]
     public async Task AReplacingImportSwapsTheWholeNetwork()
     {
         var replacement = Generate(seed: 18, people: 60);

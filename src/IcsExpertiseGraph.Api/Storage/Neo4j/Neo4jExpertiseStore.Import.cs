@@ -82,6 +82,13 @@ public sealed partial class Neo4jExpertiseStore
             {
                 ["endorserId"] = Id(e.EndorserId), ["endorseeId"] = Id(e.EndorseeId), ["skillId"] = Id(e.SkillId), ["at"] = Timestamp(e.At),
             });
+            await import.RowsAsync("invitations", "import-network-invitations", network.InvitationHistory, v => new()
+            {
+                ["id"] = Id(v.Id), ["inviterId"] = Id(v.InviterId), ["inviteeId"] = Id(v.InviteeId), ["icsId"] = Id(v.IntegratedCareSystemId),
+                ["purpose"] = v.Purpose, ["skillIds"] = Ids(v.SkillIds), ["hoursRequested"] = v.HoursRequested, ["message"] = v.Message,
+                ["respondBy"] = Timestamp(v.RespondBy), ["status"] = EnumText.Name(v.Status), ["sentAt"] = Timestamp(v.SentAt),
+                ["respondedAt"] = Timestamp(v.RespondedAt), ["responseMessage"] = v.ResponseMessage, ["projectId"] = Id(v.ProjectId),
+            });
             // Every read model rebuilds for a new network; the feed before it describes a network that is gone.
             write.Changed(ChangeKind.Network, Guid.Empty);
             return 0;

@@ -47,6 +47,12 @@ internal static class SnapshotReferences
         Require(people, n.Endorsements.Select(e => (Guid?)e.EndorserId), "endorser");
         Require(people, n.Endorsements.Select(e => (Guid?)e.EndorseeId), "endorsee");
         Require(skills, n.Endorsements.Select(e => (Guid?)e.SkillId), "endorsed skill");
+        Ids(n.InvitationHistory.Select(v => v.Id), "Invitation");
+        Require(people, n.InvitationHistory.Select(v => (Guid?)v.InviterId), "inviter");
+        Require(people, n.InvitationHistory.Select(v => (Guid?)v.InviteeId), "invitee");
+        Require(ics, n.InvitationHistory.Select(v => (Guid?)v.IntegratedCareSystemId), "invitation ICS");
+        Require(projects, n.InvitationHistory.Select(v => v.ProjectId), "project an invitation led to");
+        Require(skills, n.InvitationHistory.SelectMany(v => v.SkillIds.Select(s => (Guid?)s)), "invited skill");
     }
 
     private static HashSet<Guid> Ids(IEnumerable<Guid> ids, string what)

@@ -131,6 +131,16 @@ public sealed partial class SqliteExpertiseStore
                 c => [Key(personKeys, c.PersonId, "contributor"), Key(projectKeys, c.ProjectId, "project"), EnumText.Name(c.Role), Date(c.From), Date(c.To)]);
             Rows("endorsements", n.Endorsements, "INSERT INTO endorsed (endorser_pk, endorsee_pk, skill_pk, at) VALUES ($1, $2, $3, $4)",
                 e => [Key(personKeys, e.EndorserId, "endorser"), Key(personKeys, e.EndorseeId, "endorsee"), Key(skillKeys, e.SkillId, "endorsed skill"), Timestamp(e.At)]);
+            // Invitations name people, the ICS, skills and the project by public id (as live ones do); the keys only check they are part of the network.
+            Rows("invitations", n.InvitationHistory, """
+                INSERT INTO invitation (id, inviter_id, invitee_id, ics_id, purpose, skill_ids, hours_requested, message, respond_by, status, sent_at,
+                    responded_at, response_message, project_id)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+                """,
+                v => [Id(v.Id), Reference(personKeys, v.InviterId, "inviter"), Reference(personKeys, v.InviteeId, "invitee"),
+                    Reference(icsKeys, v.IntegratedCareSystemId, "invitation ICS"), v.Purpose, JsonIds(v.SkillIds.Select(s => Guid.Parse(Reference(skillKeys, s, "invited skill")))),
+                    v.HoursRequested, Text(v.Message), Timestamp(v.RespondBy), EnumText.Name(v.Status), Timestamp(v.SentAt), Timestamp(v.RespondedAt),
+                    Text(v.ResponseMessage), v.ProjectId is { } project ? Reference(projectKeys, project, "project an invitation led to") : DBNull.Value]);
         }
 
         private void WritePersonText(NetworkSnapshot n)
@@ -151,6 +161,10 @@ public sealed partial class SqliteExpertiseStore
                 }
             }
         }
+
+        /// <summary>The public id of something the import holds (for rows that refer by id, not by key).</summary>
+        private static string Reference(Dictionary<Guid, long> keys, Guid id, string what) =>
+            keys.ContainsKey(id) ? Id(id) : throw new InvalidOperationException($"The {what} {id} is not part of the imported network.");
 
         private static object Key(Dictionary<Guid, long> keys, Guid? id, string what) =>
             id is null ? DBNull.Value

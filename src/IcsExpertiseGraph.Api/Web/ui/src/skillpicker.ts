@@ -56,7 +56,7 @@ export function skillPicker(options: { label: string; hint?: string; name: strin
         replaceChildren(suggestions, found.map((skill) => h('li', {},
           h('button', { type: 'button', onclick: () => add(skill) }, skill.name, h('span', { className: 'facet-count' }, ` · ${label(domainLabels, skill.domain)}`)))));
         suggestions.hidden = found.length === 0;
-        status.textContent = found.length ? `${found.length} matching skills; press Tab or Down to choose` : 'No skill matches';
+        status.textContent = found.length ? `${found.length} matching ${found.length === 1 ? 'skill' : 'skills'}; press Tab or Down to choose` : 'No skill matches';
       } catch { /* typing on cancels the previous lookup */ }
     }, 200);
   });

@@ -3,6 +3,7 @@
 
 import { ApiError } from './api';
 import { announce, h, type Child } from './dom';
+import { currentSession } from './session';
 
 /** Sets the page title and its h1, and moves focus there so keyboard and screen-reader users start at the top. */
 export function pageHeading(title: string, ...extra: Child[]): HTMLHeadingElement {
@@ -93,4 +94,91 @@ export function badge(text: string, kind = ''): HTMLElement {
 /** Whole number with thousands separators. */
 export function count(n: number): string {
   return n.toLocaleString('en-GB');
+}
+
+/** "1 person", "2 people": a count with its noun. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${count(n)} ${n === 1 ? one : many}`;
+}
+
+/** A percentage for people to read: "12%", or with decimals for small shares ("0.35%"). */
+export function percentOf(share: number, decimals = 0): string {
+  return `${(share * 100).toFixed(decimals)}%`;
+}
+
+/**
+ * A wide table that scrolls sideways on a narrow screen, with a visible cue when it does: a line saying there is more to
+ * the right, and a shadow at the edge the content continues past. The region takes focus so keyboard users can scroll it.
+ */
+export function tableScroll(table: HTMLElement, label = 'Table'): HTMLElement {
+  const cue = h('p', { className: 'scroll-cue', hidden: true }, 'Scroll sideways to see every column ', h('span', { 'aria-hidden': 'true' }, '→'));
+  const region = h('div', { className: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': `${label} (scrolls sideways)` }, table);
+  const wrap = h('div', { className: 'table-scroll-wrap' }, cue, region);
+  const update = () => {
+    const more = region.scrollWidth > region.clientWidth + 1;
+    cue.hidden = !more;
+    wrap.classList.toggle('more-right', more && region.scrollLeft + region.clientWidth < region.scrollWidth - 1);
+    wrap.classList.toggle('more-left', more && region.scrollLeft > 1);
+  };
+  region.addEventListener('scroll', update, { passive: true });
+  new ResizeObserver(update).observe(region);
+  return wrap;
+}
+
+/** The words that tell organisations apart wherever one is named: ODS code, type and ICS. */
+export interface NamedOrganisation { name: string; odsCode?: string | null; type?: string | null; integratedCareSystem?: { name: string } | null }
+
+export function organisationDetails(o: NamedOrganisation, typeWords: Record<string, string>, withIcs = true): string {
+  return [o.odsCode ? `ODS ${o.odsCode}` : 'no ODS code', o.type ? typeWords[o.type] ?? o.type : null, withIcs ? o.integratedCareSystem?.name : null]
+    .filter(Boolean).join(' · ');
+}
+
+/** Saves a blob under a file name (the browser's own download). */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = h('a', { href: url, download: fileName, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A button that makes a file and saves it, saying so (or what went wrong) beside itself. */
+export function downloadButton(text: string, make: () => Promise<{ blob: Blob; fileName: string }>): HTMLElement {
+  const button = h('button', { type: 'button', className: 'button button--secondary button--small' }, text);
+  const status = h('span', { className: 'download-status', role: 'status' });
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    status.textContent = '';
+    try {
+      const { blob, fileName } = await make();
+      saveBlob(blob, fileName);
+      status.textContent = `Saved ${fileName}.`;
+    } catch (error) {
+      status.textContent = `Could not download: ${error instanceof Error ? error.message : String(error)}`;
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return h('span', { className: 'download' }, button, status);
+}
+
+/** A network managers' CSV report (/exports/{report}.csv): the same figures the page shows, fetched with the session's token. */
+export function csvButton(text: string, report: string, icsId: string, fileStem: string): HTMLElement {
+  return downloadButton(text, async () => {
+    const session = currentSession();
+    const response = await fetch(`/exports/${report}.csv?icsId=${encodeURIComponent(icsId)}`, {
+      headers: session ? { authorization: `Bearer ${session.token}` } : {},
+    });
+    if (!response.ok) {
+      const body = (await response.json().catch(() => null)) as { error?: string } | null;
+      throw new Error(body?.error ?? `the service answered ${response.status}`);
+    }
+    return { blob: await response.blob(), fileName: `${fileStem}.csv` };
+  });
+}
+
+/** A file name from words: lower case, hyphens, nothing a file system minds. */
+export function fileStem(...parts: string[]): string {
+  return parts.join(' ').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
 }

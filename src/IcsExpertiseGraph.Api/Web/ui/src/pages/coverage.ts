@@ -9,30 +9,36 @@ import { domainLabels, label, organisationTypeLabels } from '../labels';
 import { integratedCareSystems, type IcsOption } from '../reference';
 import { newestOnly, recordQuery, type PageContext } from '../router';
 import { currentSession, isNetworkManager } from '../session';
-import { count, errorBox, loading, pageHeading } from '../ui';
+import { count, csvButton, downloadButton, errorBox, fileStem, loading, organisationDetails, pageHeading, plural, tableScroll } from '../ui';
 
 const coverageQuery = `query ExpertiseCoverage($ics: ID!) {
   expertiseCoverage(icsId: $ics) {
     integratedCareSystem { id name }
-    peopleCounted
+    peopleCounted peopleInNoPlace
     domains { domain expertCount practitionerCount organisationCount placeCount share }
     gaps { id name domain }
     balance { assuranceShare planningImprovementControlShare assuranceDominates statement }
     places { place { id name } peopleCounted cells { domain expertCount practitionerCount } }
-    organisations { organisation { id name type } peopleCounted cells { domain expertCount practitionerCount } }
+    placesTotal { peopleCounted cells { domain expertCount practitionerCount } }
+    organisations { organisation { id name odsCode type } peopleCounted cells { domain expertCount practitionerCount } }
+    organisationsTotal { peopleCounted cells { domain expertCount practitionerCount } }
   }
 }`;
 
 interface Cell { domain: string; expertCount: number; practitionerCount: number }
 interface Row { id: string; name: string; detail: string; peopleCounted: number; cells: Cell[] }
+interface Total { peopleCounted: number; cells: Cell[] }
 interface Coverage {
   integratedCareSystem: { id: string; name: string };
   peopleCounted: number;
+  peopleInNoPlace: number;
+  placesTotal: Total;
+  organisationsTotal: Total;
   domains: { domain: string; expertCount: number; practitionerCount: number; organisationCount: number; placeCount: number; share: number }[];
   gaps: { id: string; name: string; domain: string }[];
   balance: { assuranceShare: number; planningImprovementControlShare: number; assuranceDominates: boolean; statement: string };
   places: { place: { id: string; name: string }; peopleCounted: number; cells: Cell[] }[];
-  organisations: { organisation: { id: string; name: string; type: string }; peopleCounted: number; cells: Cell[] }[];
+  organisations: { organisation: { id: string; name: string; odsCode: string | null; type: string }; peopleCounted: number; cells: Cell[] }[];
 }
 
 type Rows = 'places' | 'organisations';
@@ -122,39 +128,105 @@ export async function coveragePage({ main, query, signal }: PageContext): Promis
   function rowsOf(coverage: Coverage): Row[] {
     return state.rows === 'places'
       ? coverage.places.map((p) => ({ id: p.place.id, name: p.place.name, detail: '', peopleCounted: p.peopleCounted, cells: p.cells }))
-      : coverage.organisations.map((o) => ({ id: o.organisation.id, name: o.organisation.name, detail: label(organisationTypeLabels, o.organisation.type), peopleCounted: o.peopleCounted, cells: o.cells }));
+      : coverage.organisations.map((o) => ({ id: o.organisation.id, name: o.organisation.name, detail: organisationDetails(o.organisation, organisationTypeLabels, false), peopleCounted: o.peopleCounted, cells: o.cells }));
+  }
+
+  /** What the heatmap shows now, with the distinct total row and the words that say what each figure counts. */
+  function heatmapOf(coverage: Coverage) {
+    const rows = rowsOf(coverage);
+    const byPlace = state.rows === 'places';
+    const total = byPlace ? coverage.placesTotal : coverage.organisationsTotal;
+    const primary = (c: Cell | undefined) => (c ? (state.measure === 'experts' ? c.expertCount : c.practitionerCount) : 0);
+    const secondary = (c: Cell | undefined) => (c ? (state.measure === 'experts' ? c.practitionerCount : c.expertCount) : 0);
+    const max = Math.max(0, ...rows.flatMap((r) => r.cells.map(primary)));
+    const rowSum = rows.reduce((sum, r) => sum + r.peopleCounted, 0);
+    const what = state.measure === 'experts' ? 'people at expert or coach level' : 'people at practitioner level (not expert)';
+    return { rows, byPlace, total, primary, secondary, max, rowSum, what };
   }
 
   function drawHeatmap(coverage: Coverage): void {
-    const rows = rowsOf(coverage);
-    const primary = (c: Cell | undefined) => (c ? (state.measure === 'experts' ? c.expertCount : c.practitionerCount) : 0);
-    const secondary = (c: Cell | undefined) => (c ? (state.measure === 'experts' ? c.practitionerCount : c.expertCount) : 0);
+    const { rows, byPlace, total, primary, secondary, max, rowSum, what } = heatmapOf(coverage);
     const primaryWord = state.measure === 'experts' ? 'experts' : 'practitioners';
     const secondaryWord = state.measure === 'experts' ? 'practitioners' : 'experts';
-    const max = Math.max(0, ...rows.flatMap((r) => r.cells.map(primary)));
-    const byPlace = state.rows === 'places';
+    const cellsOf = (cells: Cell[], heat: boolean) => {
+      const byDomain = new Map(cells.map((c) => [c.domain, c]));
+      return domains.map((d) => {
+        const cell = byDomain.get(d);
+        const value = primary(cell);
+        return h('td', { className: heat ? `heat-${heatLevel(value, max)}` : 'number' },
+          h('span', { className: 'primary' }, count(value), h('span', { className: 'visually-hidden' }, ` ${primaryWord}`)),
+          h('span', { className: 'secondary' }, count(secondary(cell)), h('span', { className: 'visually-hidden' }, ` ${secondaryWord}`), h('span', { 'aria-hidden': 'true' }, state.measure === 'experts' ? ' pr.' : ' ex.')));
+      });
+    };
+    const area = byPlace ? 'place' : 'organisation';
     const table = h('table', { className: 'heatmap' },
-      h('caption', {}, `Coverage by ${byPlace ? 'place' : 'organisation'}: ${state.measure === 'experts' ? 'people at expert or coach level' : 'people at practitioner level (not expert)'} in each quality domain; the smaller figure counts ${secondaryWord}.`),
+      h('caption', {}, `Coverage by ${area}: in each quality domain, the large figure counts ${what}; the smaller figure counts ${secondaryWord}. The last row counts each person once.`),
       h('thead', {}, h('tr', {},
         h('th', { scope: 'col' }, byPlace ? 'Place' : 'Organisation'),
-        h('th', { scope: 'col', className: 'number' }, 'People counted'),
+        h('th', { scope: 'col', className: 'number' }, `People in this ${area}`),
         domains.map((d) => h('th', { scope: 'col' }, label(domainLabels, d))))),
-      h('tbody', {}, rows.map((row) => {
-        const cells = new Map(row.cells.map((c) => [c.domain, c]));
-        return h('tr', {},
-          h('th', { scope: 'row' }, row.name, row.detail ? h('span', { className: 'muted small-link' }, ` · ${row.detail}`) : null),
-          h('td', { className: 'number' }, count(row.peopleCounted)),
-          domains.map((d) => {
-            const cell = cells.get(d);
-            const value = primary(cell);
-            return h('td', { className: `heat-${heatLevel(value, max)}` },
-              h('span', { className: 'primary' }, count(value), h('span', { className: 'visually-hidden' }, ` ${primaryWord}`)),
-              h('span', { className: 'secondary' }, count(secondary(cell)), h('span', { className: 'visually-hidden' }, ` ${secondaryWord}`), h('span', { 'aria-hidden': 'true' }, state.measure === 'experts' ? ' pr.' : ' ex.')));
-          }));
-      })));
+      h('tbody', {}, rows.map((row) => h('tr', {},
+        h('th', { scope: 'row' }, row.name, row.detail ? h('span', { className: 'org-detail' }, row.detail) : null),
+        h('td', { className: 'number' }, count(row.peopleCounted)),
+        cellsOf(row.cells, true)))),
+      h('tfoot', {}, h('tr', {},
+        h('th', { scope: 'row' }, `All ${byPlace ? 'places' : 'organisations'}, each person once`),
+        h('td', { className: 'number' }, count(total.peopleCounted)),
+        cellsOf(total.cells, false))));
+    const overlap = rowSum - total.peopleCounted;
+    const note = h('div', { className: 'coverage-note notice', role: 'note' },
+      h('p', {}, byPlace
+        ? `A place counts the people working for organisations that serve it. An organisation often serves several places, so one person can count in several rows: the rows add up to ${count(rowSum)}, but they are ${plural(total.peopleCounted, 'person', 'people')}${overlap > 0 ? `, ${count(overlap)} fewer` : ''}. The last row counts each person once, in every domain.`
+        : `An organisation counts the people who work there now. Someone with two posts counts in both rows: the rows add up to ${count(rowSum)}, but they are ${plural(total.peopleCounted, 'person', 'people')}. The last row counts each person once, in every domain.`),
+      byPlace && coverage.peopleInNoPlace > 0
+        ? h('p', {}, `${plural(coverage.peopleInNoPlace, 'person works', 'people work')} for organisations that serve no place recorded here: they are in the totals, not in any place row.`)
+        : null);
     replaceChildren(heatmapSlot,
-      rows.length ? [heatKey(max), h('div', { className: 'table-scroll' }, table)]
+      rows.length ? [note, heatKey(max), tableScroll(table, 'Heatmap'),
+        h('div', { className: 'downloads' },
+          downloadButton('Download the heatmap (PNG)', async () => ({ blob: await heatmapPicture(coverage), fileName: `${fileStem('coverage', byPlace ? 'places' : 'organisations', primaryWord, coverage.integratedCareSystem.name)}.png` })),
+          csvButton('Download the heatmap (CSV)', 'coverage', coverage.integratedCareSystem.id, fileStem('coverage', coverage.integratedCareSystem.name)))]
         : h('p', {}, byPlace ? 'This ICS has no places recorded.' : 'Nobody you may see works for an organisation in this ICS.'));
+  }
+
+  /** The heatmap as a picture for a board pack: drawn on a canvas from the same figures and colours as the table. */
+  async function heatmapPicture(coverage: Coverage): Promise<Blob> {
+    const { rows, byPlace, total, primary, max, what } = heatmapOf(coverage);
+    const scale = 2;
+    const nameWidth = 300; const peopleWidth = 90; const cellWidth = 120; const rowHeight = 30; const top = 90;
+    const width = nameWidth + peopleWidth + cellWidth * domains.length + 20;
+    const height = top + rowHeight * (rows.length + 2) + 40;
+    const canvas = document.createElement('canvas');
+    canvas.width = width * scale; canvas.height = height * scale;
+    const g = canvas.getContext('2d');
+    if (!g) throw new Error('this browser cannot draw pictures');
+    g.scale(scale, scale);
+    g.fillStyle = '#ffffff'; g.fillRect(0, 0, width, height);
+    const fills = [...Array(6).keys()].map((level) => getComputedStyle(heatmapSlot.querySelector(`.heat-${level}`) ?? document.body).backgroundColor);
+    const text = (value: string, x: number, y: number, bold = false, colour = '#212b32', align: CanvasTextAlign = 'left') => {
+      g.font = `${bold ? 'bold ' : ''}13px Arial, Helvetica, sans-serif`; g.fillStyle = colour; g.textAlign = align; g.fillText(value, x, y);
+    };
+    text(`Expertise coverage: ${coverage.integratedCareSystem.name}`, 10, 24, true);
+    text(`By ${byPlace ? 'place' : 'organisation'}: ${what} per quality domain. Last row: each person once.`, 10, 46);
+    const header = [byPlace ? 'Place' : 'Organisation', 'People', ...domains.map((d) => label(domainLabels, d))];
+    const xs = [10, nameWidth, nameWidth + peopleWidth, ...domains.map((_, i) => nameWidth + peopleWidth + cellWidth * (i + 1))];
+    header.forEach((h2, i) => text(h2.length > 16 && i > 1 ? `${h2.slice(0, 15)}…` : h2, xs[i]! + (i === 0 ? 0 : 4), top - 10, true));
+    const drawRow = (name: string, people: number, cells: Cell[], y: number, heat: boolean) => {
+      const byDomain = new Map(cells.map((c) => [c.domain, c]));
+      text(name.length > 40 ? `${name.slice(0, 39)}…` : name, 10, y + 20, !heat);
+      text(count(people), xs[2]! - 8, y + 20, false, '#212b32', 'right');
+      domains.forEach((d, i) => {
+        const value = primary(byDomain.get(d));
+        const level = heat ? heatLevel(value, max) : 0;
+        g.fillStyle = heat ? fills[level] ?? '#ffffff' : '#ffffff';
+        g.fillRect(xs[i + 2]! + 2, y + 2, cellWidth - 4, rowHeight - 4);
+        text(count(value), xs[i + 2]! + cellWidth / 2, y + 20, !heat, level >= 4 ? '#ffffff' : '#212b32', 'center');
+      });
+      g.strokeStyle = '#aeb7bd'; g.beginPath(); g.moveTo(10, y + rowHeight); g.lineTo(width - 10, y + rowHeight); g.stroke();
+    };
+    rows.forEach((row, i) => drawRow(row.name, row.peopleCounted, row.cells, top + rowHeight * i, true));
+    drawRow(`All ${byPlace ? 'places' : 'organisations'}, each person once`, total.peopleCounted, total.cells, top + rowHeight * rows.length + 6, false);
+    return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the picture could not be made'))), 'image/png'));
   }
 
   const choice = <T extends string>(legend: string, name: string, options: [T, string][], current: T, onChange: (value: T) => void) =>
@@ -173,7 +245,7 @@ export async function coveragePage({ main, query, signal }: PageContext): Promis
     drawHeatmap(coverage);
     replaceChildren(results,
       h('h2', {}, coverage.integratedCareSystem.name),
-      h('p', { className: 'result-count' }, `${count(coverage.peopleCounted)} people counted (everyone working in this ICS whom you may see).`),
+      h('p', { className: 'result-count' }, `${plural(coverage.peopleCounted, 'person', 'people')} counted, each once: everyone working in this ICS whom you may see. Every figure below counts people.`),
       h('div', { className: `balance${balance.assuranceDominates ? ' balance--warning' : ''}`, role: 'note' },
         h('strong', {}, balance.assuranceDominates ? 'Warning: ' : 'Balance: '),
         balance.statement),
@@ -185,11 +257,12 @@ export async function coveragePage({ main, query, signal }: PageContext): Promis
             choice<Measure>('Count', 'measure', [['experts', 'Experts (expert or coach)'], ['practitioners', 'Practitioners']], state.measure, (measure) => { state = { ...state, measure }; redraw(); })),
           heatmapSlot,
           h('h2', { id: 'totals-heading' }, 'Totals by domain'),
-          h('div', { className: 'table-scroll' }, h('table', { 'aria-labelledby': 'totals-heading' },
+          h('p', { className: 'muted' }, 'Each person once in each domain, by their deepest skill in it: experts are at expert or coach level; practitioners at practitioner level and no deeper. Organisations and places are those these people work for and serve; the share is the domain\'s part of every practitioner-or-deeper skill held here.'),
+          tableScroll(h('table', { 'aria-labelledby': 'totals-heading' },
             h('thead', {}, h('tr', {},
               h('th', { scope: 'col' }, 'Quality domain'),
-              h('th', { scope: 'col', className: 'number' }, 'Experts'),
-              h('th', { scope: 'col', className: 'number' }, 'Practitioners'),
+              h('th', { scope: 'col', className: 'number' }, 'Experts (people)'),
+              h('th', { scope: 'col', className: 'number' }, 'Practitioners (people)'),
               h('th', { scope: 'col', className: 'number' }, 'Organisations'),
               h('th', { scope: 'col', className: 'number' }, 'Places'),
               h('th', { scope: 'col', className: 'number' }, 'Share of skills'))),
@@ -199,7 +272,9 @@ export async function coveragePage({ main, query, signal }: PageContext): Promis
               h('td', { className: 'number' }, count(d.practitionerCount)),
               h('td', { className: 'number' }, count(d.organisationCount)),
               h('td', { className: 'number' }, count(d.placeCount)),
-              h('td', { className: 'number' }, percent(d.share)))))))),
+              h('td', { className: 'number' }, percent(d.share)))))), 'Totals by domain'),
+          h('div', { className: 'downloads' },
+            csvButton('Download the totals (CSV)', 'coverage-domains', coverage.integratedCareSystem.id, fileStem('coverage totals', coverage.integratedCareSystem.name)))),
         h('section', { className: 'card', 'aria-labelledby': 'gaps-heading' },
           h('h2', { id: 'gaps-heading' }, 'Gaps'),
           h('p', { className: 'muted' }, `Skills nobody in this ICS holds at expert or coach level: ${count(coverage.gaps.length)}.`),

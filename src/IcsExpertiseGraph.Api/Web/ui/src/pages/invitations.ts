@@ -5,11 +5,11 @@
 
 import { ApiError, gql } from '../api';
 import { announce, h, replaceChildren, uid, type Child } from '../dom';
-import { formatDate, invitationStatusLabels, label } from '../labels';
+import { domainLabels, formatDate, invitationStatusLabels, label } from '../labels';
 import { integratedCareSystems, type IcsOption } from '../reference';
 import { recordQuery, type PageContext } from '../router';
 import { currentSession, isNetworkManager } from '../session';
-import { badge, clearFormErrors, count, errorBox, formErrorSlot, loading, pageHeading, personLink, showFormErrors } from '../ui';
+import { badge, clearFormErrors, count, csvButton, errorBox, fileStem, formErrorSlot, loading, pageHeading, personLink, plural, showFormErrors, tableScroll } from '../ui';
 
 const invitationFields = `id purpose integratedCareSystem { id name } skills { id name } hoursRequested message respondBy
   status sentAt respondedAt responseMessage project { id title }`;
@@ -36,8 +36,9 @@ const myProjectsQuery = `query MyProjects { me { id contributions { project { id
 const inviterProjectsQuery = `query InviterProjects($id: ID!) { person(id: $id) { id contributions { project { id title status } } } }`;
 const outcomesQuery = `query InvitationOutcomes($icsId: ID!) {
   invitationOutcomes(icsId: $icsId) {
+    integratedCareSystem { id name }
     sent open accepted declined withdrawn expired ledToProjects medianResponseHours
-    demand { skill { id name } requested availableExperts shortfall }
+    demand { skill { id name domain } requested availableExperts shortfall }
   }
 }`;
 
@@ -50,9 +51,10 @@ interface Invitation {
 }
 interface Notification { id: string; kind: string; subject: string; body: string; createdAt: string; delivery: string }
 interface Outcomes {
+  integratedCareSystem: { id: string; name: string };
   sent: number; open: number; accepted: number; declined: number; withdrawn: number; expired: number; ledToProjects: number;
   medianResponseHours: number | null;
-  demand: { skill: { id: string; name: string }; requested: number; availableExperts: number; shortfall: boolean }[];
+  demand: { skill: { id: string; name: string; domain: string }; requested: number; availableExperts: number; shortfall: boolean }[];
 }
 
 type Side = 'received' | 'sent';
@@ -345,26 +347,31 @@ export async function invitationsPage({ main, query, signal }: PageContext): Pro
 function drawOutcomes(body: HTMLElement, o: Outcomes): void {
   const shortfalls = o.demand.filter((d) => d.shortfall).length;
   const counts: [string, string][] = [
-    ['Sent', count(o.sent)], ['Awaiting answer', count(o.open)], ['Accepted', count(o.accepted)], ['Declined', count(o.declined)],
-    ['Withdrawn', count(o.withdrawn)], ['Expired', count(o.expired)], ['Led to projects', count(o.ledToProjects)],
+    ['Sent (all, whatever became of them)', count(o.sent)], ['Awaiting an answer', count(o.open)], ['Accepted', count(o.accepted)], ['Declined', count(o.declined)],
+    ['Withdrawn', count(o.withdrawn)], ['Expired', count(o.expired)], ['Led to a project', count(o.ledToProjects)],
     ['Median hours to an answer', o.medianResponseHours === null ? 'no answers yet' : o.medianResponseHours.toFixed(1)],
   ];
+  const icsName = o.integratedCareSystem.name;
   replaceChildren(body,
     h('table', { className: 'outcome-counts' },
-      h('caption', { className: 'visually-hidden' }, 'Invitation outcomes'),
+      h('caption', { className: 'visually-hidden' }, `Invitations to design work in ${icsName}, by what became of them`),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Outcome'), h('th', { scope: 'col', className: 'number' }, 'Invitations'))),
       h('tbody', {}, counts.map(([name, value]) => h('tr', {}, h('th', { scope: 'row' }, name), h('td', { className: 'number' }, value))))),
+    h('div', { className: 'downloads' },
+      csvButton('Download the outcomes (CSV)', 'invitation-outcomes', o.integratedCareSystem.id, fileStem('invitation outcomes', icsName)),
+      o.demand.length ? csvButton('Download the demand (CSV)', 'skill-demand', o.integratedCareSystem.id, fileStem('skill demand', icsName)) : null),
     h('h3', {}, 'Demand for skills'),
     o.demand.length === 0 ? h('p', {}, 'No invitations in this ICS have asked for skills yet.') : [
       h('p', {}, shortfalls
-        ? `${shortfalls} of the ${o.demand.length} most requested skills ${shortfalls === 1 ? 'is' : 'are'} short: more requests than available experts (marked “Short”).`
-        : `None of the ${o.demand.length} most requested skills is short of available experts.`),
-      h('div', { className: 'table-scroll' }, h('table', { className: 'demand' },
+        ? `${count(shortfalls)} of the ${plural(o.demand.length, 'most requested skill')} ${shortfalls === 1 ? 'is' : 'are'} short: more invitations asked for it than there are available people holding it (marked “Short”).`
+        : `None of the ${plural(o.demand.length, 'most requested skill')} is short of available people.`),
+      tableScroll(h('table', { className: 'demand' },
         h('caption', { className: 'visually-hidden' }, 'Skills most asked for, with available experts'),
         h('thead', {}, h('tr', {},
-          h('th', { scope: 'col' }, 'Skill'), h('th', { scope: 'col', className: 'number' }, 'Requested'),
-          h('th', { scope: 'col', className: 'number' }, 'Available experts'), h('th', { scope: 'col' }, 'Shortfall'))),
+          h('th', { scope: 'col' }, 'Skill'), h('th', { scope: 'col', className: 'number' }, 'Invitations asking for it'),
+          h('th', { scope: 'col', className: 'number' }, 'Available people holding it'), h('th', { scope: 'col' }, 'Shortfall'))),
         h('tbody', {}, o.demand.map((d) => h('tr', { className: d.shortfall ? 'shortfall' : '' },
-          h('th', { scope: 'row' }, d.skill.name),
+          h('th', { scope: 'row' }, d.skill.name, h('span', { className: 'org-detail' }, label(domainLabels, d.skill.domain))),
           h('td', { className: 'number' }, count(d.requested)),
           h('td', { className: 'number' }, count(d.availableExperts)),
           h('td', {}, d.shortfall ? [badge('Short', 'warning'), ` by ${count(d.requested - d.availableExperts)}`] : 'No')))))),

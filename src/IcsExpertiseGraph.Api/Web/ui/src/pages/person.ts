@@ -11,14 +11,14 @@ import {
 import type { SkillOption } from '../reference';
 import { href, type PageContext } from '../router';
 import { currentSession, remember } from '../session';
-import { badge, errorBox, loading, pageHeading, personLink } from '../ui';
+import { badge, errorBox, loading, organisationDetails, pageHeading, personLink } from '../ui';
 
 const personQuery = `query PersonPage($id: ID!) {
   person(id: $id) {
     id displayName headline bio orcid visibility lastConfirmedAt
     availability { status hoursPerMonth openToCrossOrganisation terms }
     skills { skill { id name domain } level evidence years verified since }
-    employments { role primary since until organisation { id name type integratedCareSystem { name } } }
+    employments { role primary since until organisation { id name odsCode type integratedCareSystem { name } } }
     contributions { role from to project { id title status methods { id name } } }
   }
   similarExperts(personId: $id, first: 5) {
@@ -57,7 +57,7 @@ interface Person {
   skills: PersonSkill[];
   employments: {
     role: string | null; primary: boolean; since: string | null; until: string | null;
-    organisation: { id: string; name: string; type: string; integratedCareSystem: { name: string } | null };
+    organisation: { id: string; name: string; odsCode: string | null; type: string; integratedCareSystem: { name: string } | null };
   }[];
   contributions: { role: string; from: string | null; to: string | null; project: { id: string; title: string; status: string; methods: { id: string; name: string }[] } }[];
 }
@@ -239,7 +239,7 @@ function organisationsSection(person: Person): HTMLElement {
   const list = (items: Person['employments']) => h('ul', { className: 'plain-list' }, items.map((e) => h('li', {},
     h('strong', {}, e.organisation.name), e.primary && !e.until ? badge('primary') : null,
     h('br', {}),
-    [e.role, label(organisationTypeLabels, e.organisation.type), e.organisation.integratedCareSystem?.name, dateRange(e.since, e.until)]
+    [e.role, organisationDetails(e.organisation, organisationTypeLabels), dateRange(e.since, e.until)]
       .filter(Boolean).join(' · '))));
   return h('section', { className: 'card', 'aria-labelledby': 'organisations-heading' },
     h('h2', { id: 'organisations-heading' }, 'Organisations'),

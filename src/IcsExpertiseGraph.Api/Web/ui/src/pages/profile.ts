@@ -6,17 +6,17 @@ import { ApiError, gql } from '../api';
 import { announce, h, replaceChildren, uid, type Child } from '../dom';
 import {
   availabilityLabels, contributionRoleLabels, domainLabels, evidenceLabels, formatDate, label, levelLabels,
-  projectStatusLabels, visibilityLabels,
+  organisationTypeLabels, projectStatusLabels, visibilityLabels,
 } from '../labels';
 import type { PageContext } from '../router';
 import { currentSession, remember, signOut } from '../session';
 import { skillPicker } from '../skillpicker';
-import { clearFormErrors, errorBox, formErrorSlot, loading, pageHeading, showFormErrors } from '../ui';
+import { clearFormErrors, errorBox, formErrorSlot, loading, organisationDetails, pageHeading, showFormErrors } from '../ui';
 
 const personFields = `id displayName headline bio orcid email visibility version lastConfirmedAt
   availability { status hoursPerMonth openToCrossOrganisation terms }
   skills { skill { id name domain } level evidence years verified }
-  employments { role primary since until organisation { name } }
+  employments { role primary since until organisation { name odsCode type integratedCareSystem { name } } }
   contributions { role from to project { id title status } }`;
 
 interface Me {
@@ -31,7 +31,7 @@ interface Me {
   lastConfirmedAt: string | null;
   availability: { status: string; hoursPerMonth: number | null; openToCrossOrganisation: boolean; terms: string | null };
   skills: { skill: { id: string; name: string; domain: string }; level: string; evidence: string | null; years: number | null; verified: boolean }[];
-  employments: { role: string | null; primary: boolean; since: string | null; until: string | null; organisation: { name: string } }[];
+  employments: { role: string | null; primary: boolean; since: string | null; until: string | null; organisation: { name: string; odsCode: string | null; type: string; integratedCareSystem: { name: string } | null } }[];
   contributions: { role: string; from: string | null; to: string | null; project: { id: string; title: string; status: string } }[];
 }
 
@@ -428,7 +428,7 @@ export async function myProfilePage({ main, signal }: PageContext): Promise<void
   const organisations = h('section', { className: 'card', 'aria-labelledby': 'my-orgs-heading' },
     h('h2', { id: 'my-orgs-heading' }, 'Organisations'),
     me.employments.length
-      ? h('ul', { className: 'plain-list' }, me.employments.map((e) => h('li', {}, h('strong', {}, e.organisation.name), e.role ? ` · ${e.role}` : '', e.until ? ` (until ${formatDate(e.until)})` : '')))
+      ? h('ul', { className: 'plain-list' }, me.employments.map((e) => h('li', {}, h('strong', {}, e.organisation.name), ` (${organisationDetails(e.organisation, organisationTypeLabels)})`, e.role ? ` · ${e.role}` : '', e.until ? ` (until ${formatDate(e.until)})` : '')))
       : h('p', { className: 'muted' }, 'No organisations recorded.'),
     h('p', { className: 'hint' }, 'Organisations come from your organisation\'s records; ask an administrator to correct them.'));
 

@@ -7,7 +7,7 @@ import { availabilityLabels, domainLabels, evidenceLabels, label, levelLabels, o
 import { integratedCareSystems, skillsById, type IcsOption } from '../reference';
 import { newestOnly, recordQuery, type PageContext } from '../router';
 import { skillPicker } from '../skillpicker';
-import { badge, count, errorBox, loading, pageHeading, personLink } from '../ui';
+import { badge, count, errorBox, loading, organisationDetails, pageHeading, personLink } from '../ui';
 
 // The page size is a literal in the document (not a variable), so the test that prices every UI document sees its real cost.
 const pageSize = 20;
@@ -28,7 +28,7 @@ const searchQuery = `query SearchExperts($query: String, $filter: ExpertFilter, 
       node {
         id displayName headline
         availability { status openToCrossOrganisation }
-        employments { primary until role organisation { name integratedCareSystem { name } } }
+        employments { primary until role organisation { name odsCode type integratedCareSystem { name } } }
       }
       matchedSkills { skill { id name } level verified evidence forSkill { name } }
       explanation { signal detail contribution }
@@ -53,7 +53,7 @@ interface SearchResult {
     node: {
       id: string; displayName: string; headline: string | null;
       availability: { status: string; openToCrossOrganisation: boolean };
-      employments: { primary: boolean; until: string | null; role: string | null; organisation: { name: string; integratedCareSystem: { name: string } | null } }[];
+      employments: { primary: boolean; until: string | null; role: string | null; organisation: { name: string; odsCode: string | null; type: string; integratedCareSystem: { name: string } | null } }[];
     };
     matchedSkills: { skill: { id: string; name: string }; level: string; verified: boolean; evidence: string | null; forSkill: { name: string } | null }[];
     explanation: { signal: string; detail: string; contribution: number }[];
@@ -303,7 +303,7 @@ function resultItem(edge: SearchResult['edges'][number], rank: number): HTMLElem
     h('span', { className: 'score', title: 'Score: the sum of the reasons below' }, h('span', { className: 'visually-hidden' }, 'Score '), edge.score.toFixed(2)),
     h('h3', {}, h('span', { className: 'visually-hidden' }, `${rank}. `), personLink(person)),
     h('p', { className: 'result-meta' },
-      [person.headline, employer ? `${employer.organisation.name}${employer.organisation.integratedCareSystem ? `, ${employer.organisation.integratedCareSystem.name}` : ''}` : null]
+      [person.headline, employer ? `${employer.organisation.name} (${organisationDetails(employer.organisation, organisationTypeLabels)})` : null]
         .filter(Boolean).join(' · '),
       badge(label(availabilityLabels, person.availability.status), person.availability.status === 'OPEN' ? 'verified' : ''),
       person.availability.openToCrossOrganisation ? badge('Open to cross-organisation work') : null),

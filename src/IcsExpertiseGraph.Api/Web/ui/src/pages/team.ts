@@ -5,24 +5,24 @@
 import { ApiError, gql, type ApiErrorDetail } from '../api';
 import { announce, h, replaceChildren, uid } from '../dom';
 import { inviteAction } from '../invite';
-import { availabilityLabels, label } from '../labels';
+import { availabilityLabels, label, organisationTypeLabels } from '../labels';
 import { integratedCareSystems, skillsById, type IcsOption, type SkillOption } from '../reference';
 import { newestOnly, recordQuery, type PageContext } from '../router';
 import { currentSession } from '../session';
 import { skillPicker } from '../skillpicker';
-import { badge, clearFormErrors, errorBox, formErrorSlot, loading, pageHeading, personLink, showFormErrors } from '../ui';
+import { badge, clearFormErrors, errorBox, formErrorSlot, loading, organisationDetails, pageHeading, personLink, showFormErrors } from '../ui';
 
 const teamQuery = `query AssembleTeam($skillIds: [ID!]!, $icsId: ID, $size: Int, $crossOrganisation: Boolean) {
   assembleTeam(skillIds: $skillIds, icsId: $icsId, size: $size, crossOrganisation: $crossOrganisation) {
     organisationCount
-    members { person { id displayName headline availability { status openToCrossOrganisation } } covers { id name domain } organisation { id name } }
+    members { person { id displayName headline availability { status openToCrossOrganisation } } covers { id name domain } organisation { id name odsCode type integratedCareSystem { name } } }
     uncovered { skill { id name } reason }
   }
 }`;
 
 interface TeamProposal {
   organisationCount: number;
-  members: { person: { id: string; displayName: string; headline: string | null; availability: { status: string; openToCrossOrganisation: boolean } }; covers: SkillOption[]; organisation: { id: string; name: string } | null }[];
+  members: { person: { id: string; displayName: string; headline: string | null; availability: { status: string; openToCrossOrganisation: boolean } }; covers: SkillOption[]; organisation: { id: string; name: string; odsCode: string | null; type: string; integratedCareSystem: { name: string } | null } | null }[];
   uncovered: { skill: { id: string; name: string }; reason: string }[];
 }
 
@@ -141,7 +141,7 @@ export async function teamPage({ main, query, signal }: PageContext): Promise<vo
         : null,
       people > 0 ? h('ul', { className: 'results team-members' }, team.members.map((member) => h('li', { className: 'result' },
         h('h3', {}, personLink(member.person)),
-        h('p', { className: 'result-meta' }, [member.organisation?.name ?? 'No current organisation', member.person.headline].filter(Boolean).join(' · '),
+        h('p', { className: 'result-meta' }, [member.organisation ? `${member.organisation.name} (${organisationDetails(member.organisation, organisationTypeLabels)})` : 'No current organisation', member.person.headline].filter(Boolean).join(' · '),
           badge(label(availabilityLabels, member.person.availability.status), member.person.availability.status === 'OPEN' ? 'verified' : member.person.availability.status === 'NOT_AVAILABLE' ? 'warning' : ''),
           member.person.availability.openToCrossOrganisation ? badge('Open to cross-organisation work') : badge('Own organisation only')),
         h('p', { className: 'covers-label', id: `covers-${member.person.id}` }, 'Covers:'),
