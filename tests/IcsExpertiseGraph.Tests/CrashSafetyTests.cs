@@ -16,7 +16,7 @@ namespace IcsExpertiseGraph.Tests;
 public sealed class CrashSafetyTests : IDisposable
 {
     private readonly string directory = Path.Combine(Path.GetTempPath(), "ics-expertise-crash", Guid.NewGuid().ToString("N"));
-    private readonly HttpClient client = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly ServiceClient client = new();
 
     public CrashSafetyTests() => Directory.CreateDirectory(directory);
 
@@ -41,21 +41,7 @@ public sealed class CrashSafetyTests : IDisposable
         Directory.Delete(directory, recursive: true);
     }
 
-    private async Task<JsonObject> PostAsync(Uri service, string query, object? variables = null, string? token = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(service, "/graphql"))
-        {
-            Content = new StringContent(JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json"),
-        };
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        using var response = await client.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
-    }
+    private Task<JsonObject> PostAsync(Uri service, string query, object? variables = null, string? token = null) => client.PostAsync(service, query, variables, token);
 
     /// <summary>A token for the first person the service lists, from the service's own token verb.</summary>
     private async Task<string> TokenAsync(string store, Uri service)

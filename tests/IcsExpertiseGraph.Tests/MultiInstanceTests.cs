@@ -17,7 +17,7 @@ public sealed class MultiInstanceTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
     private readonly string directory = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "ics-expertise-instances", Guid.NewGuid().ToString("N"))).FullName;
-    private readonly HttpClient client = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly ServiceClient client = new();
 
     public void Dispose()
     {
@@ -100,19 +100,5 @@ public sealed class MultiInstanceTests : IDisposable
         }
     }
 
-    private async Task<JsonObject> PostAsync(Uri service, string query, object? variables = null, string? token = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(service, "/graphql"))
-        {
-            Content = new StringContent(JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json"),
-        };
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        using var response = await client.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
-    }
+    private Task<JsonObject> PostAsync(Uri service, string query, object? variables = null, string? token = null) => client.PostAsync(service, query, variables, token);
 }

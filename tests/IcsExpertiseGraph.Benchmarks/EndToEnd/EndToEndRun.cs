@@ -43,21 +43,27 @@ public sealed record EndToEndOptions(int People, int Warmup, int Requests, int C
 /// </summary>
 public static class EndToEndRun
 {
+    /// <summary>
+    /// The production profile on a database in <paramref name="folder"/> (created), with no demo network, the local issuer
+    /// allowed (the harness signs in with the token verb) and the per-caller limits off: one caller sending thousands of
+    /// requests a second is exactly what they stop.
+    /// </summary>
+    public static Dictionary<string, string> Settings(string folder) => new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["Storage:Sqlite:Path"] = Path.Combine(Directory.CreateDirectory(folder).FullName, "expertise.db"),
+        ["Auth:LocalKeyPath"] = Path.Combine(folder, "local-issuer.key"),
+        ["Seed:DemoOnEmpty"] = "false",
+        ["Auth:AllowLocalIssuerInProduction"] = "true",
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["RateLimiting:Enabled"] = "false",
+    };
+
     public static async Task<int> RunAsync(string[] args)
     {
         var options = EndToEndOptions.Parse(args);
         var folder = Path.Combine(Path.GetTempPath(), "ics-expertise-e2e", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        var settings = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Storage:Sqlite:Path"] = Path.Combine(folder, "expertise.db"),
-            ["Seed:DemoOnEmpty"] = "false",
-            ["Auth:AllowLocalIssuerInProduction"] = "true",
-            ["Logging:LogLevel:Default"] = "Warning",
-            // One caller sending thousands of requests a second is exactly what the per-caller limits stop; off for the measurement.
-            ["RateLimiting:Enabled"] = "false",
-        };
+        var settings = Settings(folder);
         try
         {
             Console.WriteLine($"Seeding {options.People:N0} people...");

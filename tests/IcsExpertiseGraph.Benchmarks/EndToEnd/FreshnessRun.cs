@@ -27,17 +27,7 @@ public static class FreshnessRun
         var options = EndToEndOptions.Parse(args);
         var probes = args.Contains("--small") ? 10 : 100;
         var folder = Path.Combine(Path.GetTempPath(), "ics-expertise-freshness", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        var settings = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Storage:Sqlite:Path"] = Path.Combine(folder, "expertise.db"),
-            ["Auth:LocalKeyPath"] = Path.Combine(folder, "local-issuer.key"),
-            ["Seed:DemoOnEmpty"] = "false",
-            ["Auth:AllowLocalIssuerInProduction"] = "true",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["RateLimiting:Enabled"] = "false",
-        };
+        var settings = EndToEndRun.Settings(folder);
         try
         {
             Console.WriteLine($"Seeding {options.People:N0} people...");
