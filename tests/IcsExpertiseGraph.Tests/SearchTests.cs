@@ -13,6 +13,20 @@ public sealed class SearchTests(SharedApi api) : IClassFixture<SharedApi>
                 node { id displayName skills { skill { id name broader { id } } level verified } } }
         """;
 
+    [Theory]
+    [InlineData("query($s: ID!) { searchExperts(filter: { skillIds: [$s] }) { totalCount } }", "filter.skillIds")]
+    [InlineData("query($s: ID!) { assembleTeam(skillIds: [$s]) { organisationCount } }", "skillIds")]
+    public async Task ASkillIdOfAllZerosIsBadInputNamingTheFieldNotAServerError(string query, string field)
+    {
+        var zero = IcsExpertiseGraph.Api.GraphQL.GlobalId.Encode("Skill", Guid.Empty);
+
+        var response = await factory.QueryAsync(query, new { s = zero });
+
+        var error = response["errors"]![0]!["extensions"]!;
+        Assert.Equal("BAD_USER_INPUT", error["code"].Str());
+        Assert.Equal(field, error["field"].Str());
+    }
+
     [Fact]
     public async Task EveryExplanationAddsUpToTheScoreAndMatchesTheProfile()
     {

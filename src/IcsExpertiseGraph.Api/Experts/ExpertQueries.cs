@@ -95,7 +95,7 @@ public static class ExpertQueries
                 }
 
                 var taxonomy = await c.RequestServices!.GetRequiredService<ExpertSearch>().TaxonomyAsync(c.CancellationToken);
-                if (skillIds.FirstOrDefault(id => taxonomy.Find(id) is null) is var unknown && unknown != Guid.Empty)
+                if (skillIds.Where(id => taxonomy.Find(id) is null).Select(id => (Guid?)id).FirstOrDefault() is { } unknown)
                 {
                     throw new BadUserInputError("skillIds", $"There is no skill with id {GlobalId.Encode("Skill", unknown)}.");
                 }

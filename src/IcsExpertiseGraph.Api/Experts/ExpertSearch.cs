@@ -62,8 +62,8 @@ public sealed class ExpertSearch(IExpertiseStore store, SkillCatalog catalog, Ex
         }
 
         var taxonomy = memory?.Taxonomy ?? await catalog.GetAsync(cancellationToken);
-        var unknown = filter.SkillIds.FirstOrDefault(id => taxonomy.Find(id) is null);
-        if (unknown != Guid.Empty)
+        // An id of all zeros is an id like any other that names no skill (FirstOrDefault's default could not tell it apart).
+        if (filter.SkillIds.Where(id => taxonomy.Find(id) is null).Select(id => (Guid?)id).FirstOrDefault() is { } unknown)
         {
             throw new BadUserInputError("filter.skillIds", $"There is no skill with id {GlobalId.Encode("Skill", unknown)}.");
         }

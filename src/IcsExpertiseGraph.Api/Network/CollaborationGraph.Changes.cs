@@ -60,7 +60,8 @@ public sealed partial class CollaborationGraph
 
         triples.Sort((l, r) => l.A != r.A ? l.A.CompareTo(r.A) : l.B != r.B ? l.B.CompareTo(r.B) : l.Project.CompareTo(r.Project));
         var linkList = new List<int[]>();
-        var adjacency = new List<(int Neighbour, int Link)>?[n];
+        var degree = new int[n];
+        var ends = new List<(int A, int B)>();
         for (var t = 0; t < triples.Count;)
         {
             var end = t;
@@ -69,18 +70,45 @@ public sealed partial class CollaborationGraph
                 end++;
             }
 
-            var link = linkList.Count;
-            linkList.Add([.. triples.GetRange(t, end - t).Select(x => x.Project)]);
-            (adjacency[triples[t].A] ??= []).Add((triples[t].B, link));
-            (adjacency[triples[t].B] ??= []).Add((triples[t].A, link));
+            var shared = new int[end - t];
+            for (var x = t; x < end; x++)
+            {
+                shared[x - t] = triples[x].Project;
+            }
+
+            linkList.Add(shared);
+            ends.Add((triples[t].A, triples[t].B));
+            degree[triples[t].A]++;
+            degree[triples[t].B]++;
             t = end;
+        }
+
+        // Each person's links in arrays of their exact size, then ordered strongest first.
+        var around = new (int Neighbour, int Link)[n][];
+        var filled = new int[n];
+        for (var p = 0; p < n; p++)
+        {
+            around[p] = degree[p] == 0 ? [] : new (int, int)[degree[p]];
+        }
+
+        for (var link = 0; link < ends.Count; link++)
+        {
+            var (a, b) = ends[link];
+            around[a][filled[a]++] = (b, link);
+            around[b][filled[b]++] = (a, link);
         }
 
         linkProjects = LinkProjects.From(linkList);
         LinkCount = linkList.Count;
-        var sorted = adjacency.Select(a => StrongestFirst(a ?? [], l => linkList[l].Length)).ToArray();
-        neighbours = new([.. sorted.Select(s => s.Neighbours)]);
-        linksOfPerson = new([.. sorted.Select(s => s.Links)]);
+        var nearest = new int[n][];
+        var links = new int[n][];
+        for (var p = 0; p < n; p++)
+        {
+            (nearest[p], links[p]) = StrongestFirst(around[p], l => linkList[l].Length);
+        }
+
+        neighbours = new(nearest);
+        linksOfPerson = new(links);
     }
 
     private CollaborationGraph(CollaborationGraph before, long sequence, State state)
@@ -125,10 +153,37 @@ public sealed partial class CollaborationGraph
     public bool Reshaped { get; private init; } = true;
 
     /// <summary>Strongest ties first (most shared projects, then lowest position), so a neighbourhood cut at its limit keeps the links that matter most.</summary>
-    private static (int[] Neighbours, int[] Links) StrongestFirst(List<(int Neighbour, int Link)> around, Func<int, int> weightOf)
+    private static (int[] Neighbours, int[] Links) StrongestFirst((int Neighbour, int Link)[] around, Func<int, int> weightOf)
     {
-        var ordered = around.OrderByDescending(x => weightOf(x.Link)).ThenBy(x => x.Neighbour).ToArray();
-        return ([.. ordered.Select(x => x.Neighbour)], [.. ordered.Select(x => x.Link)]);
+        if (around.Length == 0)
+        {
+            return ([], []);
+        }
+
+        var weights = new int[around.Length];
+        var ordered = new (int Neighbour, int Link)[around.Length];
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            ordered[i] = around[i];
+            weights[i] = -weightOf(around[i].Link);
+        }
+
+        // Heaviest first (negated weights ascending), then the lowest neighbour: the key pairs are sorted together.
+        var keys = new long[ordered.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = ((long)weights[i] << 32) | (uint)ordered[i].Neighbour;
+        }
+
+        Array.Sort(keys, ordered);
+        var neighbours = new int[ordered.Length];
+        var links = new int[ordered.Length];
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            (neighbours[i], links[i]) = ordered[i];
+        }
+
+        return (neighbours, links);
     }
 
     private sealed record State(
@@ -228,7 +283,7 @@ public sealed partial class CollaborationGraph
                 projectChanges.Add((position, now));
             }
 
-            var sorted = adjacency.Select(a => (a.Key, Sorted: StrongestFirst(a.Value, WeightOf))).ToList();
+            var sorted = adjacency.Select(a => (a.Key, Sorted: StrongestFirst([.. a.Value], WeightOf))).ToList();
             return new CollaborationGraph(graph, sequence, new State(
                 graph.people.With(personIds), graph.flags.With(flagChanges), personPositions.ToImmutable(), graph.organisationOf.With(organisationChanges),
                 graph.projectsOfPerson.With(projectChanges), graph.neighbours.With([.. sorted.Select(s => (s.Key, s.Sorted.Neighbours))]),
