@@ -12,7 +12,6 @@ namespace IcsExpertiseGraph.Benchmarks;
 /// (the two are read and built side by side at start, one per core).
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(warmupCount: 1, iterationCount: 5)]
 public class ReadModelBuildBenchmarks
 {
     private BenchmarkNetwork network = null!;
