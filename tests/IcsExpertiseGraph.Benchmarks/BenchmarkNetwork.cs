@@ -56,7 +56,7 @@ public sealed class BenchmarkNetwork : IAsyncDisposable
         await store.MigrateAsync(CancellationToken.None);
         var network = new NetworkGenerator(7, new DateOnly(2026, 11, 1)).Generate(People);
         await store.ImportAsync(network, replaceExisting: false, progress: null, CancellationToken.None);
-        await app.Services.GetRequiredService<ExpertIndexHost>().RefreshAsync(CancellationToken.None);
+        await app.Services.GetRequiredService<ExpertIndexHost>().CatchUpAsync(CancellationToken.None);
         var benchmark = new BenchmarkNetwork(app, directory);
         if (listen)
         {

@@ -28,7 +28,7 @@ public static class HttpProbe
         await using var network = await BenchmarkNetwork.CreateAsync(listen: true);
         var services = network.Services;
         var store = services.GetRequiredService<IExpertiseStore>();
-        var graph = await services.GetRequiredService<CollaborationGraphHost>().RefreshAsync(CancellationToken.None);
+        var graph = await services.GetRequiredService<CollaborationGraphHost>().CatchUpAsync(CancellationToken.None);
         var admin = new Viewer(null, true, true);
         var manager = (await store.ListPeopleAsync(admin, new PageRequest(0, 50), CancellationToken.None)).Items.First(p => p.Visibility == Visibility.Public && p.Email is not null);
         var token = services.GetRequiredService<LocalIssuer>().Issue("local:" + manager.Id.ToString("D"), manager.Email, manager.DisplayName, [Roles.NetworkManager], DateTimeOffset.UtcNow);

@@ -29,7 +29,7 @@ public class NetworkBenchmarks
     public async Task SetUpAsync()
     {
         network = await BenchmarkNetwork.CreateAsync();
-        graph = await network.Services.GetRequiredService<CollaborationGraphHost>().RefreshAsync(CancellationToken.None);
+        graph = await network.Services.GetRequiredService<CollaborationGraphHost>().CatchUpAsync(CancellationToken.None);
         index = await network.Services.GetRequiredService<ExpertIndexHost>().GetAsync(CancellationToken.None);
         bool visible(int p) => graph.Visible(p, Member);
         centre = Enumerable.Range(0, graph.PeopleCount).First(p => visible(p) && graph.Neighbours(p).Length >= 3);

@@ -106,7 +106,7 @@ public static class ExportCommand
             }
         }
 
-        var graph = await services.GetRequiredService<CollaborationGraphHost>().RefreshAsync(cancellationToken);
+        var graph = await services.GetRequiredService<CollaborationGraphHost>().CatchUpAsync(cancellationToken);
         var members = new Viewer(null, IsMember: true, IsAdmin: false);
         await using var stream = output is null ? Console.OpenStandardOutput() : File.Create(output);
         await CollaborationExport.WriteAsync(stream, chosen, graph, store, icsId, members, cancellationToken);

@@ -69,13 +69,11 @@ internal static class Me
     /// </summary>
     public static async Task AfterWriteAsync(IResolveFieldContext context)
     {
-        var request = context.Request();
-        if (request.Viewer.PersonId is { } writer)
+        // The catch-up says which change the models reflect: no second trip to the store for the writer's sequence.
+        var reflected = await context.RequestServices!.GetRequiredService<Storage.ReadModelFollower>().CatchUpAsync(context.CancellationToken);
+        if (context.Request().Viewer.PersonId is { } writer && reflected > 0)
         {
-            var sequence = await request.Store.GetChangeSequenceAsync(context.CancellationToken);
-            context.RequestServices!.GetRequiredService<Storage.ReadYourWrites>().Record(writer, sequence);
+            context.RequestServices!.GetRequiredService<Storage.ReadYourWrites>().Record(writer, reflected);
         }
-
-        await context.RequestServices!.GetRequiredService<Storage.ReadModelFollower>().CatchUpAsync(context.CancellationToken);
     }
 }

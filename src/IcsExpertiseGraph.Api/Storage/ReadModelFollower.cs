@@ -17,18 +17,24 @@ public sealed class ReadModelFollower(
 {
     private readonly ReadModelOptions settings = options.Value;
 
-    /// <summary>Applies whatever the feed holds beyond the models that are built (a model not built yet is built on first use).</summary>
-    public async Task CatchUpAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies whatever the feed holds beyond the models that are built (a model not built yet is built on first use);
+    /// returns the change the built models now all reflect (0 when none is built).
+    /// </summary>
+    public async Task<long> CatchUpAsync(CancellationToken cancellationToken)
     {
+        var reflected = long.MaxValue;
         if (search.Value.MemoryIndex && index.Current is not null)
         {
-            await index.CatchUpAsync(cancellationToken);
+            reflected = Math.Min(reflected, (await index.CatchUpAsync(cancellationToken)).Sequence);
         }
 
         if (graph.Current is not null)
         {
-            await graph.CatchUpAsync(cancellationToken);
+            reflected = Math.Min(reflected, (await graph.CatchUpAsync(cancellationToken)).Sequence);
         }
+
+        return reflected == long.MaxValue ? 0 : reflected;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

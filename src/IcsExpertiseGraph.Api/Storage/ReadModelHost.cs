@@ -45,9 +45,6 @@ public abstract class ReadModelHost<TModel>(IExpertiseStore store, TimeProvider 
         return model is null || model.Sequence < atLeast ? await CatchUpAsync(cancellationToken) : model;
     }
 
-    /// <summary>Builds the model if there is none, else applies whatever the feed holds beyond it; returns the newest snapshot.</summary>
-    public Task<TModel> RefreshAsync(CancellationToken cancellationToken) => CatchUpAsync(cancellationToken);
-
     /// <summary>
     /// Applies every change the feed holds beyond the current snapshot (building it first if there is none). One caller
     /// at a time does the work; the others then find nothing left to do.

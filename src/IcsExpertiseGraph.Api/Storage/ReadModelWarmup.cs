@@ -16,7 +16,7 @@ public sealed class ReadModelWarmup(ExpertIndexHost host, CollaborationGraphHost
         graph.HoldBrokers();
         try
         {
-            await Task.WhenAll(options.Value.MemoryIndex ? host.RefreshAsync(cancellationToken) : Task.CompletedTask, graph.RefreshAsync(cancellationToken));
+            await Task.WhenAll(options.Value.MemoryIndex ? host.CatchUpAsync(cancellationToken) : Task.CompletedTask, graph.CatchUpAsync(cancellationToken));
         }
         catch (StoreUnavailableException)
         {

@@ -8,12 +8,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IcsExpertiseGraph.Benchmarks;
 
 /// <summary>
-/// What one profile write costs the read side at scale, in parts: reading the changed person's rows back from the store
-/// (the scoped loads) and applying them to the search index and the collaboration graph to make their next snapshots.
-/// The freshness harness (<c>freshness</c>) measures the whole from outside the process; this says where it goes.
+/// The read models at scale, in parts. What one profile write costs the read side: reading the changed person's rows
+/// back from the store (the scoped loads) and applying them to the search index and the collaboration graph to make
+/// their next snapshots. And where a cold start goes: reading each model's whole source and building it (side by side at
+/// start, one per core). The freshness harness (<c>freshness</c>) measures the whole from outside the process.
 /// </summary>
 [MemoryDiagnoser]
-public class ReadModelChangeBenchmarks
+public class ReadModelBenchmarks
 {
     private BenchmarkNetwork network = null!;
     private IExpertiseStore store = null!;
@@ -23,6 +24,8 @@ public class ReadModelChangeBenchmarks
     private SearchSource search = null!;
     private CollaborationSource collaboration = null!;
     private SearchSource renamed = null!;
+    private SearchSource wholeSearch = null!;
+    private CollaborationSource wholeCollaboration = null!;
 
     [GlobalSetup]
     public async Task SetUpAsync()
@@ -37,6 +40,8 @@ public class ReadModelChangeBenchmarks
         collaboration = await store.LoadCollaborationSourceAsync(scope, CancellationToken.None);
         // A headline with a word nobody else uses: the vocabulary changes too, as it does for most real edits.
         renamed = search with { People = [.. search.People.Select(p => p with { Headline = "Improvement lead for flow and zymotic demand" })] };
+        wholeSearch = await store.LoadSearchSourceAsync(CancellationToken.None);
+        wholeCollaboration = await store.LoadCollaborationSourceAsync(CancellationToken.None);
     }
 
     [GlobalCleanup]
@@ -53,4 +58,16 @@ public class ReadModelChangeBenchmarks
 
     [Benchmark(Description = "collaboration graph: apply one person's edit")]
     public int ApplyToGraph() => graph.Apply(collaboration, scope, graph.Sequence + 1).LinkCount;
+
+    [Benchmark(Description = "store: the search index's whole source")]
+    public async Task<int> LoadWholeSearch() => (await store.LoadSearchSourceAsync(CancellationToken.None)).People.Count;
+
+    [Benchmark(Description = "search index: built whole")]
+    public int BuildIndex() => new ExpertIndex(wholeSearch, index.Taxonomy).PeopleCount;
+
+    [Benchmark(Description = "store: the collaboration graph's whole source")]
+    public async Task<int> LoadWholeGraph() => (await store.LoadCollaborationSourceAsync(CancellationToken.None)).Contributions.Count;
+
+    [Benchmark(Description = "collaboration graph: built whole")]
+    public int BuildGraph() => new CollaborationGraph(wholeCollaboration).LinkCount;
 }
