@@ -9,11 +9,20 @@ namespace IcsExpertiseGraph.Benchmarks.EndToEnd;
 /// <summary>How big and how long: the full run (100,000 people) or the small one .ci/run keeps working.</summary>
 public sealed record EndToEndOptions(int People, int Warmup, int Requests, int Connections, TimeSpan Duration, string OutputFolder)
 {
+    /// <summary>Where reports go unless --out says otherwise: the committed results folder, from the repository root.</summary>
+    public static string ResultsFolder => Path.Combine(Directory.GetCurrentDirectory(), "tests", "IcsExpertiseGraph.Benchmarks", "results");
+
     public static EndToEndOptions Parse(string[] args)
     {
         var small = args.Contains("--small");
-        var options = new EndToEndOptions(small ? 1_000 : 100_000, small ? 5 : 200, small ? 20 : 1_000, 16, TimeSpan.FromSeconds(small ? 2 : 30),
-            Path.Combine(Directory.GetCurrentDirectory(), "tests", "IcsExpertiseGraph.Benchmarks", "results"));
+        return Parse(args, new EndToEndOptions(small ? 1_000 : 100_000, small ? 5 : 200, small ? 20 : 1_000, 16, TimeSpan.FromSeconds(small ? 2 : 30), ResultsFolder));
+    }
+
+    /// <summary>The command line's figures over <paramref name="defaults"/> (each harness has its own sizes).</summary>
+    public static EndToEndOptions Parse(string[] args, EndToEndOptions defaults)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var options = defaults;
         for (var i = 1; i + 1 < args.Length; i++)
         {
             var value = args[i + 1];
@@ -59,6 +68,27 @@ public static class EndToEndRun
         ["RateLimiting:Enabled"] = "false",
     };
 
+    /// <summary>The service's own seed verb (the same network every run: seed 7, as of 2026-11-01); how long it took.</summary>
+    public static async Task<TimeSpan> SeedAsync(int people, IReadOnlyDictionary<string, string> settings)
+    {
+        Console.WriteLine($"Seeding {people:N0} people...");
+        var clock = Stopwatch.StartNew();
+        await ServiceProcess.RunVerbAsync(["seed", "--people", people.ToString(CultureInfo.InvariantCulture), "--seed", "7", "--as-of", "2026-11-01"], settings);
+        return clock.Elapsed;
+    }
+
+    /// <summary>Writes a report as <paramref name="name"/>.md and .json in the output folder, and shows the Markdown.</summary>
+    public static async Task WriteReportAsync(EndToEndOptions options, string name, string markdown, string json)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Directory.CreateDirectory(options.OutputFolder);
+        var stem = Path.Combine(options.OutputFolder, name);
+        await File.WriteAllTextAsync(stem + ".md", markdown);
+        await File.WriteAllTextAsync(stem + ".json", json);
+        Console.WriteLine(markdown);
+        Console.WriteLine($"Wrote {stem}.md and {stem}.json");
+    }
+
     public static async Task<int> RunAsync(string[] args)
     {
         var options = EndToEndOptions.Parse(args);
@@ -66,10 +96,7 @@ public static class EndToEndRun
         var settings = Settings(folder);
         try
         {
-            Console.WriteLine($"Seeding {options.People:N0} people...");
-            var seedClock = Stopwatch.StartNew();
-            await ServiceProcess.RunVerbAsync(["seed", "--people", options.People.ToString(CultureInfo.InvariantCulture), "--seed", "7", "--as-of", "2026-11-01"], settings);
-            var seed = seedClock.Elapsed;
+            var seed = await SeedAsync(options.People, settings);
 
             Console.WriteLine("Starting the service on the existing database...");
             var service = await ServiceProcess.StartAsync(settings);
@@ -107,12 +134,7 @@ public static class EndToEndRun
                 Console.WriteLine($"  {Queries.MutationName}");
                 results.Add(await driver.SequentialAsync(Queries.MutationName, Queries.Mutation, options.Warmup, options.Requests));
                 var report = new EndToEndReport(DateTimeOffset.UtcNow, Machine.Describe(), options, seed, service.ColdStart, resident, results, mixed);
-                Directory.CreateDirectory(options.OutputFolder);
-                var stem = Path.Combine(options.OutputFolder, $"e2e-{options.People}");
-                await File.WriteAllTextAsync(stem + ".md", report.Markdown());
-                await File.WriteAllTextAsync(stem + ".json", report.Json());
-                Console.WriteLine(report.Markdown());
-                Console.WriteLine($"Wrote {stem}.md and {stem}.json");
+                await WriteReportAsync(options, $"e2e-{options.People}", report.Markdown(), report.Json());
                 return results.Sum(r => r.Errors) + mixed.Errors == 0 ? 0 : 1;
             }
         }

@@ -30,10 +30,7 @@ public static class FreshnessRun
         var settings = EndToEndRun.Settings(folder);
         try
         {
-            Console.WriteLine($"Seeding {options.People:N0} people...");
-            var seedClock = Stopwatch.StartNew();
-            await ServiceProcess.RunVerbAsync(["seed", "--people", options.People.ToString(CultureInfo.InvariantCulture), "--seed", "7", "--as-of", "2026-11-01"], settings);
-            var seed = seedClock.Elapsed;
+            var seed = await EndToEndRun.SeedAsync(options.People, settings);
 
             Console.WriteLine("Starting two instances on the database...");
             await using var first = await ServiceProcess.StartAsync(settings);
@@ -104,12 +101,7 @@ public static class FreshnessRun
             var report = new FreshnessReport(DateTimeOffset.UtcNow, Machine.Describe(), options.People, seed, coldStart, residentAtStart, resident,
                 Summary.Of(quiet.Select(q => q.Same)), Summary.Of(quiet.Select(q => q.Other)), Summary.Of(busy.Select(q => q.Same)), Summary.Of(busy.Select(q => q.Other)),
                 writeRate, mixed, writes.First / 100, writes.Second / 100, writes.Elapsed / 100, idle.First / idle.Elapsed.TotalSeconds, idle.Second / idle.Elapsed.TotalSeconds);
-            Directory.CreateDirectory(options.OutputFolder);
-            var stem = Path.Combine(options.OutputFolder, $"freshness-{options.People}");
-            await File.WriteAllTextAsync(stem + ".md", report.Markdown());
-            await File.WriteAllTextAsync(stem + ".json", JsonSerializer.Serialize(report, Indented));
-            Console.WriteLine(report.Markdown());
-            Console.WriteLine($"Wrote {stem}.md and {stem}.json");
+            await EndToEndRun.WriteReportAsync(options, $"freshness-{options.People}", report.Markdown(), JsonSerializer.Serialize(report, Indented));
             return mixed.Errors == 0 ? 0 : 1;
         }
         finally

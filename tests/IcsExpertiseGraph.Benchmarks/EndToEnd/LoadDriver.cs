@@ -5,13 +5,13 @@ using System.Text;
 namespace IcsExpertiseGraph.Benchmarks.EndToEnd;
 
 /// <summary>Latency percentiles and throughput of one measured series.</summary>
-public sealed record Series(string Name, int Requests, int Errors, double MedianMs, double P95Ms, double P99Ms, double RequestsPerSecond)
+public sealed record Series(string Name, int Requests, int Errors, double MedianMs, double P95Ms, double P99Ms, double RequestsPerSecond, double MaxMs)
 {
     public static Series Of(string name, List<double> milliseconds, int errors, TimeSpan elapsed)
     {
         milliseconds.Sort();
         double At(double q) => milliseconds.Count == 0 ? double.NaN : milliseconds[Math.Min(milliseconds.Count - 1, (int)(q * milliseconds.Count))];
-        return new Series(name, milliseconds.Count, errors, At(0.5), At(0.95), At(0.99), milliseconds.Count / elapsed.TotalSeconds);
+        return new Series(name, milliseconds.Count, errors, At(0.5), At(0.95), At(0.99), milliseconds.Count / elapsed.TotalSeconds, At(1));
     }
 }
 
@@ -42,8 +42,11 @@ public sealed class LoadDriver(Uri url, string? token) : IDisposable
             : throw new InvalidOperationException($"{(int)response.StatusCode}: {text[..Math.Min(text.Length, 400)]}");
     }
 
-    /// <summary>Warm-up, then <paramref name="requests"/> requests one after another.</summary>
-    public async Task<Series> SequentialAsync(string name, Func<int, string> body, int warmup, int requests)
+    /// <summary>
+    /// Warm-up, then <paramref name="requests"/> requests one after another. Each body is made before its clock starts;
+    /// <paramref name="answered"/>, when given, sees each measured answer after its clock stops.
+    /// </summary>
+    public async Task<Series> SequentialAsync(string name, Func<int, string> body, int warmup, int requests, Action<int, string>? answered = null)
     {
         for (var i = 0; i < warmup; i++)
         {
@@ -55,11 +58,13 @@ public sealed class LoadDriver(Uri url, string? token) : IDisposable
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < requests; i++)
         {
+            var request = body(warmup + i);
             var started = Stopwatch.GetTimestamp();
             try
             {
-                await SendAsync(body(warmup + i));
+                var answer = await SendAsync(request);
                 timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                answered?.Invoke(i, answer);
             }
             catch (InvalidOperationException)
             {
@@ -71,7 +76,14 @@ public sealed class LoadDriver(Uri url, string? token) : IDisposable
     }
 
     /// <summary>The bodies in turn from <paramref name="connections"/> concurrent clients for <paramref name="duration"/> (or until <paramref name="stop"/>).</summary>
-    public async Task<Series> ConcurrentAsync(string name, IReadOnlyList<string> bodies, int connections, TimeSpan duration, CancellationToken stop = default)
+    public Task<Series> ConcurrentAsync(string name, IReadOnlyList<string> bodies, int connections, TimeSpan duration, CancellationToken stop = default) =>
+        ConcurrentAsync(name, (worker, sent) => bodies[(worker + sent) % bodies.Count], connections, duration, stop);
+
+    /// <summary>
+    /// From <paramref name="connections"/> concurrent clients for <paramref name="duration"/> (or until <paramref name="stop"/>),
+    /// each request's body made by <paramref name="body"/> (the client's number, how many it has sent) before its clock starts.
+    /// </summary>
+    public async Task<Series> ConcurrentAsync(string name, Func<int, int, string> body, int connections, TimeSpan duration, CancellationToken stop = default)
     {
         var timings = new List<double>[connections];
         var errors = new int[connections];
@@ -79,12 +91,13 @@ public sealed class LoadDriver(Uri url, string? token) : IDisposable
         await Task.WhenAll(Enumerable.Range(0, connections).Select(async worker =>
         {
             var mine = timings[worker] = [];
-            for (var i = worker; clock.Elapsed < duration && !stop.IsCancellationRequested; i++)
+            for (var sent = 0; clock.Elapsed < duration && !stop.IsCancellationRequested; sent++)
             {
+                var request = body(worker, sent);
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
-                    await SendAsync(bodies[i % bodies.Count]);
+                    await SendAsync(request);
                     mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 }
                 catch (Exception e) when (e is InvalidOperationException or HttpRequestException or TaskCanceledException)

@@ -50,6 +50,6 @@ public static class Queries
         Ids.Body($$"""{ collaborationPath(from: "{{ids.Person}}", to: "{{ids.Far}}") { length people { id } } }"""),
     ];
 
-    private static string Person(string id) =>
+    public static string Person(string id) =>
         $$"""{ person(id: "{{id}}") { id displayName headline skills { level verified skill { id name } } employments { role primary organisation { id name } } } }""";
 }
