@@ -8,6 +8,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 // dotnet run -c Release --project tests/IcsExpertiseGraph.Benchmarks -- http            (in-process host, loopback HTTP probe)
 // dotnet run -c Release --project tests/IcsExpertiseGraph.Benchmarks -- e2e [--small]   (the service as a process: Markdown + JSON report)
 // dotnet run -c Release --project tests/IcsExpertiseGraph.Benchmarks -- freshness [--small] [--people N]   (two instances: freshness, CPU per write, memory)
+// dotnet run -c Release --project tests/IcsExpertiseGraph.Benchmarks -- search [--small] [--people N]      (never-repeated searches, mixed load, a Lucene.Net peer)
 // BENCH_PEOPLE sets the network size (default 100,000). Each benchmark class seeds its own store once.
 if (args is ["e2e", ..])
 {
@@ -17,6 +18,11 @@ if (args is ["e2e", ..])
 if (args is ["freshness", ..])
 {
     return await IcsExpertiseGraph.Benchmarks.EndToEnd.FreshnessRun.RunAsync(args);
+}
+
+if (args is ["search", ..])
+{
+    return await IcsExpertiseGraph.Benchmarks.EndToEnd.SearchRun.RunAsync(args);
 }
 
 if (args is ["http"])

@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using IcsExpertiseGraph.Testing;
+
+namespace IcsExpertiseGraph.Benchmarks.EndToEnd;
+
+/// <summary>
+/// What a search nobody asked before costs, and how it compares with Lucene: seeds a network with the seed verb, starts
+/// the service in Release on it, and (a) sends never-repeated searches one after another on one keep-alive connection
+/// after a warm-up of other never-repeated searches; (b) builds a Lucene BM25 index of the same people in this process
+/// and times the same search texts in it; (c) drives 8 connections with never-repeated searches and person pages, then
+/// the same with profile writes going on through another connection. Every search body is checked against every
+/// earlier one before it is sent: a repeat fails the run. Writes a Markdown and a JSON report.
+/// Run: dotnet run -c Release --project tests/IcsExpertiseGraph.Benchmarks -- search [--people N] [--small] [--out DIR]
+/// </summary>
+public static class SearchRun
+{
+    /// <summary>Within the 1 to 5 writes a second: steady enough to keep new snapshots coming during the reads.</summary>
+    private const double WritesPerSecond = 4;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var small = args.Contains("--small");
+        var options = EndToEndOptions.Parse(args, small
+            ? new EndToEndOptions(2_000, 50, 200, 8, TimeSpan.FromSeconds(5), EndToEndOptions.ResultsFolder)
+            : new EndToEndOptions(100_000, 200, 1_000, 8, TimeSpan.FromSeconds(30), EndToEndOptions.ResultsFolder));
+        var folder = Path.Combine(Path.GetTempPath(), "ics-expertise-search", Guid.NewGuid().ToString("N"));
+        var settings = EndToEndRun.Settings(folder);
+        try
+        {
+            var loadBefore = SearchReport.LoadAverage();
+            var seed = await EndToEndRun.SeedAsync(options.People, settings);
+            var network = new SeededNetwork(settings["Storage:Sqlite:Path"]);
+            var personIds = Shuffled(network.VisiblePersonIds());
+            var searches = new NeverRepeatedSearches(network.SkillPhrases(), network.SkillDescriptions(), network.Domains(), network.SystemIds(), seed: 7);
+            var guard = new RepeatGuard();
+            var token = (await ServiceProcess.RunVerbAsync(["token", "--person", personIds[0], "--role", "NetworkManager"], settings)).Trim();
+
+            Console.WriteLine("Starting the service on the existing database...");
+            await using var service = await ServiceProcess.StartAsync(settings);
+            using var driver = new LoadDriver(service.Url, token);
+            Console.WriteLine("  the { __typename } floor");
+            var floor = await driver.SequentialAsync(Queries.Floor, _ => Ids.Body("{ __typename }"), options.Warmup, options.Requests);
+
+            Console.WriteLine($"  never-repeated searches, one after another: {options.Warmup} warm-up, {options.Requests} measured");
+            var sequence = Enumerable.Range(0, options.Warmup + options.Requests).Select(_ => searches.Next()).ToList();
+            var measured = sequence[options.Warmup..];
+            var ourTotals = new List<int>();
+            var search = await driver.SequentialAsync("searchExperts, never repeated", i => guard.Check(sequence[i].Body()), options.Warmup, options.Requests,
+                (_, answer) => ourTotals.Add(JsonNode.Parse(answer)!["data"]!["searchExperts"]!["totalCount"]!.GetValue<int>()));
+
+            // Lucene while the service is idle, before any write: the same people the searches above were answered from.
+            Console.WriteLine("  Lucene.Net BM25 peer: reading the people, building the index, the same search texts");
+            // Its warm-up runs on after the service's warm-up texts with more never-repeated ones, for as long as it needs.
+            var luceneWarmup = sequence[..options.Warmup].Concat(Enumerable.Range(0, int.MaxValue).Select(_ => searches.Next()));
+            var lucene = MeasureLucene(network, Path.Combine(folder, "lucene"), luceneWarmup, measured);
+            // The peer's documents are garbage now: collected here, not by the client in the middle of the loads.
+            GC.Collect();
+
+            Console.WriteLine($"  mixed: never-repeated searches and person pages from {options.Connections} connections, {options.Duration.TotalSeconds:F0} s");
+            var nextPerson = -1;
+            string Mixed(int _, int sent) => sent % 2 == 0
+                ? guard.Check(searches.Next().Body())
+                : Ids.Body(Queries.Person(personIds[(int)((uint)Interlocked.Increment(ref nextPerson) % personIds.Count)]));
+            var mixed = await driver.ConcurrentAsync($"mixed from {options.Connections} connections", Mixed, options.Connections, options.Duration);
+
+            Console.WriteLine($"  the same with profile writes through another connection, {WritesPerSecond} a second");
+            using var writer = new LoadDriver(service.Url, token);
+            var reads = driver.ConcurrentAsync($"mixed from {options.Connections} connections, writes going on", Mixed, options.Connections, options.Duration);
+            var writes = await WriteUntilAsync(writer, reads);
+            var mixedUnderWrites = await reads;
+
+            var report = new SearchReport(DateTimeOffset.UtcNow, Machine.Describe(), loadBefore, SearchReport.LoadAverage(), options, seed, service.ColdStart, floor,
+                search, new SearchMix(measured.Count(s => s.Filter is not null), measured.Count(s => s.Facets), Median(ourTotals), guard.Checked, guard.Repeats),
+                lucene, mixed, mixedUnderWrites, writes);
+            await EndToEndRun.WriteReportAsync(options, $"search-{options.People}", report.Markdown(), report.Json());
+            if (guard.Repeats > 0)
+            {
+                await Console.Error.WriteLineAsync($"{guard.Repeats} searches repeated an earlier one: the figures are not those of never-asked searches.");
+            }
+
+            return guard.Repeats == 0 && search.Errors + mixed.Errors + mixedUnderWrites.Errors + writes.Errors == 0 ? 0 : 1;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// The peer over the people read from the database now, searched with the texts of the warm-up and then of the measured
+    /// searches (filters and facets are ours alone). Its documents and index are let go before the mixed loads.
+    /// </summary>
+    private static LuceneFigures MeasureLucene(SeededNetwork network, string folder, IEnumerable<SearchRequest> warmup, IEnumerable<SearchRequest> measured)
+    {
+        var clock = Stopwatch.StartNew();
+        var people = network.VisiblePeople();
+        var read = clock.Elapsed;
+        var totals = new List<int>();
+        using var peer = LucenePeer.Create(people, folder);
+        var series = peer.Measure("Lucene.Net BM25, in process", warmup.Select(s => s.Text), [.. measured.Select(s => s.Text)], totals);
+        return new LuceneFigures(peer.Documents, read, peer.Build, peer.Bytes, peer.Warmup, series, Median(totals));
+    }
+
+    /// <summary>Headline writes at <see cref="WritesPerSecond"/>, one after another, until <paramref name="reads"/> ends.</summary>
+    private static async Task<WriteFigures> WriteUntilAsync(LoadDriver writer, Task reads)
+    {
+        var interval = TimeSpan.FromSeconds(1 / WritesPerSecond);
+        var pace = Stopwatch.StartNew();
+        var (written, errors) = (0, 0);
+        for (var i = 0; !reads.IsCompleted; i++)
+        {
+            var due = interval * i;
+            if (pace.Elapsed < due)
+            {
+                await Task.WhenAny(Task.Delay(due - pace.Elapsed), reads);
+                if (reads.IsCompleted)
+                {
+                    break;
+                }
+            }
+
+            try
+            {
+                await writer.SendAsync(Queries.Mutation(i));
+                written++;
+            }
+            catch (Exception e) when (e is InvalidOperationException or HttpRequestException or TaskCanceledException)
+            {
+                errors++;
+            }
+        }
+
+        return new WriteFigures(written, errors, written / pace.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>People in a fixed shuffled order, so consecutive person pages are not neighbours in the store.</summary>
+    private static List<string> Shuffled(IReadOnlyList<string> ids)
+    {
+        var list = ids.ToList();
+        new Random(7).Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list));
+        return list;
+    }
+
+    private static double Median(List<int> values) => values.Count == 0 ? double.NaN : values.Order().ElementAt(values.Count / 2);
+}
+
+/// <summary>The measured searches: how many had a filter or asked for facets, their median totalCount, and the repeat check.</summary>
+public sealed record SearchMix(int WithFilter, int WithFacets, double MedianTotalCount, int SearchesChecked, int Repeats);
+
+/// <summary>The Lucene peer's figures: documents, reading them from SQLite, building the index, its size, its warm-up and its searches.</summary>
+public sealed record LuceneFigures(int Documents, TimeSpan Read, TimeSpan Build, long IndexBytes, int Warmup, Series Search, double MedianTotalHits);
+
+public sealed record WriteFigures(int Written, int Errors, double PerSecond);
