@@ -52,7 +52,7 @@ public sealed partial class ExpertIndex
 
         entries = new ChunkedArray<PersonEntry>(built);
         hot = new ChunkedArray<byte>([.. built.Select(Flags)]);
-        positionOf = built.Select((e, i) => (e.Row.Id, i)).ToImmutableDictionary(x => x.Id, x => x.i);
+        positionOf = PositionMap.From([.. built.Select(e => e.Row.Id)]);
         liveCount = built.Length;
         totalLength = total;
         var holders = taxonomy.All.Select(_ => new List<int>()).ToArray();
@@ -70,7 +70,7 @@ public sealed partial class ExpertIndex
         byName = ByName(entries);
     }
 
-    private ExpertIndex(ExpertIndex before, long sequence, ChunkedArray<PersonEntry> entries, ChunkedArray<byte> hot, ImmutableDictionary<Guid, int> positionOf,
+    private ExpertIndex(ExpertIndex before, long sequence, ChunkedArray<PersonEntry> entries, ChunkedArray<byte> hot, PositionMap positionOf,
         int liveCount, double totalLength, int[][] holdersBySkill, Organisation[] organisations, Dictionary<Guid, int> organisationPositions,
         HashSet<Guid>[] placesServed, ImmutableDictionary<string, (int Person, float Frequency)[]> postings, string[] vocabulary)
     {

@@ -36,7 +36,7 @@ public sealed partial class ExpertIndex : IReadModel
     // new one is appended, an erased one leaves a removed entry behind (a whole rebuild packs them again).
     private readonly ChunkedArray<PersonEntry> entries;
     private readonly ChunkedArray<byte> hot;        // visibility and flags, read for every person a search touches
-    private readonly ImmutableDictionary<Guid, int> positionOf;
+    private readonly PositionMap positionOf;
     private readonly int liveCount;
     private readonly double totalLength;            // weighted document lengths of live people, for BM25's average
     private readonly int[][] holdersBySkill;        // by skill position: people positions

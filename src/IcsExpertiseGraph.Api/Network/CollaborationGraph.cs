@@ -19,7 +19,7 @@ public sealed partial class CollaborationGraph : IReadModel
 
     private readonly ChunkedArray<Guid> people;
     private readonly ChunkedArray<byte> flags;                  // visibility, removed
-    private readonly ImmutableDictionary<Guid, int> personPositions;
+    private readonly PositionMap personPositions;
     private readonly ChunkedArray<int> organisationOf;          // by person: organisation position, or -1
     private readonly ChunkedArray<int[]> projectsOfPerson;      // by person: project positions
     private readonly ChunkedArray<int[]> neighbours;            // by person: strongest ties first
@@ -29,7 +29,7 @@ public sealed partial class CollaborationGraph : IReadModel
     private readonly Dictionary<Guid, int> organisationPositions;
     private readonly ChunkedArray<Guid> projects;
     private readonly ChunkedArray<DateOnly> recency;            // by project: end, else start
-    private readonly ImmutableDictionary<Guid, int> projectPositions;
+    private readonly PositionMap projectPositions;
     private readonly ChunkedArray<int[]> members;               // by project: people positions
     private readonly LinkProjects linkProjects;                 // by link: project positions (weight = how many); none = gone
 
