@@ -89,7 +89,7 @@ public sealed partial class SearchPageTests(WebAppFixture app) : IClassFixture<W
         await Expect(field).ToBeVisibleAsync();
         await WaitForResultsAsync(page);
 
-        // From the top of the page (its first stop, the skip link), Tab past the brand, the navigation and the sign-in
+        // From the top of the page (the site-wide skip link), Tab past the brand, the navigation and the sign-in
         // to the search field. (A page load itself puts focus on the page's h1, from where one Tab reaches the field.)
         await page.GetByRole(AriaRole.Link, new() { Name = "Skip to main content" }).FocusAsync();
         Assert.True(await TabUntilAsync(page, "el => el.matches('input[type=search]')", 15), "Tab from the page top never reached the search field.");
@@ -116,7 +116,7 @@ public sealed partial class SearchPageTests(WebAppFixture app) : IClassFixture<W
         await WaitForResultsAsync(page);
         var address = page.Url;
 
-        // The skip link (the page's first stop) shows itself when focused; Enter on it stays on this page and moves
+        // The site-wide skip link (after "Skip to results") shows itself when focused; Enter on it stays on this page and moves
         // focus to the main content, so the next Tab reaches the search field.
         var skip = page.GetByRole(AriaRole.Link, new() { Name = "Skip to main content" });
         await skip.FocusAsync();

@@ -18,10 +18,13 @@ public sealed class TeamAndInvitationTests(WebAppFixture app) : IClassFixture<We
         await Expect(page.GetByRole(AriaRole.Main).GetByText(new Regex(@"\d+ (person|people) from \d+ organisations?, covering 2 of 2 skills"))).ToBeVisibleAsync();
         var members = Members(page);
         Assert.True(await members.CountAsync() >= 2, "A team for two skills has fewer than two members.");
-        // Each member says what they cover, and between them they cover both skills.
+        // Each member says what they cover and at what level (through which narrower skill, where so), and between
+        // them they cover both skills; the page says it all in words, not the API's codes.
         var covered = await page.Locator(".team-members .skill-list li").AllInnerTextsAsync();
-        Assert.Contains("Lean", covered);
-        Assert.Contains("Statistical process control", covered);
+        Assert.Contains(covered, c => c.StartsWith("Lean · ", StringComparison.Ordinal));
+        Assert.Contains(covered, c => c.StartsWith("Statistical process control · ", StringComparison.Ordinal));
+        Assert.All(covered, c => Assert.Matches(@" · (Practitioner|Expert|Coach)(, through .+)?$", c));
+        Assert.DoesNotMatch(SearchPageTests.EnumCodes(), await page.GetByRole(AriaRole.Main).TextContentAsync() ?? "");
         await Expect(members.First.GetByRole(AriaRole.Link).First).ToHaveAttributeAsync("href", new Regex("^#/person/"));
         await t.ScreenshotAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(t.Page);

@@ -266,6 +266,29 @@ public sealed class QueryTests(SharedApi api) : IClassFixture<SharedApi>
         Assert.All(response["data"]!["lean"]!["nodes"].Arr(), n => Assert.Equal("QUALITY_IMPROVEMENT", n!["domain"].Str()));
     }
 
+    [Theory]
+    [InlineData("statistical", "Statistical analysis", "Statistical process control", "Making Data Count")]
+    [InlineData("SPC", "Statistical process control", "Making Data Count")]
+    [InlineData("run chart", "Run charts")]
+    [InlineData("MDC", "Making Data Count")]
+    public async Task ASkillPickerListsTheExactNameOrAliasFirstThenNamesStartingWithTheWordsThenTheRest(string query, params string[] first)
+    {
+        var response = await factory.QueryAsync("query($q: String) { skills(query: $q, first: 50) { nodes { name } } }", new { q = query });
+
+        var names = response["data"]!["skills"]!["nodes"].Arr().Select(n => n!["name"].Str()).ToList();
+        Assert.Equal(first, names.Take(first.Length));
+    }
+
+    [Fact]
+    public async Task ASkillPickerPutsNamesContainingTheWordsBeforeSkillsFoundOnlyThroughAnAlias()
+    {
+        var response = await factory.QueryAsync("""{ skills(query: "process", first: 50) { nodes { name } } }""");
+
+        var names = response["data"]!["skills"]!["nodes"].Arr().Select(n => n!["name"].Str()).ToList();
+        Assert.True(names.IndexOf("Statistical process control") < names.IndexOf("Making Data Count"), string.Join(", ", names));
+        Assert.True(names.IndexOf("Process mapping") < names.IndexOf("Statistical process control"), string.Join(", ", names));
+    }
+
     [Fact]
     public async Task ProjectsListOnlyContributorsTheCallerMaySee()
     {

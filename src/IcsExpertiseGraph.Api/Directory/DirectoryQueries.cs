@@ -74,7 +74,7 @@ public static class DirectoryQueries
             });
 
         query.Field<NonNullGraphType<ConnectionGraphType<SkillGraphType, Skill>>>("skills")
-            .Description("The skill taxonomy by name; query matches names and aliases, ignoring case and punctuation.")
+            .Description("The skill taxonomy by name; query matches names and aliases, ignoring case and punctuation: an exact name or alias first, then names starting with the words, then names containing them, then alias matches.")
             .Argument<StringGraphType>("query")
             .Argument<EnumerationGraphType<QualityDomain>>("domain")
             .PagingArguments(defaultFirst: 50)
@@ -88,12 +88,8 @@ public static class DirectoryQueries
                 }
 
                 var domain = c.GetArgument<QualityDomain?>("domain");
-                var words = string.Join(' ', SearchText.Words(text));
-                var matching = (await Catalog(c).GetAsync(c.CancellationToken)).All
-                    .Where(s => domain is null || s.Domain == domain)
-                    .Where(s => words.Length == 0 || s.Aliases.Prepend(s.Name).Prepend(s.Key)
-                        .Any(label => string.Join(' ', SearchText.Words(label)).Contains(words, StringComparison.Ordinal)))
-                    .ToList();
+                var taxonomy = await Catalog(c).GetAsync(c.CancellationToken);
+                var matching = SkillPickerOrder.Find(taxonomy, taxonomy.All.Where(s => domain is null || s.Domain == domain), text);
                 return new Page<Skill>([.. matching.Skip(page.Offset).Take(page.Limit)], matching.Count, page.Offset).ToConnection();
             });
 

@@ -13,6 +13,7 @@ public sealed partial class SkillTaxonomy
     private readonly Dictionary<Guid, Skill> byId;
     private readonly ILookup<Guid, Skill> narrower;
     private readonly Dictionary<Guid, IReadOnlySet<Guid>> descendants = [];
+    private readonly ILookup<Guid, SkillLabel> labelsBySkill;
 
     public SkillTaxonomy(IReadOnlyList<Skill> skills)
     {
@@ -25,6 +26,7 @@ public sealed partial class SkillTaxonomy
         }
 
         Labels = [.. skills.SelectMany(LabelsOf).DistinctBy(l => (l.Skill.Id, string.Join(' ', l.Words)))];
+        labelsBySkill = Labels.ToLookup(l => l.Skill.Id);
     }
 
     public IReadOnlyList<Skill> All { get; }
@@ -33,6 +35,9 @@ public sealed partial class SkillTaxonomy
     public IReadOnlyList<SkillLabel> Labels { get; }
 
     public Skill? Find(Guid id) => byId.GetValueOrDefault(id);
+
+    /// <summary>One skill's labels (see <see cref="Labels"/>).</summary>
+    public IEnumerable<SkillLabel> LabelsFor(Guid id) => labelsBySkill[id];
 
     public IEnumerable<Skill> NarrowerThan(Guid id) => narrower[id];
 

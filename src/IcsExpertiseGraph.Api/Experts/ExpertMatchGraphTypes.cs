@@ -34,20 +34,21 @@ public sealed class MatchedSkillGraphType : ObjectGraphType<MatchedSkill>
     {
         Name = "MatchedSkill";
         Description = "A skill of the person's that answered the search.";
-        Field<NonNullGraphType<SkillGraphType>>("skill").ResolveAsync(async c => await Taxonomy(c, c.Source.SkillId));
+        Field<NonNullGraphType<SkillGraphType>>("skill").ResolveAsync(async c => await c.SkillAsync(c.Source.SkillId));
         Field<NonNullGraphType<EnumerationGraphType<SkillLevel>>>("level").Resolve(c => c.Source.Level);
         Field<NonNullGraphType<BooleanGraphType>>("verified").Resolve(c => c.Source.Verified);
         Field<EnumerationGraphType<SkillEvidence>>("evidence").Resolve(c => c.Source.Evidence);
         Field<SkillGraphType>("forSkill").Description("The broader skill asked for, when this narrower one answered it.")
-            .ResolveAsync(async c => c.Source.ForSkillId is { } id ? await Taxonomy(c, id) : null);
+            .ResolveAsync(async c => c.Source.ForSkillId is { } id ? await c.SkillAsync(id) : null);
     }
-
-    private static async Task<Skill?> Taxonomy(global::GraphQL.IResolveFieldContext context, Guid id) =>
-        (await context.RequestServices!.GetRequiredService<SkillCatalog>().GetAsync(context.CancellationToken)).Find(id);
 }
 
 internal static class ExpertMatchFields
 {
+    /// <summary>A skill by id from the in-memory taxonomy (no store call).</summary>
+    public static async Task<Skill?> SkillAsync(this global::GraphQL.IResolveFieldContext context, Guid id) =>
+        (await context.RequestServices!.GetRequiredService<SkillCatalog>().GetAsync(context.CancellationToken)).Find(id);
+
     /// <summary>node, score, matchedSkills and explanation, read from whatever holds the match.</summary>
     public static void AddMatchFields<TSource>(this ObjectGraphType<TSource> type, Func<TSource, ExpertMatch> match)
     {
@@ -196,8 +197,26 @@ public sealed class TeamMemberGraphType : ObjectGraphType<TeamMember>
                 var taxonomy = await c.RequestServices!.GetRequiredService<SkillCatalog>().GetAsync(c.CancellationToken);
                 return c.Source.Covers.Select(taxonomy.Find).OfType<Skill>().ToList();
             });
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TeamCoverGraphType>>>>("coverage")
+            .Description("For each required skill this member brings: the skill they hold for it (the same or a narrower one) and at what level.")
+            .Resolve(c => c.Source.Coverage);
         Field<OrganisationGraphType>("organisation").Description("The member's primary employer.")
             .Resolve(c => c.Source.OrganisationId is { } id ? c.Request().Organisations.Load(id) : null);
+    }
+}
+
+public sealed class TeamCoverGraphType : ObjectGraphType<TeamCover>
+{
+    public TeamCoverGraphType()
+    {
+        Name = "TeamCover";
+        Description = "How a team member covers one required skill.";
+        Field<NonNullGraphType<SkillGraphType>>("skill").Description("The required skill.").ResolveAsync(async c => await c.SkillAsync(c.Source.SkillId));
+        Field<NonNullGraphType<SkillGraphType>>("heldSkill").Description("The skill the member holds for it: the same skill, or a narrower one.")
+            .ResolveAsync(async c => await c.SkillAsync(c.Source.HeldSkillId));
+        Field<NonNullGraphType<BooleanGraphType>>("throughNarrower").Description("True when the cover comes through a narrower skill.")
+            .Resolve(c => c.Source.HeldSkillId != c.Source.SkillId);
+        Field<NonNullGraphType<EnumerationGraphType<SkillLevel>>>("level").Description("The member's level in the held skill.").Resolve(c => c.Source.Level);
     }
 }
 

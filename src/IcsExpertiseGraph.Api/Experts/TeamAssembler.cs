@@ -5,7 +5,14 @@ using IcsExpertiseGraph.Api.Storage;
 
 namespace IcsExpertiseGraph.Api.Experts;
 
-public sealed record TeamMember(Guid PersonId, Guid? OrganisationId, IReadOnlyList<Guid> Covers);
+/// <summary>How a member covers one required skill: the holding it comes through (the skill itself or a narrower one) and its level.</summary>
+public sealed record TeamCover(Guid SkillId, Guid HeldSkillId, SkillLevel Level);
+
+public sealed record TeamMember(Guid PersonId, Guid? OrganisationId, IReadOnlyList<TeamCover> Coverage)
+{
+    /// <summary>The required skills this member is proposed for.</summary>
+    public IReadOnlyList<Guid> Covers => [.. Coverage.Select(c => c.SkillId)];
+}
 
 public sealed record UncoveredSkill(Guid SkillId, string Reason);
 
@@ -19,6 +26,9 @@ public sealed record TeamProposal(IReadOnlyList<TeamMember> Members, IReadOnlyLi
 /// them (or anything narrower) at practitioner level or deeper, preferring deeper holdings, available people
 /// and people open to cross-organisation work; with crossOrganisation it makes sure the team spans at least
 /// two organisations when anyone suitable works elsewhere. Skills nobody can cover are explained, not an error.
+/// A promise the weights alone cannot keep (several skills held by one unavailable person outweigh one skill
+/// held by an available one): someone not available, or only working for their own organisation, is proposed
+/// for a skill only where nobody available and open in scope covers it at the same level or deeper.
 /// </summary>
 public sealed class TeamAssembler(ExpertSearch search)
 {
@@ -61,7 +71,8 @@ public sealed class TeamAssembler(ExpertSearch search)
 
         var criteria = new ExpertCriteria([], answers.Keys.ToHashSet(), [], SkillLevel.Practitioner, [], icsId is { } ics ? [ics] : [], [], [], false, null);
         var (candidates, _) = await search.FindAsync(criteria, viewer, cancellationToken);
-        var pool = candidates.Select(c => new Option(c, Depths(c, answers, wanted.Count))).Where(o => o.Depth.Any(d => d > 0)).ToList();
+        var everyone = candidates.Select(c => new Option(c, Holdings(c, answers, wanted))).ToList();
+        var pool = WithoutRestrictedWhereOthersServe(everyone, wanted.Count);
 
         var team = new List<Option>();
         var best = new double[wanted.Count];
@@ -104,7 +115,7 @@ public sealed class TeamAssembler(ExpertSearch search)
             SpreadOverOrganisations(team, pool, size);
         }
 
-        var members = team.Select(m => new TeamMember(m.Candidate.PersonId, m.Organisation, [.. wanted.Where((_, w) => m.Depth[w] > 0)])).ToList();
+        var members = team.Select(m => new TeamMember(m.Candidate.PersonId, m.Organisation, [.. m.Cover.OfType<TeamCover>()])).ToList();
         var covered = members.SelectMany(m => m.Covers).ToHashSet();
         var uncovered = wanted.Select((id, w) => (id, w)).Where(x => !covered.Contains(x.id)).Select(x => new UncoveredSkill(x.id,
             pool.Any(o => o.Depth[x.w] > 0)
@@ -126,7 +137,7 @@ public sealed class TeamAssembler(ExpertSearch search)
 
         var home = team[0].Organisation;
         var outsider = pool.Where(o => o.Organisation != home && o.Organisation is not null)
-            .OrderByDescending(o => o.Depth.Sum()).ThenByDescending(o => o.Evidence).ThenBy(o => o.Candidate.PersonId)
+            .OrderByDescending(o => o.Depth.Sum()).ThenBy(o => o.Restricted).ThenByDescending(o => o.Evidence).ThenBy(o => o.Candidate.PersonId)
             .FirstOrDefault();
         if (outsider is null)
         {
@@ -159,37 +170,79 @@ public sealed class TeamAssembler(ExpertSearch search)
         return (skills, skills + extras);
     }
 
-    /// <summary>How deeply a person covers each required skill: their strongest holding of it or anything narrower, practitioner or deeper.</summary>
-    private static double[] Depths(ExpertCandidate candidate, Dictionary<Guid, List<int>> answers, int count)
+    /// <summary>
+    /// Each person's cover of each required skill: their strongest holding of it or of anything narrower, practitioner
+    /// or deeper; at the same level the skill itself before a narrower one, then the lowest id, so answers are stable.
+    /// </summary>
+    private static TeamCover?[] Holdings(ExpertCandidate candidate, Dictionary<Guid, List<int>> answers, List<Guid> wanted)
     {
-        var depth = new double[count];
+        var cover = new TeamCover?[wanted.Count];
         foreach (var holding in candidate.Skills)
         {
             if (holding.Level >= SkillLevel.Practitioner && answers.TryGetValue(holding.SkillId, out var required))
             {
                 foreach (var w in required)
                 {
-                    depth[w] = Math.Max(depth[w], ExpertRanker.LevelValue(holding.Level));
+                    var offered = new TeamCover(wanted[w], holding.SkillId, holding.Level);
+                    if (cover[w] is not { } held || Better(offered, held))
+                    {
+                        cover[w] = offered;
+                    }
                 }
             }
         }
 
-        return depth;
+        return cover;
+    }
+
+    private static bool Better(TeamCover offered, TeamCover held) =>
+        offered.Level != held.Level ? offered.Level > held.Level
+        : (offered.HeldSkillId == offered.SkillId) != (held.HeldSkillId == held.SkillId) ? offered.HeldSkillId == offered.SkillId
+        : offered.HeldSkillId.CompareTo(held.HeldSkillId) < 0;
+
+    /// <summary>
+    /// The people who may be proposed, each for the skills they may be proposed for: a restricted person (not available,
+    /// or own organisation only) keeps a skill only where they hold it deeper than every available, open person in
+    /// scope, so they can never be picked over someone who would actually come (whatever else they hold).
+    /// </summary>
+    private static List<Option> WithoutRestrictedWhereOthersServe(List<Option> everyone, int count)
+    {
+        var openBest = new double[count];
+        foreach (var option in everyone.Where(o => !o.Restricted))
+        {
+            for (var w = 0; w < count; w++)
+            {
+                openBest[w] = Math.Max(openBest[w], option.Depth[w]);
+            }
+        }
+
+        return [.. everyone
+            .Select(o => o.Restricted ? o.Keeping(w => o.Depth[w] > openBest[w]) : o)
+            .Where(o => o.Depth.Any(d => d > 0))];
     }
 
     private static string Name(SkillTaxonomy taxonomy, Guid id) => taxonomy.Find(id)?.Name ?? "this skill";
 
     /// <summary>A possible member (compared by reference: each person appears once in the pool).</summary>
-    private sealed class Option(ExpertCandidate candidate, double[] depth)
+    private sealed class Option(ExpertCandidate candidate, TeamCover?[] cover)
     {
         public ExpertCandidate Candidate { get; } = candidate;
 
+        /// <summary>By required skill's position: the holding the person would cover it with, if any.</summary>
+        public TeamCover?[] Cover { get; } = cover;
+
         /// <summary>By required skill's position: 0, or 0.5 (practitioner) to 1 (coach).</summary>
-        public double[] Depth { get; } = depth;
+        public double[] Depth { get; } = [.. cover.Select(c => c is null ? 0 : ExpertRanker.LevelValue(c.Level))];
+
+        /// <summary>Not available, or not open to work for other organisations: proposed only where nobody else will do.</summary>
+        public bool Restricted => Candidate.Availability == AvailabilityStatus.NotAvailable || !Candidate.OpenToCrossOrganisation;
 
         /// <summary>The primary employer: the organisation the person would represent on the team.</summary>
         public Guid? Organisation => Candidate.CurrentOrganisationIds.Count > 0 ? Candidate.CurrentOrganisationIds[0] : null;
 
         public double Evidence { get; } = candidate.Skills.Sum(s => ExpertRanker.EvidenceValue(s.Evidence) + (s.Verified ? 1 : 0));
+
+        /// <summary>The same person, covering only the required skills (by position) the test keeps.</summary>
+        public Option Keeping(Func<int, bool> keep) => new(Candidate, [.. Cover.Select((c, w) => keep(w) ? c : null)]);
     }
 }

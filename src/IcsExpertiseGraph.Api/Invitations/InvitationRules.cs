@@ -141,7 +141,7 @@ public static class InvitationRules
         var status = invitation.StatusAt(now);
         if (status != InvitationStatus.Sent)
         {
-            throw new StateConflictException($"The invitation is {EnumText.Name(status)} and can no longer be changed.");
+            throw new StateConflictException($"The invitation is {EnumText.Name(status).ToLowerInvariant()} and can no longer be changed.");
         }
     }
 }

@@ -91,6 +91,19 @@ export function label(labels: Record<string, string>, value: string | null | und
   return labels[value] ?? value;
 }
 
+// The values the service's own sentences name (levels, domains, evidence); other capitals (SPC, DMAIC) are words.
+const codeWords: Record<string, string> = { ...levelLabels, ...domainLabels, ...evidenceLabels };
+
+/**
+ * A sentence the service wrote (a reason for a rank) in the words the pages use: it names values as the API does
+ * ("Lean: COACH", "Availability LIMITED"), which reads as a code to a designer.
+ */
+export function readable(text: string): string {
+  return text
+    .replace(/\bAvailability (OPEN|LIMITED|NOT_AVAILABLE)\b/g, (_, code: string) => label(availabilityLabels, code))
+    .replace(/\b[A-Z]+(?:_[A-Z]+)*\b/g, (code) => codeWords[code] ?? code);
+}
+
 export function formatDate(value: string | null | undefined): string {
   if (!value) return '';
   const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);

@@ -77,7 +77,8 @@ if (main) {
 }
 
 // The skip link's "#main" would otherwise be read as a route (and show "Page not found"): it moves focus instead.
-document.querySelector<HTMLAnchorElement>('a.skip-link')?.addEventListener('click', (event) => {
+// (Found by its target: a page may put a skip link of its own before it.)
+document.querySelector<HTMLAnchorElement>('a.skip-link[href="#main"]')?.addEventListener('click', (event) => {
   event.preventDefault();
   document.getElementById('main')?.focus();
 });

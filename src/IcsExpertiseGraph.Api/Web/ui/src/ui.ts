@@ -129,8 +129,24 @@ export function tableScroll(table: HTMLElement, label = 'Table'): HTMLElement {
 export interface NamedOrganisation { name: string; odsCode?: string | null; type?: string | null; integratedCareSystem?: { name: string } | null }
 
 export function organisationDetails(o: NamedOrganisation, typeWords: Record<string, string>, withIcs = true): string {
-  return [o.odsCode ? `ODS ${o.odsCode}` : 'no ODS code', o.type ? typeWords[o.type] ?? o.type : null, withIcs ? o.integratedCareSystem?.name : null]
-    .filter(Boolean).join(' · ');
+  // An integrated care board is named as its ICS: saying the name twice tells nothing apart.
+  const ics = withIcs && !sameName(o.integratedCareSystem?.name, o.name) ? o.integratedCareSystem?.name : null;
+  return [o.odsCode ? `ODS ${o.odsCode}` : 'no ODS code', o.type ? typeWords[o.type] ?? o.type : null, ics].filter(Boolean).join(' · ');
+}
+
+function sameName(a: string | null | undefined, b: string): boolean {
+  return !!a && a.localeCompare(b, 'en-GB', { sensitivity: 'accent' }) === 0;
+}
+
+/**
+ * A person's headline and current organisation on a result card, naming the organisation once: headlines often end
+ * with it ("Paramedic, Royal Free London NHS Foundation Trust"), and then only its details follow.
+ */
+export function headlineAndOrganisation(headline: string | null, organisation: NamedOrganisation | null, typeWords: Record<string, string>): string {
+  if (!organisation) return [headline, 'No current organisation'].filter(Boolean).join(' · ');
+  const details = organisationDetails(organisation, typeWords);
+  const named = !!headline && headline.toLocaleLowerCase('en-GB').includes(organisation.name.toLocaleLowerCase('en-GB'));
+  return [headline, named ? details : `${organisation.name} (${details})`].filter(Boolean).join(' · ');
 }
 
 /** Saves a blob under a file name (the browser's own download). */

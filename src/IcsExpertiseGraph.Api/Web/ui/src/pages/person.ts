@@ -6,7 +6,7 @@ import { announce, h, replaceChildren, uid, type Child } from '../dom';
 import { inviteAction } from '../invite';
 import {
   availabilityLabels, contributionRoleLabels, domainLabels, evidenceLabels, formatDate, label, levelLabels,
-  organisationTypeLabels, projectStatusLabels,
+  organisationTypeLabels, projectStatusLabels, readable,
 } from '../labels';
 import type { SkillOption } from '../reference';
 import { href, type PageContext } from '../router';
@@ -282,7 +282,7 @@ function shortReason(match: SimilarExpert): string {
     const named = Object.keys(domainLabels).filter((d) => domains.detail.includes(d)).map((d) => label(domainLabels, d).toLowerCase());
     if (named.length) parts.push(`works in ${named.join(', ')}`);
   }
-  return parts.length ? `${parts.join('; ')}.` : (match.explanation[0]?.detail ?? '');
+  return parts.length ? `${parts.join('; ')}.` : readable(match.explanation[0]?.detail ?? '');
 }
 
 async function drawPath(body: HTMLElement, myId: string, person: Person, signal: AbortSignal): Promise<void> {

@@ -3,14 +3,17 @@
 
 import { gql } from '../api';
 import { announce, h, replaceChildren, uid } from '../dom';
-import { availabilityLabels, domainLabels, evidenceLabels, label, levelLabels, organisationTypeLabels, signalLabels } from '../labels';
+import { availabilityLabels, domainLabels, evidenceLabels, label, levelLabels, organisationTypeLabels, readable, signalLabels } from '../labels';
 import { integratedCareSystems, skillsById, type IcsOption } from '../reference';
 import { newestOnly, recordQuery, type PageContext } from '../router';
 import { skillPicker } from '../skillpicker';
-import { badge, count, errorBox, loading, organisationDetails, pageHeading, personLink } from '../ui';
+import { badge, count, errorBox, headlineAndOrganisation, loading, pageHeading, personLink } from '../ui';
 
 // The page size is a literal in the document (not a variable), so the test that prices every UI document sees its real cost.
 const pageSize = 20;
+
+/** The longest query searchExperts accepts; longer is refused, so the box counts down to it. */
+const maxQueryLength = 200;
 
 const searchQuery = `query SearchExperts($query: String, $filter: ExpertFilter, $after: String) {
   searchExperts(query: $query, filter: $filter, first: 20, after: $after) {
@@ -113,12 +116,14 @@ export async function searchPage({ main, query, signal }: PageContext): Promise<
   const nextRequest = newestOnly(signal);
 
   const searchId = uid('search');
-  const input = h('input', { type: 'search', id: searchId, name: 'q', value: state.q, autocomplete: 'off', 'aria-describedby': `${searchId}-hint` });
-  const form = h('form', { role: 'search', className: 'card', 'aria-label': 'Expert search' },
-    h('div', { className: 'field' },
-      h('label', { for: searchId }, 'Search experts'),
-      h('span', { className: 'hint', id: `${searchId}-hint` }, 'Plain words, e.g. "lean", "SPC and systems thinking" or "patient safety coach". Leave empty to see everyone, deepest expertise first.'),
-      h('div', { className: 'search-bar' }, input, h('button', { type: 'submit', className: 'button' }, 'Search'))));
+  const input = h('input', { type: 'search', id: searchId, name: 'q', value: state.q, autocomplete: 'off', 'aria-describedby': `${searchId}-hint ${searchId}-count` });
+  const counter = characterCounter(input, `${searchId}-count`, maxQueryLength);
+  const field = h('div', { className: 'field' },
+    h('label', { for: searchId }, 'Search experts'),
+    h('span', { className: 'hint', id: `${searchId}-hint` }, 'Plain words, e.g. "lean", "SPC and systems thinking" or "patient safety coach". Leave empty to see everyone, deepest expertise first.'),
+    h('div', { className: 'search-bar' }, input, h('button', { type: 'submit', className: 'button' }, 'Search')),
+    counter.element);
+  const form = h('form', { role: 'search', className: 'card', 'aria-label': 'Expert search' }, field);
 
   const picker = skillPicker({ label: 'Skills', name: 'skills', hint: 'Holds any of these (or a narrower skill).', onChange: (skills) => apply({ skills: skills.map((s) => s.id) }) });
   const levelSelect = h('select', { id: uid('level'), name: 'level' },
@@ -154,6 +159,16 @@ export async function searchPage({ main, query, signal }: PageContext): Promise<
   main.append(pageHeading('Find quality-improvement experts'),
     form,
     h('div', { className: 'layout-with-sidebar' }, filters, results));
+
+  // Past the header, the search box and some twenty filters to the results in one keypress: the page's first stop,
+  // before the site-wide skip link. Its "#" target would be read as a route, so it moves focus itself.
+  const skipToResults = h('a', { className: 'skip-link', href: '#results-heading', onclick: (event: Event) => {
+    event.preventDefault();
+    resultsHeading.scrollIntoView();
+    resultsHeading.focus();
+  } }, 'Skip to results');
+  document.body.prepend(skipToResults);
+  signal.addEventListener('abort', () => skipToResults.remove());
 
   // Facet counts go beside the filter values they count; values with no matches stay, at zero, so a filter can be undone.
   const drawCheckboxes = (group: HTMLElement, name: string, labels: Record<string, string>, checked: string[], counts: Map<string, number> | null, key: 'domains' | 'types') => {
@@ -197,7 +212,11 @@ export async function searchPage({ main, query, signal }: PageContext): Promise<
     void run(false);
   }
 
-  form.addEventListener('submit', (event) => { event.preventDefault(); apply({ q: input.value.trim() }); });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (counter.tooLong()) { input.focus(); return; }
+    apply({ q: input.value.trim() });
+  });
   levelSelect.addEventListener('change', () => apply({ level: levelSelect.value }));
   icsSelect.addEventListener('change', () => apply({ ics: icsSelect.value }));
   crossSelect.addEventListener('change', () => apply({ cross: crossSelect.value }));
@@ -303,8 +322,7 @@ function resultItem(edge: SearchResult['edges'][number], rank: number): HTMLElem
     h('span', { className: 'score', title: 'Score: the sum of the reasons below' }, h('span', { className: 'visually-hidden' }, 'Score '), edge.score.toFixed(2)),
     h('h3', {}, h('span', { className: 'visually-hidden' }, `${rank}. `), personLink(person)),
     h('p', { className: 'result-meta' },
-      [person.headline, employer ? `${employer.organisation.name} (${organisationDetails(employer.organisation, organisationTypeLabels)})` : null]
-        .filter(Boolean).join(' · '),
+      headlineAndOrganisation(person.headline, employer?.organisation ?? null, organisationTypeLabels),
       badge(label(availabilityLabels, person.availability.status), person.availability.status === 'OPEN' ? 'verified' : ''),
       person.availability.openToCrossOrganisation ? badge('Open to cross-organisation work') : null),
     edge.matchedSkills.length ? h('ul', { className: 'skill-list', 'aria-label': 'Matching skills' }, edge.matchedSkills.map((m) => h('li', {},
@@ -317,5 +335,35 @@ function resultItem(edge: SearchResult['edges'][number], rank: number): HTMLElem
       h('table', { className: 'reasons', 'aria-labelledby': reasonsId },
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Signal'), h('th', { scope: 'col' }, 'Reason'), h('th', { scope: 'col', className: 'number' }, 'Adds'))),
         h('tbody', {}, edge.explanation.map((r) => h('tr', {},
-          h('td', {}, label(signalLabels, r.signal)), h('td', {}, r.detail), h('td', { className: 'number' }, r.contribution.toFixed(2))))))));
+          h('td', {}, label(signalLabels, r.signal)), h('td', {}, readable(r.detail)), h('td', { className: 'number' }, r.contribution.toFixed(2))))))));
+}
+
+/**
+ * "You have N characters remaining" under a box with a length limit, as the NHS design system's character count
+ * does: typing past the limit is allowed (a pasted sentence can be trimmed in place) but says how many too many, in
+ * red, and the form will not send it. Screen readers hear the count once typing pauses, not at every key.
+ */
+function characterCounter(input: HTMLInputElement, id: string, limit: number): { element: HTMLElement; tooLong(): boolean } {
+  const visible = h('span', { className: 'char-count', id, 'aria-hidden': 'true' });
+  const spoken = h('span', { className: 'visually-hidden', 'aria-live': 'polite' });
+  const element = h('div', {}, visible, spoken);
+  const message = () => {
+    const left = limit - input.value.length;
+    return left >= 0 ? `You have ${count(left)} character${left === 1 ? '' : 's'} remaining` : `You have ${count(-left)} character${left === -1 ? '' : 's'} too many`;
+  };
+  let timer = 0;
+  const update = () => {
+    const over = input.value.length > limit;
+    visible.textContent = message();
+    visible.classList.toggle('char-count--over', over);
+    input.closest('.field')?.classList.toggle('field--error', over);
+    if (over) input.setAttribute('aria-invalid', 'true'); else input.removeAttribute('aria-invalid');
+  };
+  input.addEventListener('input', () => {
+    update();
+    window.clearTimeout(timer);
+    timer = window.setTimeout(() => { spoken.textContent = message(); }, 1000);
+  });
+  update();
+  return { element, tooLong: () => input.value.length > limit };
 }

@@ -5,26 +5,29 @@
 import { ApiError, gql, type ApiErrorDetail } from '../api';
 import { announce, h, replaceChildren, uid } from '../dom';
 import { inviteAction } from '../invite';
-import { availabilityLabels, label, organisationTypeLabels } from '../labels';
+import { availabilityLabels, label, levelLabels, organisationTypeLabels } from '../labels';
 import { integratedCareSystems, skillsById, type IcsOption, type SkillOption } from '../reference';
 import { newestOnly, recordQuery, type PageContext } from '../router';
 import { currentSession } from '../session';
 import { skillPicker } from '../skillpicker';
-import { badge, clearFormErrors, errorBox, formErrorSlot, loading, organisationDetails, pageHeading, personLink, showFormErrors } from '../ui';
+import { badge, clearFormErrors, errorBox, formErrorSlot, headlineAndOrganisation, loading, pageHeading, personLink, showFormErrors } from '../ui';
 
 const teamQuery = `query AssembleTeam($skillIds: [ID!]!, $icsId: ID, $size: Int, $crossOrganisation: Boolean) {
   assembleTeam(skillIds: $skillIds, icsId: $icsId, size: $size, crossOrganisation: $crossOrganisation) {
     organisationCount
-    members { person { id displayName headline availability { status openToCrossOrganisation } } covers { id name domain } organisation { id name odsCode type integratedCareSystem { name } } }
+    members { person { id displayName headline availability { status openToCrossOrganisation } } covers { id name domain } coverage { skill { id } heldSkill { name } throughNarrower level } organisation { id name odsCode type integratedCareSystem { name } } }
     uncovered { skill { id name } reason }
   }
 }`;
 
 interface TeamProposal {
   organisationCount: number;
-  members: { person: { id: string; displayName: string; headline: string | null; availability: { status: string; openToCrossOrganisation: boolean } }; covers: SkillOption[]; organisation: { id: string; name: string; odsCode: string | null; type: string; integratedCareSystem: { name: string } | null } | null }[];
+  members: { person: { id: string; displayName: string; headline: string | null; availability: { status: string; openToCrossOrganisation: boolean } }; covers: SkillOption[]; coverage: Cover[]; organisation: { id: string; name: string; odsCode: string | null; type: string; integratedCareSystem: { name: string } | null } | null }[];
   uncovered: { skill: { id: string; name: string }; reason: string }[];
 }
+
+/** How a member covers one required skill: at what level, and through which narrower skill if not the skill itself. */
+interface Cover { skill: { id: string }; heldSkill: { name: string }; throughNarrower: boolean; level: string }
 
 interface TeamState { skills: string[]; ics: string; size: number; cross: boolean }
 
@@ -141,11 +144,11 @@ export async function teamPage({ main, query, signal }: PageContext): Promise<vo
         : null,
       people > 0 ? h('ul', { className: 'results team-members' }, team.members.map((member) => h('li', { className: 'result' },
         h('h3', {}, personLink(member.person)),
-        h('p', { className: 'result-meta' }, [member.organisation ? `${member.organisation.name} (${organisationDetails(member.organisation, organisationTypeLabels)})` : 'No current organisation', member.person.headline].filter(Boolean).join(' · '),
+        h('p', { className: 'result-meta' }, headlineAndOrganisation(member.person.headline, member.organisation, organisationTypeLabels),
           badge(label(availabilityLabels, member.person.availability.status), member.person.availability.status === 'OPEN' ? 'verified' : member.person.availability.status === 'NOT_AVAILABLE' ? 'warning' : ''),
           member.person.availability.openToCrossOrganisation ? badge('Open to cross-organisation work') : badge('Own organisation only')),
         h('p', { className: 'covers-label', id: `covers-${member.person.id}` }, 'Covers:'),
-        h('ul', { className: 'skill-list', 'aria-labelledby': `covers-${member.person.id}` }, member.covers.map((skill) => h('li', {}, skill.name))),
+        h('ul', { className: 'skill-list', 'aria-labelledby': `covers-${member.person.id}` }, member.covers.map((skill) => h('li', {}, skill.name, coverWords(member.coverage.find((c) => c.skill.id === skill.id))))),
         signedIn ? inviteAction(member.person, member.covers, proposedIcs ? { icsId: proposedIcs } : {}) : null))) : null,
       team.uncovered.length ? h('section', { 'aria-labelledby': 'uncovered-heading', className: 'card uncovered' },
         h('h3', { id: 'uncovered-heading' }, `Skills not covered (${team.uncovered.length})`),
@@ -166,4 +169,10 @@ export async function teamPage({ main, query, signal }: PageContext): Promise<vo
   replaceChildren(icsSelect, h('option', { value: '' }, 'Any ICS'),
     systems.map((ics) => h('option', { value: ics.id, ...(ics.id === state.ics ? { selected: true } : {}) }, ics.name)));
   if (state.skills.length) await run(false);
+}
+
+/** " · Expert", or " · Coach, through Kaizen" where a narrower skill gives the cover. */
+function coverWords(cover: Cover | undefined): string {
+  if (!cover) return '';
+  return ` · ${label(levelLabels, cover.level)}${cover.throughNarrower ? `, through ${cover.heldSkill.name}` : ''}`;
 }
