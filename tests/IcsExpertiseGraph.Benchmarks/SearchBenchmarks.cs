@@ -38,11 +38,9 @@ public class SearchBenchmarks
             OpenToCrossOrganisation = true,
             OrganisationTypes = [OrganisationType.AcuteTrust, OrganisationType.CommunityTrust, OrganisationType.MentalHealthTrust],
         };
-        var anyIcs = (await search.SearchAsync("SPC", ExpertFilter.None, Viewer.Anonymous, CancellationToken.None)).Ranked[0].Candidate.CurrentOrganisationIds[0];
-        var organisation = (await search.SearchAsync("", ExpertFilter.None, Viewer.Anonymous, CancellationToken.None)).Organisations;
-        var icsId = (await organisation(CancellationToken.None))(anyIcs)!.IntegratedCareSystemId!.Value;
+        var icsId = (await search.SearchAsync("SPC", ExpertFilter.None, Viewer.Anonymous, CancellationToken.None)).Facets.IntegratedCareSystems[0].Value;
         controlInOneSystem = ExpertFilter.None with { Domains = [QualityDomain.QualityControl], IntegratedCareSystemIds = [icsId] };
-        someone = (await search.SearchAsync("lean", ExpertFilter.None, Viewer.Anonymous, CancellationToken.None)).Ranked[0].Candidate.PersonId;
+        someone = (await search.SearchAsync("lean", ExpertFilter.None, Viewer.Anonymous, CancellationToken.None)).Top(1)[0].Candidate.PersonId;
         teamSkills = [.. new[] { "statistical-process-control", "systems-thinking", "experience-based-co-design", "lean" }
             .Select(key => taxonomy.All.Single(s => s.Key == key).Id)];
     }
@@ -63,8 +61,7 @@ public class SearchBenchmarks
     public async Task<int> WithFacets()
     {
         var outcome = await search.SearchAsync("SPC and systems thinking", trustsOpenToHelp, Viewer.Anonymous, CancellationToken.None);
-        var facets = SearchFacets.Count(outcome.Ranked.Select(r => r.Candidate), taxonomy, await outcome.Organisations(CancellationToken.None));
-        return Explain(outcome) + facets.Domains.Count;
+        return Explain(outcome) + outcome.Facets.Domains.Count;
     }
 
     [Benchmark(Description = "similarExperts(first: 10)")]
@@ -77,5 +74,5 @@ public class SearchBenchmarks
         Explain(await search.SearchAsync(query, filter, Viewer.Anonymous, CancellationToken.None));
 
     private static int Explain(SearchOutcome outcome) =>
-        outcome.Ranked.Take(20).Sum(r => outcome.Ranker.Explain(r.Candidate).Explanation.Count);
+        Enumerable.Range(0, outcome.Top(20).Count).Sum(rank => outcome.Explain(rank).Explanation.Count);
 }

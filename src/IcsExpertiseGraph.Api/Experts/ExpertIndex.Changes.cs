@@ -31,7 +31,6 @@ public sealed partial class ExpertIndex
         Taxonomy = taxonomy;
         skillPositions = taxonomy.All.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i);
         skillDomain = [.. taxonomy.All.Select(s => s.Domain)];
-        skillWords = [.. taxonomy.All.Select(s => SearchText.Words(string.Join(' ', [s.Name, .. s.Aliases])))];
         organisations = [.. source.Organisations];
         organisationPositions = organisations.Select((o, i) => (o.Id, i)).ToDictionary(x => x.Id, x => x.i);
         placesServed = [.. organisations.Select(_ => new HashSet<Guid>())];
@@ -44,17 +43,17 @@ public sealed partial class ExpertIndex
         }
 
         var (built, lengths) = Entries(source, source.People, null, organisationPositions, out var counter);
-        var total = 0.0;
-        foreach (var length in lengths)
+        liveByVisibility = new int[3];
+        lengthByVisibility = new double[3];
+        for (var i = 0; i < built.Length; i++)
         {
-            total += length;
+            liveByVisibility[(int)built[i].Row.Visibility]++;
+            lengthByVisibility[(int)built[i].Row.Visibility] += lengths[i];
         }
 
         entries = new ChunkedArray<PersonEntry>(built);
         hot = new ChunkedArray<byte>([.. built.Select(Flags)]);
         positionOf = PositionMap.From([.. built.Select(e => e.Row.Id)]);
-        liveCount = built.Length;
-        totalLength = total;
         var holders = taxonomy.All.Select(_ => new List<int>()).ToArray();
         for (var i = 0; i < built.Length; i++)
         {
@@ -71,19 +70,18 @@ public sealed partial class ExpertIndex
     }
 
     private ExpertIndex(ExpertIndex before, long sequence, ChunkedArray<PersonEntry> entries, ChunkedArray<byte> hot, PositionMap positionOf,
-        int liveCount, double totalLength, int[][] holdersBySkill, Organisation[] organisations, Dictionary<Guid, int> organisationPositions,
+        int[] liveByVisibility, double[] lengthByVisibility, int[][] holdersBySkill, Organisation[] organisations, Dictionary<Guid, int> organisationPositions,
         HashSet<Guid>[] placesServed, ImmutableDictionary<string, (int Person, float Frequency)[]> postings, string[] vocabulary)
     {
         Sequence = sequence;
         Taxonomy = before.Taxonomy;
         skillPositions = before.skillPositions;
         skillDomain = before.skillDomain;
-        skillWords = before.skillWords;
         this.entries = entries;
         this.hot = hot;
         this.positionOf = positionOf;
-        this.liveCount = liveCount;
-        this.totalLength = totalLength;
+        this.liveByVisibility = liveByVisibility;
+        this.lengthByVisibility = lengthByVisibility;
         this.holdersBySkill = holdersBySkill;
         this.organisations = organisations;
         this.organisationPositions = organisationPositions;
@@ -94,7 +92,7 @@ public sealed partial class ExpertIndex
     }
 
     /// <summary>How many people the index holds (erased people awaiting a rebuild not counted).</summary>
-    public int PeopleCount => liveCount;
+    public int PeopleCount => liveByVisibility.Sum();
 
     /// <summary>
     /// The next snapshot: this one with the people and organisations of <paramref name="scope"/> as <paramref name="delta"/>
@@ -150,20 +148,20 @@ public sealed partial class ExpertIndex
 
         var entryChanges = new List<(int, PersonEntry)>();
         var flagChanges = new List<(int, byte)>();
-        var total = totalLength;
-        var live = liveCount;
+        var live = (int[])liveByVisibility.Clone();
+        var total = (double[])lengthByVisibility.Clone();
         foreach (var (_, entry) in oldEntries)
         {
-            total -= entry.Length;
-            live--;
+            total[(int)entry.Row.Visibility] -= entry.Length;
+            live[(int)entry.Row.Visibility]--;
         }
 
         for (var n = 0; n < newRows.Count; n++)
         {
             entryChanges.Add((newRows[n].Position, built[n]));
             flagChanges.Add((newRows[n].Position, Flags(built[n])));
-            total += built[n].Length;
-            live++;
+            total[(int)built[n].Row.Visibility] += built[n].Length;
+            live[(int)built[n].Row.Visibility]++;
         }
 
         foreach (var (position, entry) in removed)
@@ -433,10 +431,10 @@ public sealed partial class ExpertIndex
             }
         }
 
-        // Each skill's words are worked out once per counter, not once per holder.
+        // A person's text is their name, headline and bio. Skills are matched as skills (ExpertRanker), never as words:
+        // "systems" must not find everyone holding "Kanban and pull systems".
         terms = new TermCounter();
         var counter = terms;
-        var skillTerms = skillWords.Select(w => counter.Ids(w)).ToArray();
         var made = new PersonEntry[rows.Count];
         var lengths = new float[rows.Count];
         for (var i = 0; i < rows.Count; i++)
@@ -447,10 +445,6 @@ public sealed partial class ExpertIndex
             counter.Text(rows[i].DisplayName, NameWeight);
             counter.Text(rows[i].Headline, HeadlineWeight);
             counter.Text(rows[i].Bio, BioWeight);
-            foreach (var skill in holdingSkill)
-            {
-                counter.Terms(skillTerms[skill], SkillTextWeight);
-            }
 
             lengths[i] = counter.EndDocument(positions?[i] ?? i);
             made[i] = new PersonEntry(rows[i], holdings, holdingSkill, employers, existing?[i].EmployerPosition ?? [.. employers.Select(id => organisationPositions[id])], lengths[i]);

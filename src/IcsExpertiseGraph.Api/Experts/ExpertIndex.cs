@@ -20,14 +20,13 @@ public sealed record PersonListing(Guid Id, string DisplayName, string? Headline
 /// </summary>
 public sealed partial class ExpertIndex : IReadModel
 {
-    // BM25 over name, headline, bio and skill names, weighted as the SQLite adapter weights its FTS columns.
+    // BM25 over name, headline and bio, weighted as the SQLite adapter weights those FTS columns.
     private const double K1 = 1.2;
     private const double B = 0.75;
     private const double TextHalfPoint = 5.0;
     private const int NameWeight = 4;
     private const int HeadlineWeight = 6;
     private const int BioWeight = 1;
-    private const int SkillTextWeight = 8;
 
     private const int MaxMemos = 2_000;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, object> memos = new(StringComparer.Ordinal);
@@ -37,12 +36,11 @@ public sealed partial class ExpertIndex : IReadModel
     private readonly ChunkedArray<PersonEntry> entries;
     private readonly ChunkedArray<byte> hot;        // visibility and flags, read for every person a search touches
     private readonly PositionMap positionOf;
-    private readonly int liveCount;
-    private readonly double totalLength;            // weighted document lengths of live people, for BM25's average
+    private readonly int[] liveByVisibility;        // live people of each visibility, for BM25's statistics
+    private readonly double[] lengthByVisibility;   // and their weighted document lengths
     private readonly int[][] holdersBySkill;        // by skill position: people positions
     private readonly Dictionary<Guid, int> skillPositions;
     private readonly QualityDomain[] skillDomain;
-    private readonly IReadOnlyList<string>[] skillWords;  // by skill position: the words of its name and aliases
     private readonly Organisation[] organisations;
     private readonly Dictionary<Guid, int> organisationPositions;
     private readonly HashSet<Guid>[] placesServed;  // by organisation position
@@ -120,7 +118,7 @@ public sealed partial class ExpertIndex : IReadModel
     /// </summary>
     public IReadOnlyList<PersonListing> EveryoneByName(string? nameContains, int first)
     {
-        var found = new List<PersonListing>(Math.Min(first, liveCount));
+        var found = new List<PersonListing>(Math.Min(first, PeopleCount));
         foreach (var i in byName.Value)
         {
             if (found.Count == first)
@@ -153,7 +151,7 @@ public sealed partial class ExpertIndex : IReadModel
         {
             if (text is not null)
             {
-                ScoreText(criteria.Terms, text);
+                ScoreText(criteria.Terms, text, viewer);
             }
 
             var concept = SkillMask(criteria.ConceptSkillIds);
@@ -182,16 +180,7 @@ public sealed partial class ExpertIndex : IReadModel
                     continue;
                 }
 
-                var flags = hot[i];
-                if ((flags & RemovedFlag) != 0
-                    || (criteria.AvailableOnly && (flags & NotAvailableFlag) != 0)
-                    || (criteria.OpenToCrossOrganisation is { } open && ((flags & OpenFlag) != 0) != open))
-                {
-                    continue;
-                }
-
-                var entry = entries[i];
-                if (!viewer.CanSee(entry.Row.Id, (Visibility)(flags & VisibilityMask)) || !filter.Accepts(entry))
+                if (Admitted(i, criteria, viewer, filter) is not { } entry)
                 {
                     continue;
                 }
@@ -217,6 +206,21 @@ public sealed partial class ExpertIndex : IReadModel
         }
     }
 
+    /// <summary>The person at this position, when they are live, visible to the viewer and pass the filter; else null.</summary>
+    private PersonEntry? Admitted(int position, ExpertCriteria criteria, Viewer viewer, CandidateFilter filter)
+    {
+        var flags = hot[position];
+        if ((flags & RemovedFlag) != 0
+            || (criteria.AvailableOnly && (flags & NotAvailableFlag) != 0)
+            || (criteria.OpenToCrossOrganisation is { } open && ((flags & OpenFlag) != 0) != open))
+        {
+            return null;
+        }
+
+        var entry = entries[position];
+        return viewer.CanSee(entry.Row.Id, (Visibility)(flags & VisibilityMask)) && filter.Accepts(entry) ? entry : null;
+    }
+
     private bool[] SkillMask(IEnumerable<Guid> skills)
     {
         var mask = new bool[skillDomain.Length];
@@ -231,47 +235,100 @@ public sealed partial class ExpertIndex : IReadModel
         return mask;
     }
 
-    /// <summary>BM25 with prefix matching, as the FTS5 query "term"* does: each typed term counts once per person.</summary>
-    private void ScoreText(IReadOnlyList<string> terms, double[] scores)
+    /// <summary>
+    /// BM25 with prefix matching, as the FTS5 query "term"* does: each typed term counts once per person. The statistics
+    /// (how many people hold a word, how long a profile is on average) count only people this viewer may see: a hidden
+    /// person's words must not move anyone's score, or a score would tell who is hidden.
+    /// </summary>
+    private void ScoreText(IReadOnlyList<string> terms, double[] scores, Viewer viewer, List<int>? touchedPeople = null)
     {
         var people = entries.Length;
         Array.Clear(scores, 0, people);
-        var frequency = ArrayPool<float>.Shared.Rent(people);
-        Array.Clear(frequency, 0, people);
-        var averageDocumentLength = liveCount == 0 ? 1 : Math.Max(1, totalLength / liveCount);
+        foreach (var term in terms)
+        {
+            AddTermScores(term, scores, viewer, touchedPeople);
+        }
+    }
+
+    /// <summary>
+    /// One word's BM25 part added to <paramref name="scores"/>; people it reaches first are added to
+    /// <paramref name="touchedPeople"/>. Returns everyone whose text has the word.
+    /// </summary>
+    private List<int> AddTermScores(string term, double[] scores, Viewer viewer, List<int>? touchedPeople)
+    {
+        var (counted, averageDocumentLength) = Statistics(viewer);
+        var frequency = ArrayPool<float>.Shared.Rent(entries.Length);
+        Array.Clear(frequency, 0, entries.Length);
         var touched = new List<int>();
         try
         {
-            foreach (var term in terms)
+            var holding = 0;
+            foreach (var token in WithPrefix(term))
             {
-                touched.Clear();
-                foreach (var token in WithPrefix(term))
+                foreach (var (person, count) in postings[token])
                 {
-                    foreach (var (person, count) in postings[token])
+                    if (frequency[person] == 0)
                     {
-                        if (frequency[person] == 0)
+                        touched.Add(person);
+                        if (CountsFor(viewer, hot[person]))
                         {
-                            touched.Add(person);
+                            holding++;
                         }
-
-                        frequency[person] += count;
                     }
-                }
 
-                var idf = Math.Log(1 + ((liveCount - touched.Count + 0.5) / (touched.Count + 0.5)));
-                foreach (var person in touched)
-                {
-                    var tf = frequency[person];
-                    var norm = K1 * (1 - B + (B * entries[person].Length / averageDocumentLength));
-                    scores[person] += idf * tf * (K1 + 1) / (tf + norm);
-                    frequency[person] = 0;
+                    frequency[person] += count;
                 }
             }
+
+            var idf = Math.Log(1 + ((counted - holding + 0.5) / (holding + 0.5)));
+            foreach (var person in touched)
+            {
+                var tf = frequency[person];
+                var norm = K1 * (1 - B + (B * entries[person].Length / averageDocumentLength));
+                if (touchedPeople is not null && scores[person] == 0)
+                {
+                    touchedPeople.Add(person);
+                }
+
+                scores[person] += Math.Max(double.Epsilon, idf * tf * (K1 + 1) / (tf + norm));
+                frequency[person] = 0;
+            }
+
+            return touched;
         }
         finally
         {
             ArrayPool<float>.Shared.Return(frequency);
         }
+    }
+
+    /// <summary>Whether a person with these flags counts in the text statistics this viewer's scores are made from.</summary>
+    private static bool CountsFor(Viewer viewer, byte flags) =>
+        (flags & RemovedFlag) == 0 && (Visibility)(flags & VisibilityMask) switch
+        {
+            Visibility.Public => true,
+            Visibility.Network => viewer.IsMember || viewer.IsAdmin,
+            _ => viewer.IsAdmin,
+        };
+
+    /// <summary>How many people count for this viewer, and their average weighted profile length.</summary>
+    private (int Count, double AverageLength) Statistics(Viewer viewer)
+    {
+        int count = liveByVisibility[(int)Visibility.Public];
+        var length = lengthByVisibility[(int)Visibility.Public];
+        if (viewer.IsMember || viewer.IsAdmin)
+        {
+            count += liveByVisibility[(int)Visibility.Network];
+            length += lengthByVisibility[(int)Visibility.Network];
+        }
+
+        if (viewer.IsAdmin)
+        {
+            count += liveByVisibility[(int)Visibility.Private];
+            length += lengthByVisibility[(int)Visibility.Private];
+        }
+
+        return (count, count == 0 ? 1 : Math.Max(1, length / count));
     }
 
     private IEnumerable<string> WithPrefix(string term)

@@ -66,6 +66,9 @@ public sealed class SearchHit(string cursor, SearchOutcome outcome, int rank)
     public string Cursor { get; } = cursor;
 
     public ExpertMatch Match => outcome.Explain(rank);
+
+    /// <summary>The hit's place: its group and how many of the skills asked for it meets.</summary>
+    public RankedCandidate Ranked => outcome.Top(rank + 1)[rank];
 }
 
 public sealed class ExpertSearchEdgeGraphType : ObjectGraphType<SearchHit>
@@ -74,6 +77,12 @@ public sealed class ExpertSearchEdgeGraphType : ObjectGraphType<SearchHit>
     {
         Name = "ExpertSearchEdge";
         Field<NonNullGraphType<StringGraphType>>("cursor").Resolve(c => c.Source.Cursor);
+        Field<NonNullGraphType<EnumerationGraphType<SearchGroup>>>("group")
+            .Description("NAME: the query is this person's name; SKILLS: holds skills asked for; WORDS: holds none of them but their text has the words; EVERYONE: nothing was asked for.")
+            .Resolve(c => c.Source.Ranked.Group);
+        Field<NonNullGraphType<IntGraphType>>("skillsMet")
+            .Description("How many of the skills asked for this person meets, each by a distinct skill they hold (one held skill never counts for two).")
+            .Resolve(c => c.Source.Ranked.Met);
         this.AddMatchFields(hit => hit.Match);
     }
 }
@@ -86,27 +95,23 @@ public sealed class ExpertSearchConnectionGraphType : ObjectGraphType<SearchPage
     public ExpertSearchConnectionGraphType()
     {
         Name = "ExpertSearchConnection";
-        Field<NonNullGraphType<IntGraphType>>("totalCount").Description("How many visible people match, across every page.")
-            .Resolve(c => c.Source.Outcome.Ranked.Count);
+        Field<NonNullGraphType<IntGraphType>>("totalCount").Description("How many visible people match, across every page: skillHolderCount + wordMentionCount.")
+            .Resolve(c => c.Source.Outcome.TotalCount);
+        Field<NonNullGraphType<IntGraphType>>("skillHolderCount")
+            .Description("How many of them hold at least one of the skills asked for (or a narrower one); they are listed first.")
+            .Resolve(c => c.Source.Outcome.SkillHolderCount);
+        Field<NonNullGraphType<IntGraphType>>("wordMentionCount")
+            .Description("How many hold none of the skills asked for but have the words in their name, headline or bio; listed after every skill holder.")
+            .Resolve(c => c.Source.Outcome.WordMentionCount);
         Field<NonNullGraphType<PageInfoGraphType>>("pageInfo").Resolve(c => new PageInfo(
-            c.Source.Offset + c.Source.Hits.Count < c.Source.Outcome.Ranked.Count, c.Source.Offset > 0,
+            c.Source.Offset + c.Source.Hits.Count < c.Source.Outcome.TotalCount, c.Source.Offset > 0,
             c.Source.Hits.Count == 0 ? null : c.Source.Hits[0].Cursor, c.Source.Hits.Count == 0 ? null : c.Source.Hits[^1].Cursor));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ExpertSearchEdgeGraphType>>>>("edges").Resolve(c => c.Source.Hits);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SkillGraphType>>>>("recognisedSkills")
             .Description("The skills the search understood the query and filter to ask for (narrower skills count too).")
             .Resolve(c => c.Source.Outcome.Ranker.Concepts.Where(k => k.Source != ConceptSource.Domain).SelectMany(k => k.Roots).DistinctBy(s => s.Id).ToList());
         Field<NonNullGraphType<SearchFacetsGraphType>>("facets").Description("Counts over every match, not just this page.")
-            .ResolveAsync(async c =>
-            {
-                if (c.Source.Outcome.Facets is { } counted)
-                {
-                    return counted;
-                }
-
-                var organisation = await c.Source.Outcome.Organisations(c.CancellationToken);
-                var taxonomy = await c.RequestServices!.GetRequiredService<ExpertSearch>().TaxonomyAsync(c.CancellationToken);
-                return c.Source.Outcome.Facets = SearchFacets.Count(c.Source.Outcome.Ranked.Select(r => r.Candidate), taxonomy, organisation);
-            });
+            .Resolve(c => c.Source.Outcome.Facets);
     }
 }
 

@@ -45,7 +45,7 @@ public static class ExpertQueries
                 for (var attempt = 1; ; attempt++)
                 {
                     var outcome = await search.SearchAsync(c.GetArgument<string?>("query"), filter, request.Viewer, c.CancellationToken);
-                    var slice = outcome.Ranked.Skip(page.Offset).Take(page.Limit).Select((ranked, i) => (ranked.Candidate.PersonId, Position: page.Offset + i)).ToList();
+                    var slice = outcome.Top(page.Offset + page.Limit).Skip(page.Offset).Select((ranked, i) => (ranked.Candidate.PersonId, Position: page.Offset + i)).ToList();
                     var visible = await StillVisibleAsync(c, slice, hit => hit.PersonId);
                     if (visible.Count < slice.Count && attempt < 3)
                     {

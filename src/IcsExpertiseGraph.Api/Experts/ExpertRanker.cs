@@ -32,7 +32,48 @@ public sealed record MatchedSkill(Guid SkillId, SkillLevel Level, bool Verified,
 /// <summary>A scored person, with the skills that matched and reasons whose contributions add up to the score.</summary>
 public sealed record ExpertMatch(Guid PersonId, double Score, IReadOnlyList<MatchedSkill> MatchedSkills, IReadOnlyList<ScoreReason> Explanation);
 
-public sealed record RankedCandidate(ExpertCandidate Candidate, double Score, double EvidenceStrength);
+/// <summary>Where a result stands, before its score: the groups of a search's answer, in the order they are listed.</summary>
+public enum SearchGroup
+{
+    /// <summary>The query is this person's name.</summary>
+    Name,
+
+    /// <summary>Holds at least one of the skills asked for (or a narrower one).</summary>
+    Skills,
+
+    /// <summary>Holds none of the skills asked for, but their name, headline or bio has the words.</summary>
+    Words,
+
+    /// <summary>Nothing was asked for: everyone the filter lets through, by the depth of their expertise.</summary>
+    Everyone,
+}
+
+/// <summary>
+/// A scored person and their place: the group, how many of the skills asked for they meet (each by a distinct skill
+/// they hold), and how many of those by the very skill named rather than a narrower one.
+/// </summary>
+public sealed record RankedCandidate(ExpertCandidate Candidate, double Score, double EvidenceStrength, SearchGroup Group = SearchGroup.Everyone, int Met = 0, int Explicit = 0)
+{
+    /// <summary>
+    /// The ranking: group, then skills met, then score (where a skill met through a narrower one counts 90% of its level),
+    /// evidence and id (so it never depends on input order).
+    /// </summary>
+    public static IComparer<RankedCandidate> Order { get; } = new RankOrder();
+
+    private sealed class RankOrder : IComparer<RankedCandidate>
+    {
+        public int Compare(RankedCandidate? x, RankedCandidate? y)
+        {
+            ArgumentNullException.ThrowIfNull(x);
+            ArgumentNullException.ThrowIfNull(y);
+            var order = x.Group.CompareTo(y.Group);
+            order = order != 0 ? order : y.Met.CompareTo(x.Met);
+            order = order != 0 ? order : y.Score.CompareTo(x.Score);
+            order = order != 0 ? order : y.EvidenceStrength.CompareTo(x.EvidenceStrength);
+            return order != 0 ? order : x.Candidate.PersonId.CompareTo(y.Candidate.PersonId);
+        }
+    }
+}
 
 /// <summary>
 /// The one store-independent ranking. Each signal is a number in 0..1 times its weight; contributions are
@@ -83,14 +124,17 @@ public sealed class ExpertRanker(SkillTaxonomy taxonomy, IReadOnlyList<Concept> 
     private const int SignalCount = 8;
 
     /// <summary>For each skill, which concepts (as bits) it answers: one lookup per holding, however many concepts.</summary>
-    private readonly Dictionary<Guid, ulong> answers = ConceptBits(concepts);
+    private readonly Dictionary<Guid, ulong> answers = ConceptBits(concepts, (concept, _) => true);
 
-    private static Dictionary<Guid, ulong> ConceptBits(IReadOnlyList<Concept> concepts)
+    /// <summary>For each skill, the concepts that name it (rather than a broader skill it is narrower than).</summary>
+    private readonly Dictionary<Guid, ulong> roots = ConceptBits(concepts, (concept, skill) => concept.IsRoot(skill));
+
+    private static Dictionary<Guid, ulong> ConceptBits(IReadOnlyList<Concept> concepts, Func<Concept, Guid, bool> counts)
     {
         var bits = new Dictionary<Guid, ulong>();
         for (var c = 0; c < concepts.Count && c < 64; c++)
         {
-            foreach (var skill in concepts[c].SkillIds)
+            foreach (var skill in concepts[c].SkillIds.Where(skill => counts(concepts[c], skill)))
             {
                 bits[skill] = bits.GetValueOrDefault(skill) | (1UL << c);
             }
@@ -101,48 +145,65 @@ public sealed class ExpertRanker(SkillTaxonomy taxonomy, IReadOnlyList<Concept> 
 
     public IReadOnlyList<Concept> Concepts => concepts;
 
-    /// <summary>Scores every candidate; best first.</summary>
+    /// <summary>The concepts (as bits) a skill answers.</summary>
+    public ulong AnswerBits(Guid skillId) => answers.GetValueOrDefault(skillId);
+
+    /// <summary>The concepts (as bits) that name a skill itself.</summary>
+    public ulong RootBits(Guid skillId) => roots.GetValueOrDefault(skillId);
+
+    /// <summary>How many concepts the holdings meet, each by a distinct skill, and how many of those by the skill named.</summary>
+    public (int Met, int Explicit) Coverage(IReadOnlyList<CandidateSkill> holdings)
+    {
+        ArgumentNullException.ThrowIfNull(holdings);
+        Span<ulong> answerBits = holdings.Count <= 64 ? stackalloc ulong[holdings.Count] : new ulong[holdings.Count];
+        Span<ulong> rootBits = holdings.Count <= 64 ? stackalloc ulong[holdings.Count] : new ulong[holdings.Count];
+        for (var h = 0; h < holdings.Count; h++)
+        {
+            answerBits[h] = AnswerBits(holdings[h].SkillId);
+            rootBits[h] = RootBits(holdings[h].SkillId);
+        }
+
+        return ConceptCoverage.Count(answerBits, rootBits);
+    }
+
+    /// <summary>
+    /// Scores and orders every candidate (the store's path; the in-memory index scores only the best groups). Without
+    /// the index the store cannot say whose name the query is, so nobody is put first for their name.
+    /// </summary>
     public IReadOnlyList<RankedCandidate> Rank(IReadOnlyList<ExpertCandidate> candidates)
     {
+        ArgumentNullException.ThrowIfNull(candidates);
         var ranked = new RankedCandidate[candidates.Count];
-        Span<double> contributions = stackalloc double[SignalCount];
         for (var i = 0; i < candidates.Count; i++)
         {
-            Assess(candidates[i], contributions, null);
-            ranked[i] = new RankedCandidate(candidates[i], Sum(contributions),
-                contributions[(int)ScoreSignal.Evidence] + contributions[(int)ScoreSignal.Verification]
-                + contributions[(int)ScoreSignal.Endorsements] + contributions[(int)ScoreSignal.ProjectEvidence]);
+            var (met, named) = Coverage(candidates[i].Skills);
+            ranked[i] = Score(candidates[i], GroupOf(met, candidates[i].TextRelevance > 0, nameMatch: false), met, named);
         }
 
-        // Score and evidence are four-decimal numbers, so one integer key orders by both; equal keys then go by id.
-        var keys = new long[ranked.Length];
-        for (var i = 0; i < ranked.Length; i++)
-        {
-            keys[i] = -((long)Math.Round(ranked[i].Score * 10_000) * 1_000_000 + (long)Math.Round(ranked[i].EvidenceStrength * 10_000));
-        }
-
-        Array.Sort(keys, ranked);
-        for (var start = 0; start < ranked.Length;)
-        {
-            var end = start + 1;
-            while (end < ranked.Length && keys[end] == keys[start])
-            {
-                end++;
-            }
-
-            if (end - start > 1)
-            {
-                Array.Sort(ranked, start, end - start, ById.Instance);
-            }
-
-            start = end;
-        }
-
+        Array.Sort(ranked, RankedCandidate.Order);
         return ranked;
     }
 
+    /// <summary>The group of someone who meets <paramref name="met"/> concepts and whose text did or did not match.</summary>
+    public SearchGroup GroupOf(int met, bool textMatched, bool nameMatch) =>
+        nameMatch ? SearchGroup.Name
+        : met > 0 ? SearchGroup.Skills
+        : textMatched || concepts.Count > 0 ? SearchGroup.Words
+        : SearchGroup.Everyone;
+
+    /// <summary>One candidate scored, in its place.</summary>
+    public RankedCandidate Score(ExpertCandidate candidate, SearchGroup group, int met, int named)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        Span<double> contributions = stackalloc double[SignalCount];
+        Assess(candidate, contributions, null);
+        return new RankedCandidate(candidate, Sum(contributions),
+            Round(contributions[(int)ScoreSignal.Evidence] + contributions[(int)ScoreSignal.Verification]
+            + contributions[(int)ScoreSignal.Endorsements] + contributions[(int)ScoreSignal.ProjectEvidence]), group, met, named);
+    }
+
     /// <summary>The same assessment as <see cref="Rank"/>, with the matched skills and a reason for each signal that counted.</summary>
-    public ExpertMatch Explain(ExpertCandidate candidate)
+    public ExpertMatch Explain(ExpertCandidate candidate, string? textDetail = null)
     {
         var contributions = new double[SignalCount];
         var answers = new List<(Concept? Concept, CandidateSkill? Holding)>();
@@ -158,7 +219,7 @@ public sealed class ExpertRanker(SkillTaxonomy taxonomy, IReadOnlyList<Concept> 
             }
         }
 
-        Add(ScoreSignal.Text, "The words searched for appear in their name, headline, bio or skills.");
+        Add(ScoreSignal.Text, textDetail ?? "The words searched for appear in their name, headline, bio or skills.");
         Add(ScoreSignal.SkillLevel, string.Join("; ", answers.Select(a => a.Holding is null
             ? $"{a.Concept!.Label}: not held"
             : $"{a.Concept?.Label ?? Name(a.Holding.SkillId)}: {EnumText.Name(a.Holding.Level)}{Via(a.Concept, a.Holding)}")));
@@ -183,16 +244,64 @@ public sealed class ExpertRanker(SkillTaxonomy taxonomy, IReadOnlyList<Concept> 
 
     private void Assess(ExpertCandidate candidate, Span<double> contributions, List<(Concept?, CandidateSkill?)>? answers)
     {
+        var skills = candidate.Skills;
+        Span<ulong> answerBits = skills.Count <= 64 ? stackalloc ulong[skills.Count] : new ulong[skills.Count];
+        Span<ulong> rootBits = skills.Count <= 64 ? stackalloc ulong[skills.Count] : new ulong[skills.Count];
+        for (var h = 0; h < skills.Count; h++)
+        {
+            answerBits[h] = AnswerBits(skills[h].SkillId);
+            rootBits[h] = RootBits(skills[h].SkillId);
+        }
+
+        Assess(new Facts(skills, answerBits, rootBits, candidate.TextRelevance, candidate.LastConfirmedAt, candidate.Availability, candidate.OpenToCrossOrganisation),
+            contributions, answers);
+    }
+
+    /// <summary>
+    /// What the score is made from: the holdings, with the concepts each answers and names as bits (worked out by the
+    /// caller: the in-memory index from skill positions, without a lookup by id), and the person's own signals.
+    /// </summary>
+    public readonly ref struct Facts(
+        IReadOnlyList<CandidateSkill> skills, ReadOnlySpan<ulong> answerBits, ReadOnlySpan<ulong> rootBits, double text,
+        DateTimeOffset? confirmed, AvailabilityStatus availability, bool open)
+    {
+        public IReadOnlyList<CandidateSkill> Skills { get; } = skills;
+
+        public ReadOnlySpan<ulong> AnswerBits { get; } = answerBits;
+
+        public ReadOnlySpan<ulong> RootBits { get; } = rootBits;
+
+        public double Text { get; } = text;
+
+        public DateTimeOffset? Confirmed { get; } = confirmed;
+
+        public AvailabilityStatus Availability { get; } = availability;
+
+        public bool Open { get; } = open;
+    }
+
+    /// <summary>The score and evidence strength of someone described by <paramref name="facts"/>, exactly as <see cref="Score"/> works them out.</summary>
+    public (double Score, double Evidence) ScoreOf(in Facts facts)
+    {
+        Span<double> contributions = stackalloc double[SignalCount];
+        Assess(facts, contributions, null);
+        return (Sum(contributions), Round(contributions[(int)ScoreSignal.Evidence] + contributions[(int)ScoreSignal.Verification]
+            + contributions[(int)ScoreSignal.Endorsements] + contributions[(int)ScoreSignal.ProjectEvidence]));
+    }
+
+    private void Assess(in Facts facts, Span<double> contributions, List<(Concept?, CandidateSkill?)>? answers)
+    {
         double level = 0, evidence = 0, verified = 0, endorsements = 0, projects = 0;
         var count = 0;
         if (concepts.Count > 0)
         {
             Span<int> strongest = stackalloc int[Math.Min(concepts.Count, 64)];
             strongest.Fill(-1);
-            var skills = candidate.Skills;
+            var skills = facts.Skills;
             for (var h = 0; h < skills.Count; h++)
             {
-                if (!this.answers.TryGetValue(skills[h].SkillId, out var bits))
+                var bits = facts.AnswerBits[h];
+                if (bits == 0)
                 {
                     continue;
                 }
@@ -214,7 +323,7 @@ public sealed class ExpertRanker(SkillTaxonomy taxonomy, IReadOnlyList<Concept> 
                 count++;
                 if (best is not null)
                 {
-                    var narrower = concept.Source is not (ConceptSource.Word or ConceptSource.Domain) && !concept.IsRoot(best.SkillId);
+                    var narrower = concept.Source is not (ConceptSource.Word or ConceptSource.Domain) && (facts.RootBits[strongest[c]] & (1UL << c)) == 0;
                     level += LevelValue(best.Level) * (narrower ? Weights.NarrowerMatch : 1);
                     Accumulate(best, ref evidence, ref verified, ref endorsements, ref projects);
                 }
@@ -225,7 +334,7 @@ public sealed class ExpertRanker(SkillTaxonomy taxonomy, IReadOnlyList<Concept> 
             // The strongest few holdings, picked without sorting: this runs for everyone on an empty search.
             Span<int> top = stackalloc int[Weights.ProfileSkills];
             var taken = 0;
-            var skills = candidate.Skills;
+            var skills = facts.Skills;
             for (var h = 0; h < skills.Count; h++)
             {
                 var at = taken < top.Length ? taken++ : top.Length;
@@ -256,18 +365,18 @@ public sealed class ExpertRanker(SkillTaxonomy taxonomy, IReadOnlyList<Concept> 
         }
 
         var mean = count == 0 ? 0 : 1.0 / count;
-        contributions[(int)ScoreSignal.Text] = Round(Weights.Text * candidate.TextRelevance);
+        contributions[(int)ScoreSignal.Text] = Round(Weights.Text * facts.Text);
         contributions[(int)ScoreSignal.SkillLevel] = Round(Weights.SkillLevel * level * mean);
         contributions[(int)ScoreSignal.Evidence] = Round(Weights.Evidence * evidence * mean);
         contributions[(int)ScoreSignal.Verification] = Round(Weights.Verification * verified * mean);
         contributions[(int)ScoreSignal.Endorsements] = Round(Weights.Endorsements * endorsements * mean);
         contributions[(int)ScoreSignal.ProjectEvidence] = Round(Weights.ProjectEvidence * projects * mean);
-        contributions[(int)ScoreSignal.Freshness] = Round(candidate.LastConfirmedAt is { } confirmed
+        contributions[(int)ScoreSignal.Freshness] = Round(facts.Confirmed is { } confirmed
             ? Weights.Freshness * Math.Pow(0.5, Math.Max(0, (now - confirmed).TotalDays) / 365.0)
             : 0);
         contributions[(int)ScoreSignal.Availability] = Round(
-            (Weights.Availability * candidate.Availability switch { AvailabilityStatus.Open => 1.0, AvailabilityStatus.Limited => 0.6, _ => 0 })
-            + (candidate.OpenToCrossOrganisation ? Weights.OpenToCrossOrganisation : 0));
+            (Weights.Availability * facts.Availability switch { AvailabilityStatus.Open => 1.0, AvailabilityStatus.Limited => 0.6, _ => 0 })
+            + (facts.Open ? Weights.OpenToCrossOrganisation : 0));
     }
 
     private static void Accumulate(CandidateSkill holding, ref double evidence, ref double verified, ref double endorsements, ref double projects)
@@ -295,13 +404,6 @@ public sealed class ExpertRanker(SkillTaxonomy taxonomy, IReadOnlyList<Concept> 
     /// <summary>The stronger claim; equal ones go by skill id, so the choice never depends on order.</summary>
     private static bool Stronger(CandidateSkill a, CandidateSkill b) =>
         a.Strength > b.Strength || (a.Strength == b.Strength && a.SkillId.CompareTo(b.SkillId) < 0);
-
-    private sealed class ById : IComparer<RankedCandidate>
-    {
-        public static readonly ById Instance = new();
-
-        public int Compare(RankedCandidate? x, RankedCandidate? y) => x!.Candidate.PersonId.CompareTo(y!.Candidate.PersonId);
-    }
 
     internal static double LevelValue(SkillLevel level) => level switch
     {

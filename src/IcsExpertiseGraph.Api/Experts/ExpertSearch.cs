@@ -24,17 +24,55 @@ public sealed record ExpertFilter(
 /// <summary>Looks up candidates' employers (for facets): from the index at once, or from the store in one batch when first asked.</summary>
 public delegate Task<Func<Guid, Organisation?>> EmployerLookup(CancellationToken cancellationToken);
 
-/// <summary>A search's whole result: every visible match, ranked, with what is needed to explain a page and count facets.</summary>
-public sealed record SearchOutcome(IReadOnlyList<RankedCandidate> Ranked, ExpertRanker Ranker, EmployerLookup Organisations)
+/// <summary>
+/// A search's whole result: every visible match, placed and counted, the best of them ranked on demand, with what is
+/// needed to explain a page and count facets.
+/// </summary>
+public sealed class SearchOutcome(ISearchMatches matches, ExpertRanker ranker)
 {
     /// <summary>Explanations already worked out, by rank: a cached result explains each hit once, whoever asks.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<int, ExpertMatch> explained = new();
+    private SearchFacets? facets;
+
+    public ExpertRanker Ranker => ranker;
+
+    /// <summary>Every visible match, across every page.</summary>
+    public int TotalCount => matches.Count;
+
+    /// <summary>Matches that hold at least one of the skills asked for.</summary>
+    public int SkillHolderCount => matches.SkillHolders;
+
+    /// <summary>Matches found by their words alone.</summary>
+    public int WordMentionCount => matches.WordMentions;
+
+    /// <summary>The best <paramref name="count"/> matches, best first.</summary>
+    public IReadOnlyList<RankedCandidate> Top(int count) => matches.Top(count);
 
     /// <summary>The facets over every match, counted once per result however many pages or requests ask for them.</summary>
-    public SearchFacets? Facets { get; set; }
+    public SearchFacets Facets => facets ??= matches.Facets();
 
     /// <summary>The hit at this rank with its matched skills and the reasons for its score.</summary>
-    public ExpertMatch Explain(int rank) => explained.GetOrAdd(rank, r => Ranker.Explain(Ranked[r].Candidate));
+    public ExpertMatch Explain(int rank) => explained.GetOrAdd(rank, r =>
+    {
+        var hit = matches.Top(r + 1)[r];
+        return Ranker.Explain(hit.Candidate, matches.TextDetail(hit.Candidate.PersonId));
+    });
+}
+
+/// <summary>Matches the store found and the ranker ranked whole (the path without the in-memory index).</summary>
+internal sealed class RankedMatches(IReadOnlyList<RankedCandidate> ranked, SkillTaxonomy taxonomy, Func<Guid, Organisation?> organisation) : ISearchMatches
+{
+    public int Count => ranked.Count;
+
+    public int SkillHolders => ranked.Count(r => r.Met > 0);
+
+    public int WordMentions => Count - SkillHolders;
+
+    public IReadOnlyList<RankedCandidate> Top(int count) => ranked.Count <= count ? ranked : ranked.Take(count).ToList();
+
+    public string? TextDetail(Guid personId) => null;
+
+    public SearchFacets Facets() => SearchFacets.Count(ranked.Select(r => r.Candidate), taxonomy, organisation);
 }
 
 /// <summary>
@@ -68,22 +106,38 @@ public sealed class ExpertSearch(IExpertiseStore store, SkillCatalog catalog, Ex
             throw new BadUserInputError("filter.skillIds", $"There is no skill with id {GlobalId.Encode("Skill", unknown)}.");
         }
 
-        var named = Vocabulary.ConceptsIn(query, taxonomy);
+        var meaning = Vocabulary.Understand(query, taxonomy);
+        var named = meaning.Concepts;
         var concepts = named
             .Concat(filter.SkillIds.Select(id => taxonomy.ConceptFor([taxonomy.Find(id)!], taxonomy.Find(id)!.Name, ConceptSource.Filter)))
             .Concat(filter.Domains.Select(taxonomy.ConceptForDomain))
             .DistinctBy(c => string.Join(',', c.Roots.Select(r => r.Id).Order()))
             .ToList();
+        // The words of a recognised skill name are that skill: they reach text only together (Phrases), never one by one.
         var criteria = new ExpertCriteria(
-            SearchText.Terms(query),
+            meaning.FreeTerms,
             named.SelectMany(c => c.SkillIds).ToHashSet(),
             [.. filter.SkillIds.SelectMany(taxonomy.WithDescendants).Distinct()],
             filter.MinLevel, filter.Domains, filter.IntegratedCareSystemIds, filter.PlaceIds, filter.OrganisationTypes,
-            filter.AvailableOnly, filter.OpenToCrossOrganisation);
+            filter.AvailableOnly, filter.OpenToCrossOrganisation)
+        {
+            Phrases = meaning.Phrases,
+            NameWords = meaning.AllTerms,
+        };
 
-        var (candidates, organisations) = await FindAsync(criteria, viewer, memory, cancellationToken);
         var ranker = new ExpertRanker(taxonomy, concepts, now);
-        var outcome = new SearchOutcome(ranker.Rank(candidates), ranker, organisations);
+        ISearchMatches matches;
+        if (memory is not null)
+        {
+            matches = memory.Search(criteria, ranker, viewer);
+        }
+        else
+        {
+            var (candidates, organisations) = await FindAsync(criteria, viewer, null, cancellationToken);
+            matches = new RankedMatches(ranker.Rank(candidates), taxonomy, await organisations(cancellationToken));
+        }
+
+        var outcome = new SearchOutcome(matches, ranker);
         if (key is not null)
         {
             memory!.Results.Add(key, outcome, now);

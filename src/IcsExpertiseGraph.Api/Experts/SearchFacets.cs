@@ -20,6 +20,16 @@ public sealed record SearchFacets(
     /// <summary>The skill facet lists the most held skills; the rest are in the taxonomy.</summary>
     public const int MaxSkills = 30;
 
+    /// <summary>Facets from counts already made (zero counts dropped, the largest first, ties by value).</summary>
+    public static SearchFacets From(
+        IEnumerable<(Skill Skill, int Count)> skills, IEnumerable<(QualityDomain Domain, int Count)> domains,
+        IReadOnlyDictionary<Guid, int> systems, IReadOnlyDictionary<OrganisationType, int> types) => new(
+        [.. domains.Where(d => d.Count > 0).Select(d => new FacetCount<QualityDomain>(d.Domain, d.Count)).OrderByDescending(f => f.Count).ThenBy(f => f.Value)],
+        [.. skills.Where(s => s.Count > 0).Select(s => new FacetCount<Skill>(s.Skill, s.Count))
+            .OrderByDescending(f => f.Count).ThenBy(f => f.Value.Name, StringComparer.Ordinal).Take(MaxSkills)],
+        [.. systems.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Select(p => new FacetCount<Guid>(p.Key, p.Value))],
+        [.. types.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Select(p => new FacetCount<OrganisationType>(p.Key, p.Value))]);
+
     public static SearchFacets Count(IEnumerable<ExpertCandidate> candidates, SkillTaxonomy taxonomy, Func<Guid, Organisation?> organisation)
     {
         // Loops and a "last counted for" stamp per value, not LINQ and sets: this runs over every match.

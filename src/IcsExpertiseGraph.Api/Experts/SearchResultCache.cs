@@ -37,7 +37,7 @@ public sealed class SearchResultCache
     public void Add(string key, SearchOutcome outcome, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        var size = Math.Max(1, outcome.Ranked.Count);
+        var size = Math.Max(1, outcome.TotalCount);
         if (size > Budget)
         {
             return;

@@ -25,6 +25,9 @@ public static class SearchText
         return words;
     }
 
+    /// <summary>A filler word ("and", "someone"), which never counts as text on its own.</summary>
+    public static bool IsFiller(string word) => StopWords.Contains(word);
+
     /// <summary>Every word, filler included: used to match multi-word skill names ("theory of constraints").</summary>
     public static IReadOnlyList<string> Words(string? text)
     {

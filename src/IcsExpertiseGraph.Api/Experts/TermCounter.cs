@@ -18,9 +18,6 @@ internal sealed class TermCounter
     private char[] buffer = new char[256];
     private float length;
 
-    /// <summary>The ids of these words, in order, repeats kept (a word twice counts twice).</summary>
-    public int[] Ids(IReadOnlyList<string> words) => [.. words.Select(Id)];
-
     /// <summary>Counts the words of a text in the current document.</summary>
     public void Text(string? text, int weight)
     {
@@ -59,15 +56,6 @@ internal sealed class TermCounter
             {
                 Add(lookup.TryGetValue(word, out var id) ? id : Id(word.ToString()), weight);
             }
-        }
-    }
-
-    /// <summary>Counts terms already turned into ids (a skill's words) in the current document.</summary>
-    public void Terms(int[] termIds, int weight)
-    {
-        foreach (var id in termIds)
-        {
-            Add(id, weight);
         }
     }
 

@@ -19,20 +19,56 @@ public sealed record Concept(string Label, IReadOnlyList<Skill> Roots, IReadOnly
 }
 
 /// <summary>
+/// A query understood: the skills it asks for, the free words left once the skills' names are taken out, the typed
+/// words of each recognised name (found in text only together), and every word of it (to find a person by name).
+/// </summary>
+public sealed record QueryMeaning(IReadOnlyList<Concept> Concepts, IReadOnlyList<string> FreeTerms, IReadOnlyList<IReadOnlyList<string>> Phrases, IReadOnlyList<string> AllTerms)
+{
+    public static QueryMeaning Nothing { get; } = new([], [], [], []);
+}
+
+/// <summary>
 /// Turns typed words into skills: names and aliases ("SPC", "PDSA", "EBCD", "QSIR") in any case, with
 /// punctuation and simple plurals ignored; misspellings within one or two edits; and, when nothing else
 /// matched, skills whose names contain one of the words ("improvement").
 /// </summary>
 public static class Vocabulary
 {
-    public static IReadOnlyList<Concept> ConceptsIn(string? query, SkillTaxonomy taxonomy)
+    public static IReadOnlyList<Concept> ConceptsIn(string? query, SkillTaxonomy taxonomy) => Understand(query, taxonomy).Concepts;
+
+    /// <summary>
+    /// What a query means: the skills its words name, and what is left of it as text. The words of a recognised name or
+    /// alias belong to that skill: they come back as one phrase (found in someone's text only all together), never as
+    /// loose words, so "systems" of "systems thinking" does not match "Kanban and pull systems". The other words are the
+    /// free text.
+    /// </summary>
+    public static QueryMeaning Understand(string? query, SkillTaxonomy taxonomy)
     {
+        ArgumentNullException.ThrowIfNull(taxonomy);
         var words = SearchText.Words(query).Select(SearchText.Singular).ToArray();
         if (words.Length == 0)
         {
-            return [];
+            return QueryMeaning.Nothing;
         }
 
+        var (concepts, consumed) = Recognise(words, query, taxonomy);
+        var phrases = consumed
+            .Select(span => (IReadOnlyList<string>)[.. words.AsSpan(span.Start, span.Length).ToArray().Where(w => !SearchText.IsFiller(w))])
+            .Where(p => p.Count > 0)
+            .DistinctBy(p => string.Join(' ', p))
+            .ToList();
+        var taken = new bool[words.Length];
+        foreach (var (start, length) in consumed)
+        {
+            taken.AsSpan(start, length).Fill(true);
+        }
+
+        var free = SearchText.Terms(string.Join(' ', SearchText.Words(query).Where((_, i) => !taken[i])));
+        return new QueryMeaning(concepts, free, phrases, SearchText.Terms(query));
+    }
+
+    private static (IReadOnlyList<Concept>, List<(int Start, int Length)>) Recognise(string[] words, string? query, SkillTaxonomy taxonomy)
+    {
         var matches = new List<(Skill Skill, int Start, int Length, ConceptSource Source)>();
         foreach (var label in taxonomy.Labels)
         {
@@ -65,12 +101,13 @@ public static class Vocabulary
             .ToList();
         if (concepts.Count > 0)
         {
-            return concepts;
+            return (concepts, [.. kept.Select(m => (m.Start, m.Length))]);
         }
 
+        // Nothing named a skill: skills whose names hold one of the longer words stand in, and the words stay free text.
         var terms = SearchText.Terms(query).Select(SearchText.Singular).Where(t => t.Length >= 4).ToHashSet();
         var containing = taxonomy.Labels.Where(l => !l.IsAlias && l.Words.Any(terms.Contains)).Select(l => l.Skill).DistinctBy(s => s.Id).ToList();
-        return containing.Count == 0 ? [] : [taxonomy.ConceptFor(containing, string.Join(' ', terms), ConceptSource.Word)];
+        return (containing.Count == 0 ? [] : [taxonomy.ConceptFor(containing, string.Join(' ', terms), ConceptSource.Word)], []);
     }
 
     /// <summary>Labels whose every word is within reach of the uncovered query words at the same positions.</summary>

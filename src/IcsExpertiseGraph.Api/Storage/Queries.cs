@@ -36,7 +36,13 @@ public sealed record ExpertCriteria(
     bool AvailableOnly,
     bool? OpenToCrossOrganisation)
 {
-    public bool MatchesEveryone => Terms.Count == 0 && ConceptSkillIds.Count == 0;
+    /// <summary>The typed words of each skill name the query used: text matches one only when it holds all its words.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Phrases { get; init; } = [];
+
+    /// <summary>Every word of the query, to find someone by their name (the in-memory index puts them first).</summary>
+    public IReadOnlyList<string> NameWords { get; init; } = [];
+
+    public bool MatchesEveryone => Terms.Count == 0 && Phrases.Count == 0 && ConceptSkillIds.Count == 0;
 }
 
 /// <summary>A holding as the ranker sees it: the claim, what backs it, and who vouches for it.</summary>

@@ -71,7 +71,7 @@ public sealed class RelevanceTests : IAsyncLifetime, IDisposable
         foreach (var need in judgements.Needs)
         {
             var outcome = await search.SearchAsync(need.Query, Filter(need.Filter), Viewer.Anonymous, CancellationToken.None);
-            var ranked = outcome.Ranked.Select(r => r.Candidate.PersonId).ToList();
+            var ranked = outcome.Top(outcome.TotalCount).Select(r => r.Candidate.PersonId).ToList();
             var grades = network.People.Where(p => p.Visibility == Visibility.Public).ToDictionary(p => p.Id, p => Grade(need, p.Id));
             var gains = ranked.Take(Depth).Select(id => grades.GetValueOrDefault(id)).ToList();
             var ideal = grades.Values.OrderDescending().Take(Depth).ToList();

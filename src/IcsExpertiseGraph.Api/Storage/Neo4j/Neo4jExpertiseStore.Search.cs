@@ -23,7 +23,7 @@ public sealed partial class Neo4jExpertiseStore
     {
         var result = await ReadAsync("find-expert-candidates", cancellationToken,
         [
-            ("textQuery", FullTextQuery(criteria.Terms) is { Length: > 0 } text ? text : null),
+            ("textQuery", FullTextQuery(criteria.Terms, criteria.Phrases) is { Length: > 0 } text ? text : null),
             ("conceptIds", Ids(criteria.ConceptSkillIds)),
             ("everyone", criteria.MatchesEveryone),
             ("skillIds", Ids(criteria.SkillIds)),
@@ -115,18 +115,27 @@ public sealed partial class Neo4jExpertiseStore
     /// prefix-matched in every field with its boost; any word may match, and people who match more of them, in better
     /// fields, score higher. Lower-case and/or/not are plain words to Lucene.
     /// </summary>
-    internal static string FullTextQuery(IReadOnlyList<string> terms)
+    internal static string FullTextQuery(IReadOnlyList<string> terms, IReadOnlyList<IReadOnlyList<string>>? phrases = null)
     {
         var query = new StringBuilder();
         foreach (var word in terms.SelectMany(Experts.SearchText.Words).Distinct(StringComparer.Ordinal))
         {
-            foreach (var (field, boost) in TextFields)
+            query.Append(query.Length == 0 ? "" : " OR ").Append(InAnyField(word));
+        }
+
+        // The words of a skill name typed match only all together: each in any field, all of them required.
+        foreach (var phrase in phrases ?? [])
+        {
+            var words = phrase.SelectMany(Experts.SearchText.Words).Distinct(StringComparer.Ordinal).ToList();
+            if (words.Count > 0)
             {
-                query.Append(query.Length == 0 ? "" : " OR ").Append(field).Append(':').Append(word).Append("*^")
-                    .Append(boost.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                query.Append(query.Length == 0 ? "" : " OR ").Append('(').AppendJoin(" AND ", words.Select(w => "(" + InAnyField(w) + ")")).Append(')');
             }
         }
 
         return query.ToString();
     }
+
+    private static string InAnyField(string word) => string.Join(" OR ", TextFields.Select(f =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{f.Item1}:{word}*^{f.Item2}")));
 }

@@ -26,7 +26,7 @@ public sealed partial class SqliteExpertiseStore
 
     public async Task<IReadOnlyList<ExpertCandidate>> FindExpertCandidatesAsync(ExpertCriteria criteria, Viewer viewer, CancellationToken cancellationToken)
     {
-        var hasText = criteria.Terms.Count > 0;
+        var hasText = criteria.Terms.Count > 0 || criteria.Phrases.Count > 0;
         var sql = new StringBuilder("WITH candidate AS (SELECT p.pk, p.id, p.last_confirmed_at, p.availability_status, p.open_to_cross_organisation, ");
         sql.Append(hasText ? "coalesce(t.rank, 0.0)" : "0.0").Append(" AS rank FROM person p ");
         if (hasText)
@@ -63,7 +63,7 @@ public sealed partial class SqliteExpertiseStore
         using var command = connection.CreateCommand();
         command.CommandText = sql.ToString();
         WithViewer(command, viewer)
-            .With("$match", hasText ? FullTextQuery(criteria.Terms) : DBNull.Value)
+            .With("$match", hasText ? FullTextQuery(criteria.Terms, criteria.Phrases) : DBNull.Value)
             .With("$concepts", JsonIds(criteria.ConceptSkillIds))
             .With("$minLevel", (int)(criteria.MinLevel ?? SkillLevel.Awareness))
             .With("$skillIds", JsonIds(criteria.SkillIds))
@@ -327,8 +327,11 @@ public sealed partial class SqliteExpertiseStore
 
     /// <summary>
     /// FTS5 syntax from normalised terms: each term quoted (so no user text is ever read as FTS syntax)
-    /// and prefix-matched, any term may match; bm25 rewards people who match more of them.
+    /// and prefix-matched, any term may match; bm25 rewards people who match more of them. The words of a skill name
+    /// typed match only all together (each prefix-matched, joined by AND).
     /// </summary>
-    private static string FullTextQuery(IReadOnlyList<string> terms) =>
-        string.Join(" OR ", terms.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"*"));
+    private static string FullTextQuery(IReadOnlyList<string> terms, IReadOnlyList<IReadOnlyList<string>> phrases) =>
+        string.Join(" OR ", terms.Select(Quoted).Concat(phrases.Select(p => "(" + string.Join(" AND ", p.Select(Quoted)) + ")")));
+
+    private static string Quoted(string term) => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"*";
 }

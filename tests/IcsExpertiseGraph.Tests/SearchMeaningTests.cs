@@ -1,0 +1,164 @@
+using System.Text.Json.Nodes;
+using IcsExpertiseGraph.Api.Directory;
+using IcsExpertiseGraph.Api.Domain;
+using IcsExpertiseGraph.Api.Experts;
+using IcsExpertiseGraph.Api.GraphQL;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IcsExpertiseGraph.Tests;
+
+/// <summary>
+/// What a query means to an ICS designer (issue 16, item 1): the skills it names are the need, each met by a distinct
+/// skill held; the words of a skill's name are that skill, not loose words; people who only mention the words come
+/// after every holder, counted apart; a person's name finds that person first. Every expectation is worked out here
+/// from the people's own profiles, independently of the ranker.
+/// </summary>
+public sealed class SearchMeaningTests(SharedApi api) : IClassFixture<SharedApi>
+{
+    private readonly ApiFactory factory = api.Factory;
+
+    private const string Page = """
+        totalCount skillHolderCount wordMentionCount
+        edges { group skillsMet score node { id displayName headline bio skills { skill { id } level } } }
+        """;
+
+    [Theory]
+    [InlineData("SPC and systems thinking", "statistical-process-control", "systems-thinking")]
+    [InlineData("Run charts and statistical process control", "run-charts", "statistical-process-control")]
+    [InlineData("lean, PDSA and demand and capacity", "lean", "pdsa-cycles", "demand-and-capacity-modelling")]
+    public async Task PeopleMeetingEveryNamedSkillWithDistinctSkillsComeFirst(string query, params string[] keys)
+    {
+        var taxonomy = await TaxonomyAsync();
+        var needs = keys.Select(key => taxonomy.WithDescendants(taxonomy.All.Single(s => s.Key == key).Id)).ToList();
+
+        var response = await factory.QueryAsync($$"""query($q: String) { searchExperts(query: $q, first: 100) { {{Page}} } }""", new { q = query });
+
+        Assert.Null(response["errors"]);
+        var edges = response["data"]!["searchExperts"]!["edges"].Arr();
+        Assert.NotEmpty(edges);
+        var met = edges.Select(e => Met(needs, e!["node"]!["skills"].Arr().Select(s => Guid.Parse(GlobalIdValue(s!["skill"]!["id"].Str()))))).ToList();
+        // What the service says each person meets is what their profile shows, and nobody meeting more is listed after someone meeting fewer.
+        Assert.Equal(met, edges.Select(e => e!["skillsMet"]!.GetValue<int>()));
+        Assert.Equal(met.OrderDescending(), met);
+        Assert.Contains(needs.Count, met);
+    }
+
+    [Fact]
+    public async Task ANarrowerSkillHeldAloneCountsForOneNeedNotTwo()
+    {
+        var taxonomy = await TaxonomyAsync();
+        var runCharts = taxonomy.All.Single(s => s.Key == "run-charts").Id;
+        Assert.Contains(runCharts, taxonomy.WithDescendants(taxonomy.All.Single(s => s.Key == "statistical-process-control").Id));
+
+        var response = await factory.QueryAsync($$"""{ searchExperts(query: "Run charts and statistical process control", first: 100) { {{Page}} } }""");
+
+        var edges = response["data"]!["searchExperts"]!["edges"].Arr();
+        var onlyRunCharts = edges.Where(e =>
+        {
+            var held = e!["node"]!["skills"].Arr().Select(s => Guid.Parse(GlobalIdValue(s!["skill"]!["id"].Str()))).ToHashSet();
+            return held.Contains(runCharts) && held.Intersect(taxonomy.WithDescendants(taxonomy.All.Single(s => s.Key == "statistical-process-control").Id)).Count() == 1;
+        }).ToList();
+        Assert.NotEmpty(onlyRunCharts);
+        Assert.All(onlyRunCharts, e => Assert.Equal(1, e!["skillsMet"]!.GetValue<int>()));
+    }
+
+    [Fact]
+    public async Task TheWordsOfASkillNameDoNotMatchOtherTextByThemselvesAndMentionsComeAfterEveryHolder()
+    {
+        var taxonomy = await TaxonomyAsync();
+        var systemsThinking = taxonomy.WithDescendants(taxonomy.All.Single(s => s.Key == "systems-thinking").Id);
+
+        var (result, edges) = await EveryPageAsync("systems thinking");
+
+        Assert.Equal(result["totalCount"]!.GetValue<int>(), result["skillHolderCount"]!.GetValue<int>() + result["wordMentionCount"]!.GetValue<int>());
+        Assert.Equal(result["totalCount"]!.GetValue<int>(), edges.Count);
+        Assert.True(result["wordMentionCount"]!.GetValue<int>() > 0, "Someone in the demo network mentions systems thinking without holding it.");
+        var groups = edges.Select(e => e!["group"].Str()).ToList();
+        Assert.Equal(groups.OrderBy(g => g == "SKILLS" ? 0 : 1), groups);
+        Assert.Equal(result["skillHolderCount"]!.GetValue<int>(), groups.Count(g => g == "SKILLS"));
+        foreach (var edge in edges)
+        {
+            var node = edge!["node"]!;
+            var held = node["skills"].Arr().Select(s => Guid.Parse(GlobalIdValue(s!["skill"]!["id"].Str()))).ToHashSet();
+            if (edge["group"].Str() == "SKILLS")
+            {
+                Assert.True(held.Overlaps(systemsThinking), $"{node["displayName"]} is listed as holding systems thinking.");
+            }
+            else
+            {
+                // Found by the words only: the words are in their own text, both of them, not one in another skill's name.
+                var text = SearchText.Words($"{node["displayName"]} {node["headline"]?.GetValue<string>()} {node["bio"]?.GetValue<string>()}");
+                Assert.False(held.Overlaps(systemsThinking));
+                Assert.Contains(text, w => w.StartsWith("system", StringComparison.Ordinal));
+                Assert.Contains(text, w => w.StartsWith("thinking", StringComparison.Ordinal));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task AQueryThatIsAPersonsNameFindsThatPersonFirst()
+    {
+        var everyone = await factory.QueryAsync("{ people(first: 100) { nodes { id displayName } } }");
+        var nodes = everyone["data"]!["people"]!["nodes"].Arr();
+        // Someone sharing a surname with others: their full name must still put them first, ahead of namesakes and experts.
+        var person = nodes.Where(n => nodes.Count(o => Surname(o!) == Surname(n!)) > 1).Select(n => n!).First();
+
+        var response = await factory.QueryAsync("query($q: String) { searchExperts(query: $q, first: 5) { edges { group node { id } } } }", new { q = person["displayName"].Str() });
+
+        var first = response["data"]!["searchExperts"]!["edges"].Arr()[0]!;
+        Assert.Equal(person["id"].Str(), first["node"]!["id"].Str());
+        Assert.Equal("NAME", first["group"].Str());
+    }
+
+    /// <summary>Every match of a query, page after page, with the first page's counts.</summary>
+    private async Task<(JsonNode Result, List<JsonNode?> Edges)> EveryPageAsync(string query)
+    {
+        var edges = new List<JsonNode?>();
+        JsonNode? first = null;
+        string? after = null;
+        do
+        {
+            var response = await factory.QueryAsync($$"""query($q: String, $after: String) { searchExperts(query: $q, first: 100, after: $after) { pageInfo { hasNextPage endCursor } {{Page}} } }""", new { q = query, after });
+            Assert.Null(response["errors"]);
+            var page = response["data"]!["searchExperts"]!;
+            first ??= page;
+            edges.AddRange(page["edges"].Arr());
+            after = page["pageInfo"]!["hasNextPage"]!.GetValue<bool>() ? page["pageInfo"]!["endCursor"].Str() : null;
+        }
+        while (after is not null);
+
+        return (first!, edges);
+    }
+
+    private static string Surname(JsonNode node) => node["displayName"].Str().Split(' ')[^1];
+
+    /// <summary>How many needs the holdings meet, each by a distinct skill: a maximum matching, worked out by trying every assignment.</summary>
+    private static int Met(List<IReadOnlySet<Guid>> needs, IEnumerable<Guid> held)
+    {
+        var skills = held.ToList();
+        int Best(int need, HashSet<Guid> used)
+        {
+            if (need == needs.Count)
+            {
+                return 0;
+            }
+
+            var best = Best(need + 1, used);
+            foreach (var skill in skills.Where(s => needs[need].Contains(s) && !used.Contains(s)))
+            {
+                used.Add(skill);
+                best = Math.Max(best, 1 + Best(need + 1, used));
+                used.Remove(skill);
+            }
+
+            return best;
+        }
+
+        return Best(0, []);
+    }
+
+    private static string GlobalIdValue(string id) => GlobalId.Parse(id, "Skill", "id").ToString();
+
+    private async Task<SkillTaxonomy> TaxonomyAsync() =>
+        await factory.Services.GetRequiredService<SkillCatalog>().GetAsync(CancellationToken.None);
+}
