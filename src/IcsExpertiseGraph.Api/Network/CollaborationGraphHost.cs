@@ -91,7 +91,11 @@ public sealed partial class CollaborationGraphHost(
             }
 
             var last = brokers;
-            var due = last is { IsCompletedSuccessfully: true } ? last.Result.ComputedAt + refreshInterval - Clock.GetUtcNow() : TimeSpan.Zero;
+            // At most every refresh interval, and never more than a fifth of one core's time: at a million people one
+            // computation takes minutes, and back to back they would take a core from searches for good.
+            var due = last is { IsCompletedSuccessfully: true } done
+                ? done.Result.ComputedAt + Max(refreshInterval, TimeSpan.FromMilliseconds(done.Result.ComputeMilliseconds * BusyShare)) - Clock.GetUtcNow()
+                : TimeSpan.Zero;
             scheduled = Task.Run(async () =>
             {
                 try
@@ -127,6 +131,11 @@ public sealed partial class CollaborationGraphHost(
     public void HoldBrokers() => brokersMayStart = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public void ReleaseBrokers() => brokersMayStart.TrySetResult();
+
+    /// <summary>The wait between two computations, as a multiple of how long the last one took (4: at most a fifth of the time).</summary>
+    private const double BusyShare = 4;
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private bool Fits(BrokerScores scores, CollaborationGraph graph) =>
         ReferenceEquals(scores.Lineage, graph.Lineage) && (refreshInterval != TimeSpan.Zero || scores.Sequence == graph.Sequence);
