@@ -130,6 +130,26 @@ public sealed class SearchMeaningTests(SharedApi api) : IClassFixture<SharedApi>
         return (first!, edges);
     }
 
+    [Theory]
+    [InlineData("SPC and systems thinking")]
+    [InlineData("lean")]
+    [InlineData("Run charts and statistical process control")]
+    [InlineData("improvement")]
+    [InlineData("")]
+    public async Task TheBestPageIsTheSameAsTheTopOfEveryMatchScored(string query)
+    {
+        // The index scores only people who can still reach the page; the page must be exactly the head of the whole ranking.
+        var search = factory.Services.GetRequiredService<ExpertSearch>();
+        var viewer = new Api.Auth.Viewer(null, true, false);
+        var all = await search.SearchAsync(query, ExpertFilter.None, viewer, CancellationToken.None);
+        var page = all.Top(20);
+        var whole = all.Top(all.TotalCount);
+
+        Assert.Equal(all.TotalCount, whole.Count);
+        Assert.Equal(whole.Take(20).Select(r => (r.Candidate.PersonId, r.Score)), page.Select(r => (r.Candidate.PersonId, r.Score)));
+        Assert.Equal([.. whole.Order(RankedCandidate.Order)], whole);
+    }
+
     private static string Surname(JsonNode node) => node["displayName"].Str().Split(' ')[^1];
 
     /// <summary>How many needs the holdings meet, each by a distinct skill: a maximum matching, worked out by trying every assignment.</summary>

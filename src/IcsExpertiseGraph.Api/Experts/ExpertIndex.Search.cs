@@ -70,14 +70,17 @@ public sealed partial class ExpertIndex
                     return;
                 }
 
-                var (met, byName) = Coverage(entry, answerBits, rootBits);
+                var (met, byName, best) = Coverage(entry, answerBits, rootBits, everyone);
                 var textScore = text[position];
                 if (!everyone && met == 0 && textScore <= 0 && !named.Contains(position))
                 {
                     return;
                 }
 
-                matches.Add(position, ranker.GroupOf(met, textScore > 0, named.Contains(position)), met, byName, textScore <= 0 ? 0 : textScore / (textScore + TextHalfPoint));
+                var relevance = textScore <= 0 ? 0 : textScore / (textScore + TextHalfPoint);
+                var row = entry.Row;
+                matches.Add(position, ranker.GroupOf(met, textScore > 0, named.Contains(position)), met, byName, relevance,
+                    best + ranker.PersonBound(relevance, row.LastConfirmedAt, row.Availability, row.OpenToCrossOrganisation));
             }
 
             if (everyone)
@@ -232,20 +235,30 @@ public sealed partial class ExpertIndex
         return (answers, roots);
     }
 
-    private static (int Met, int ByName) Coverage(PersonEntry entry, ulong[] answerBits, ulong[] rootBits)
+    /// <summary>
+    /// The concepts met (by distinct holdings) and met by name, and the best that one answering holding can add to the
+    /// score (every holding counts when nothing is asked for: the profile's strongest then stand in).
+    /// </summary>
+    private static (int Met, int ByName, double Best) Coverage(PersonEntry entry, ulong[] answerBits, ulong[] rootBits, bool everyone)
     {
         var held = entry.HoldingSkill;
         Span<ulong> answers = held.Length <= 64 ? stackalloc ulong[held.Length] : new ulong[held.Length];
         Span<ulong> roots = held.Length <= 64 ? stackalloc ulong[held.Length] : new ulong[held.Length];
         var any = false;
+        var best = 0.0;
         for (var h = 0; h < held.Length; h++)
         {
             answers[h] = answerBits[held[h]];
             roots[h] = rootBits[held[h]];
             any |= answers[h] != 0;
+            if (answers[h] != 0 || everyone)
+            {
+                best = Math.Max(best, ExpertRanker.HoldingBound(entry.Holdings[h]));
+            }
         }
 
-        return any ? ConceptCoverage.Count(answers, roots) : (0, 0);
+        var (met, byName) = any ? ConceptCoverage.Count(answers, roots) : (0, 0);
+        return (met, byName, best);
     }
 
     /// <summary>The matches of one search on this snapshot: placed at once, scored for the pages asked for.</summary>
@@ -259,6 +272,7 @@ public sealed partial class ExpertIndex
         private readonly List<int> places = [];
         private readonly List<double> texts = [];
         private readonly List<int> metByName = [];
+        private readonly List<double> bounds = [];
         private readonly Lock gate = new();
         private RankedCandidate[] top = [];
         private ulong[]? answerBits;
@@ -272,8 +286,10 @@ public sealed partial class ExpertIndex
 
         public int WordMentions => Count - SkillHolders;
 
-        public void Add(int position, SearchGroup group, int met, int byName, double text)
+        /// <summary>A match, placed, with its text relevance and the most its score can be.</summary>
+        public void Add(int position, SearchGroup group, int met, int byName, double text, double bound)
         {
+            bounds.Add(bound);
             positions.Add(position);
             places.Add(((int)group * Levels) + (Levels - 1 - met));
             texts.Add(text);
@@ -333,7 +349,8 @@ public sealed partial class ExpertIndex
             var best = new List<Scored>(count + 1);
             for (var i = 0; i < positions.Count; i++)
             {
-                if (places[i] > cut)
+                // Someone whose score cannot reach the worst of the best so far is not scored at all.
+                if (places[i] > cut || (best.Count == count && (places[i] > best[^1].Place || (places[i] == best[^1].Place && bounds[i] < best[^1].Score))))
                 {
                     continue;
                 }

@@ -379,6 +379,27 @@ public sealed class ExpertRanker(SkillTaxonomy taxonomy, IReadOnlyList<Concept> 
             + (facts.Open ? Weights.OpenToCrossOrganisation : 0));
     }
 
+    /// <summary>
+    /// At most what one holding can add to a score (its level counted in full, as if asked for by name): a person's score
+    /// is never above their best answering holding's bound plus <see cref="PersonBound"/>, which lets the index skip
+    /// scoring people who cannot reach the page.
+    /// </summary>
+    public static double HoldingBound(CandidateSkill holding)
+    {
+        ArgumentNullException.ThrowIfNull(holding);
+        double evidence = 0, verified = 0, endorsements = 0, projects = 0;
+        Accumulate(holding, ref evidence, ref verified, ref endorsements, ref projects);
+        return (Weights.SkillLevel * LevelValue(holding.Level)) + (Weights.Evidence * evidence) + (Weights.Verification * verified)
+            + (Weights.Endorsements * endorsements) + (Weights.ProjectEvidence * projects);
+    }
+
+    /// <summary>At most what the person's own signals (text, freshness, availability) add, with a margin for rounding.</summary>
+    public double PersonBound(double text, DateTimeOffset? confirmed, AvailabilityStatus availability, bool open) =>
+        (Weights.Text * text)
+        + (confirmed is { } at ? Weights.Freshness * Math.Pow(0.5, Math.Max(0, (now - at).TotalDays) / 365.0) : 0)
+        + (Weights.Availability * (availability == AvailabilityStatus.NotAvailable ? 0 : 1)) + (open ? Weights.OpenToCrossOrganisation : 0)
+        + 0.001;
+
     private static void Accumulate(CandidateSkill holding, ref double evidence, ref double verified, ref double endorsements, ref double projects)
     {
         evidence += EvidenceValue(holding.Evidence);
