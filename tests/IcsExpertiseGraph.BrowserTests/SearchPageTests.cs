@@ -244,13 +244,15 @@ public sealed partial class SearchPageTests(WebAppFixture app) : IClassFixture<W
         var field = page.GetByLabel("Search experts", new() { Exact = true });
         await field.FillAsync(words);
         await field.PressAsync("Enter");
-        await Expect(page).ToHaveURLAsync(new Regex($"[?&]q={Regex.Escape(Uri.EscapeDataString(words))}"));
+        // The address writes a space as '+'.
+        await Expect(page).ToHaveURLAsync(new Regex($"[?&]q={Regex.Escape(Uri.EscapeDataString(words)).Replace("%20", "\\+", StringComparison.Ordinal)}"));
         await WaitForResultsAsync(page);
     }
 
     internal static ILocator Results(IPage page) => page.Locator("ol.results > li");
 
-    internal static ILocator ResultNames(IPage page) => Results(page).Locator("h3 a");
+    /// <summary>Each card's name: its heading's link (h3, or h4 under a group's heading).</summary>
+    internal static ILocator ResultNames(IPage page) => Results(page).Locator("h3 a, h4 a");
 
     /// <summary>The results stop being busy (the page marks them aria-busy while it asks) and the count is shown.</summary>
     private static async Task WaitForResultsAsync(IPage page)

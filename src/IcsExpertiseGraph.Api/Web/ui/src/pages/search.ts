@@ -1,5 +1,6 @@
-// Expert search: "Search experts" with filters, ranked results with the reasons for each rank, facet counts
-// beside the filters, and paging. The address holds the whole search, so it can be bookmarked and shared.
+// Expert search: "Search experts" with filters, ranked results with the reasons for each rank (in two groups when the
+// query names skills: those holding them, then those who only mention the words), facet counts beside the filters,
+// and paging. The address holds the whole search, so it can be bookmarked and shared.
 
 import { gql } from '../api';
 import { announce, h, replaceChildren, uid } from '../dom';
@@ -7,7 +8,7 @@ import { availabilityLabels, domainLabels, evidenceLabels, label, levelLabels, o
 import { integratedCareSystems, skillsById, type IcsOption } from '../reference';
 import { newestOnly, recordQuery, type PageContext } from '../router';
 import { skillPicker } from '../skillpicker';
-import { badge, count, errorBox, headlineAndOrganisation, loading, pageHeading, personLink } from '../ui';
+import { badge, count, errorBox, headlineAndOrganisation, loading, pageHeading, personLink, plural } from '../ui';
 
 // The page size is a literal in the document (not a variable), so the test that prices every UI document sees its real cost.
 const pageSize = 20;
@@ -17,7 +18,7 @@ const maxQueryLength = 200;
 
 const searchQuery = `query SearchExperts($query: String, $filter: ExpertFilter, $after: String) {
   searchExperts(query: $query, filter: $filter, first: 20, after: $after) {
-    totalCount
+    totalCount skillHolderCount wordMentionCount
     pageInfo { hasNextPage endCursor }
     recognisedSkills { id name }
     facets {
@@ -27,7 +28,7 @@ const searchQuery = `query SearchExperts($query: String, $filter: ExpertFilter, 
       organisationTypes { value count }
     }
     edges {
-      score
+      group skillsMet score
       node {
         id displayName headline
         availability { status openToCrossOrganisation }
@@ -46,12 +47,19 @@ interface Facets {
   organisationTypes: { value: string; count: number }[];
 }
 
+/** Where a result stands: its name is the query, it holds skills asked for, it only has the words, or nothing was asked. */
+type SearchGroup = 'NAME' | 'SKILLS' | 'WORDS' | 'EVERYONE';
+
 interface SearchResult {
   totalCount: number;
+  skillHolderCount: number;
+  wordMentionCount: number;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
   recognisedSkills: { id: string; name: string }[];
   facets: Facets;
   edges: {
+    group: SearchGroup;
+    skillsMet: number;
     score: number;
     node: {
       id: string; displayName: string; headline: string | null;
@@ -269,13 +277,17 @@ export async function searchPage({ main, query, signal }: PageContext): Promise<
     const summary = result.totalCount === 0
       ? 'No experts match.'
       : `${count(result.totalCount)} expert${result.totalCount === 1 ? '' : 's'} found; showing ${count(from)} to ${count(to)}, best match first.`;
-    announce(summary);
+    // A search that names skills answers in two groups, those holding the skills first; with no skill named, one list.
+    const grouped = result.recognisedSkills.length > 0 && result.totalCount > 0;
+    announce(grouped
+      ? `${summary} Holding the skills you asked for: ${count(result.skillHolderCount)}; mentioning your words: ${count(result.wordMentionCount)}.`
+      : summary);
 
     replaceChildren(resultsBody,
       h('p', { className: 'result-count' }, summary),
       result.recognisedSkills.length ? h('p', { className: 'muted' }, 'Understood as: ', result.recognisedSkills.map((s) => s.name).join(', '), '.') : null,
       result.totalCount === 0 ? h('p', {}, 'Try fewer words, a broader skill, or fewer filters.') : null,
-      h('ol', { className: 'results', start: String(from) }, result.edges.map((edge, i) => resultItem(edge, from + i))),
+      grouped ? groupedResults(result, from) : resultList(result.edges, from, 'h3'),
       pager(result));
   }
 
@@ -313,18 +325,85 @@ export async function searchPage({ main, query, signal }: PageContext): Promise<
   await run(false);
 }
 
-function resultItem(edge: SearchResult['edges'][number], rank: number): HTMLElement {
+type SearchEdge = SearchResult['edges'][number];
+
+/** The two groups' headings, and what puts someone in each (said where the group starts). */
+const groups = {
+  SKILLS: {
+    title: 'Hold the skills you asked for',
+    note: 'They hold at least one of the skills asked for, or a narrower one; those meeting the most of them come first.',
+    none: 'Nobody found holds the skills asked for, or a narrower one.',
+  },
+  WORDS: {
+    title: 'Mention your words',
+    note: 'They hold none of the skills asked for; your words are in their name, headline or bio.',
+    none: '',
+  },
+} as const;
+
+/**
+ * The page's results under the group headings, each heading where its group starts: the groups run on across pages,
+ * so a page that starts inside a group begins with its heading, "(continued)". A name match comes first, outside both.
+ */
+function groupedResults(result: SearchResult, from: number): HTMLElement[] {
+  const runs: { group: SearchGroup; first: number; edges: SearchEdge[] }[] = [];
+  result.edges.forEach((edge, i) => {
+    const last = runs[runs.length - 1];
+    if (last?.group === edge.group) last.edges.push(edge);
+    else runs.push({ group: edge.group, first: from + i, edges: [edge] });
+  });
+  // Nobody holds a skill asked for: the first page says so where they would be, before those who mention the words.
+  if (from === 1 && result.skillHolderCount === 0 && !runs.some((run) => run.group === 'SKILLS')) {
+    const words = runs.findIndex((run) => run.group === 'WORDS');
+    runs.splice(words < 0 ? runs.length : words, 0, { group: 'SKILLS', first: from, edges: [] });
+  }
+
+  return runs.map((run) => {
+    if (run.group !== 'SKILLS' && run.group !== 'WORDS') return resultList(run.edges, run.first, 'h3');
+    const group = groups[run.group];
+    const total = run.group === 'SKILLS' ? result.skillHolderCount : result.wordMentionCount;
+    // Begun on an earlier page: this page opens with it, and (for the words) more people came before than hold the
+    // skills. Only a name match that holds no skill asked for would also come before them; there is at most a handful.
+    const continued = run.first === from && from > 1 && (run.group === 'SKILLS' || from - 1 > result.skillHolderCount);
+    const headingId = uid('group');
+    return h('section', { className: `result-group result-group--${run.group.toLowerCase()}`, 'aria-labelledby': headingId },
+      h('h3', { id: headingId, className: 'result-group-title' },
+        group.title, continued ? ' (continued)' : '', h('span', { className: 'group-count' }, ` · ${plural(total, 'expert')}`)),
+      continued ? null : h('p', { className: 'muted' }, run.edges.length ? group.note : group.none),
+      run.edges.length ? resultList(run.edges, run.first, 'h4') : null);
+  });
+}
+
+/** Results as a numbered list from rank <first>; each card's heading one level under the heading above the list. */
+function resultList(edges: SearchEdge[], first: number, level: 'h3' | 'h4'): HTMLElement {
+  return h('ol', { className: 'results', start: String(first) }, edges.map((edge, i) => resultItem(edge, first + i, level)));
+}
+
+/**
+ * How many skills the search asked for, read from the card's own skill-level reason, which lists each once ("Systems
+ * thinking: Coach; Statistical process control: not held"). recognisedSkills cannot say it: a bare word that names
+ * no skill ("improvement") stands for several skills as one need.
+ */
+function skillsAsked(edge: SearchEdge): number {
+  const reason = edge.explanation.find((r) => r.signal === 'SKILL_LEVEL');
+  return reason ? reason.detail.split('; ').length : 0;
+}
+
+function resultItem(edge: SearchEdge, rank: number, level: 'h3' | 'h4'): HTMLElement {
   const person = edge.node;
   const current = person.employments.filter((e) => !e.until);
   const employer = current.find((e) => e.primary) ?? current[0];
   const reasonsId = uid('reasons');
+  const asked = edge.skillsMet > 0 ? skillsAsked(edge) : 0;
   return h('li', { className: 'result' },
     h('span', { className: 'score', title: 'Score: the sum of the reasons below' }, h('span', { className: 'visually-hidden' }, 'Score '), edge.score.toFixed(2)),
-    h('h3', {}, h('span', { className: 'visually-hidden' }, `${rank}. `), personLink(person)),
+    h(level, {}, h('span', { className: 'visually-hidden' }, `${rank}. `), personLink(person),
+      edge.group === 'NAME' ? badge('Name match', 'name') : null),
     h('p', { className: 'result-meta' },
       headlineAndOrganisation(person.headline, employer?.organisation ?? null, organisationTypeLabels),
       badge(label(availabilityLabels, person.availability.status), person.availability.status === 'OPEN' ? 'verified' : ''),
       person.availability.openToCrossOrganisation ? badge('Open to cross-organisation work') : null),
+    asked >= 2 ? h('p', { className: 'skills-met' }, `Meets ${count(edge.skillsMet)} of ${count(asked)} skills asked for`) : null,
     edge.matchedSkills.length ? h('ul', { className: 'skill-list', 'aria-label': 'Matching skills' }, edge.matchedSkills.map((m) => h('li', {},
       m.skill.name, ` · ${label(levelLabels, m.level)}`,
       m.evidence ? ` · ${label(evidenceLabels, m.evidence)}` : '',
