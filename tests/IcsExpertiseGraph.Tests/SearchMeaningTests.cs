@@ -150,6 +150,21 @@ public sealed class SearchMeaningTests(SharedApi api) : IClassFixture<SharedApi>
         Assert.Equal([.. whole.Order(RankedCandidate.Order)], whole);
     }
 
+    [Fact]
+    public async Task TickingADomainFacetGivesExactlyTheCountItShowed()
+    {
+        // A filter narrows: the domain's facet count is how many the filtered search finds (it adds no need of its own).
+        var facets = await factory.QueryAsync("{ searchExperts(query: \"lean\") { totalCount facets { domains { value count } } } }");
+        var domains = facets["data"]!["searchExperts"]!["facets"]!["domains"].Arr();
+        Assert.True(domains.Count > 1);
+
+        foreach (var domain in domains)
+        {
+            var filtered = await factory.QueryAsync($$"""{ searchExperts(query: "lean", filter: { domains: [{{domain!["value"].Str()}}] }) { totalCount } }""");
+            Assert.Equal(domain["count"]!.GetValue<int>(), filtered["data"]!["searchExperts"]!["totalCount"]!.GetValue<int>());
+        }
+    }
+
     private static string Surname(JsonNode node) => node["displayName"].Str().Split(' ')[^1];
 
     /// <summary>How many needs the holdings meet, each by a distinct skill: a maximum matching, worked out by trying every assignment.</summary>

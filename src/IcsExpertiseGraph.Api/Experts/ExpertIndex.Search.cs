@@ -42,9 +42,12 @@ public sealed partial class ExpertIndex
                 AddPhraseScores(phrase, text, viewer, touched);
             }
 
-            var named = NamedPeople(criteria.NameWords);
+            var namedPeople = NamedPeople(criteria.NameWords);
             var (answerBits, rootBits) = ConceptBitsByPosition(ranker);
-            var filter = new CandidateFilter(criteria, this, SkillMask(criteria.ConceptSkillIds));
+            var (tierBits, tierRoots) = (Array.ConvertAll(answerBits, b => b & ranker.TierMask), Array.ConvertAll(rootBits, b => b & ranker.TierMask));
+            // Only the skills the query names bring people in; the filter's skills and domains only keep people out.
+            var named = SkillMask(criteria.ConceptSkillIds);
+            var filter = new CandidateFilter(criteria, this, named);
             var matches = new SearchMatches(this, ranker, criteria);
             var everyone = criteria.MatchesEveryone;
             void Consider(int position)
@@ -70,16 +73,16 @@ public sealed partial class ExpertIndex
                     return;
                 }
 
-                var (met, byName, best) = Coverage(entry, answerBits, rootBits, everyone);
+                var (met, byName, best) = Coverage(entry, tierBits, tierRoots, answerBits, everyone);
                 var textScore = text[position];
-                if (!everyone && met == 0 && textScore <= 0 && !named.Contains(position))
+                if (!everyone && textScore <= 0 && !namedPeople.Contains(position) && !Holds(entry, named))
                 {
                     return;
                 }
 
                 var relevance = textScore <= 0 ? 0 : textScore / (textScore + TextHalfPoint);
                 var row = entry.Row;
-                matches.Add(position, ranker.GroupOf(met, textScore > 0, named.Contains(position)), met, byName, relevance,
+                matches.Add(position, ranker.GroupOf(met, textScore > 0, namedPeople.Contains(position)), met, byName, relevance,
                     best + ranker.PersonBound(relevance, row.LastConfirmedAt, row.Availability, row.OpenToCrossOrganisation));
             }
 
@@ -97,14 +100,14 @@ public sealed partial class ExpertIndex
                     Consider(position);
                 }
 
-                foreach (var position in named)
+                foreach (var position in namedPeople)
                 {
                     Consider(position);
                 }
 
                 for (var skill = 0; skill < holdersBySkill.Length; skill++)
                 {
-                    if (answerBits[skill] != 0)
+                    if (named[skill])
                     {
                         foreach (var holder in holdersBySkill[skill])
                         {
@@ -220,6 +223,19 @@ public sealed partial class ExpertIndex
         return named;
     }
 
+    private static bool Holds(PersonEntry entry, bool[] skills)
+    {
+        foreach (var skill in entry.HoldingSkill)
+        {
+            if (skills[skill])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>For each skill position, the concepts (as bits) it answers and the concepts that name it.</summary>
     private (ulong[] Answers, ulong[] Roots) ConceptBitsByPosition(ExpertRanker ranker)
     {
@@ -239,7 +255,7 @@ public sealed partial class ExpertIndex
     /// The concepts met (by distinct holdings) and met by name, and the best that one answering holding can add to the
     /// score (every holding counts when nothing is asked for: the profile's strongest then stand in).
     /// </summary>
-    private static (int Met, int ByName, double Best) Coverage(PersonEntry entry, ulong[] answerBits, ulong[] rootBits, bool everyone)
+    private static (int Met, int ByName, double Best) Coverage(PersonEntry entry, ulong[] tierBits, ulong[] rootBits, ulong[] answerBits, bool everyone)
     {
         var held = entry.HoldingSkill;
         Span<ulong> answers = held.Length <= 64 ? stackalloc ulong[held.Length] : new ulong[held.Length];
@@ -248,10 +264,10 @@ public sealed partial class ExpertIndex
         var best = 0.0;
         for (var h = 0; h < held.Length; h++)
         {
-            answers[h] = answerBits[held[h]];
+            answers[h] = tierBits[held[h]];
             roots[h] = rootBits[held[h]];
             any |= answers[h] != 0;
-            if (answers[h] != 0 || everyone)
+            if (answerBits[held[h]] != 0 || everyone)
             {
                 best = Math.Max(best, ExpertRanker.HoldingBound(entry.Holdings[h]));
             }

@@ -145,6 +145,27 @@ public sealed class ExpertRanker(SkillTaxonomy taxonomy, IReadOnlyList<Concept> 
 
     public IReadOnlyList<Concept> Concepts => concepts;
 
+    /// <summary>
+    /// The concepts (as bits) that place people, by how many of them they meet: the skills the query names; when it
+    /// names none, the filter's skills and domains. A filter narrows a search that names skills, it adds no need of its own.
+    /// </summary>
+    public ulong TierMask { get; } = TierBits(concepts);
+
+    private static ulong TierBits(IReadOnlyList<Concept> concepts)
+    {
+        ulong named = 0, all = 0;
+        for (var c = 0; c < concepts.Count && c < 64; c++)
+        {
+            all |= 1UL << c;
+            if (concepts[c].Source is not (ConceptSource.Filter or ConceptSource.Domain))
+            {
+                named |= 1UL << c;
+            }
+        }
+
+        return named != 0 ? named : all;
+    }
+
     /// <summary>The concepts (as bits) a skill answers.</summary>
     public ulong AnswerBits(Guid skillId) => answers.GetValueOrDefault(skillId);
 
@@ -159,8 +180,8 @@ public sealed class ExpertRanker(SkillTaxonomy taxonomy, IReadOnlyList<Concept> 
         Span<ulong> rootBits = holdings.Count <= 64 ? stackalloc ulong[holdings.Count] : new ulong[holdings.Count];
         for (var h = 0; h < holdings.Count; h++)
         {
-            answerBits[h] = AnswerBits(holdings[h].SkillId);
-            rootBits[h] = RootBits(holdings[h].SkillId);
+            answerBits[h] = AnswerBits(holdings[h].SkillId) & TierMask;
+            rootBits[h] = RootBits(holdings[h].SkillId) & TierMask;
         }
 
         return ConceptCoverage.Count(answerBits, rootBits);
