@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.Directory;
@@ -24,14 +23,12 @@ public sealed partial class ExpertIndex
         ArgumentNullException.ThrowIfNull(ranker);
         ArgumentNullException.ThrowIfNull(viewer);
         var count = entries.Length;
-        var text = ArrayPool<double>.Shared.Rent(count);
-        var seen = ArrayPool<bool>.Shared.Rent(count);
+        var text = ZeroedBuffers<double>.Rent(count);
+        var seen = ZeroedBuffers<bool>.Rent(count);
         var touched = new List<int>();
+        var considered = new List<int>();
         try
         {
-            // Pooled arrays come back as their last user left them.
-            Array.Clear(text, 0, count);
-            Array.Clear(seen, 0, count);
             foreach (var term in criteria.Terms)
             {
                 AddTermScores(term, text, viewer, touched);
@@ -42,7 +39,8 @@ public sealed partial class ExpertIndex
                 AddPhraseScores(phrase, text, viewer, touched);
             }
 
-            var namedPeople = NamedPeople(criteria.NameWords);
+            // A name always leaves a word no skill's name takes: a query made only of skill names is nobody's name.
+            var namedPeople = criteria.Terms.Count > 0 ? NamedPeople(criteria.NameWords) : [];
             var (answerBits, rootBits) = ConceptBitsByPosition(ranker);
             var (tierBits, tierRoots) = (Array.ConvertAll(answerBits, b => b & ranker.TierMask), Array.ConvertAll(rootBits, b => b & ranker.TierMask));
             // Only the skills the query names bring people in; the filter's skills and domains only keep people out.
@@ -58,17 +56,8 @@ public sealed partial class ExpertIndex
                 }
 
                 seen[position] = true;
-
-                var flags = hot[position];
-                if ((flags & RemovedFlag) != 0
-                    || (criteria.AvailableOnly && (flags & NotAvailableFlag) != 0)
-                    || (criteria.OpenToCrossOrganisation is { } open && ((flags & OpenFlag) != 0) != open))
-                {
-                    return;
-                }
-
-                var entry = entries[position];
-                if (!viewer.CanSee(entry.Row.Id, (Visibility)(flags & VisibilityMask)) || !filter.Accepts(entry))
+                considered.Add(position);
+                if (Admitted(position, criteria, viewer, filter) is not { } entry)
                 {
                     return;
                 }
@@ -121,8 +110,19 @@ public sealed partial class ExpertIndex
         }
         finally
         {
-            ArrayPool<double>.Shared.Return(text);
-            ArrayPool<bool>.Shared.Return(seen);
+            // Back to zeros, slot by slot: everyone the text reached and everyone considered.
+            foreach (var position in touched)
+            {
+                text[position] = 0;
+            }
+
+            foreach (var position in considered)
+            {
+                seen[position] = false;
+            }
+
+            ZeroedBuffers<double>.Return(text);
+            ZeroedBuffers<bool>.Return(seen);
         }
     }
 
@@ -160,13 +160,11 @@ public sealed partial class ExpertIndex
     private void AddPhraseScores(IReadOnlyList<string> phrase, double[] text, Viewer viewer, List<int> touched)
     {
         var count = entries.Length;
-        var scores = ArrayPool<double>.Shared.Rent(count);
-        var words = ArrayPool<int>.Shared.Rent(count);
+        var scores = ZeroedBuffers<double>.Rent(count);
+        var words = ZeroedBuffers<int>.Rent(count);
         var reached = new List<int>();
         try
         {
-            Array.Clear(scores, 0, count);
-            Array.Clear(words, 0, count);
             foreach (var word in phrase)
             {
                 foreach (var person in AddTermScores(word, scores, viewer, reached))
@@ -186,14 +184,19 @@ public sealed partial class ExpertIndex
 
                     text[position] += scores[position];
                 }
-
-                words[position] = 0;
             }
         }
         finally
         {
-            ArrayPool<double>.Shared.Return(scores);
-            ArrayPool<int>.Shared.Return(words);
+            // Everyone any word of the phrase reached is in reached: their slots go back to zero.
+            foreach (var position in reached)
+            {
+                scores[position] = 0;
+                words[position] = 0;
+            }
+
+            ZeroedBuffers<double>.Return(scores);
+            ZeroedBuffers<int>.Return(words);
         }
     }
 
@@ -213,7 +216,14 @@ public sealed partial class ExpertIndex
         var rarest = wanted.MinBy(w => postings[w].Length)!;
         foreach (var (person, _) in postings[rarest])
         {
-            var name = SearchText.Words(entries[person].Row.DisplayName).Where(w => !Honorifics.Contains(w)).ToHashSet(StringComparer.Ordinal);
+            // Most people with the word have it in their headline or bio, not their name: a cheap look first.
+            var displayName = entries[person].Row.DisplayName;
+            if (!wanted.All(w => displayName.Contains(w, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            var name = SearchText.Words(displayName).Where(w => !Honorifics.Contains(w)).ToHashSet(StringComparer.Ordinal);
             if (name.SetEquals(wanted))
             {
                 named.Add(person);

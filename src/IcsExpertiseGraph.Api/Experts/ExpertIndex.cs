@@ -257,8 +257,7 @@ public sealed partial class ExpertIndex : IReadModel
     private List<int> AddTermScores(string term, double[] scores, Viewer viewer, List<int>? touchedPeople)
     {
         var (counted, averageDocumentLength) = Statistics(viewer);
-        var frequency = ArrayPool<float>.Shared.Rent(entries.Length);
-        Array.Clear(frequency, 0, entries.Length);
+        var frequency = ZeroedBuffers<float>.Rent(entries.Length);
         var touched = new List<int>();
         try
         {
@@ -298,7 +297,8 @@ public sealed partial class ExpertIndex : IReadModel
         }
         finally
         {
-            ArrayPool<float>.Shared.Return(frequency);
+            // Every slot set above was set back to zero in the loop over the people touched.
+            ZeroedBuffers<float>.Return(frequency);
         }
     }
 
