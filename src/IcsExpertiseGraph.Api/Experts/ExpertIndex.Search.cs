@@ -56,7 +56,11 @@ public sealed partial class ExpertIndex
                 }
 
                 seen[position] = true;
-                considered.Add(position);
+                if (!everyone)
+                {
+                    considered.Add(position);
+                }
+
                 if (Admitted(position, criteria, viewer, filter) is not { } entry)
                 {
                     return;
@@ -119,6 +123,12 @@ public sealed partial class ExpertIndex
             foreach (var position in considered)
             {
                 seen[position] = false;
+            }
+
+            if (criteria.MatchesEveryone)
+            {
+                // Everyone was considered: one clear of the whole array beats a list of a million positions.
+                Array.Clear(seen, 0, count);
             }
 
             ZeroedBuffers<double>.Return(text);

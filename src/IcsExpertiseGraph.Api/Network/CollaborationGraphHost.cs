@@ -132,6 +132,15 @@ public sealed partial class CollaborationGraphHost(
 
     public void ReleaseBrokers() => brokersMayStart.TrySetResult();
 
+    /// <summary>
+    /// Sample sources for the betweenness estimate: 256 up to 100,000 people, then fewer in proportion (32 at a million,
+    /// never below 32), so one computation costs about the same CPU at any size. Each source is a search over the whole
+    /// graph: at a million people 256 of them took a core for minutes after every start, and the searches and writes of
+    /// a two-core machine waited behind it. The estimate is coarser; the brokers that matter bridge many paths and stay
+    /// on top.
+    /// </summary>
+    private static int Pivots(int people) => Math.Clamp((int)(256L * 100_000 / Math.Max(1, people)), 32, 256);
+
     /// <summary>The wait between two computations, as a multiple of how long the last one took (4: at most a fifth of the time).</summary>
     private const double BusyShare = 4;
 
@@ -152,7 +161,7 @@ public sealed partial class CollaborationGraphHost(
         await brokersMayStart.Task;
         var started = Clock.GetTimestamp();
         bool member(int p) => graph.VisibilityOf(p) != Visibility.Private;
-        var betweenness = GraphAlgorithms.Betweenness(graph, member);
+        var betweenness = GraphAlgorithms.Betweenness(graph, member, pivots: Pivots(graph.PeopleCount));
         var bridged = new int[graph.PeopleCount];
         for (var p = 0; p < graph.PeopleCount; p++)
         {
