@@ -81,10 +81,21 @@ internal sealed class RankedMatches(IReadOnlyList<RankedCandidate> ranked, Skill
 /// Candidates come from the in-memory index, or from the store when the index is switched off.
 /// </summary>
 public sealed class ExpertSearch(IExpertiseStore store, SkillCatalog catalog, ExpertIndexHost index, IOptions<SearchOptions> options, TimeProvider clock, ReadYourWrites writes)
+    : IDisposable
 {
     public const int MaxQueryLength = 200;
 
-    public async Task<SearchOutcome> SearchAsync(string? query, ExpertFilter filter, Viewer viewer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Searches placing their matches at once: no more than there are cores. Placing is CPU work (hundreds of
+    /// milliseconds for a broad need at a million people); the searches beyond wait without holding a thread, so a write
+    /// or a person page arriving meanwhile still finds a thread and a share of a core instead of queueing behind them.
+    /// </summary>
+    private readonly SemaphoreSlim placing = new(Math.Max(1, Environment.ProcessorCount));
+
+    public void Dispose() => placing.Dispose();
+
+    /// <summary>A search's outcome, its first <paramref name="prepare"/> hits ranked before it returns.</summary>
+    public async Task<SearchOutcome> SearchAsync(string? query, ExpertFilter filter, Viewer viewer, CancellationToken cancellationToken, int prepare = 20)
     {
         if (query?.Length > MaxQueryLength)
         {
@@ -129,7 +140,16 @@ public sealed class ExpertSearch(IExpertiseStore store, SkillCatalog catalog, Ex
         ISearchMatches matches;
         if (memory is not null)
         {
-            matches = memory.Search(criteria, ranker, viewer);
+            await placing.WaitAsync(cancellationToken);
+            try
+            {
+                matches = memory.Search(criteria, ranker, viewer);
+                _ = matches.Top(prepare);
+            }
+            finally
+            {
+                placing.Release();
+            }
         }
         else
         {
