@@ -137,6 +137,36 @@ public sealed partial class ExpertIndex
     }
 
     /// <summary>
+    /// About how many people a search for these criteria will look at: the holders of the skills it names and the
+    /// postings of its words (everyone, when it asks for nothing). Known before any of the work is done.
+    /// </summary>
+    public long Reach(ExpertCriteria criteria)
+    {
+        ArgumentNullException.ThrowIfNull(criteria);
+        if (criteria.MatchesEveryone)
+        {
+            return entries.Length;
+        }
+
+        long reach = 0;
+        var named = SkillMask(criteria.ConceptSkillIds);
+        for (var skill = 0; skill < holdersBySkill.Length; skill++)
+        {
+            reach += named[skill] ? holdersBySkill[skill].Length : 0;
+        }
+
+        foreach (var word in criteria.Terms.Concat(criteria.Phrases.SelectMany(p => p)))
+        {
+            foreach (var token in WithPrefix(word))
+            {
+                reach += postings[token].Length;
+            }
+        }
+
+        return reach;
+    }
+
+    /// <summary>
     /// Where the words of the query are in a person's own text (name, headline, bio), for their explanation; null when
     /// none is.
     /// </summary>

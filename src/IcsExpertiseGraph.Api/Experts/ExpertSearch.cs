@@ -86,11 +86,15 @@ public sealed class ExpertSearch(IExpertiseStore store, SkillCatalog catalog, Ex
     public const int MaxQueryLength = 200;
 
     /// <summary>
-    /// Searches placing their matches at once: no more than there are cores. Placing is CPU work (hundreds of
-    /// milliseconds for a broad need at a million people); the searches beyond wait without holding a thread, so a write
-    /// or a person page arriving meanwhile still finds a thread and a share of a core instead of queueing behind them.
+    /// Broad searches placing their matches at once: no more than there are cores. Placing is CPU work (hundreds of
+    /// milliseconds for a broad need at a million people); the broad searches beyond wait without holding a thread, so a
+    /// write, a person page or a narrow search arriving meanwhile still finds a thread and a share of a core instead of
+    /// queueing behind them. A search reaching fewer than <see cref="BroadReach"/> people goes straight through.
     /// </summary>
     private readonly SemaphoreSlim placing = new(Math.Max(1, Environment.ProcessorCount));
+
+    /// <summary>People looked at (holders and postings) from which a search counts as broad: a few milliseconds of work.</summary>
+    private const long BroadReach = 20_000;
 
     public void Dispose() => placing.Dispose();
 
@@ -140,7 +144,12 @@ public sealed class ExpertSearch(IExpertiseStore store, SkillCatalog catalog, Ex
         ISearchMatches matches;
         if (memory is not null)
         {
-            await placing.WaitAsync(cancellationToken);
+            var broad = memory.Reach(criteria) >= BroadReach;
+            if (broad)
+            {
+                await placing.WaitAsync(cancellationToken);
+            }
+
             try
             {
                 matches = memory.Search(criteria, ranker, viewer);
@@ -148,7 +157,10 @@ public sealed class ExpertSearch(IExpertiseStore store, SkillCatalog catalog, Ex
             }
             finally
             {
-                placing.Release();
+                if (broad)
+                {
+                    placing.Release();
+                }
             }
         }
         else
