@@ -36,7 +36,7 @@ public sealed class SearchMeaningTests(SharedApi api) : IClassFixture<SharedApi>
         Assert.Null(response["errors"]);
         var edges = response["data"]!["searchExperts"]!["edges"].Arr();
         Assert.NotEmpty(edges);
-        var met = edges.Select(e => Met(needs, e!["node"]!["skills"].Arr().Select(s => Guid.Parse(GlobalIdValue(s!["skill"]!["id"].Str()))))).ToList();
+        var met = edges.Select(e => Met(needs, e!["node"]!["skills"].Arr().Select(s => SkillId(s!["skill"]!["id"].Str())))).ToList();
         // What the service says each person meets is what their profile shows, and nobody meeting more is listed after someone meeting fewer.
         Assert.Equal(met, edges.Select(e => e!["skillsMet"]!.GetValue<int>()));
         Assert.Equal(met.OrderDescending(), met);
@@ -55,7 +55,7 @@ public sealed class SearchMeaningTests(SharedApi api) : IClassFixture<SharedApi>
         var edges = response["data"]!["searchExperts"]!["edges"].Arr();
         var onlyRunCharts = edges.Where(e =>
         {
-            var held = e!["node"]!["skills"].Arr().Select(s => Guid.Parse(GlobalIdValue(s!["skill"]!["id"].Str()))).ToHashSet();
+            var held = e!["node"]!["skills"].Arr().Select(s => SkillId(s!["skill"]!["id"].Str())).ToHashSet();
             return held.Contains(runCharts) && held.Intersect(taxonomy.WithDescendants(taxonomy.All.Single(s => s.Key == "statistical-process-control").Id)).Count() == 1;
         }).ToList();
         Assert.NotEmpty(onlyRunCharts);
@@ -79,7 +79,7 @@ public sealed class SearchMeaningTests(SharedApi api) : IClassFixture<SharedApi>
         foreach (var edge in edges)
         {
             var node = edge!["node"]!;
-            var held = node["skills"].Arr().Select(s => Guid.Parse(GlobalIdValue(s!["skill"]!["id"].Str()))).ToHashSet();
+            var held = node["skills"].Arr().Select(s => SkillId(s!["skill"]!["id"].Str())).ToHashSet();
             if (edge["group"].Str() == "SKILLS")
             {
                 Assert.True(held.Overlaps(systemsThinking), $"{node["displayName"]} is listed as holding systems thinking.");
@@ -192,7 +192,7 @@ public sealed class SearchMeaningTests(SharedApi api) : IClassFixture<SharedApi>
         return Best(0, []);
     }
 
-    private static string GlobalIdValue(string id) => GlobalId.Parse(id, "Skill", "id").ToString();
+    private static Guid SkillId(string id) => GlobalId.Parse(id, "Skill", "id");
 
     private async Task<SkillTaxonomy> TaxonomyAsync() =>
         await factory.Services.GetRequiredService<SkillCatalog>().GetAsync(CancellationToken.None);

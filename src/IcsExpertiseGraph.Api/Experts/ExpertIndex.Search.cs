@@ -46,7 +46,7 @@ public sealed partial class ExpertIndex
             // Only the skills the query names bring people in; the filter's skills and domains only keep people out.
             var named = SkillMask(criteria.ConceptSkillIds);
             var filter = new CandidateFilter(criteria, this, named);
-            var matches = new SearchMatches(this, ranker, criteria);
+            var matches = new SearchMatches(this, ranker, criteria, answerBits, rootBits);
             var everyone = criteria.MatchesEveryone;
             void Consider(int position)
             {
@@ -328,7 +328,7 @@ public sealed partial class ExpertIndex
     }
 
     /// <summary>The matches of one search on this snapshot: placed at once, scored for the pages asked for.</summary>
-    private sealed class SearchMatches(ExpertIndex index, ExpertRanker ranker, ExpertCriteria criteria) : ISearchMatches
+    private sealed class SearchMatches(ExpertIndex index, ExpertRanker ranker, ExpertCriteria criteria, ulong[] answerBits, ulong[] rootBits) : ISearchMatches
     {
         // Group and skills met in one number, smaller first (at most 64 concepts).
         private const int Groups = 4;
@@ -341,8 +341,6 @@ public sealed partial class ExpertIndex
         private readonly List<double> bounds = [];
         private readonly Lock gate = new();
         private RankedCandidate[] top = [];
-        private ulong[]? answerBits;
-        private ulong[]? rootBits;
 
         public IReadOnlyList<int> Positions => positions;
 
@@ -411,7 +409,6 @@ public sealed partial class ExpertIndex
                 }
             }
 
-            (answerBits, rootBits) = index.ConceptBitsByPosition(ranker);
             var best = new List<Scored>(count + 1);
             for (var i = 0; i < positions.Count; i++)
             {
@@ -446,8 +443,8 @@ public sealed partial class ExpertIndex
             Span<ulong> roots = held.Length <= 64 ? stackalloc ulong[held.Length] : new ulong[held.Length];
             for (var h = 0; h < held.Length; h++)
             {
-                answers[h] = answerBits![held[h]];
-                roots[h] = rootBits![held[h]];
+                answers[h] = answerBits[held[h]];
+                roots[h] = rootBits[held[h]];
             }
 
             var row = entry.Row;

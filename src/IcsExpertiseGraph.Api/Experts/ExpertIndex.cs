@@ -240,13 +240,13 @@ public sealed partial class ExpertIndex : IReadModel
     /// (how many people hold a word, how long a profile is on average) count only people this viewer may see: a hidden
     /// person's words must not move anyone's score, or a score would tell who is hidden.
     /// </summary>
-    private void ScoreText(IReadOnlyList<string> terms, double[] scores, Viewer viewer, List<int>? touchedPeople = null)
+    private void ScoreText(IReadOnlyList<string> terms, double[] scores, Viewer viewer)
     {
         var people = entries.Length;
         Array.Clear(scores, 0, people);
         foreach (var term in terms)
         {
-            AddTermScores(term, scores, viewer, touchedPeople);
+            AddTermScores(term, scores, viewer, null);
         }
     }
 

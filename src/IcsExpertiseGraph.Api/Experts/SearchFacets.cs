@@ -86,12 +86,6 @@ public sealed record SearchFacets(
             }
         }
 
-        return new SearchFacets(
-            [.. domainCounts.Select((count, d) => new FacetCount<QualityDomain>((QualityDomain)d, count)).Where(f => f.Count > 0)
-                .OrderByDescending(f => f.Count).ThenBy(f => f.Value)],
-            [.. skillCounts.Select((count, i) => new FacetCount<Skill>(taxonomy.All[i], count)).Where(f => f.Count > 0)
-                .OrderByDescending(f => f.Count).ThenBy(f => f.Value.Name, StringComparer.Ordinal).Take(MaxSkills)],
-            [.. systems.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Select(p => new FacetCount<Guid>(p.Key, p.Value))],
-            [.. types.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Select(p => new FacetCount<OrganisationType>(p.Key, p.Value))]);
+        return From(skillCounts.Select((count, i) => (taxonomy.All[i], count)), domainCounts.Select((count, d) => ((QualityDomain)d, count)), systems, types);
     }
 }
