@@ -84,7 +84,17 @@ internal static class GraphQLHttpEndpoint
 
         var caller = http.RequestServices.GetRequiredService<RequestContext>();
         caller.Identity = CallerResolver.IdentityOf(http.User);
-        caller.Viewer = await callers.ViewerForAsync(caller.Identity, http.RequestAborted);
+        try
+        {
+            caller.Viewer = await callers.ViewerForAsync(caller.Identity, http.RequestAborted);
+        }
+        catch (SignInRefusedException refused)
+        {
+            // Not served as anonymous either: the client must know its sign-in is over, and why.
+            http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\", error_description=\"the profile of this sign-in was deleted\"";
+            await WriteRequestErrorAsync(http, serializer, mediaType, StatusCodes.Status401Unauthorized, refused.Message, ErrorCodes.Unauthenticated);
+            return;
+        }
 
         using var scope = GraphQLRequestLog.BeginScope(http, operation);
         var started = Stopwatch.GetTimestamp();
