@@ -511,49 +511,75 @@ public sealed partial class ExpertIndex
 
     private readonly record struct Scored(int Match, int Place, double Score, double Evidence, Guid Id);
 
-    /// <summary>Facet counts over the people at these positions (each counted once per value).</summary>
+    /// <summary>
+    /// Facet counts over the people at these positions (each counted once per value): domains from the flat bits, ICSs and
+    /// organisation types through small numbers per organisation (a person with one current employer needs no more), skills
+    /// from the person's holdings.
+    /// </summary>
     private SearchFacets CountFacets(IReadOnlyList<int> people)
     {
+        var systemIds = new List<Guid>();
+        var systemOf = new int[organisations.Length];
+        var typeOf = new int[organisations.Length];
+        var systemNumbers = new Dictionary<Guid, int>();
+        for (var o = 0; o < organisations.Length; o++)
+        {
+            typeOf[o] = (int)organisations[o].Type;
+            systemOf[o] = -1;
+            if (organisations[o].IntegratedCareSystemId is { } ics)
+            {
+                if (!systemNumbers.TryGetValue(ics, out var number))
+                {
+                    systemNumbers[ics] = number = systemIds.Count;
+                    systemIds.Add(ics);
+                }
+
+                systemOf[o] = number;
+            }
+        }
+
         var skillCounts = new int[skillDomain.Length];
         var domainCounts = new int[Enum.GetValues<QualityDomain>().Length];
-        var systemCounts = new Dictionary<Guid, int>();
-        var typeCounts = new Dictionary<OrganisationType, int>();
-        Span<bool> domainSeen = stackalloc bool[domainCounts.Length];
-        var systems = new HashSet<Guid>();
-        var types = new HashSet<OrganisationType>();
+        var systemCounts = new int[systemIds.Count];
+        var systemStamp = new int[systemIds.Count];
+        var typeCounts = new int[Enum.GetValues<OrganisationType>().Length];
+        var typeStamp = new int[typeCounts.Length];
+        var stamp = 0;
         foreach (var position in people)
         {
+            var hot = this.hot[position];
+            for (var domains = (uint)hot.Domains; domains != 0; domains &= domains - 1)
+            {
+                domainCounts[System.Numerics.BitOperations.TrailingZeroCount(domains)]++;
+            }
+
             var entry = entries[position];
-            domainSeen.Clear();
             foreach (var skill in entry.HoldingSkill)
             {
                 skillCounts[skill]++;
-                var domain = (int)skillDomain[skill];
-                if (!domainSeen[domain])
-                {
-                    domainSeen[domain] = true;
-                    domainCounts[domain]++;
-                }
             }
 
-            systems.Clear();
-            types.Clear();
+            stamp++;
             foreach (var organisation in entry.EmployerPosition)
             {
-                var employer = organisations[organisation];
-                if (employer.IntegratedCareSystemId is { } ics && systems.Add(ics))
+                if (systemOf[organisation] is >= 0 and var system && systemStamp[system] != stamp)
                 {
-                    systemCounts[ics] = systemCounts.GetValueOrDefault(ics) + 1;
+                    systemStamp[system] = stamp;
+                    systemCounts[system]++;
                 }
 
-                if (types.Add(employer.Type))
+                var type = typeOf[organisation];
+                if (typeStamp[type] != stamp)
                 {
-                    typeCounts[employer.Type] = typeCounts.GetValueOrDefault(employer.Type) + 1;
+                    typeStamp[type] = stamp;
+                    typeCounts[type]++;
                 }
             }
         }
 
-        return SearchFacets.From(skillCounts.Select((n, i) => (Taxonomy.All[i], n)), domainCounts.Select((n, d) => ((QualityDomain)d, n)), systemCounts, typeCounts);
+        return SearchFacets.From(skillCounts.Select((n, i) => (Taxonomy.All[i], n)), domainCounts.Select((n, d) => ((QualityDomain)d, n)),
+            systemIds.Select((id, i) => (id, systemCounts[i])).Where(x => x.Item2 > 0).ToDictionary(x => x.id, x => x.Item2),
+            typeCounts.Select((n, t) => ((OrganisationType)t, n)).Where(x => x.n > 0).ToDictionary(x => x.Item1, x => x.n));
     }
 }
 
