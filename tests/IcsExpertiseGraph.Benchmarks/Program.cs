@@ -10,6 +10,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 // dotnet run -c Release --project tests/IcsExpertiseGraph.Benchmarks -- freshness [--small] [--people N]   (two instances: freshness, CPU per write, memory)
 // dotnet run -c Release --project tests/IcsExpertiseGraph.Benchmarks -- search [--small] [--people N]      (never-repeated searches, mixed load, a Lucene.Net peer)
 // dotnet run -c Release --project tests/IcsExpertiseGraph.Benchmarks -- search-bodies DB COUNT   (the harness's never-repeated search bodies as JSON lines)
+// dotnet run -c Release --project tests/IcsExpertiseGraph.Benchmarks -- search-core DB BODIES [COUNT]   (the search alone, in process, over an existing database)
 // BENCH_PEOPLE sets the network size (default 100,000). Each benchmark class seeds its own store once.
 if (args is ["e2e", ..])
 {
@@ -38,6 +39,11 @@ if (args is ["search-bodies", var databasePath, var count])
     }
 
     return 0;
+}
+
+if (args is ["search-core", var database, var bodies, .. var rest])
+{
+    return await IcsExpertiseGraph.Benchmarks.SearchCore.RunAsync(database, bodies, rest is [var n] ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 1000);
 }
 
 if (args is ["http"])

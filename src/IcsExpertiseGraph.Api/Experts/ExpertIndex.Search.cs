@@ -275,12 +275,14 @@ public sealed partial class ExpertIndex
         int[] slotCount, int[] slots)
     {
         private readonly bool member = viewer.IsMember || viewer.IsAdmin;
+        private readonly ChunkedArray<PersonHot> hot = index.hot;
+        private readonly bool unfiltered = filter.Unfiltered;
 
         public bool Admit(int position, out int met, out int metByName, out bool holdsNamed)
         {
             (met, metByName, holdsNamed) = (0, 0, false);
-            var hot = index.hot[position];
-            var flags = hot.Flags;
+            var facts = hot[position];
+            var flags = facts.Flags;
             if ((flags & RemovedFlag) != 0
                 || (criteria.AvailableOnly && (flags & NotAvailableFlag) != 0)
                 || (criteria.OpenToCrossOrganisation is { } open && ((flags & OpenFlag) != 0) != open))
@@ -300,7 +302,7 @@ public sealed partial class ExpertIndex
                 }
             }
 
-            switch (filter.Decide(hot))
+            switch (unfiltered ? FilterVerdict.Accepted : filter.Decide(facts))
             {
                 case FilterVerdict.Refused:
                     return false;
@@ -315,6 +317,16 @@ public sealed partial class ExpertIndex
             }
 
             var held = slotCount[position];
+            if (flat && held == 1)
+            {
+                // One answering holding meets one concept at most (the usual case: no matching to work out).
+                var skill = slots[position * SearchScratch.Slots];
+                met = tierBits[skill] != 0 ? 1 : 0;
+                metByName = Math.Min(met, System.Numerics.BitOperations.PopCount(tierRoots[skill]));
+                holdsNamed = true;
+                return true;
+            }
+
             if (flat && held <= SearchScratch.Slots)
             {
                 if (held > 0)

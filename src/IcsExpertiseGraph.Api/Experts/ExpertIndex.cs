@@ -419,6 +419,9 @@ public sealed partial class ExpertIndex : IReadModel
             }
         }
 
+        /// <summary>Whether the filter keeps everyone (availability and openness aside, which the caller checks).</summary>
+        public bool Unfiltered => criteria.SkillIds.Count == 0 && criteria.MinLevel is null && criteria.Domains.Count == 0 && organisationAccepted is null;
+
         /// <summary>
         /// The filter decided from a person's flat facts where they suffice: their skills' domains and, with one current
         /// employer, that employer; else the entry must be read (<see cref="Accepts"/>).
