@@ -36,14 +36,19 @@ public static class SearchCore
         var bodies = File.ReadLines(bodiesPath).Select(line => JsonNode.Parse(line)!).ToList();
         var warmup = Math.Min(300, bodies.Count / 4);
         var times = new List<double>();
+        var slowest = new List<(double Ms, string Body)>();
         var process = Process.GetCurrentProcess();
         TimeSpan cpuStart = default;
+        long allocatedStart = 0;
+        var collectionsStart = new int[3];
         for (var i = 0; i < Math.Min(bodies.Count, warmup + count); i++)
         {
             if (i == warmup)
             {
                 process.Refresh();
                 cpuStart = process.TotalProcessorTime;
+                allocatedStart = GC.GetTotalAllocatedBytes();
+                collectionsStart = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
             }
 
             var body = bodies[i];
@@ -62,14 +67,22 @@ public static class SearchCore
             if (i >= warmup)
             {
                 times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                slowest.Add((times[^1], body["variables"]!.ToJsonString()));
             }
         }
 
         process.Refresh();
         var cpu = (process.TotalProcessorTime - cpuStart).TotalMilliseconds / times.Count;
+        var allocated = (GC.GetTotalAllocatedBytes() - allocatedStart) / times.Count / 1024.0;
+        var collections = string.Join(" / ", Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectionsStart[g]));
         times.Sort();
         double At(double p) => times[Math.Min(times.Count - 1, (int)(p * times.Count))];
-        Console.WriteLine($"{times.Count} searches: p50 {At(0.5):F2} ms, p90 {At(0.9):F2} ms, p99 {At(0.99):F2} ms, max {times[^1]:F2} ms; CPU {cpu:F2} ms a search");
+        Console.WriteLine($"{times.Count} searches: p50 {At(0.5):F2} ms, p90 {At(0.9):F2} ms, p99 {At(0.99):F2} ms, max {times[^1]:F2} ms; CPU {cpu:F2} ms a search; {allocated:F0} KB allocated a search; collections gen0/1/2 {collections}");
+        foreach (var (ms, text) in slowest.OrderByDescending(s => s.Ms).Take(10))
+        {
+            Console.WriteLine($"  {ms,8:F2} ms  {text}");
+        }
+
         return 0;
     }
 

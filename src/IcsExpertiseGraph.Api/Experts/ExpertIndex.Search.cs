@@ -60,26 +60,25 @@ public sealed partial class ExpertIndex
                 flat &= tierBits[skill] == 0 || named[skill];
             }
 
-            var (seen, slotCount, slots) = (scratch.Seen, scratch.SlotCount, scratch.SkillSlots);
-            var stamp = scratch.Stamp();
-            var people = scratch.People;
-            people.Clear();
+            // Who to place, as bits by position: they are then placed in position order, so every array read on the way is
+            // read front to back (at a million people, visiting them in the order found cost more in cache misses than the work).
+            var (slotCount, slots) = (scratch.SlotCount, scratch.SkillSlots);
+            var words = (count + 63) >> 6;
+            var bits = scratch.Members(words);
             void See(int position)
             {
-                if (seen[position] != stamp)
+                ref var word = ref bits[position >> 6];
+                var bit = 1UL << position;
+                if ((word & bit) == 0)
                 {
-                    seen[position] = stamp;
+                    word |= bit;
                     slotCount[position] = 0;
-                    people.Add(position);
                 }
             }
 
             if (everyone)
             {
-                for (var position = 0; position < count; position++)
-                {
-                    slotCount[position] = 0;
-                }
+                Array.Clear(slotCount, 0, count);
             }
             else
             {
@@ -140,9 +139,12 @@ public sealed partial class ExpertIndex
             }
             else
             {
-                foreach (var position in people.Span)
+                for (var w = 0; w < words; w++)
                 {
-                    Place(position);
+                    for (var word = bits[w]; word != 0; word &= word - 1)
+                    {
+                        Place((w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word));
+                    }
                 }
             }
 
@@ -452,27 +454,43 @@ public sealed partial class ExpertIndex
                 }
             }
 
+            // The people with the best places and bounds are scored first: the worst of their scores is a bar most of the
+            // rest cannot reach by their bounds alone, so they are never scored.
+            var likely = new PriorityQueue<int, (int Place, double Bound)>(count + 1, WorstFirst);
+            for (var i = 0; i < places.Length; i++)
+            {
+                if (places[i] > cut)
+                {
+                    continue;
+                }
+
+                if (likely.Count < count)
+                {
+                    likely.Enqueue(i, (places[i], bounds[i]));
+                }
+                else if (likely.TryPeek(out _, out var worst) && WorstFirst.Compare((places[i], bounds[i]), worst) > 0)
+                {
+                    likely.DequeueEnqueue(i, (places[i], bounds[i]));
+                }
+            }
+
             var best = new List<Scored>(count + 1);
+            var first = new HashSet<int>(likely.UnorderedItems.Select(item => item.Element));
+            foreach (var i in first)
+            {
+                Keep(best, Score(i), count);
+            }
+
             for (var i = 0; i < places.Length; i++)
             {
                 // Someone whose score cannot reach the worst of the best so far is not scored at all.
-                if (places[i] > cut || (best.Count == count && (places[i] > best[^1].Place || (places[i] == best[^1].Place && bounds[i] < best[^1].Score))))
+                if (places[i] > cut || (best.Count == count && (places[i] > best[^1].Place || (places[i] == best[^1].Place && bounds[i] < best[^1].Score)))
+                    || first.Contains(i))
                 {
                     continue;
                 }
 
-                var scored = Score(i);
-                if (best.Count == count && Compare(scored, best[^1]) >= 0)
-                {
-                    continue;
-                }
-
-                var at = best.BinarySearch(scored, ScoredOrder);
-                best.Insert(at < 0 ? ~at : at, scored);
-                if (best.Count > count)
-                {
-                    best.RemoveAt(best.Count - 1);
-                }
+                Keep(best, Score(i), count);
             }
 
             var ranked = new RankedCandidate[best.Count];
@@ -482,6 +500,25 @@ public sealed partial class ExpertIndex
             }
 
             return ranked;
+        }
+
+        /// <summary>Worse first: a later place, then a lower bound.</summary>
+        private static readonly Comparer<(int Place, double Bound)> WorstFirst =
+            Comparer<(int Place, double Bound)>.Create((x, y) => x.Place != y.Place ? y.Place.CompareTo(x.Place) : x.Bound.CompareTo(y.Bound));
+
+        private static void Keep(List<Scored> best, Scored scored, int count)
+        {
+            if (best.Count == count && Compare(scored, best[^1]) >= 0)
+            {
+                return;
+            }
+
+            var at = best.BinarySearch(scored, ScoredOrder);
+            best.Insert(at < 0 ? ~at : at, scored);
+            if (best.Count > count)
+            {
+                best.RemoveAt(best.Count - 1);
+            }
         }
 
         private Scored Score(int i)

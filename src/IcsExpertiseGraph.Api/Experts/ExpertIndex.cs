@@ -370,8 +370,22 @@ public sealed partial class ExpertIndex : IReadModel
         return (count, count == 0 ? 1 : Math.Max(1, length / count));
     }
 
+    /// <summary>
+    /// The indexed words a typed word stands for: itself and every word it begins, as FTS5's "term"* does; a word of one
+    /// or two letters ("D&amp;C", "QI") only itself, or it would stand for most of the vocabulary.
+    /// </summary>
     private IEnumerable<string> WithPrefix(string term)
     {
+        if (term.Length < 3)
+        {
+            if (postings.ContainsKey(term))
+            {
+                yield return term;
+            }
+
+            yield break;
+        }
+
         var first = Array.BinarySearch(vocabulary, term, StringComparer.Ordinal);
         for (var i = first < 0 ? ~first : first; i < vocabulary.Length && vocabulary[i].StartsWith(term, StringComparison.Ordinal); i++)
         {

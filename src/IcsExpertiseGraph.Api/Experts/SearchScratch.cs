@@ -5,7 +5,7 @@ namespace IcsExpertiseGraph.Api.Experts;
 /// nobody asked before must not allocate in proportion to the people it touches: lists growing to tens of thousands of
 /// entries land on the large object heap and bring full collections with them, which cost more than the search.
 /// Slots are either set back by whoever used them (<see cref="Text"/>, <see cref="Partial"/>, <see cref="Frequency"/>)
-/// or marked with a stamp never used before (<see cref="Stamp"/>), so nothing is cleared whole.
+/// or marked with a stamp never used before (<see cref="Stamp"/>), so nothing of a million slots is cleared whole.
 /// </summary>
 internal sealed class SearchScratch
 {
@@ -25,8 +25,7 @@ internal sealed class SearchScratch
     /// <summary>A word's term frequency per person (summed over the words it prefixes); zero outside a search.</summary>
     public float[] Frequency { get; private set; } = [];
 
-    /// <summary>Stamped when a person is considered for a search.</summary>
-    public int[] Seen { get; private set; } = [];
+    private ulong[] members = [];
 
     /// <summary>Stamped when a person is counted in a word's document frequency.</summary>
     public int[] Counted { get; private set; } = [];
@@ -44,7 +43,6 @@ internal sealed class SearchScratch
 
     public IntList Touched { get; } = new();
 
-    public IntList People { get; } = new();
 
     public IntList First { get; } = new();
 
@@ -64,13 +62,19 @@ internal sealed class SearchScratch
         return scratch;
     }
 
+    /// <summary>A bit per person, all clear: who a search will place (a million people are 16,000 words to clear).</summary>
+    public ulong[] Members(int words)
+    {
+        Array.Clear(members, 0, words);
+        return members;
+    }
+
     /// <summary>A stamp no slot holds yet.</summary>
     public int Stamp()
     {
         if (stamp == int.MaxValue)
         {
             // Two billion stamps later: start again from clean arrays.
-            Array.Clear(Seen);
             Array.Clear(Counted);
             Array.Clear(Progress);
             stamp = 0;
@@ -85,7 +89,7 @@ internal sealed class SearchScratch
         Text = new double[length];
         Partial = new double[length];
         Frequency = new float[length];
-        Seen = new int[length];
+        members = new ulong[(length + 63) >> 6];
         Counted = new int[length];
         Progress = new int[length];
         SlotCount = new int[length];
