@@ -103,7 +103,7 @@ public static class ExpertQueries
                 Guid? icsId = c.GetArgument<string?>("icsId") is { } raw ? GlobalId.Parse(raw, "IntegratedCareSystem", "icsId") : null;
                 if (icsId is { } ics && (await c.Request().Store.GetIntegratedCareSystemsAsync([ics], c.CancellationToken)).Count == 0)
                 {
-                    throw new BadUserInputError("icsId", "There is no ICS with that id.");
+                    throw new NotFoundError("icsId", ErrorTexts.NoIntegratedCareSystemWithId);
                 }
 
                 var cross = c.GetArgument<bool?>("crossOrganisation") ?? true;

@@ -57,7 +57,7 @@ public static class InvitationOutcomesQuery
                 var request = c.Request();
                 if (await request.IntegratedCareSystems.Load(icsId).GetResultAsync(c.CancellationToken) is null)
                 {
-                    throw new NotFoundError("icsId", "There is no ICS with that id.");
+                    throw new NotFoundError("icsId", ErrorTexts.NoIntegratedCareSystemWithId);
                 }
 
                 var invitations = await request.Store.GetInvitationsForSystemAsync(icsId, c.CancellationToken);

@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using IcsExpertiseGraph.Api.Domain;
 using IcsExpertiseGraph.Api.Experts;
 using IcsExpertiseGraph.Api.GraphQL;
 using IcsExpertiseGraph.Api.Profiles;
@@ -185,6 +186,6 @@ public static class NetworkQueries
         var id = GlobalId.Parse(raw, "IntegratedCareSystem", "icsId");
         return await context.Request().IntegratedCareSystems.Load(id).GetResultAsync(context.CancellationToken) is not null
             ? id
-            : throw new NotFoundError("icsId", "There is no ICS with that id.");
+            : throw new NotFoundError("icsId", ErrorTexts.NoIntegratedCareSystemWithId);
     }
 }

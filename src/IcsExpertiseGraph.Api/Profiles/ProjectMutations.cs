@@ -5,6 +5,7 @@ using IcsExpertiseGraph.Api.Directory;
 using IcsExpertiseGraph.Api.Domain;
 using IcsExpertiseGraph.Api.Experts;
 using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.Projects;
 
 namespace IcsExpertiseGraph.Api.Profiles;
 
@@ -48,7 +49,7 @@ public static partial class ProjectMutations
                     c.IdListArgument(input, "methodSkillIds", "Skill", "methodSkillIds"));
                 if (draft.StartDate > draft.EndDate)
                 {
-                    throw new BadUserInputError("endDate", "endDate must not be before startDate.");
+                    throw new BadUserInputError("endDate", ProjectRules.EndBeforeStart);
                 }
 
                 return await Me.WriteAsync(c, (store, me, now, ct) => store.CreateProjectAsync(draft, me, now, ct));

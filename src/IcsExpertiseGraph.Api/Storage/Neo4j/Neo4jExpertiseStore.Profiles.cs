@@ -1,11 +1,16 @@
 using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.Domain;
+using IcsExpertiseGraph.Api.Profiles;
 using static IcsExpertiseGraph.Api.Storage.Neo4j.Neo4jValues;
 
 namespace IcsExpertiseGraph.Api.Storage.Neo4j;
 
+/// <summary>The production store's profile writes: the sign-in link, the profile itself, skills, endorsements and verification.</summary>
 public sealed partial class Neo4jExpertiseStore
 {
+    public async Task<Guid?> FindPersonIdByExternalIdAsync(string externalId, CancellationToken cancellationToken) =>
+        Neo4jRecord.First(await ReadAsync("get-person-by-external-id", cancellationToken, ("externalId", externalId)))?.Map("person").Id("id");
+
     public Task<Person> LinkOrCreateProfileAsync(SignedInIdentity identity, DateTimeOffset now, CancellationToken cancellationToken) =>
         WriteAsync(async write =>
         {
@@ -19,17 +24,17 @@ public sealed partial class Neo4jExpertiseStore
             {
                 var unlinked = holder.Id("id");
                 await write.RunAsync("link-identity", ("id", Id(unlinked)), ("externalId", identity.ExternalId), ("now", Timestamp(now)));
-                await write.AuditAsync(now, unlinked, "LINK_IDENTITY", unlinked, null, new { linkedBy = "verified email" });
+                await write.AuditAsync(now, unlinked, ProfileRules.LinkedByEmail(unlinked));
                 return await write.PersonAsync(unlinked);
             }
 
             var id = Guid.CreateVersion7(now);
-            var name = string.IsNullOrWhiteSpace(identity.Name) ? "New member" : identity.Name.Trim();
+            var name = ProfileRules.NewMemberName(identity);
             var freeEmail = identity.EmailVerified && await write.EmailIsFreeAsync(identity.Email) ? identity.Email : null;
-            await write.RunAsync("create-member-profile", ("id", Id(id)), ("displayName", name[..Math.Min(name.Length, 120)]), ("email", freeEmail),
+            await write.RunAsync("create-member-profile", ("id", Id(id)), ("displayName", ProfileRules.StoredName(name)), ("email", freeEmail),
                 ("externalId", identity.ExternalId), ("now", Timestamp(now)));
             write.Changed(ChangeKind.Person, id);
-            await write.AuditAsync(now, id, "CREATE_PROFILE", id, null, new { displayName = name, visibility = "NETWORK" });
+            await write.AuditAsync(now, id, ProfileRules.Created(id, name));
             return await write.PersonAsync(id);
         }, cancellationToken);
 
@@ -40,7 +45,7 @@ public sealed partial class Neo4jExpertiseStore
             if (person.ExternalId is null)
             {
                 await write.RunAsync("link-identity", ("id", Id(personId)), ("externalId", externalId), ("now", Timestamp(now)));
-                await write.AuditAsync(now, personId, "LINK_IDENTITY", personId, null, new { linkedBy = "local issuer" });
+                await write.AuditAsync(now, personId, ProfileRules.LinkedByLocalIssuer(personId));
             }
 
             return await write.PersonAsync(personId);
@@ -50,18 +55,7 @@ public sealed partial class Neo4jExpertiseStore
         WriteAsync(async write =>
         {
             var before = await write.PersonAsync(personId);
-            if (expectedVersion is { } expected && expected != before.Version)
-            {
-                throw new VersionConflictException(before.Version);
-            }
-
-            var email = changes.Email.Or(before.Email);
-            if (changes.Email.IsSet && email is not null && !string.Equals(email, before.Email, StringComparison.OrdinalIgnoreCase) && !await write.EmailIsFreeAsync(email))
-            {
-                throw new DuplicateException("email", "That email address belongs to another profile.");
-            }
-
-            var after = changes.ApplyTo(before);
+            var (after, audit) = ProfileRules.Update(before, changes, expectedVersion, emailTaken: !await write.EmailIsFreeAsync(ProfileRules.EmailToCheck(before, changes)));
             var availability = after.Availability;
             var fields = new Dictionary<string, object?>
             {
@@ -77,8 +71,7 @@ public sealed partial class Neo4jExpertiseStore
             }
 
             write.Changed(ChangeKind.Person, personId);
-            var (was, becomes) = ProfileAudit.Changed(before, after);
-            await write.AuditAsync(now, actorId, "UPDATE_PROFILE", personId, was, becomes);
+            await write.AuditAsync(now, actorId, audit);
             return await write.PersonAsync(personId);
         }, cancellationToken);
 
@@ -88,7 +81,7 @@ public sealed partial class Neo4jExpertiseStore
             var before = await write.PersonAsync(personId);
             await write.RunAsync("confirm-profile", ("id", Id(personId)), ("now", Timestamp(now)));
             write.Changed(ChangeKind.Person, personId);
-            await write.AuditAsync(now, actorId, "CONFIRM_PROFILE", personId, new { before.LastConfirmedAt }, new { LastConfirmedAt = now });
+            await write.AuditAsync(now, actorId, ProfileRules.Confirmed(before, now));
             return await write.PersonAsync(personId);
         }, cancellationToken);
 
@@ -98,18 +91,13 @@ public sealed partial class Neo4jExpertiseStore
             await write.PersonAsync(personId);
             await write.RequireSkillsAsync([claim.SkillId], "skillId");
             var held = await write.FirstAsync("get-holding", ("personId", Id(personId)), ("skillId", Id(claim.SkillId)));
-            var before = held is { } h
-                ? new { Level = EnumText.Name((SkillLevel)h.Int("level")), Evidence = h.TextOrNull("evidence"), Years = h.IntOrNull("years"), Verified = h.Bool("verified") }
-                : null;
-            var evidence = Name(claim.Evidence);
-            // A verified claim stays verified only while the claim itself is unchanged.
-            var keepsVerification = before is { Verified: true } && before.Level == EnumText.Name(claim.Level) && before.Evidence == evidence && before.Years == claim.Years;
-            await write.RunAsync("set-skill", ("personId", Id(personId)), ("skillId", Id(claim.SkillId)), ("level", (int)claim.Level), ("evidence", evidence),
-                ("years", claim.Years), ("verified", keepsVerification), ("since", Date(DateOnly.FromDateTime(now.UtcDateTime))));
+            var before = held is { } h ? new SkillHolding((SkillLevel)h.Int("level"), h.TextOrNull("evidence"), h.IntOrNull("years"), h.Bool("verified")) : null;
+            var (verified, audit) = SkillRules.Set(personId, claim, before);
+            await write.RunAsync("set-skill", ("personId", Id(personId)), ("skillId", Id(claim.SkillId)), ("level", (int)claim.Level), ("evidence", Name(claim.Evidence)),
+                ("years", claim.Years), ("verified", verified), ("since", Date(DateOnly.FromDateTime(now.UtcDateTime))));
             await write.TouchPersonAsync(personId, now);
             await write.RefreshTextAsync(personId);
-            await write.AuditAsync(now, actorId, "SET_SKILL", personId, before is null ? null : new { skillId = claim.SkillId, before },
-                new { skillId = claim.SkillId, level = EnumText.Name(claim.Level), evidence, years = claim.Years, verified = keepsVerification });
+            await write.AuditAsync(now, actorId, audit);
             return await write.PersonAsync(personId);
         }, cancellationToken);
 
@@ -119,40 +107,25 @@ public sealed partial class Neo4jExpertiseStore
             await write.PersonAsync(personId);
             await write.RequireSkillsAsync([skillId], "skillId");
             // Endorsements were of the claim; without the claim they go too (the statement removes both).
-            if ((await write.FirstAsync("remove-skill", ("personId", Id(personId)), ("skillId", Id(skillId))))?.Long("removed") is not > 0)
-            {
-                throw new NotFoundException("skillId", "Your profile does not list that skill.");
-            }
-
+            var audit = SkillRules.Remove(personId, skillId, listed: (await write.FirstAsync("remove-skill", ("personId", Id(personId)), ("skillId", Id(skillId))))?.Long("removed") > 0);
             await write.TouchPersonAsync(personId, now);
             await write.RefreshTextAsync(personId);
-            await write.AuditAsync(now, actorId, "REMOVE_SKILL", personId, new { skillId }, null);
+            await write.AuditAsync(now, actorId, audit);
             return await write.PersonAsync(personId);
         }, cancellationToken);
 
     public Task<Person> EndorseSkillAsync(Guid endorserId, Guid endorseeId, Guid skillId, DateTimeOffset now, CancellationToken cancellationToken) =>
         WriteAsync(async write =>
         {
-            if (endorserId == endorseeId)
-            {
-                throw new RuleViolationException("personId", "You cannot endorse your own skills.");
-            }
-
+            SkillRules.CheckEndorser(endorserId, endorseeId);
             await write.PersonAsync(endorserId);
             await write.PersonAsync(endorseeId, "personId");
             await write.RequireSkillsAsync([skillId], "skillId");
-            if (await write.FirstAsync("get-holding", ("personId", Id(endorseeId)), ("skillId", Id(skillId))) is null)
-            {
-                throw new RuleViolationException("skillId", "That person does not list this skill, so it cannot be endorsed.");
-            }
-
-            if ((await write.FirstAsync("endorse-skill", ("endorserId", Id(endorserId)), ("endorseeId", Id(endorseeId)), ("skillId", Id(skillId)), ("at", Timestamp(now))))?.Long("created") is not > 0)
-            {
-                throw new DuplicateException("skillId", "You have already endorsed this skill of this person.");
-            }
-
+            SkillRules.CheckEndorsee(await write.FirstAsync("get-holding", ("personId", Id(endorseeId)), ("skillId", Id(skillId))) is not null);
+            var created = (await write.FirstAsync("endorse-skill", ("endorserId", Id(endorserId)), ("endorseeId", Id(endorseeId)), ("skillId", Id(skillId)), ("at", Timestamp(now))))?.Long("created") > 0;
+            var audit = SkillRules.Endorse(endorseeId, skillId, created);
             write.Changed(ChangeKind.Person, endorseeId);
-            await write.AuditAsync(now, endorserId, "ENDORSE_SKILL", endorseeId, null, new { skillId });
+            await write.AuditAsync(now, endorserId, audit);
             return await write.PersonAsync(endorseeId);
         }, cancellationToken);
 
@@ -161,13 +134,9 @@ public sealed partial class Neo4jExpertiseStore
         {
             await write.PersonAsync(personId, "personId");
             await write.RequireSkillsAsync([skillId], "skillId");
-            if ((await write.FirstAsync("verify-skill", ("personId", Id(personId)), ("skillId", Id(skillId))))?.Long("verified") is not > 0)
-            {
-                throw new NotFoundException("skillId", "That person does not list this skill.");
-            }
-
+            var audit = SkillRules.Verify(personId, skillId, listed: (await write.FirstAsync("verify-skill", ("personId", Id(personId)), ("skillId", Id(skillId))))?.Long("verified") > 0);
             await write.TouchPersonAsync(personId, now);
-            await write.AuditAsync(now, actorId, "VERIFY_SKILL", personId, new { skillId, verified = false }, new { skillId, verified = true });
+            await write.AuditAsync(now, actorId, audit);
             return await write.PersonAsync(personId);
         }, cancellationToken);
 

@@ -1,6 +1,6 @@
 using IcsExpertiseGraph.Api.Domain;
 
-namespace IcsExpertiseGraph.Api.Storage;
+namespace IcsExpertiseGraph.Api.Profiles;
 
 /// <summary>What a profile update's audit event records, the same in both stores: the fields whose values changed, before and after, by their API names.</summary>
 internal static class ProfileAudit
