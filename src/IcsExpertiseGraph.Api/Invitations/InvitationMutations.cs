@@ -1,7 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using IcsExpertiseGraph.Api.Domain;
-using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.GraphQLApi;
 using IcsExpertiseGraph.Api.Profiles;
 using Microsoft.Extensions.Options;
 
@@ -38,7 +38,7 @@ public static class InvitationMutations
             {
                 var id = c.IdArgument("Invitation");
                 var response = c.GetArgument<InvitationResponse>("response");
-                var message = Text(c.GetArgument<string?>("message"), "message", MessageMax);
+                var message = InputText.Optional(c.GetArgument<string?>("message"), "message", MessageMax);
                 return await Me.WriteAsync(c, (store, me, now, ct) => store.RespondToInvitationAsync(id, me, response, message, now, ct));
             });
 
@@ -67,7 +67,7 @@ public static class InvitationMutations
     private static InvitationDraft Draft(IResolveFieldContext c, Dictionary<string, object?> input)
     {
         var personId = GlobalId.Parse(input["personId"] as string, "Person", "personId");
-        var purpose = Text(input["purpose"] as string, "purpose", PurposeMax) ?? throw new BadUserInputError("purpose", "purpose must not be empty.");
+        var purpose = InputText.Optional(input["purpose"] as string, "purpose", PurposeMax) ?? throw new BadUserInputError("purpose", "purpose must not be empty.");
         var icsId = GlobalId.Parse(input["icsId"] as string, "IntegratedCareSystem", "icsId");
         var skillIds = c.IdListArgument(input, "skillIds", "Skill", "skillIds");
         if (skillIds.Count is 0 or > SkillsMax)
@@ -92,14 +92,8 @@ public static class InvitationMutations
             throw new BadUserInputError("respondBy", $"respondBy must be at most {RespondByMaxDays} days ahead.");
         }
 
-        return new InvitationDraft(personId, purpose, icsId, skillIds, hours, Text(input.GetValueOrDefault("message") as string, "message", MessageMax), respondBy);
+        return new InvitationDraft(personId, purpose, icsId, skillIds, hours, InputText.Optional(input.GetValueOrDefault("message") as string, "message", MessageMax), respondBy);
     }
-
-    /// <summary>Trimmed text within its limit; blank is no text.</summary>
-    private static string? Text(string? text, string field, int max) =>
-        string.IsNullOrWhiteSpace(text) ? null
-        : text.Trim().Length > max ? throw new BadUserInputError(field, $"{field} must be at most {max} characters.")
-        : text.Trim();
 }
 
 /// <summary>Invitations:* configuration.</summary>

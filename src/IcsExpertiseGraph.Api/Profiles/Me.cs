@@ -1,6 +1,7 @@
 using GraphQL;
+using IcsExpertiseGraph.Api.Domain;
 using IcsExpertiseGraph.Api.Experts;
-using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.GraphQLApi;
 
 namespace IcsExpertiseGraph.Api.Profiles;
 
@@ -26,7 +27,7 @@ internal static class Me
 
         if (!linkOrCreate)
         {
-            throw new NotFoundError("me", "Your sign-in has no profile yet: query me first, which links your profile or creates one.");
+            throw new NotFoundException("me", "Your sign-in has no profile yet: query me first, which links your profile or creates one.");
         }
 
         var person = await request.Store.LinkOrCreateProfileAsync(identity, Now(context), context.CancellationToken);
@@ -45,20 +46,6 @@ internal static class Me
         var result = await write(context.Request().Store, me, Now(context), context.CancellationToken);
         await AfterWriteAsync(context);
         return result;
-    }
-
-    public static void RequireNetworkManager(IResolveFieldContext context)
-    {
-        var viewer = context.Request().Viewer;
-        if (context.Request().Identity is null)
-        {
-            throw CodedError.Unauthenticated();
-        }
-
-        if (!viewer.IsNetworkManager)
-        {
-            throw CodedError.Forbidden("Only network managers may do this.");
-        }
     }
 
     public static DateTimeOffset Now(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow();

@@ -3,7 +3,7 @@ using GraphQL.Types;
 using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.Domain;
 using IcsExpertiseGraph.Api.Experts;
-using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.GraphQLApi;
 using IcsExpertiseGraph.Api.Invitations;
 
 namespace IcsExpertiseGraph.Api.Profiles;
@@ -74,7 +74,7 @@ public static class ProfileMutations
                 var request = c.Request();
                 if ((await request.Store.GetPeopleAsync([personId], request.Viewer, c.CancellationToken)).Count == 0)
                 {
-                    throw new NotFoundError("personId", "There is no person with that id that you may see.");
+                    throw new NotFoundException("personId", "There is no person with that id that you may see.");
                 }
 
                 var person = await request.Store.EndorseSkillAsync(me, personId, skillId, Me.Now(c), c.CancellationToken);
@@ -88,7 +88,7 @@ public static class ProfileMutations
             .Argument<NonNullGraphType<IdGraphType>>("skillId")
             .ResolveAsync(async c =>
             {
-                Me.RequireNetworkManager(c);
+                Access.RequireNetworkManager(c);
                 var personId = c.IdArgument("Person", "personId");
                 var skillId = c.IdArgument("Skill", "skillId");
                 var me = await Me.PersonIdAsync(c);
@@ -100,24 +100,10 @@ public static class ProfileMutations
                 var request = c.Request();
                 if ((await request.Store.GetPeopleAsync([personId], request.Viewer, c.CancellationToken)).Count == 0)
                 {
-                    throw new NotFoundError("personId", "There is no person with that id that you may see.");
+                    throw new NotFoundException("personId", "There is no person with that id that you may see.");
                 }
 
                 return await Me.WriteAsync(c, (store, actor, now, ct) => store.VerifySkillAsync(personId, skillId, actor, now, ct));
             });
-    }
-}
-
-/// <summary>The root of all writes: one field per feature's mutation.</summary>
-public sealed class MutationGraphType : ObjectGraphType
-{
-    public MutationGraphType()
-    {
-        Name = "Mutation";
-        this.AddProfileMutations();
-        this.AddProjectMutations();
-        this.AddDataRightsMutations();
-        this.AddInvitationMutations();
-        this.AddSignInMutations();
     }
 }

@@ -1,5 +1,5 @@
 using IcsExpertiseGraph.Api.Domain;
-using IcsExpertiseGraph.Api.Organisations;
+using IcsExpertiseGraph.Api.Catalog;
 using static IcsExpertiseGraph.Api.Storage.Neo4j.Neo4jValues;
 
 namespace IcsExpertiseGraph.Api.Storage.Neo4j;

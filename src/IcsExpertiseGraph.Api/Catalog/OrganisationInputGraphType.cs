@@ -1,0 +1,17 @@
+using GraphQL.Types;
+using IcsExpertiseGraph.Api.Domain;
+
+namespace IcsExpertiseGraph.Api.Catalog;
+
+public sealed class OrganisationInputGraphType : InputObjectGraphType
+{
+    public OrganisationInputGraphType()
+    {
+        Name = "OrganisationInput";
+        Field<IdGraphType>("id").Description("The organisation to update; leave out to match by ODS code or create.");
+        Field<StringGraphType>("odsCode");
+        Field<NonNullGraphType<StringGraphType>>("name");
+        Field<NonNullGraphType<EnumerationGraphType<OrganisationType>>>("type");
+        Field<IdGraphType>("integratedCareSystemId");
+    }
+}

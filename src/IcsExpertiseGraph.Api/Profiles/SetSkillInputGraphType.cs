@@ -1,0 +1,16 @@
+using GraphQL.Types;
+using IcsExpertiseGraph.Api.Domain;
+
+namespace IcsExpertiseGraph.Api.Profiles;
+
+public sealed class SetSkillInputGraphType : InputObjectGraphType
+{
+    public SetSkillInputGraphType()
+    {
+        Name = "SetSkillInput";
+        Field<NonNullGraphType<IdGraphType>>("skillId");
+        Field<NonNullGraphType<EnumerationGraphType<SkillLevel>>>("level");
+        Field<EnumerationGraphType<SkillEvidence>>("evidence").Description("What backs the claim; leave out if self-declared.");
+        Field<IntGraphType>("years").Description($"Years of practice, 0 to {ProfileValidation.YearsMax}.");
+    }
+}
