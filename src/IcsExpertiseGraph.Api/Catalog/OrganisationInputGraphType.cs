@@ -3,7 +3,8 @@ using IcsExpertiseGraph.Api.Domain;
 
 namespace IcsExpertiseGraph.Api.Catalog;
 
-public sealed class OrganisationInputGraphType : InputObjectGraphType
+/// <summary>Bound to <see cref="OrganisationInput"/>.</summary>
+public sealed class OrganisationInputGraphType : InputObjectGraphType<OrganisationInput>
 {
     public OrganisationInputGraphType()
     {

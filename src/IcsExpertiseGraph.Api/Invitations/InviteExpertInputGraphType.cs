@@ -4,7 +4,8 @@ using IcsExpertiseGraph.Api.GraphQLApi;
 
 namespace IcsExpertiseGraph.Api.Invitations;
 
-public sealed class InviteExpertInputGraphType : InputObjectGraphType
+/// <summary>Bound to <see cref="InviteExpertInput"/>.</summary>
+public sealed class InviteExpertInputGraphType : InputObjectGraphType<InviteExpertInput>
 {
     public InviteExpertInputGraphType()
     {

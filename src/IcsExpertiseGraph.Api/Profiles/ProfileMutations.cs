@@ -44,12 +44,7 @@ public static class ProfileMutations
             .Argument<NonNullGraphType<SetSkillInputGraphType>>("input")
             .ResolveAsync(async c =>
             {
-                var input = c.GetArgument<Dictionary<string, object?>>("input");
-                var claim = new SkillClaim(
-                    GlobalId.Parse(input["skillId"] as string, "Skill", "skillId"),
-                    (SkillLevel)input["level"]!,
-                    input.GetValueOrDefault("evidence") as SkillEvidence?,
-                    ProfileValidation.CheckedYears(input.GetValueOrDefault("years") as int?));
+                var claim = c.GetArgument<SetSkillInput>("input").ToClaim();
                 return await Me.WriteAsync(c, (store, me, now, ct) => store.SetSkillAsync(me, claim, me, now, ct));
             });
 

@@ -3,7 +3,8 @@ using IcsExpertiseGraph.Api.Domain;
 
 namespace IcsExpertiseGraph.Api.Profiles;
 
-public sealed class SetSkillInputGraphType : InputObjectGraphType
+/// <summary>Bound to <see cref="SetSkillInput"/>.</summary>
+public sealed class SetSkillInputGraphType : InputObjectGraphType<SetSkillInput>
 {
     public SetSkillInputGraphType()
     {

@@ -5,7 +5,8 @@ using IcsExpertiseGraph.Api.GraphQLApi;
 
 namespace IcsExpertiseGraph.Api.Projects;
 
-public sealed class CreateProjectInputGraphType : InputObjectGraphType
+/// <summary>Bound to <see cref="CreateProjectInput"/>.</summary>
+public sealed class CreateProjectInputGraphType : InputObjectGraphType<CreateProjectInput>
 {
     public CreateProjectInputGraphType()
     {

@@ -38,17 +38,7 @@ public static class ProjectMutations
             .Argument<NonNullGraphType<CreateProjectInputGraphType>>("input")
             .ResolveAsync(async c =>
             {
-                var input = c.GetArgument<Dictionary<string, object?>>("input");
-                var draft = new ProjectDraft(
-                    InputText.Required(input.GetValueOrDefault("title") as string, "title", TitleMax), InputText.Optional(input.GetValueOrDefault("aim") as string, "aim", TextMax), input.GetValueOrDefault("status") as ProjectStatus? ?? ProjectStatus.Planned,
-                    input.GetValueOrDefault("startDate") as DateOnly?, input.GetValueOrDefault("endDate") as DateOnly?, InputText.Optional(input.GetValueOrDefault("outcomeSummary") as string, "outcomeSummary", TextMax),
-                    input.GetValueOrDefault("hostOrganisationId") is string host ? GlobalId.Parse(host, "Organisation", "hostOrganisationId") : null,
-                    c.IdListArgument(input, "methodSkillIds", "Skill", "methodSkillIds"));
-                if (draft.StartDate > draft.EndDate)
-                {
-                    throw new BadUserInputError("endDate", ProjectRules.EndBeforeStart);
-                }
-
+                var draft = c.GetArgument<CreateProjectInput>("input").ToDraft();
                 return await Me.WriteAsync(c, (store, me, now, ct) => store.CreateProjectAsync(draft, me, now, ct));
             });
 
