@@ -46,7 +46,7 @@ public sealed partial class ErrorInfoProvider(bool exposeExceptionDetails, bool 
 
     private (string Code, string? Field, string Message) Classify(ExecutionError error) => error switch
     {
-        UnhandledError { InnerException: CodedException coded } => (coded.Code, coded.Field, coded.Message),
+        ExecutionError { InnerException: CodedException coded } => (coded.Code, coded.Field, coded.Message),
         UnhandledError => (ErrorCodes.InternalServerError, null, exposeExceptionDetails ? error.Message : "An internal error occurred; it has been logged."),
         SyntaxError => (ErrorCodes.ParseFailed, null, error.Message),
         ArgumentsOfCorrectTypeError or ProvidedNonNullArgumentsError => (ErrorCodes.BadUserInput, ArgumentName((ValidationError)error), error.Message),

@@ -1,29 +1,21 @@
-using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.Domain;
 using IcsExpertiseGraph.Api.Storage;
 
 namespace IcsExpertiseGraph.Api.Profiles;
 
 /// <summary>
-/// The rules of a profile's own writes (sign-in link, update, confirm, delete, bulk import), in one place for both stores:
+/// The rules of a profile's own writes (sign-in link and creation, update, confirm, delete, bulk import), in one place for both stores:
 /// each store reads the facts inside the write's transaction, asks here, and writes what the rule decided.
 /// </summary>
 public static class ProfileRules
 {
     public const string EmailTaken = "That email address belongs to another profile.";
 
-    /// <summary>The name of a profile a first sign-in creates: the sign-in's name, or a placeholder the member can change.</summary>
-    public static string NewMemberName(SignedInIdentity identity)
-    {
-        ArgumentNullException.ThrowIfNull(identity);
-        return string.IsNullOrWhiteSpace(identity.Name) ? "New member" : identity.Name.Trim();
-    }
-
-    /// <summary>The display name as stored: at most the 120 characters a profile's name may have.</summary>
-    public static string StoredName(string name) => name[..Math.Min(name.Length, 120)];
+    /// <summary>A sign-in asks for a profile when it has one already.</summary>
+    public static DuplicateException AlreadyHasProfile() => new("me", "Your sign-in already has a profile.");
 
     public static AuditEntry Created(Guid personId, string name) =>
-        new(AuditActions.CreateProfile, personId, null, new { displayName = name, visibility = "NETWORK" });
+        new(AuditActions.CreateProfile, personId, null, new { displayName = name, visibility = "PRIVATE" });
 
     /// <summary>A sign-in linked to an existing profile with the token's verified email.</summary>
     public static AuditEntry LinkedByEmail(Guid personId) => new(AuditActions.LinkIdentity, personId, null, new { linkedBy = "verified email" });

@@ -11,33 +11,6 @@ public sealed partial class Neo4jExpertiseStore
     public async Task<Guid?> FindPersonIdByExternalIdAsync(string externalId, CancellationToken cancellationToken) =>
         Neo4jRecord.First(await ReadAsync("get-person-by-external-id", cancellationToken, ("externalId", externalId)))?.Map("person").Id("id");
 
-    public Task<Person> LinkOrCreateProfileAsync(SignedInIdentity identity, DateTimeOffset now, CancellationToken cancellationToken) =>
-        WriteAsync(async write =>
-        {
-            if (await write.FirstAsync("get-person-by-external-id", ("externalId", identity.ExternalId)) is { } linked)
-            {
-                return Neo4jMapping.Person(linked.Map("person"));
-            }
-
-            if (identity.EmailVerified && identity.Email is { } email
-                && await write.FirstAsync("find-person-by-email", ("email", email)) is { } holder && !holder.Bool("linked"))
-            {
-                var unlinked = holder.Id("id");
-                await write.RunAsync("link-identity", ("id", Id(unlinked)), ("externalId", identity.ExternalId), ("now", Timestamp(now)));
-                await write.AuditAsync(now, unlinked, ProfileRules.LinkedByEmail(unlinked));
-                return await write.PersonAsync(unlinked);
-            }
-
-            var id = Guid.CreateVersion7(now);
-            var name = ProfileRules.NewMemberName(identity);
-            var freeEmail = identity.EmailVerified && await write.EmailIsFreeAsync(identity.Email) ? identity.Email : null;
-            await write.RunAsync("create-member-profile", ("id", Id(id)), ("displayName", ProfileRules.StoredName(name)), ("email", freeEmail),
-                ("externalId", identity.ExternalId), ("now", Timestamp(now)));
-            write.Changed(ChangeKind.Person, id);
-            await write.AuditAsync(now, id, ProfileRules.Created(id, name));
-            return await write.PersonAsync(id);
-        }, cancellationToken);
-
     public Task<Person> LinkIdentityAsync(Guid personId, string externalId, DateTimeOffset now, CancellationToken cancellationToken) =>
         WriteAsync(async write =>
         {
