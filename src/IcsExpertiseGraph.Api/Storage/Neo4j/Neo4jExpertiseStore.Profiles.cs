@@ -5,7 +5,7 @@ using static IcsExpertiseGraph.Api.Storage.Neo4j.Neo4jValues;
 
 namespace IcsExpertiseGraph.Api.Storage.Neo4j;
 
-/// <summary>The production store's profile writes: the sign-in link, the profile itself, skills, endorsements and verification.</summary>
+/// <summary>The production store's profile writes: the sign-in id lookup and the token verb's link, the profile itself, skills, endorsements and verification.</summary>
 public sealed partial class Neo4jExpertiseStore
 {
     public async Task<Guid?> FindPersonIdByExternalIdAsync(string externalId, CancellationToken cancellationToken) =>

@@ -12,8 +12,8 @@ namespace IcsExpertiseGraph.Api.Storage.Neo4j;
 /// (:Change) nodes, the change feed, when it changed something. The rules a write obeys are not here: the adapter reads
 /// the facts, a store-independent rule (<c>ProfileRules</c>, <c>SkillRules</c>, <c>ProjectRules</c>, <c>OrganisationRules</c>,
 /// <c>InvitationRules</c>) decides and names the error and the audit event, and the adapter writes (<see cref="Neo4jWork"/>).
-/// The partial files, the same in both adapters, hold Reads, Search, Collaboration, ChangeFeed, Profiles (sign-in link,
-/// profile, skills, endorsements), Projects, Organisations, Invitations, Outbox, Audit, DataRights (export, delete, bulk
+/// The partial files, the same in both adapters, hold Reads, Search, Collaboration, ChangeFeed, SignIn (linking and creating a profile,
+/// erasure records), Profiles (profile, skills, endorsements), Projects, Organisations, Invitations, Outbox, Audit, DataRights (export, delete, bulk
 /// people import) and Import (a whole network).
 /// </summary>
 public sealed partial class Neo4jExpertiseStore(Neo4jQueryClient client, CypherStatements cypher, Neo4jOptions options) : IExpertiseStore, IDisposable

@@ -5,7 +5,7 @@ using static IcsExpertiseGraph.Api.Storage.Sqlite.SqliteValues;
 
 namespace IcsExpertiseGraph.Api.Storage.Sqlite;
 
-/// <summary>The embedded store's profile writes: the sign-in link, the profile itself, skills, endorsements and verification.</summary>
+/// <summary>The embedded store's profile writes: the sign-in id lookup and the token verb's link, the profile itself, skills, endorsements and verification.</summary>
 public sealed partial class SqliteExpertiseStore
 {
     public async Task<Guid?> FindPersonIdByExternalIdAsync(string externalId, CancellationToken cancellationToken)
