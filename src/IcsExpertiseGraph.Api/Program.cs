@@ -1,46 +1,40 @@
 using IcsExpertiseGraph.Api.Auth;
-using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.Catalog;
+using IcsExpertiseGraph.Api.Experts;
+using IcsExpertiseGraph.Api.GraphQLApi;
 using IcsExpertiseGraph.Api.Hardening;
 using IcsExpertiseGraph.Api.Health;
+using IcsExpertiseGraph.Api.Invitations;
 using IcsExpertiseGraph.Api.Network;
 using IcsExpertiseGraph.Api.Observability;
-using IcsExpertiseGraph.Api.Profiles;
 using IcsExpertiseGraph.Api.Seeding;
 using IcsExpertiseGraph.Api.Storage;
-using IcsExpertiseGraph.Api.Storage.Sqlite;
+using IcsExpertiseGraph.Api.Commands;
 using IcsExpertiseGraph.Api.Web;
 
 // The service and its command-line verbs share one configuration, so `seed` writes to the store the server reads.
+// One line per feature; each AddX lives in its feature's folder, and none depends on the order of the others.
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddExpertiseAuthentication(builder.Configuration, builder.Environment);
-builder.Services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOptions.Section));
 builder.Services.AddExpertiseStore(builder.Configuration);
+builder.Services.AddSeeding(builder.Configuration);
 builder.Services.AddObservability(builder.Configuration);
 builder.Services.AddHealth();
 builder.Services.AddHardening(builder.Configuration);
+builder.Services.AddCatalog(builder.Configuration);
+builder.Services.AddExperts(builder.Configuration);
+builder.Services.AddNetwork();
+builder.Services.AddInvitations(builder.Configuration);
 builder.Services.AddExpertiseGraphQL(builder.Configuration, builder.Environment);
-IcsExpertiseGraph.Api.Invitations.InvitationsExtensions.AddInvitations(builder.Services, builder.Configuration);
 builder.Services.AddWebUi(builder.Configuration);
 
 var app = builder.Build();
 
-switch (args)
+// A verb (seed, migrate, token, import, export, backup, restore) runs and exits; no verb serves.
+if (await Verbs.RunAsync(args, app.Services, app.Configuration) is { } exitCode)
 {
-    case ["migrate", ..]:
-        return await MigrateCommand.RunAsync(app.Services, app.Configuration, CancellationToken.None);
-    case ["seed", ..]:
-        return await SeedCommand.RunAsync(args, app.Services, CancellationToken.None);
-    case ["token", ..]:
-        return await TokenCommand.RunAsync(args, app.Services, CancellationToken.None);
-    case ["import", ..]:
-        return await ImportCommand.RunAsync(args, app.Services, CancellationToken.None);
-    case ["export", ..]:
-        return await ExportCommand.RunAsync(args, app.Services, CancellationToken.None);
-    case ["backup", ..]:
-        return await SqliteBackupCommand.BackupAsync(args, app.Services, CancellationToken.None);
-    case ["restore", ..]:
-        return await SqliteBackupCommand.RestoreAsync(args, app.Services, CancellationToken.None);
+    return exitCode;
 }
 
 app.UseWebUiAssets();

@@ -1,6 +1,6 @@
 using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.Experts;
-using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.GraphQLApi;
 using IcsExpertiseGraph.Api.Hardening;
 using IcsExpertiseGraph.Api.Health;
 using IcsExpertiseGraph.Api.Seeding;

@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json;
 using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.Domain;
-using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.GraphQLApi;
 using IcsExpertiseGraph.Api.Network;
 using IcsExpertiseGraph.Api.Storage;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.Domain;
-using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.GraphQLApi;
 using IcsExpertiseGraph.Api.Storage;
 
 namespace IcsExpertiseGraph.Tests;
@@ -72,7 +72,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Network ne
         Assert.Equal(caller == "anonymous" ? "UNAUTHENTICATED" : shouldSee ? null : "NOT_FOUND", around.ErrorCode());
         if (caller != "anonymous")
         {
-            var colleagues = await network.Factory.Store.GetContributionsToProjectsAsync([network.ProjectOf[visibility]], new Viewer(null, true, true), CancellationToken.None);
+            var colleagues = await network.Factory.Store.GetContributionsToProjectsAsync([network.ProjectOf[visibility]], Viewers.Admin, CancellationToken.None);
             var colleague = colleagues[network.ProjectOf[visibility]].Select(c => c.PersonId).FirstOrDefault(p => p != target.Id && network.IsPublic(p));
             if (colleague != Guid.Empty)
             {
@@ -92,7 +92,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Network ne
     {
         await network.EnsureAsync();
         var token = await network.TokenAsync(caller, null);
-        var everyone = (await network.Factory.Store.ListPeopleAsync(new Viewer(null, true, true), new PageRequest(0, 10_000), CancellationToken.None)).Items;
+        var everyone = (await network.Factory.Store.ListPeopleAsync(Viewers.Admin, new PageRequest(0, 10_000), CancellationToken.None)).Items;
         var visible = everyone.Count(p => p.Visibility == Visibility.Public || (p.Visibility == Visibility.Network && caller != "anonymous") || caller == "admin");
 
         var response = await network.Factory.QueryAsync("""
@@ -178,7 +178,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Network ne
             }
 
             var store = Factory.Store;
-            var admin = new Viewer(null, true, true);
+            var admin = Viewers.Admin;
             var people = (await store.ListPeopleAsync(admin, new PageRequest(0, 10_000), CancellationToken.None)).Items;
             var contributions = await store.GetContributionsOfPeopleAsync([.. people.Select(p => p.Id)], CancellationToken.None);
             var employments = await store.GetEmploymentsOfPeopleAsync([.. people.Select(p => p.Id)], CancellationToken.None);

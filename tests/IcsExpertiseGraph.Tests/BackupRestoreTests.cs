@@ -10,7 +10,7 @@ namespace IcsExpertiseGraph.Tests;
 /// <summary>The backup verb copies a consistent store while the service writes; the restore verb brings it back whole.</summary>
 public sealed class BackupRestoreTests : IDisposable
 {
-    private static readonly Viewer Admin = new(null, true, true, true);
+    private static readonly Viewer Admin = Viewers.Everyone;
 
     private readonly ApiFactory factory = new() { DemoPeople = 60 };
     private readonly string directory = Path.Combine(Path.GetTempPath(), "ics-expertise-backups", Guid.NewGuid().ToString("N"));

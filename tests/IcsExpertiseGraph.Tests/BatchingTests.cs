@@ -65,7 +65,7 @@ public sealed class BatchingTests(SharedApi api) : IClassFixture<SharedApi>
         var people = (await factory.Store.ListPeopleAsync(new IcsExpertiseGraph.Api.Auth.Viewer(null, true, true), new IcsExpertiseGraph.Api.Storage.PageRequest(0, 500), CancellationToken.None)).Items;
         var manager = people.First(p => p.Visibility == IcsExpertiseGraph.Api.Domain.Visibility.Public && p.Email is not null);
         var token = await factory.SignInAsync(manager, IcsExpertiseGraph.Api.Auth.Roles.NetworkManager);
-        var centre = IcsExpertiseGraph.Api.GraphQL.GlobalId.Encode("Person", manager.Id);
+        var centre = IcsExpertiseGraph.Api.GraphQLApi.GlobalId.Encode("Person", manager.Id);
         var warm = await factory.QueryAsync(query, new { n = 2, p = centre }, token);
         Assert.Null(warm["errors"]);
 

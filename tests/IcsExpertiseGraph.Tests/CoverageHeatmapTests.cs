@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.Domain;
-using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.GraphQLApi;
 using IcsExpertiseGraph.Api.Storage;
 
 namespace IcsExpertiseGraph.Tests;
@@ -12,7 +12,6 @@ namespace IcsExpertiseGraph.Tests;
 /// </summary>
 public sealed class CoverageHeatmapTests(SharedApi api) : IClassFixture<SharedApi>
 {
-    private static readonly Viewer AdminViewer = new(null, true, true, true);
     private static readonly string[] Domains = [.. Enum.GetValues<QualityDomain>().Select(d => EnumText.Name(d))];
 
     private const string CoverageQuery = """
@@ -25,11 +24,9 @@ public sealed class CoverageHeatmapTests(SharedApi api) : IClassFixture<SharedAp
 
     private ApiFactory Factory => api.Factory;
 
-    private async Task<IReadOnlyList<Person>> EveryoneAsync() =>
-        (await Factory.Store.ListPeopleAsync(AdminViewer, new PageRequest(0, 1000), CancellationToken.None)).Items;
+    private Task<IReadOnlyList<Person>> EveryoneAsync() => SeededPeople.AllAsync(Factory.Store);
 
-    private async Task<string> TokenAsync(params string[] roles) =>
-        Factory.TokenFor((await EveryoneAsync()).Where(p => p.Email is not null && p.Visibility == Visibility.Public).Skip(roles.Length + 3).First(), roles);
+    private async Task<string> TokenAsync(params string[] roles) => Factory.TokenFor(await SeededPeople.PickAsync(Factory.Store, roles.Length + 3), roles);
 
     private Task<string> IcsWithPeopleAsync() => NetworkTests.IcsWithMostPeopleAsync(Factory);
 

@@ -12,7 +12,7 @@ namespace IcsExpertiseGraph.Tests;
 /// <summary>The network managers' CSV downloads: who may have them, and that each file holds the figures the API (and so the page) shows.</summary>
 public sealed class CsvExportTests(SharedApi api) : IClassFixture<SharedApi>
 {
-    private static readonly Viewer Admin = new(null, true, true, true);
+    private static readonly Viewer Admin = Viewers.Everyone;
 
     private ApiFactory Factory => api.Factory;
 

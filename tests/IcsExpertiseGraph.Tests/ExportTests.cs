@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.Domain;
-using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.GraphQLApi;
 using IcsExpertiseGraph.Api.Network;
 using IcsExpertiseGraph.Api.Storage;
 
@@ -13,7 +13,7 @@ namespace IcsExpertiseGraph.Tests;
 /// <summary>Exports of the collaboration graph for Gephi and Cytoscape: who may download, and that hidden people stay hidden.</summary>
 public sealed class ExportTests(SharedApi api) : IClassFixture<SharedApi>
 {
-    private static readonly Viewer Admin = new(null, true, true, true);
+    private static readonly Viewer Admin = Viewers.Everyone;
     private static readonly XNamespace GraphMl = "http://graphml.graphdrawing.org/xmlns";
 
     private async Task<(Person Member, Person Manager, IReadOnlyList<Person> Everyone)> PeopleAsync()

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using FsCheck;
 using FsCheck.Fluent;
 using GraphQL.Types;
-using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.GraphQLApi;
 
 namespace IcsExpertiseGraph.Tests;
 

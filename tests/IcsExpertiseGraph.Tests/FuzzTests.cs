@@ -6,7 +6,7 @@ using FsCheck.Xunit;
 using GraphQL;
 using GraphQL.Types;
 using IcsExpertiseGraph.Api.Auth;
-using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.GraphQLApi;
 using IcsExpertiseGraph.Api.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,7 +25,7 @@ public sealed class FuzzTests(SharedProductionApi api) : IClassFixture<SharedPro
 
     private static async Task<Caller> SignInAdminAsync(ApiFactory factory)
     {
-        var all = new Viewer(null, true, true, true);
+        var all = Viewers.Everyone;
         var people = await factory.Store.ListPeopleAsync(all, new PageRequest(0, 2), CancellationToken.None);
         var token = await factory.SignInAsync(people.Items[0], Roles.Admin);
         var projects = await factory.Store.ListProjectsAsync(new ProjectFilter([], [], []), new PageRequest(0, 1), CancellationToken.None);

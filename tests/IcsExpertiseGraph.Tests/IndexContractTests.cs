@@ -42,10 +42,10 @@ public sealed class IndexContractTests(SharedApi api) : IClassFixture<SharedApi>
     private async Task<Sample> SampleAsync()
     {
         var store = api.Factory.Store;
-        var admin = new Viewer(null, true, true);
+        var admin = Viewers.Admin;
         var ics = (await store.ListIntegratedCareSystemsAsync(new PageRequest(0, 1), CancellationToken.None)).Items[0];
         var place = (await store.GetPlacesOfIntegratedCareSystemsAsync([ics.Id], CancellationToken.None))[ics.Id][0];
-        var skills = new Api.Directory.SkillTaxonomy(await store.GetAllSkillsAsync(CancellationToken.None));
+        var skills = new Api.Catalog.SkillTaxonomy(await store.GetAllSkillsAsync(CancellationToken.None));
         var spc = skills.All.Single(s => s.Key == "statistical-process-control").Id;
         var hidden = (await store.ListPeopleAsync(admin, new PageRequest(0, 1000), CancellationToken.None)).Items.First(p => p.Visibility == Visibility.Private);
         return new Sample(ics.Id, place.Id, spc, skills.WithDescendants(spc), hidden.Id);
@@ -54,15 +54,15 @@ public sealed class IndexContractTests(SharedApi api) : IClassFixture<SharedApi>
     private static Dictionary<string, Func<Sample, (ExpertCriteria, Viewer)>> CriteriaCases() => new()
     {
         ["everyone, anonymous"] = _ => (Everyone, Viewer.Anonymous),
-        ["everyone, member"] = _ => (Everyone, new Viewer(null, true, false)),
-        ["everyone, admin"] = _ => (Everyone, new Viewer(null, true, true)),
+        ["everyone, member"] = _ => (Everyone, Viewers.Member),
+        ["everyone, admin"] = _ => (Everyone, Viewers.Admin),
         ["everyone, a private person sees themself"] = s => (Everyone, new Viewer(s.PrivatePerson, true, false)),
         ["holders of SPC or narrower"] = s => (Everyone with { ConceptSkillIds = s.SpcAndNarrower }, Viewer.Anonymous),
         ["SPC holders at expert level"] = s => (Everyone with { ConceptSkillIds = s.SpcAndNarrower, MinLevel = SkillLevel.Expert }, Viewer.Anonymous),
         ["filter: SPC skill, practitioner or deeper"] = s => (Everyone with { SkillIds = [.. s.SpcAndNarrower], MinLevel = SkillLevel.Practitioner }, Viewer.Anonymous),
         ["filter: quality control or assurance domains"] = _ => (Everyone with { Domains = [QualityDomain.QualityControl, QualityDomain.QualityAssurance] }, Viewer.Anonymous),
-        ["filter: one ICS"] = s => (Everyone with { IntegratedCareSystemIds = [s.Ics] }, new Viewer(null, true, true)),
-        ["filter: one place"] = s => (Everyone with { PlaceIds = [s.Place] }, new Viewer(null, true, true)),
+        ["filter: one ICS"] = s => (Everyone with { IntegratedCareSystemIds = [s.Ics] }, Viewers.Admin),
+        ["filter: one place"] = s => (Everyone with { PlaceIds = [s.Place] }, Viewers.Admin),
         ["filter: acute and mental health trusts"] = _ => (Everyone with { OrganisationTypes = [OrganisationType.AcuteTrust, OrganisationType.MentalHealthTrust] }, Viewer.Anonymous),
         ["filter: available and open"] = _ => (Everyone with { AvailableOnly = true, OpenToCrossOrganisation = true }, Viewer.Anonymous),
         ["filter: not open to other organisations"] = _ => (Everyone with { OpenToCrossOrganisation = false }, Viewer.Anonymous),

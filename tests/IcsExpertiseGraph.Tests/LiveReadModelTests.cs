@@ -1,8 +1,8 @@
 using IcsExpertiseGraph.Api.Auth;
-using IcsExpertiseGraph.Api.Directory;
+using IcsExpertiseGraph.Api.Catalog;
 using IcsExpertiseGraph.Api.Domain;
 using IcsExpertiseGraph.Api.Experts;
-using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.GraphQLApi;
 using IcsExpertiseGraph.Api.Network;
 using IcsExpertiseGraph.Api.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,8 +16,8 @@ namespace IcsExpertiseGraph.Tests;
 /// </summary>
 public sealed class LiveReadModelTests : IDisposable
 {
-    private static readonly Viewer Admin = new(null, true, true);
-    private static readonly Viewer Member = new(null, true, false);
+    private static readonly Viewer Admin = Viewers.Admin;
+    private static readonly Viewer Member = Viewers.Member;
     private static readonly CancellationToken Ct = CancellationToken.None;
     private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
     private static readonly ProfileChanges NoChanges = new(default, default, default, default, default, default, default, default, default, default);

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.Domain;
-using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.GraphQLApi;
 using IcsExpertiseGraph.Api.Storage;
 
 namespace IcsExpertiseGraph.Tests;
@@ -9,12 +9,11 @@ namespace IcsExpertiseGraph.Tests;
 /// <summary>The collaboration graph through the API: who may ask what, and answers that hold up against the data.</summary>
 public sealed class NetworkTests(SharedApi api) : IClassFixture<SharedApi>
 {
-    private static readonly Viewer Admin = new(null, true, true, true);
     private ApiFactory Factory => api.Factory;
 
     private async Task<(string Member, string Manager)> TokensAsync()
     {
-        var people = (await Factory.Store.ListPeopleAsync(Admin, new PageRequest(0, 1000), CancellationToken.None)).Items.Where(p => p.Email is not null && p.Visibility == Visibility.Public).ToList();
+        var people = await SeededPeople.SignInAbleAsync(Factory.Store);
         return (Factory.TokenFor(people[0]), Factory.TokenFor(people[1], Roles.NetworkManager));
     }
 

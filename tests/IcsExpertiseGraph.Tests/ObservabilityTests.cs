@@ -24,7 +24,7 @@ public sealed class ObservabilityTests
     {
         using var factory = new ApiFactory { Environment = "Production", CapturedLevel = LogLevel.Information, DemoPeople = 40 };
         factory.Settings["Auth:AllowLocalIssuerInProduction"] = "true";
-        var people = await factory.Store.ListPeopleAsync(new Viewer(null, true, true, true), new PageRequest(0, 1), CancellationToken.None);
+        var people = await factory.Store.ListPeopleAsync(Viewers.Everyone, new PageRequest(0, 1), CancellationToken.None);
         var token = await factory.SignInAsync(people.Items[0]);
 
         await factory.QueryAsync(NamedSearch, new { q = Sentinel });

@@ -1,6 +1,6 @@
 using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.Domain;
-using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.GraphQLApi;
 using IcsExpertiseGraph.Api.Storage;
 
 namespace IcsExpertiseGraph.Tests;
@@ -8,16 +8,12 @@ namespace IcsExpertiseGraph.Tests;
 /// <summary>Experts keeping their own profiles: sign-in, edits, concurrency, privacy and the audit trail. Each test has its own service.</summary>
 public sealed class ProfileTests : IDisposable
 {
-    private static readonly Viewer Admin = new(null, true, true, true);
+    private static readonly Viewer Admin = Viewers.Everyone;
     private readonly ApiFactory factory = new() { DemoPeople = 200 };
 
     private const string MyProfile = "{ me { id displayName headline email orcid visibility version availability { status hoursPerMonth } } }";
 
-    private async Task<Person> SomeoneAsync(Visibility visibility = Visibility.Public, int skip = 0)
-    {
-        var people = await factory.Store.ListPeopleAsync(Admin, new PageRequest(0, 1000), CancellationToken.None);
-        return people.Items.Where(p => p.Visibility == visibility && p.Email is not null).Skip(skip).First();
-    }
+    private Task<Person> SomeoneAsync(Visibility visibility = Visibility.Public, int skip = 0) => SeededPeople.PickAsync(factory.Store, skip, visibility);
 
     [Fact]
     public async Task EditingWithoutATokenIsUnauthenticated()
@@ -357,7 +353,7 @@ public sealed class ReadYourWritesTests : IDisposable
     [Fact]
     public async Task AWriterSeesTheirOwnChangeInSearchAndInTheGraphAtOnce()
     {
-        var people = (await factory.Store.ListPeopleAsync(new Viewer(null, true, true), new PageRequest(0, 1000), CancellationToken.None)).Items;
+        var people = (await factory.Store.ListPeopleAsync(Viewers.Admin, new PageRequest(0, 1000), CancellationToken.None)).Items;
         var person = people.First(p => p.Visibility == Visibility.Public && p.Email is not null);
         var token = await factory.SignInAsync(person);
         await factory.QueryAsync("{ me { id } }", token: token);
@@ -379,7 +375,7 @@ public sealed class ReadYourWritesTests : IDisposable
     [Fact]
     public async Task EveryOtherReaderOfTheInstanceSeesAWriteAsSoonAsItIsAnswered()
     {
-        var people = (await factory.Store.ListPeopleAsync(new Viewer(null, true, true), new PageRequest(0, 1000), CancellationToken.None)).Items;
+        var people = (await factory.Store.ListPeopleAsync(Viewers.Admin, new PageRequest(0, 1000), CancellationToken.None)).Items;
         var person = people.First(p => p.Visibility == Visibility.Public);
         var token = await factory.SignInAsync(person);
         const string Search = "{ searchExperts(query: \"Zanzibar\", first: 5) { totalCount edges { node { id } } } }";
@@ -417,7 +413,7 @@ public sealed class EntraIdModeTests
     {
         using var entra = ApiFactory.EntraId();
         using var local = new ApiFactory { DemoPeople = 20 };
-        var person = (await local.Store.ListPeopleAsync(new Viewer(null, true, true), new PageRequest(0, 10), CancellationToken.None)).Items.First(p => p.Email is not null);
+        var person = (await local.Store.ListPeopleAsync(Viewers.Admin, new PageRequest(0, 10), CancellationToken.None)).Items.First(p => p.Email is not null);
 
         var response = await entra.QueryAsync("{ me { id } }", token: local.TokenFor(person));
 

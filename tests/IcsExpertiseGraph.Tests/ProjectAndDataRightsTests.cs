@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.Domain;
-using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.GraphQLApi;
 using IcsExpertiseGraph.Api.Profiles;
 using IcsExpertiseGraph.Api.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,12 +12,10 @@ namespace IcsExpertiseGraph.Tests;
 [Collection(ConsoleUsers.Name)]
 public sealed class ProjectAndDataRightsTests : IDisposable
 {
-    private static readonly Viewer Admin = new(null, true, true, true);
+    private static readonly Viewer Admin = Viewers.Everyone;
     private readonly ApiFactory factory = new() { DemoPeople = 150 };
 
-    private async Task<Person> SomeoneAsync(int skip = 0) =>
-        (await factory.Store.ListPeopleAsync(Admin, new PageRequest(0, 1000), CancellationToken.None)).Items
-            .Where(p => p.Visibility == Visibility.Public && p.Email is not null).Skip(skip).First();
+    private Task<Person> SomeoneAsync(int skip = 0) => SeededPeople.PickAsync(factory.Store, skip);
 
     private async Task<string> TokenAsync(int skip = 0, params string[] roles)
     {

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.Domain;
-using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.GraphQLApi;
 using IcsExpertiseGraph.Api.Storage;
 
 namespace IcsExpertiseGraph.Tests;
@@ -97,7 +97,7 @@ public sealed class QueryTests(SharedApi api) : IClassFixture<SharedApi>
     [Fact]
     public async Task HiddenProfilesNeverAppearToAnAnonymousCaller()
     {
-        var admin = new Viewer(null, IsMember: true, IsAdmin: true);
+        var admin = Viewers.Admin;
         var everyone = await factory.Store.ListPeopleAsync(admin, new PageRequest(0, 10_000), CancellationToken.None);
         var hidden = everyone.Items.Where(p => p.Visibility != Visibility.Public).ToList();
         var hiddenIds = hidden.Select(p => GlobalId.Encode("Person", p.Id)).ToHashSet();

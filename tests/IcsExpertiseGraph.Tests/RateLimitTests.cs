@@ -44,7 +44,7 @@ public sealed class RateLimitTests : IDisposable
 
     private async Task<string> LinkedTokenAsync()
     {
-        var people = await factory.Store.ListPeopleAsync(new Viewer(null, true, true, true), new PageRequest(0, 1), CancellationToken.None);
+        var people = await factory.Store.ListPeopleAsync(Viewers.Everyone, new PageRequest(0, 1), CancellationToken.None);
         var token = factory.TokenFor(people.Items[0]);
         using var link = await SendAsync("{ me { id } }", token);
         Assert.Equal(HttpStatusCode.OK, link.StatusCode);

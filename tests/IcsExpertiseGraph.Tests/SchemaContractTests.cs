@@ -1,6 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
-using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.GraphQLApi;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IcsExpertiseGraph.Tests;

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using IcsExpertiseGraph.Api.Directory;
+using IcsExpertiseGraph.Api.Catalog;
 using IcsExpertiseGraph.Api.Domain;
 using IcsExpertiseGraph.Api.Experts;
-using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.GraphQLApi;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IcsExpertiseGraph.Tests;

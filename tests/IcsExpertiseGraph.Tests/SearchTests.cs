@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.GraphQLApi;
 
 namespace IcsExpertiseGraph.Tests;
 
@@ -16,14 +16,14 @@ public sealed class SearchTests(SharedApi api) : IClassFixture<SharedApi>
     [Theory]
     [InlineData("query($s: ID!) { searchExperts(filter: { skillIds: [$s] }) { totalCount } }", "filter.skillIds")]
     [InlineData("query($s: ID!) { assembleTeam(skillIds: [$s]) { organisationCount } }", "skillIds")]
-    public async Task ASkillIdOfAllZerosIsBadInputNamingTheFieldNotAServerError(string query, string field)
+    public async Task ASkillIdOfAllZerosIsNotFoundNamingTheFieldNotAServerError(string query, string field)
     {
-        var zero = IcsExpertiseGraph.Api.GraphQL.GlobalId.Encode("Skill", Guid.Empty);
+        var zero = IcsExpertiseGraph.Api.GraphQLApi.GlobalId.Encode("Skill", Guid.Empty);
 
         var response = await factory.QueryAsync(query, new { s = zero });
 
         var error = response["errors"]![0]!["extensions"]!;
-        Assert.Equal("BAD_USER_INPUT", error["code"].Str());
+        Assert.Equal("NOT_FOUND", error["code"].Str());
         Assert.Equal(field, error["field"].Str());
     }
 
@@ -187,12 +187,12 @@ public sealed class SearchTests(SharedApi api) : IClassFixture<SharedApi>
     }
 
     [Fact]
-    public async Task AnUnknownSkillInTheFilterIsBadUserInput()
+    public async Task AnUnknownSkillInTheFilterIsNotFound()
     {
         var response = await factory.QueryAsync("query($s: ID!) { searchExperts(filter: { skillIds: [$s] }) { totalCount } }",
             new { s = GlobalId.Encode("Skill", Guid.NewGuid()) });
 
-        Assert.Equal("BAD_USER_INPUT", response.ErrorCode());
+        Assert.Equal("NOT_FOUND", response.ErrorCode());
         Assert.Equal("filter.skillIds", response.ErrorField());
     }
 
@@ -285,7 +285,6 @@ public sealed class SearchTests(SharedApi api) : IClassFixture<SharedApi>
     [Theory]
     [InlineData("{ assembleTeam(skillIds: [], size: 3) { organisationCount } }", "skillIds")]
     [InlineData("{ assembleTeam(skillIds: [\"bad\"]) { organisationCount } }", "skillIds")]
-    [InlineData("{ assembleTeam(skillIds: [\"U2tpbGw6MDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDE\"]) { organisationCount } }", "skillIds")]
     [InlineData("{ assembleTeam(skillIds: [\"U2tpbGw6MDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDE\"], size: 0) { organisationCount } }", "size")]
     [InlineData("{ assembleTeam(skillIds: [\"U2tpbGw6MDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDE\"], size: 21) { organisationCount } }", "size")]
     public async Task ATeamRequestWithBadInputIsBadUserInput(string query, string field)

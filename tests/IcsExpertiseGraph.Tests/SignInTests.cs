@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.Domain;
-using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.GraphQLApi;
 using IcsExpertiseGraph.Api.Storage;
 
 namespace IcsExpertiseGraph.Tests;
@@ -16,7 +16,7 @@ public sealed class DevelopmentSignInTests(SharedApi api) : IClassFixture<Shared
     private ApiFactory Factory => api.Factory;
 
     private async Task<IReadOnlyList<Person>> EveryoneAsync() =>
-        (await Factory.Store.ListPeopleAsync(new Viewer(null, true, true, true), new PageRequest(0, 1000), CancellationToken.None)).Items;
+        (await Factory.Store.ListPeopleAsync(Viewers.Everyone, new PageRequest(0, 1000), CancellationToken.None)).Items;
 
     [Fact]
     public async Task SignInOptionsOfferTheLocalIssuerAndTheDevelopmentSignIn()
@@ -108,7 +108,7 @@ public sealed class DevelopmentSignInSwitchTests
     private const string People = "{ developmentSignInPeople(first: 100) { id displayName headline organisation visibility } }";
 
     private static async Task<string> SomeoneAsync(ApiFactory factory) =>
-        GlobalId.Encode("Person", (await factory.Store.ListPeopleAsync(new Viewer(null, true, true, true), new PageRequest(0, 1), CancellationToken.None)).Items[0].Id);
+        GlobalId.Encode("Person", (await factory.Store.ListPeopleAsync(Viewers.Everyone, new PageRequest(0, 1), CancellationToken.None)).Items[0].Id);
 
     private static async Task AssertOffAsync(ApiFactory factory, string mentions)
     {

@@ -1,6 +1,6 @@
 using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.Domain;
-using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.GraphQLApi;
 using IcsExpertiseGraph.Api.Storage;
 
 namespace IcsExpertiseGraph.Tests;
@@ -12,7 +12,7 @@ namespace IcsExpertiseGraph.Tests;
 /// </summary>
 public sealed class StaleSnapshotTests : IDisposable
 {
-    private static readonly Viewer Admin = new(null, true, true);
+    private static readonly Viewer Admin = Viewers.Admin;
     private readonly ApiFactory factory = new();
 
     public void Dispose() => factory.Dispose();

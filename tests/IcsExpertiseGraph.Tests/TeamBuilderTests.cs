@@ -1,6 +1,6 @@
 using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.Domain;
-using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.GraphQLApi;
 using IcsExpertiseGraph.Api.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -138,7 +138,7 @@ public sealed class TeamBuilderTests(SharedApi api) : IClassFixture<SharedApi>
             new PersonImport("noor@team.test", "Noor Narrower", null, null, Visibility.Public, "ZZT02", "Analyst"),
             new PersonImport("pat@team.test", "Pat Practitioner", null, null, Visibility.Public, "ZZT02", "Analyst"),
         ], null, Now, Ct);
-        var people = (await store.ListPeopleAsync(new Viewer(null, true, true), new PageRequest(0, 1000), Ct)).Items.ToDictionary(p => p.DisplayName, p => p.Id);
+        var people = (await store.ListPeopleAsync(Viewers.Admin, new PageRequest(0, 1000), Ct)).Items.ToDictionary(p => p.DisplayName, p => p.Id);
 
         async Task Set(string name, bool available, bool open, params (Guid Skill, SkillLevel Level)[] holdings)
         {

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using IcsExpertiseGraph.Api.Directory;
+using IcsExpertiseGraph.Api.Catalog;
 using IcsExpertiseGraph.Api.Domain;
 using IcsExpertiseGraph.Api.Storage;
 

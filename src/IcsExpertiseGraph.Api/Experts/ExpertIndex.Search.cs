@@ -1,6 +1,6 @@
 using System.Globalization;
 using IcsExpertiseGraph.Api.Auth;
-using IcsExpertiseGraph.Api.Directory;
+using IcsExpertiseGraph.Api.Catalog;
 using IcsExpertiseGraph.Api.Domain;
 using IcsExpertiseGraph.Api.Storage;
 

@@ -1,7 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using IcsExpertiseGraph.Api.Domain;
-using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.GraphQLApi;
 using IcsExpertiseGraph.Api.Storage;
 
 namespace IcsExpertiseGraph.Api.Experts;
@@ -37,6 +37,7 @@ public static class ExpertQueries
                 c.RequireSearchAllowed();
                 var page = c.PageRequest();
                 var filter = ExpertFilterInputGraphType.Read(c, c.GetArgument<Dictionary<string, object?>?>("filter"));
+                await RequireKnownSkillsAsync(c, filter.SkillIds, "filter.skillIds");
                 var request = c.Request();
                 var search = c.RequestServices!.GetRequiredService<ExpertSearch>();
                 // The page, its count and its facets come from one snapshot. Someone this snapshot still shows but the
@@ -94,16 +95,12 @@ public static class ExpertQueries
                     throw new BadUserInputError("size", $"size must be between 1 and {TeamAssembler.MaxSize}; it was {size}.");
                 }
 
-                var taxonomy = await c.RequestServices!.GetRequiredService<ExpertSearch>().TaxonomyAsync(c.CancellationToken);
-                if (skillIds.Where(id => taxonomy.Find(id) is null).Select(id => (Guid?)id).FirstOrDefault() is { } unknown)
-                {
-                    throw new BadUserInputError("skillIds", $"There is no skill with id {GlobalId.Encode("Skill", unknown)}.");
-                }
+                await RequireKnownSkillsAsync(c, skillIds, "skillIds");
 
                 Guid? icsId = c.GetArgument<string?>("icsId") is { } raw ? GlobalId.Parse(raw, "IntegratedCareSystem", "icsId") : null;
                 if (icsId is { } ics && (await c.Request().Store.GetIntegratedCareSystemsAsync([ics], c.CancellationToken)).Count == 0)
                 {
-                    throw new BadUserInputError("icsId", "There is no ICS with that id.");
+                    throw new NotFoundException("icsId", ErrorTexts.NoIntegratedCareSystemWithId);
                 }
 
                 var cross = c.GetArgument<bool?>("crossOrganisation") ?? true;
@@ -145,6 +142,17 @@ public static class ExpertQueries
         }
 
         return kept;
+    }
+
+    /// <summary>A skill id that names no skill in the taxonomy is NOT_FOUND, naming the argument, as everywhere else.</summary>
+    private static async Task RequireKnownSkillsAsync(IResolveFieldContext context, IEnumerable<Guid> skillIds, string field)
+    {
+        var taxonomy = await context.RequestServices!.GetRequiredService<ExpertSearch>().TaxonomyAsync(context.CancellationToken);
+        // An id of all zeros is an id like any other that names no skill (FirstOrDefault's default could not tell it apart).
+        if (skillIds.Where(id => taxonomy.Find(id) is null).Select(id => (Guid?)id).FirstOrDefault() is { } unknown)
+        {
+            throw new NotFoundException(field, $"There is no skill with id {GlobalId.Encode("Skill", unknown)}.");
+        }
     }
 }
 

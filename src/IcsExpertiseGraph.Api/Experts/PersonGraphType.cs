@@ -1,9 +1,10 @@
 using GraphQL.Types;
-using IcsExpertiseGraph.Api.Directory;
+using IcsExpertiseGraph.Api.Catalog;
 using IcsExpertiseGraph.Api.Domain;
-using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.GraphQLApi;
 using IcsExpertiseGraph.Api.Invitations;
 using IcsExpertiseGraph.Api.Profiles;
+using IcsExpertiseGraph.Api.Projects;
 
 namespace IcsExpertiseGraph.Api.Experts;
 
@@ -43,50 +44,7 @@ public sealed class PersonGraphType : ObjectGraphType<Person>
             .Resolve(c => c.Request().EmploymentsOfPeople.Load(c.Source.Id).Then(e => e ?? []));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ContributionGraphType>>>>("contributions").Description("Most recent first.")
             .Resolve(c => c.Request().ContributionsOfPeople.Load(c.Source.Id).Then(e => e ?? []));
-        this.AddAuditTrail();
+        this.AddAuditTrailFields();
         this.AddInvitationFields();
-    }
-}
-
-public sealed class AvailabilityGraphType : ObjectGraphType<Availability>
-{
-    public AvailabilityGraphType()
-    {
-        Name = "Availability";
-        Field<NonNullGraphType<EnumerationGraphType<AvailabilityStatus>>>("status").Resolve(c => c.Source.Status);
-        Field<IntGraphType>("hoursPerMonth").Resolve(c => c.Source.HoursPerMonth);
-        Field<NonNullGraphType<BooleanGraphType>>("openToCrossOrganisation").Description("Willing to help organisations other than their own.")
-            .Resolve(c => c.Source.OpenToCrossOrganisation);
-        Field<StringGraphType>("terms").Resolve(c => c.Source.Terms);
-    }
-}
-
-/// <summary>(Person)-[:HAS_SKILL]->(Skill)</summary>
-public sealed class PersonSkillGraphType : ObjectGraphType<PersonSkill>
-{
-    public PersonSkillGraphType()
-    {
-        Name = "PersonSkill";
-        Field<NonNullGraphType<SkillGraphType>>("skill").ResolveAsync(async c =>
-            (await c.RequestServices!.GetRequiredService<SkillCatalog>().GetAsync(c.CancellationToken)).Find(c.Source.SkillId));
-        Field<NonNullGraphType<EnumerationGraphType<SkillLevel>>>("level").Resolve(c => c.Source.Level);
-        Field<EnumerationGraphType<SkillEvidence>>("evidence").Description("What backs the claim; null when self-declared.").Resolve(c => c.Source.Evidence);
-        Field<IntGraphType>("years").Resolve(c => c.Source.Years);
-        Field<NonNullGraphType<BooleanGraphType>>("verified").Description("Verified by a network manager.").Resolve(c => c.Source.Verified);
-        Field<DateScalar>("since").Resolve(c => c.Source.Since);
-    }
-}
-
-/// <summary>(Person)-[:WORKS_AT]->(Organisation)</summary>
-public sealed class EmploymentGraphType : ObjectGraphType<Employment>
-{
-    public EmploymentGraphType()
-    {
-        Name = "Employment";
-        Field<NonNullGraphType<OrganisationGraphType>>("organisation").Resolve(c => c.Request().Organisations.Load(c.Source.OrganisationId));
-        Field<StringGraphType>("role").Resolve(c => c.Source.Role);
-        Field<NonNullGraphType<BooleanGraphType>>("primary").Resolve(c => c.Source.Primary);
-        Field<DateScalar>("since").Resolve(c => c.Source.Since);
-        Field<DateScalar>("until").Description("Null while current.").Resolve(c => c.Source.Until);
     }
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using IcsExpertiseGraph.Api.Auth;
-using IcsExpertiseGraph.Api.Directory;
+using IcsExpertiseGraph.Api.Catalog;
 using IcsExpertiseGraph.Api.Domain;
-using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.GraphQLApi;
 using IcsExpertiseGraph.Api.Storage;
 
 namespace IcsExpertiseGraph.Api.Experts;
@@ -23,7 +23,7 @@ public sealed class SimilarExperts(ExpertSearch search, IExpertiseStore store)
         var taxonomy = await search.TaxonomyAsync(cancellationToken);
         if ((await store.GetPeopleAsync([personId], viewer, cancellationToken)).Count == 0)
         {
-            throw new NotFoundError("personId", "There is no person with that id that you may see.");
+            throw new NotFoundException("personId", "There is no person with that id that you may see.");
         }
 
         var held = (await store.GetSkillsOfPeopleAsync([personId], cancellationToken)).GetValueOrDefault(personId) ?? [];

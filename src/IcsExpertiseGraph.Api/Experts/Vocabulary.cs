@@ -1,4 +1,4 @@
-using IcsExpertiseGraph.Api.Directory;
+using IcsExpertiseGraph.Api.Catalog;
 using IcsExpertiseGraph.Api.Domain;
 
 namespace IcsExpertiseGraph.Api.Experts;

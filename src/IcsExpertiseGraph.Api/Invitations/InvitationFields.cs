@@ -1,7 +1,8 @@
 using GraphQL;
 using GraphQL.Types;
+using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.Domain;
-using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.GraphQLApi;
 using IcsExpertiseGraph.Api.Profiles;
 
 namespace IcsExpertiseGraph.Api.Invitations;
@@ -48,11 +49,6 @@ internal static class InvitationFields
         return invitations.Where(i => status is null || i.StatusAt(now) == status).Take(first).ToList();
     }
 
-    private static void RequireSelf(IResolveFieldContext<Person> c)
-    {
-        if (c.Request().Viewer.PersonId != c.Source.Id)
-        {
-            throw CodedError.Forbidden("Only the person may read their invitations and notifications.");
-        }
-    }
+    private static void RequireSelf(IResolveFieldContext<Person> c) =>
+        Access.RequireSelf(c, c.Source.Id, "Only the person may read their invitations and notifications.");
 }

@@ -1,7 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using IcsExpertiseGraph.Api.Domain;
-using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.GraphQLApi;
 using IcsExpertiseGraph.Api.Profiles;
 using Microsoft.Extensions.Options;
 
@@ -23,8 +23,7 @@ public static class InvitationMutations
             .Argument<NonNullGraphType<InviteExpertInputGraphType>>("input")
             .ResolveAsync(async c =>
             {
-                var input = c.GetArgument<Dictionary<string, object?>>("input");
-                var draft = Draft(c, input);
+                var draft = c.GetArgument<InviteExpertInput>("input").ToDraft(Me.Now(c));
                 var policy = new InvitationPolicy(c.RequestServices!.GetRequiredService<IOptions<InvitationOptions>>().Value.DailyLimitPerInviter);
                 return await Me.WriteAsync(c, (store, me, now, ct) => store.CreateInvitationAsync(me, draft, policy, now, ct));
             });
@@ -38,7 +37,7 @@ public static class InvitationMutations
             {
                 var id = c.IdArgument("Invitation");
                 var response = c.GetArgument<InvitationResponse>("response");
-                var message = Text(c.GetArgument<string?>("message"), "message", MessageMax);
+                var message = InputText.Optional(c.GetArgument<string?>("message"), "message", MessageMax);
                 return await Me.WriteAsync(c, (store, me, now, ct) => store.RespondToInvitationAsync(id, me, response, message, now, ct));
             });
 
@@ -62,44 +61,6 @@ public static class InvitationMutations
                 return await Me.WriteAsync(c, (store, me, now, ct) => store.LinkInvitationToProjectAsync(id, me, projectId, now, ct));
             });
     }
-
-    /// <summary>The input's limits, checked before anything reaches the store; each failure names its field.</summary>
-    private static InvitationDraft Draft(IResolveFieldContext c, Dictionary<string, object?> input)
-    {
-        var personId = GlobalId.Parse(input["personId"] as string, "Person", "personId");
-        var purpose = Text(input["purpose"] as string, "purpose", PurposeMax) ?? throw new BadUserInputError("purpose", "purpose must not be empty.");
-        var icsId = GlobalId.Parse(input["icsId"] as string, "IntegratedCareSystem", "icsId");
-        var skillIds = c.IdListArgument(input, "skillIds", "Skill", "skillIds");
-        if (skillIds.Count is 0 or > SkillsMax)
-        {
-            throw new BadUserInputError("skillIds", $"Name 1 to {SkillsMax} skills you want.");
-        }
-
-        var hours = (int)input["hoursRequested"]!;
-        if (hours is < 1 or > HoursMax)
-        {
-            throw new BadUserInputError("hoursRequested", $"hoursRequested must be between 1 and {HoursMax}.");
-        }
-
-        var respondBy = (DateTimeOffset)input["respondBy"]!;
-        if (respondBy <= Me.Now(c))
-        {
-            throw new BadUserInputError("respondBy", "respondBy must be in the future.");
-        }
-
-        if (respondBy > Me.Now(c).AddDays(RespondByMaxDays))
-        {
-            throw new BadUserInputError("respondBy", $"respondBy must be at most {RespondByMaxDays} days ahead.");
-        }
-
-        return new InvitationDraft(personId, purpose, icsId, skillIds, hours, Text(input.GetValueOrDefault("message") as string, "message", MessageMax), respondBy);
-    }
-
-    /// <summary>Trimmed text within its limit; blank is no text.</summary>
-    private static string? Text(string? text, string field, int max) =>
-        string.IsNullOrWhiteSpace(text) ? null
-        : text.Trim().Length > max ? throw new BadUserInputError(field, $"{field} must be at most {max} characters.")
-        : text.Trim();
 }
 
 /// <summary>Invitations:* configuration.</summary>

@@ -20,7 +20,7 @@ public sealed record InvitationFacts(
 public static class InvitationRules
 {
     /// <summary>The one answer for a person who does not exist and one the inviter may not see, so errors enumerate no one.</summary>
-    public const string NoSuchPerson = "There is no such person.";
+    public const string NoSuchPerson = ErrorTexts.NoSuchPerson;
 
     public static void Check(InvitationFacts facts, InvitationDraft draft, InvitationPolicy policy)
     {
@@ -60,12 +60,12 @@ public static class InvitationRules
 
         if (!facts.SystemExists)
         {
-            throw new NotFoundException("icsId", "There is no such ICS.");
+            throw new NotFoundException("icsId", ErrorTexts.NoSuchIntegratedCareSystem);
         }
 
         if (facts.KnownSkills != draft.SkillIds.Distinct().Count())
         {
-            throw new NotFoundException("skillIds", "There is no such skill in the taxonomy.");
+            throw new NotFoundException("skillIds", ErrorTexts.NoSuchSkill);
         }
 
         if (facts.OpenToSamePerson > 0)
@@ -96,7 +96,7 @@ public static class InvitationRules
     }
 
     /// <summary>The one answer for a project that does not exist and one the caller does not contribute to, so errors enumerate no project.</summary>
-    public const string NoSuchProject = "There is no such project.";
+    public const string NoSuchProject = ErrorTexts.NoSuchProject;
 
     /// <summary>
     /// Either party may link an accepted invitation, once, to a project they already contribute to (the project it led

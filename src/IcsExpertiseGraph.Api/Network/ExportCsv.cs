@@ -4,7 +4,7 @@ using System.Text.Json;
 using GraphQL;
 using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.Domain;
-using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.GraphQLApi;
 
 namespace IcsExpertiseGraph.Api.Network;
 

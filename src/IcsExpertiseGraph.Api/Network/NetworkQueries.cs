@@ -1,7 +1,9 @@
 using GraphQL;
 using GraphQL.Types;
+using IcsExpertiseGraph.Api.Auth;
+using IcsExpertiseGraph.Api.Domain;
 using IcsExpertiseGraph.Api.Experts;
-using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.GraphQLApi;
 using IcsExpertiseGraph.Api.Profiles;
 
 namespace IcsExpertiseGraph.Api.Network;
@@ -25,7 +27,7 @@ public static class NetworkQueries
             .Argument<IntGraphType>("maxHops", $"1..{MaxHops}.", a => a.DefaultValue = MaxHops)
             .ResolveAsync(async c =>
             {
-                RequireMember(c);
+                Access.RequireMember(c);
                 var maxHops = c.GetArgument<int?>("maxHops") ?? MaxHops;
                 if (maxHops is < 1 or > MaxHops)
                 {
@@ -48,7 +50,7 @@ public static class NetworkQueries
             .Argument<IntGraphType>("limit", $"Most people to return, 1..{MaxNetworkLimit}.", a => a.DefaultValue = 200)
             .ResolveAsync(async c =>
             {
-                RequireMember(c);
+                Access.RequireMember(c);
                 var hops = c.GetArgument<int?>("hops") ?? 2;
                 var limit = c.GetArgument<int?>("limit") ?? 200;
                 if (hops is < 1 or > MaxNetworkHops)
@@ -65,7 +67,7 @@ public static class NetworkQueries
                 var centre = VisiblePosition(c, graph, "around");
                 var viewer = c.Request().Viewer;
                 var found = GraphAlgorithms.Around(graph, centre, hops, limit, p => graph.Visible(p, viewer));
-                return new CollaborationNetworkResult(graph, found.People, Edges(graph, found), hops, limit, found.Truncated);
+                return new CollaborationNetworkResult(graph, found.People, Edges(graph, found), hops, found.Truncated);
             });
 
         query.Field<NonNullGraphType<SystemNetworkGraphType>>("systemNetwork")
@@ -74,7 +76,7 @@ public static class NetworkQueries
             .Argument<IntGraphType>("limit", $"Most people to return, 1..{MaxNetworkLimit}.", a => a.DefaultValue = 200)
             .ResolveAsync(async c =>
             {
-                Me.RequireNetworkManager(c);
+                Access.RequireNetworkManager(c);
                 var limit = c.GetArgument<int?>("limit") ?? 200;
                 if (limit is < 1 or > MaxNetworkLimit)
                 {
@@ -86,7 +88,7 @@ public static class NetworkQueries
                 var scores = await c.RequestServices!.GetRequiredService<CollaborationGraphHost>().BrokersAsync(graph, c.CancellationToken);
                 var viewer = c.Request().Viewer;
                 var found = GraphAlgorithms.System(graph, icsId, scores.BetweennessOf, limit, p => graph.Visible(p, viewer));
-                return new CollaborationNetworkResult(graph, found.People, Edges(graph, found), 0, limit, found.Truncated);
+                return new CollaborationNetworkResult(graph, found.People, Edges(graph, found), 0, found.Truncated);
             });
 
         query.Field<NonNullGraphType<OrganisationCollaborationGraphType>>("organisationCollaboration")
@@ -94,7 +96,7 @@ public static class NetworkQueries
             .Argument<IdGraphType>("icsId")
             .ResolveAsync(async c =>
             {
-                Me.RequireNetworkManager(c);
+                Access.RequireNetworkManager(c);
                 var icsId = await OptionalIcsAsync(c);
                 var index = await Index(c);
                 return NetworkReports.Organisations(await Graph(c), index.Organisations, icsId, c.Request().Viewer);
@@ -106,7 +108,7 @@ public static class NetworkQueries
             .Argument<IntGraphType>("first", "1..100.", a => a.DefaultValue = 10)
             .ResolveAsync(async c =>
             {
-                Me.RequireNetworkManager(c);
+                Access.RequireNetworkManager(c);
                 var icsId = await OptionalIcsAsync(c);
                 var first = c.First(10);
 
@@ -126,7 +128,7 @@ public static class NetworkQueries
             .Argument<IdGraphType>("icsId")
             .ResolveAsync(async c =>
             {
-                Me.RequireNetworkManager(c);
+                Access.RequireNetworkManager(c);
                 var index = await Index(c);
                 return NetworkReports.Communities(await Graph(c), index, await OptionalIcsAsync(c), c.Request().Viewer);
             });
@@ -136,7 +138,7 @@ public static class NetworkQueries
             .Argument<NonNullGraphType<IdGraphType>>("icsId")
             .ResolveAsync(async c =>
             {
-                Me.RequireNetworkManager(c);
+                Access.RequireNetworkManager(c);
                 var icsId = (await OptionalIcsAsync(c))!.Value;
                 var index = await Index(c);
                 var viewer = c.Request().Viewer;
@@ -149,14 +151,6 @@ public static class NetworkQueries
 
     private static List<NetworkEdge> Edges(CollaborationGraph graph, Neighbourhood found) =>
         [.. found.Links.Select(l => new NetworkEdge(graph.PersonId(l.A), graph.PersonId(l.B), graph.Weight(l.Link), [.. graph.ProjectsOf(l.Link)]))];
-
-    private static void RequireMember(IResolveFieldContext context)
-    {
-        if (context.Request().Identity is null)
-        {
-            throw CodedError.Unauthenticated();
-        }
-    }
 
     private static async Task<CollaborationGraph> Graph(IResolveFieldContext context) =>
         await context.RequestServices!.GetRequiredService<CollaborationGraphHost>().GetAsync(context.CancellationToken, MinimumFor(context));
@@ -172,7 +166,7 @@ public static class NetworkQueries
         var id = context.IdArgument("Person", argument);
         return graph.Position(id) is { } position && graph.Visible(position, context.Request().Viewer)
             ? position
-            : throw new NotFoundError(argument, "There is no person with that id that you may see.");
+            : throw new NotFoundException(argument, "There is no person with that id that you may see.");
     }
 
     private static async Task<Guid?> OptionalIcsAsync(IResolveFieldContext context)
@@ -185,6 +179,6 @@ public static class NetworkQueries
         var id = GlobalId.Parse(raw, "IntegratedCareSystem", "icsId");
         return await context.Request().IntegratedCareSystems.Load(id).GetResultAsync(context.CancellationToken) is not null
             ? id
-            : throw new NotFoundError("icsId", "There is no ICS with that id.");
+            : throw new NotFoundException("icsId", ErrorTexts.NoIntegratedCareSystemWithId);
     }
 }

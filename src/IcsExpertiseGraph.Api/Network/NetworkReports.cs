@@ -7,42 +7,6 @@ using IcsExpertiseGraph.Api.Storage;
 
 namespace IcsExpertiseGraph.Api.Network;
 
-public sealed record OrganisationLink(Guid From, Guid To, int Weight, int Collaborations);
-
-public sealed record OrganisationShare(Guid Organisation, int CollaborationWeight, int CrossBoundaryWeight)
-{
-    /// <summary>The part of the organisation's collaboration that crosses its boundary (0 when it has none).</summary>
-    public double CrossBoundaryShare => CollaborationWeight == 0 ? 0 : Math.Round((double)CrossBoundaryWeight / CollaborationWeight, 4);
-}
-
-public sealed record OrganisationCollaboration(IReadOnlyList<OrganisationLink> Links, IReadOnlyList<OrganisationShare> Organisations, IReadOnlyList<Guid> Isolated);
-
-public sealed record DomainCoverage(QualityDomain Domain, int ExpertCount, int PractitionerCount, int OrganisationCount, int PlaceCount, double Share);
-
-public sealed record CoverageBalance(double AssuranceShare, double PlanningImprovementControlShare, bool AssuranceDominates, string Statement);
-
-/// <summary>One domain in one area (a place or an organisation): experts (expert or coach) and practitioners (and not expert) there.</summary>
-public sealed record CoverageCell(QualityDomain Domain, int ExpertCount, int PractitionerCount);
-
-/// <summary>A heatmap row: one place of the ICS, one cell per quality domain in enum order.</summary>
-public sealed record PlaceCoverage(Place Place, int PeopleCounted, IReadOnlyList<CoverageCell> Cells);
-
-/// <summary>A heatmap row: one organisation of the ICS, one cell per quality domain in enum order.</summary>
-public sealed record OrganisationCoverage(Organisation Organisation, int PeopleCounted, IReadOnlyList<CoverageCell> Cells);
-
-/// <summary>Each person once across every row of a heatmap: the distinct people behind its cells.</summary>
-public sealed record CoverageTotal(int PeopleCounted, IReadOnlyList<CoverageCell> Cells);
-
-public sealed record ExpertiseCoverage(
-    Guid IntegratedCareSystemId, int PeopleCounted, IReadOnlyList<DomainCoverage> Domains, IReadOnlyList<Skill> Gaps, CoverageBalance Balance,
-    IReadOnlyList<PlaceCoverage> Places, IReadOnlyList<OrganisationCoverage> Organisations, CoverageTotal PlacesTotal, CoverageTotal OrganisationsTotal)
-{
-    /// <summary>People counted whose organisations in the ICS serve no place of it: in the totals, in no place row.</summary>
-    public int PeopleInNoPlace => PeopleCounted - PlacesTotal.PeopleCounted;
-}
-
-public sealed record Community(int Number, IReadOnlyList<Guid> Members, IReadOnlyList<Guid> Organisations, IReadOnlyList<Guid> DominantSkills);
-
 /// <summary>The network managers' reports: collaboration between organisations, expertise coverage, communities.</summary>
 public static class NetworkReports
 {

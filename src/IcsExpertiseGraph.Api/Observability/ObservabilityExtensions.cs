@@ -13,11 +13,11 @@ public static class ObservabilityExtensions
     /// Traces and metrics of ASP.NET Core, HttpClient, the store port and GraphQL execution, exported over OTLP when
     /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (with the exporter's other standard settings, such as
     /// <c>OTEL_EXPORTER_OTLP_PROTOCOL</c> and <c>OTEL_EXPORTER_OTLP_HEADERS</c>); otherwise no SDK runs at all. Logs are structured (JSON in production) and name the request and GraphQL operation, never the
-    /// document or variables. Call after the store is registered: it decorates the store port.
+    /// document or variables. It wraps the store port (a <see cref="StoreDecorator"/>), in whatever order the two are registered.
     /// </summary>
     public static IServiceCollection AddObservability(this IServiceCollection services, IConfiguration configuration)
     {
-        DecorateStore(services);
+        services.AddSingleton(new StoreDecorator(TracedStore.Wrap));
         if (string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
             return services;
@@ -41,23 +41,4 @@ public static class ObservabilityExtensions
     /// <summary>GraphQL.NET's spans for parsing, validation and execution, without the document (it can hold personal data).</summary>
     public static IGraphQLBuilder AddExecutionTelemetry(this IGraphQLBuilder builder) =>
         builder.UseTelemetry(options => options.RecordDocument = false);
-
-    private static void DecorateStore(IServiceCollection services)
-    {
-        var original = services.LastOrDefault(d => d.ServiceType == typeof(IExpertiseStore))
-            ?? throw new InvalidOperationException("Register the store before observability: it decorates the store port.");
-        services.Remove(original);
-        Func<IServiceProvider, object> adapter;
-        if (original.ImplementationType is { } type)
-        {
-            services.AddSingleton(type);
-            adapter = provider => provider.GetRequiredService(type);
-        }
-        else
-        {
-            adapter = original.ImplementationFactory ?? (_ => original.ImplementationInstance!);
-        }
-
-        services.AddSingleton(provider => TracedStore.Wrap((IExpertiseStore)adapter(provider)));
-    }
 }

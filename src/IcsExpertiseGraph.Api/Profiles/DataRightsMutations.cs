@@ -3,7 +3,7 @@ using GraphQL.Types;
 using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.Domain;
 using IcsExpertiseGraph.Api.Experts;
-using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.GraphQLApi;
 
 namespace IcsExpertiseGraph.Api.Profiles;
 
@@ -63,16 +63,7 @@ public static class DataRightsMutations
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<PersonImportInputGraphType>>>>("rows")
             .ResolveAsync(async c =>
             {
-                var request = c.Request();
-                if (request.Identity is null)
-                {
-                    throw CodedError.Unauthenticated();
-                }
-
-                if (!request.Viewer.IsAdmin)
-                {
-                    throw CodedError.Forbidden("Only admins may import people.");
-                }
+                Access.RequireAdmin(c, "Only admins may import people.");
 
                 var rows = c.GetArgument<List<Dictionary<string, object?>>>("rows");
                 if (rows.Count is 0 or > MaxImportRows)
@@ -86,54 +77,5 @@ public static class DataRightsMutations
                     row.GetValueOrDefault("role") as string), i)).ToList();
                 return await Me.WriteAsync(c, (store, me, now, ct) => store.ImportPeopleAsync(people, me, now, ct));
             });
-    }
-}
-
-/// <summary>The checks every imported row passes, whether it came through GraphQL or the import verb.</summary>
-public static class PersonImports
-{
-    public static PersonImport Checked(PersonImport row, int index)
-    {
-        try
-        {
-            var changes = ProfileValidation.Checked(new ProfileChanges(
-                Change.To(row.DisplayName), Change.To(row.Headline), Change.To(row.Bio), default, Change.To<string?>(row.Email), default, default, default, default, default));
-            if (string.IsNullOrWhiteSpace(row.Email))
-            {
-                throw new BadUserInputError("email", "email is required: people are matched by it.");
-            }
-
-            return row with { DisplayName = changes.DisplayName.Value, Headline = changes.Headline.Value, Bio = changes.Bio.Value, Email = changes.Email.Value!, OrganisationOdsCode = row.OrganisationOdsCode?.Trim().ToUpperInvariant() };
-        }
-        catch (BadUserInputError error)
-        {
-            throw new BadUserInputError($"rows[{index}].{error.Field}", $"Row {index + 1}: {error.Message}");
-        }
-    }
-}
-
-public sealed class PersonImportInputGraphType : InputObjectGraphType
-{
-    public PersonImportInputGraphType()
-    {
-        Name = "PersonImportInput";
-        Field<NonNullGraphType<StringGraphType>>("email").Description("Matches an existing profile; a new one is created otherwise.");
-        Field<NonNullGraphType<StringGraphType>>("displayName");
-        Field<StringGraphType>("headline").Description("Left as it is when not given.");
-        Field<StringGraphType>("bio").Description("Left as it is when not given.");
-        Field<EnumerationGraphType<Visibility>>("visibility").Description("For new profiles only (NETWORK when left out); an existing person's choice is kept.");
-        Field<StringGraphType>("organisationOdsCode").Description("A current employment at this organisation is added if missing.");
-        Field<StringGraphType>("role");
-    }
-}
-
-public sealed class ImportSummaryGraphType : ObjectGraphType<ImportSummary>
-{
-    public ImportSummaryGraphType()
-    {
-        Name = "ImportSummary";
-        Field<NonNullGraphType<IntGraphType>>("created").Resolve(c => c.Source.Created);
-        Field<NonNullGraphType<IntGraphType>>("updated").Resolve(c => c.Source.Updated);
-        Field<NonNullGraphType<IntGraphType>>("unchanged").Resolve(c => c.Source.Unchanged);
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using IcsExpertiseGraph.Api.Domain;
-using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.GraphQLApi;
 using IcsExpertiseGraph.Api.Seeding;
 using IcsExpertiseGraph.Api.Storage;
 
@@ -52,7 +52,7 @@ public static class ImportCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Imported {rows.Count} rows: {summary.Created} created, {summary.Updated} updated, {summary.Unchanged} unchanged."));
             return 0;
         }
-        catch (StoreRuleException e)
+        catch (CodedException e)
         {
             await Console.Error.WriteLineAsync($"{e.Field}: {e.Message} Nothing was imported.");
             return 1;

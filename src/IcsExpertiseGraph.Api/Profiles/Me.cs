@@ -1,6 +1,7 @@
 using GraphQL;
+using IcsExpertiseGraph.Api.Domain;
 using IcsExpertiseGraph.Api.Experts;
-using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.GraphQLApi;
 
 namespace IcsExpertiseGraph.Api.Profiles;
 
@@ -33,7 +34,7 @@ internal static class Me
         var person = link && erased is null ? await request.Store.LinkProfileAsync(identity, Now(context), context.CancellationToken) : null;
         if (person is null)
         {
-            throw new NotFoundError("me", erased is null ? NoProfile : ProfileErased);
+            throw new NotFoundException("me", erased is null ? NoProfile : ProfileErased);
         }
 
         request.Viewer = request.Viewer with { PersonId = person.Id };
@@ -51,20 +52,6 @@ internal static class Me
         var result = await write(context.Request().Store, me, Now(context), context.CancellationToken);
         await AfterWriteAsync(context);
         return result;
-    }
-
-    public static void RequireNetworkManager(IResolveFieldContext context)
-    {
-        var viewer = context.Request().Viewer;
-        if (context.Request().Identity is null)
-        {
-            throw CodedError.Unauthenticated();
-        }
-
-        if (!viewer.IsNetworkManager)
-        {
-            throw CodedError.Forbidden("Only network managers may do this.");
-        }
     }
 
     public static DateTimeOffset Now(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow();

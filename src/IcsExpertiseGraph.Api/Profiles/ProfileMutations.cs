@@ -3,7 +3,7 @@ using GraphQL.Types;
 using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.Domain;
 using IcsExpertiseGraph.Api.Experts;
-using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.GraphQLApi;
 using IcsExpertiseGraph.Api.Invitations;
 
 namespace IcsExpertiseGraph.Api.Profiles;
@@ -44,12 +44,7 @@ public static class ProfileMutations
             .Argument<NonNullGraphType<SetSkillInputGraphType>>("input")
             .ResolveAsync(async c =>
             {
-                var input = c.GetArgument<Dictionary<string, object?>>("input");
-                var claim = new SkillClaim(
-                    GlobalId.Parse(input["skillId"] as string, "Skill", "skillId"),
-                    (SkillLevel)input["level"]!,
-                    input.GetValueOrDefault("evidence") as SkillEvidence?,
-                    ProfileValidation.CheckedYears(input.GetValueOrDefault("years") as int?));
+                var claim = c.GetArgument<SetSkillInput>("input").ToClaim();
                 return await Me.WriteAsync(c, (store, me, now, ct) => store.SetSkillAsync(me, claim, me, now, ct));
             });
 
@@ -74,7 +69,7 @@ public static class ProfileMutations
                 var request = c.Request();
                 if ((await request.Store.GetPeopleAsync([personId], request.Viewer, c.CancellationToken)).Count == 0)
                 {
-                    throw new NotFoundError("personId", "There is no person with that id that you may see.");
+                    throw new NotFoundException("personId", "There is no person with that id that you may see.");
                 }
 
                 var person = await request.Store.EndorseSkillAsync(me, personId, skillId, Me.Now(c), c.CancellationToken);
@@ -88,7 +83,7 @@ public static class ProfileMutations
             .Argument<NonNullGraphType<IdGraphType>>("skillId")
             .ResolveAsync(async c =>
             {
-                Me.RequireNetworkManager(c);
+                Access.RequireNetworkManager(c);
                 var personId = c.IdArgument("Person", "personId");
                 var skillId = c.IdArgument("Skill", "skillId");
                 var me = await Me.PersonIdAsync(c);
@@ -100,24 +95,10 @@ public static class ProfileMutations
                 var request = c.Request();
                 if ((await request.Store.GetPeopleAsync([personId], request.Viewer, c.CancellationToken)).Count == 0)
                 {
-                    throw new NotFoundError("personId", "There is no person with that id that you may see.");
+                    throw new NotFoundException("personId", "There is no person with that id that you may see.");
                 }
 
                 return await Me.WriteAsync(c, (store, actor, now, ct) => store.VerifySkillAsync(personId, skillId, actor, now, ct));
             });
-    }
-}
-
-/// <summary>The root of all writes: one field per feature's mutation.</summary>
-public sealed class MutationGraphType : ObjectGraphType
-{
-    public MutationGraphType()
-    {
-        Name = "Mutation";
-        this.AddProfileMutations();
-        this.AddProjectMutations();
-        this.AddDataRightsMutations();
-        this.AddInvitationMutations();
-        this.AddSignInMutations();
     }
 }

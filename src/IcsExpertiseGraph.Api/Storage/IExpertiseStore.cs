@@ -141,7 +141,7 @@ public interface IExpertiseStore
     /// <summary>Creates a project with its creator as LEAD, in one transaction.</summary>
     Task<Project> CreateProjectAsync(ProjectDraft draft, Guid creatorId, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Changes a project; only its leads may (a StoreRuleException with code FORBIDDEN otherwise).</summary>
+    /// <summary>Changes a project; only its leads may (a CodedException with code FORBIDDEN otherwise).</summary>
     Task<Project> UpdateProjectAsync(Guid projectId, ProjectChanges changes, Guid actorId, DateTimeOffset now, CancellationToken cancellationToken);
 
     Task<Organisation> UpsertOrganisationAsync(OrganisationDraft draft, Guid? actorId, DateTimeOffset now, CancellationToken cancellationToken);

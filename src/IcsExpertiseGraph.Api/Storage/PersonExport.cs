@@ -21,7 +21,7 @@ internal static class PersonExport
     {
         var admin = new Viewer(null, true, true);
         var person = (await store.GetPeopleAsync([personId], admin, cancellationToken)).GetValueOrDefault(personId)
-            ?? throw new NotFoundException("id", "There is no such person.");
+            ?? throw new NotFoundException("id", ErrorTexts.NoSuchPerson);
         var skills = (await store.GetSkillsOfPeopleAsync([personId], cancellationToken)).GetValueOrDefault(personId) ?? [];
         var employments = (await store.GetEmploymentsOfPeopleAsync([personId], cancellationToken)).GetValueOrDefault(personId) ?? [];
         var contributions = (await store.GetContributionsOfPeopleAsync([personId], cancellationToken)).GetValueOrDefault(personId) ?? [];

@@ -1,5 +1,6 @@
 using IcsExpertiseGraph.Api.Storage.Neo4j;
 using IcsExpertiseGraph.Api.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace IcsExpertiseGraph.Api.Storage;
@@ -15,7 +16,7 @@ public static class StorageExtensions
             case "SQLITE":
                 services.Configure<SqliteOptions>(configuration.GetSection(SqliteOptions.Section));
                 services.AddSingleton<SqliteConnectionFactory>();
-                services.AddSingleton<IExpertiseStore, SqliteExpertiseStore>();
+                services.AddStorePort<SqliteExpertiseStore>();
                 break;
             case "NEO4J":
                 services.AddOptions<Neo4jOptions>().Bind(configuration.GetSection(Neo4jOptions.Section))
@@ -24,13 +25,45 @@ public static class StorageExtensions
                 services.AddSingleton<CypherStatements>();
                 services.AddSingleton(sp => sp.GetRequiredService<IOptions<Neo4jOptions>>().Value);
                 services.AddSingleton(sp => new Neo4jQueryClient(Neo4jHttp.Create(), sp.GetRequiredService<Neo4jOptions>()));
-                services.AddSingleton<IExpertiseStore, Neo4jExpertiseStore>();
+                services.AddStorePort<Neo4jExpertiseStore>();
                 break;
             default:
                 throw new InvalidOperationException($"Storage:Provider '{provider}' is not known; use 'Sqlite' (embedded, the default) or 'Neo4j'.");
         }
 
+        // The store is migrated (and seeded) before the read models are built from it: hosted services start in the order
+        // registered, so both are registered here, together, never by Program.cs's order.
         services.AddHostedService<StoreInitializer>();
+        services.AddReadModels(configuration);
         return services;
     }
+
+    /// <summary>
+    /// The read models' upkeep (<c>ReadModels:*</c>): built at start, kept current from the change feed, a writer's own
+    /// writes applied before its answer. Each model (the expert index, the collaboration graph) is its feature's.
+    /// </summary>
+    private static IServiceCollection AddReadModels(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.Configure<ReadModelOptions>(configuration.GetSection(ReadModelOptions.Section));
+        services.AddSingleton<ReadYourWrites>();
+        services.AddHostedService<ReadModelWarmup>();
+        services.AddSingleton<ReadModelFollower>();
+        services.AddHostedService(provider => provider.GetRequiredService<ReadModelFollower>());
+        return services;
+    }
+
+    /// <summary>
+    /// The port is the adapter wrapped by every <see cref="StoreDecorator"/> registered, whenever it was registered: a
+    /// feature that wraps the store (tracing) need not come after the store in Program.cs.
+    /// </summary>
+    private static void AddStorePort<TAdapter>(this IServiceCollection services) where TAdapter : class, IExpertiseStore
+    {
+        services.AddSingleton<TAdapter>();
+        services.AddSingleton<IExpertiseStore>(provider =>
+            provider.GetServices<StoreDecorator>().Aggregate((IExpertiseStore)provider.GetRequiredService<TAdapter>(), (store, decorator) => decorator.Wrap(store)));
+    }
 }
+
+/// <summary>A wrapper around the store port (e.g. tracing), applied in the order registered.</summary>
+public sealed record StoreDecorator(Func<IExpertiseStore, IExpertiseStore> Wrap);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.GraphQLApi;
 using Microsoft.Data.Sqlite;
 
 namespace IcsExpertiseGraph.Benchmarks.EndToEnd;

@@ -12,8 +12,8 @@ namespace IcsExpertiseGraph.Tests.Contract;
 /// </summary>
 public abstract partial class StoreContract : IAsyncLifetime
 {
-    protected static readonly Viewer Admin = new(null, true, true);
-    protected static readonly Viewer Member = new(null, true, false);
+    protected static readonly Viewer Admin = Viewers.Admin;
+    protected static readonly Viewer Member = Viewers.Member;
     protected static readonly Viewer Anonymous = Viewer.Anonymous;
     protected static readonly PageRequest Everything = new(0, 100_000);
     protected static readonly DateTimeOffset Now = new(2026, 11, 20, 10, 30, 0, TimeSpan.Zero);
@@ -50,7 +50,7 @@ public abstract partial class StoreContract : IAsyncLifetime
     /// neither the change sequence nor any data a reader could see.
     /// </summary>
     protected async Task<TException> AssertRefusedAndUnchangedAsync<TException>(Func<Task> write, string field)
-        where TException : StoreRuleException
+        where TException : CodedException
     {
         var before = await FingerprintAsync();
 

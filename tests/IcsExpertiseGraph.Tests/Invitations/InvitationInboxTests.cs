@@ -1,6 +1,6 @@
 using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.Domain;
-using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.GraphQLApi;
 using IcsExpertiseGraph.Api.Storage;
 
 namespace IcsExpertiseGraph.Tests.Invitations;
@@ -16,7 +16,7 @@ public sealed class InvitationInboxTests : IDisposable
     public async Task AnOldDeclinedInvitationIsFoundByItsStatusBehindTwoHundredNewerOnes()
     {
         var store = factory.Store;
-        var people = (await store.ListPeopleAsync(new Viewer(null, true, true), new PageRequest(0, 1_000), CancellationToken.None)).Items;
+        var people = (await store.ListPeopleAsync(Viewers.Admin, new PageRequest(0, 1_000), CancellationToken.None)).Items;
         var invitee = people.First(p => p.Visibility == Visibility.Public && p.Email is not null
             && p.Availability.Status != AvailabilityStatus.NotAvailable && p.Availability.OpenToCrossOrganisation);
         var inviters = people.Where(p => p.Id != invitee.Id && p.Visibility != Visibility.Private).Take(201).ToList();

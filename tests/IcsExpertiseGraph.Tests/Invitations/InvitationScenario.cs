@@ -1,6 +1,6 @@
 using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.Domain;
-using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.GraphQLApi;
 using IcsExpertiseGraph.Api.Storage;
 
 namespace IcsExpertiseGraph.Tests.Invitations;
@@ -11,7 +11,7 @@ namespace IcsExpertiseGraph.Tests.Invitations;
 /// </summary>
 public sealed class InvitationScenario : IDisposable
 {
-    private static readonly Viewer Admin = new(null, true, true);
+    private static readonly Viewer Admin = Viewers.Admin;
     private readonly HashSet<Guid> used = [];
     private List<Person> people = [];
     private IReadOnlyDictionary<Guid, IReadOnlyList<Employment>> employments = new Dictionary<Guid, IReadOnlyList<Employment>>();

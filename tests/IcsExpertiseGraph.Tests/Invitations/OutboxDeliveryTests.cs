@@ -1,5 +1,5 @@
 using IcsExpertiseGraph.Api.Domain;
-using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.GraphQLApi;
 using IcsExpertiseGraph.Api.Notifications;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

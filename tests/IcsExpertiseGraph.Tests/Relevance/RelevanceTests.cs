@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using IcsExpertiseGraph.Api.Auth;
-using IcsExpertiseGraph.Api.Directory;
+using IcsExpertiseGraph.Api.Catalog;
 using IcsExpertiseGraph.Api.Domain;
 using IcsExpertiseGraph.Api.Experts;
 using IcsExpertiseGraph.Api.Seeding;

@@ -1,10 +1,12 @@
 using System.Text.Json;
 using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.Domain;
+using IcsExpertiseGraph.Api.Profiles;
 using static IcsExpertiseGraph.Api.Storage.Neo4j.Neo4jValues;
 
 namespace IcsExpertiseGraph.Api.Storage.Neo4j;
 
+/// <summary>The production store's a person's own data: export, deletion (contributions kept under an anonymous former member), and the admins' bulk people import.</summary>
 public sealed partial class Neo4jExpertiseStore
 {
     /// <summary>Rows per request of a bulk people import: large enough to keep round trips few, small enough for modest heaps.</summary>
@@ -45,7 +47,7 @@ public sealed partial class Neo4jExpertiseStore
 
             // The trail keeps that changes happened, not what they said or who the person was.
             await write.RunAsync("scrub-audit-trail", ("id", Id(personId)));
-            await write.AuditAsync(now, null, "DELETE_PROFILE", personId, null, null);
+            await write.AuditAsync(now, null, ProfileRules.Deleted(personId));
             return 0;
         }, cancellationToken);
 
@@ -59,7 +61,7 @@ public sealed partial class Neo4jExpertiseStore
             {
                 if (people[row].OrganisationOdsCode is { } code && !known.Contains(code))
                 {
-                    throw new RuleViolationException($"rows[{row}].organisationOdsCode", $"Row {row + 1}: no organisation has ODS code {code}.");
+                    throw ProfileRules.UnknownOrganisation(row, code);
                 }
             }
 
@@ -86,8 +88,7 @@ public sealed partial class Neo4jExpertiseStore
                     // No skill text to refresh: names, headlines and bios are indexed as they are.
                     _ = outcome == "CREATED" ? created++ : updated++;
                     write.Changed(ChangeKind.Person, id);
-                    events.Add(Neo4jWork.Event(now, actorId, outcome == "CREATED" ? "IMPORT_CREATE" : "IMPORT_UPDATE", id, null,
-                        new { people[index].DisplayName, organisation = people[index].OrganisationOdsCode }));
+                    events.Add(Neo4jWork.Event(now, actorId, ProfileRules.Imported(id, created: outcome == "CREATED", people[index])));
                 }
 
                 await write.AuditAsync(events);

@@ -3,6 +3,7 @@ using static IcsExpertiseGraph.Api.Storage.Neo4j.Neo4jValues;
 
 namespace IcsExpertiseGraph.Api.Storage.Neo4j;
 
+/// <summary>The production store's a whole network written in one transaction (the seed verb), replacing an existing one only when asked.</summary>
 public sealed partial class Neo4jExpertiseStore
 {
     /// <summary>Rows per UNWIND request: within the 1k–10k band where Neo4j imports fastest without large transaction state per request.</summary>
@@ -24,7 +25,7 @@ public sealed partial class Neo4jExpertiseStore
             }
             else if ((await write.FirstAsync("count-network"))!.Value.Long("total") > 0)
             {
-                throw new InvalidOperationException("The store already holds a network; import it with replaceExisting to replace it.");
+                throw new InvalidOperationException(ErrorTexts.StoreHoldsNetwork);
             }
 
             var import = new BatchWriter(write, progress, cancellationToken);

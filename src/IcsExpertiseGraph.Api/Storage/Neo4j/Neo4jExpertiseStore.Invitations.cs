@@ -1,9 +1,11 @@
 using IcsExpertiseGraph.Api.Domain;
 using IcsExpertiseGraph.Api.Invitations;
+using IcsExpertiseGraph.Api.Projects;
 using static IcsExpertiseGraph.Api.Storage.Neo4j.Neo4jValues;
 
 namespace IcsExpertiseGraph.Api.Storage.Neo4j;
 
+/// <summary>The production store's invitations: sent, answered, withdrawn, linked to a project, expired (decided by InvitationRules), each with its notification enqueued in the same transaction.</summary>
 public sealed partial class Neo4jExpertiseStore
 {
     public Task<Invitation> CreateInvitationAsync(Guid inviterId, InvitationDraft draft, InvitationPolicy policy, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -22,7 +24,7 @@ public sealed partial class Neo4jExpertiseStore
             await write.RunAsync("create-invitation", ("id", Id(invitation.Id)), ("inviterId", Id(inviterId)), ("inviteeId", Id(draft.InviteeId)),
                 ("icsId", Id(draft.IntegratedCareSystemId)), ("purpose", draft.Purpose), ("skillIds", Ids(skills)), ("hoursRequested", draft.HoursRequested),
                 ("message", draft.Message), ("respondBy", Timestamp(draft.RespondBy)), ("now", Timestamp(now)));
-            await write.AuditAsync(now, inviterId, "INVITE_EXPERT", invitation.Id, null, InvitationNotices.AuditState(invitation), "Invitation");
+            await write.AuditAsync(now, inviterId, InvitationAudit.Sent(invitation));
             await EnqueueAsync(write, InvitationNotices.Received(invitation, inviter, invitee!, row.Text("systemName")), invitation.Id, now);
             return invitation;
         }, cancellationToken);
@@ -35,8 +37,7 @@ public sealed partial class Neo4jExpertiseStore
             var accepted = response == InvitationResponse.Accept;
             var after = before! with { Status = accepted ? InvitationStatus.Accepted : InvitationStatus.Declined, RespondedAt = now, ResponseMessage = message };
             await SetStatusAsync(write, after);
-            await write.AuditAsync(now, inviteeId, accepted ? "ACCEPT_INVITATION" : "DECLINE_INVITATION", invitationId,
-                InvitationNotices.AuditState(before), InvitationNotices.AuditState(after), "Invitation");
+            await write.AuditAsync(now, inviteeId, InvitationAudit.Answered(before, after));
             await EnqueueAsync(write, InvitationNotices.Answered(after, await write.PersonAsync(after.InviterId), await write.PersonAsync(inviteeId), accepted), invitationId, now);
             return after;
         }, cancellationToken);
@@ -48,7 +49,7 @@ public sealed partial class Neo4jExpertiseStore
             InvitationRules.CheckWithdrawal(before, inviterId, now);
             var after = before! with { Status = InvitationStatus.Withdrawn };
             await SetStatusAsync(write, after);
-            await write.AuditAsync(now, inviterId, "WITHDRAW_INVITATION", invitationId, InvitationNotices.AuditState(before), InvitationNotices.AuditState(after), "Invitation");
+            await write.AuditAsync(now, inviterId, InvitationAudit.Withdrawn(before, after));
             await EnqueueAsync(write, InvitationNotices.Withdrawn(after, await write.PersonAsync(inviterId), await write.PersonAsync(after.InviteeId)), invitationId, now);
             return after;
         }, cancellationToken);
@@ -61,7 +62,7 @@ public sealed partial class Neo4jExpertiseStore
             InvitationRules.CheckLink(before, actorId, contributes);
             var after = before! with { ProjectId = projectId };
             await write.RunAsync("link-invitation-project", ("id", Id(invitationId)), ("projectId", Id(projectId)));
-            await write.AuditAsync(now, actorId, "LINK_INVITATION_PROJECT", invitationId, InvitationNotices.AuditState(before), InvitationNotices.AuditState(after), "Invitation");
+            await write.AuditAsync(now, actorId, InvitationAudit.Linked(before, after));
             // The work the invitation led to is evidence of the invitee's expertise: when they link it themselves, they join the project as an ADVISOR unless already in it.
             var link = InvitationRules.EvidenceOf(after, now);
             if (InvitationRules.AddsEvidence(after, actorId)
@@ -69,7 +70,7 @@ public sealed partial class Neo4jExpertiseStore
                     ("from", Date(link.From)), ("to", Date(link.To))))?.Long("created") > 0)
             {
                 await write.TouchPersonAsync(link.PersonId, now);
-                await write.AuditAsync(now, actorId, "ADD_CONTRIBUTION", link.PersonId, null, new { projectId, role = EnumText.Name(link.Role), link.From, invitationId });
+                await write.AuditAsync(now, actorId, ProjectRules.ContributedThrough(invitationId, link));
             }
 
             return after;
@@ -91,7 +92,7 @@ public sealed partial class Neo4jExpertiseStore
             {
                 var expired = invitation with { Status = InvitationStatus.Expired };
                 await SetStatusAsync(write, expired);
-                await write.AuditAsync(now, null, "EXPIRE_INVITATION", invitation.Id, InvitationNotices.AuditState(invitation), InvitationNotices.AuditState(expired), "Invitation");
+                await write.AuditAsync(now, null, InvitationAudit.Expired(invitation));
             }
 
             return due.Count;
@@ -107,27 +108,6 @@ public sealed partial class Neo4jExpertiseStore
 
     public async Task<IReadOnlySet<Guid>> GetAcceptedInviteesAsync(Guid inviterId, IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken) =>
         Neo4jRecord.All(await ReadAsync("get-accepted-invitees", cancellationToken, ("inviterId", Id(inviterId)), ("ids", Ids(personIds)))).Select(r => r.Id("id")).ToHashSet();
-
-    /// <summary>
-    /// Claims in an explicit transaction opened by the side-write lock, so two senders take turns whatever plan the
-    /// claim statement gets, and a claim whose commit went unanswered is reported rather than retried.
-    /// </summary>
-    public Task<IReadOnlyList<OutboxMessage>> ClaimOutboxAsync(int max, DateTimeOffset now, DateTimeOffset claimUntil, CancellationToken cancellationToken) =>
-        SideWriteAsync<IReadOnlyList<OutboxMessage>>(async write =>
-        {
-            var token = Guid.NewGuid();
-            return [.. Neo4jRecord.All(await write.RunAsync("claim-outbox", ("now", Timestamp(now)), ("claimUntil", Timestamp(claimUntil)), ("max", max), ("claimToken", Id(token))))
-                .Select(r => Neo4jMapping.OutboxMessage(r.Map("message")) with { ClaimToken = token })];
-        }, cancellationToken);
-
-    public Task MarkOutboxSentAsync(Guid messageId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        ReadAsync("mark-outbox-sent", cancellationToken, ("id", Id(messageId)), ("now", Timestamp(now)));
-
-    public Task MarkOutboxFailedAsync(OutboxMessage claimed, string failure, DateTimeOffset? retryAt, CancellationToken cancellationToken) =>
-        ReadAsync("mark-outbox-failed", cancellationToken, ("id", Id(claimed.Id)), ("claimToken", Id(claimed.ClaimToken)), ("error", failure), ("retryAt", Timestamp(retryAt)));
-
-    public async Task<IReadOnlyList<OutboxMessage>> GetNotificationsAsync(Guid recipientId, int limit, CancellationToken cancellationToken) =>
-        [.. Neo4jRecord.All(await ReadAsync("get-notifications", cancellationToken, ("recipientId", Id(recipientId)), ("limit", limit))).Select(r => Neo4jMapping.OutboxMessage(r.Map("message")))];
 
     private static async Task<Invitation?> InvitationOrNullAsync(Neo4jWork write, Guid id) =>
         await write.FirstAsync("get-invitations", ("ids", new[] { Id(id) })) is { } row ? Neo4jMapping.Invitation(row.Map("invitation")) : null;

@@ -4,6 +4,7 @@ using static IcsExpertiseGraph.Api.Storage.Neo4j.Neo4jValues;
 
 namespace IcsExpertiseGraph.Api.Storage.Neo4j;
 
+/// <summary>The production store's reads by id and in batches (the per-request batch loaders), and the paged lists.</summary>
 public sealed partial class Neo4jExpertiseStore
 {
     public Task<IReadOnlyDictionary<Guid, Person>> GetPeopleAsync(IReadOnlyCollection<Guid> ids, Viewer viewer, CancellationToken cancellationToken) =>
@@ -70,13 +71,6 @@ public sealed partial class Neo4jExpertiseStore
     public Task<Page<Project>> ListProjectsAsync(ProjectFilter filter, PageRequest page, CancellationToken cancellationToken) =>
         PageAsync("list-projects", Neo4jMapping.Project, page, cancellationToken,
             ("statuses", Names(filter.Statuses)), ("hostIds", Ids(filter.HostOrganisationIds)), ("methodIds", Ids(filter.MethodSkillIds)));
-
-    public async Task<Guid?> FindPersonIdByExternalIdAsync(string externalId, CancellationToken cancellationToken) =>
-        Neo4jRecord.First(await ReadAsync("get-person-by-external-id", cancellationToken, ("externalId", externalId)))?.Map("person").Id("id");
-
-    public async Task<IReadOnlyList<AuditEvent>> GetAuditTrailAsync(Guid personId, int limit, CancellationToken cancellationToken) =>
-        [.. Neo4jRecord.All(await ReadAsync("get-audit-trail", cancellationToken, ("subjectId", Id(personId)), ("limit", limit)))
-            .Select(r => Neo4jMapping.AuditEvent(r.Map("event")))];
 
     /// <summary>One round trip for a batch of ids, passed as a list ($ids).</summary>
     private async Task<IReadOnlyDictionary<Guid, T>> ByIdAsync<T>(

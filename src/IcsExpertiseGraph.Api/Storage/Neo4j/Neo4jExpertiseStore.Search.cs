@@ -5,6 +5,7 @@ using static IcsExpertiseGraph.Api.Storage.Neo4j.Neo4jValues;
 
 namespace IcsExpertiseGraph.Api.Storage.Neo4j;
 
+/// <summary>The production store's search: the candidates of a query (text match and filters) and the search index's source.</summary>
 public sealed partial class Neo4jExpertiseStore
 {
     /// <summary>
@@ -69,32 +70,6 @@ public sealed partial class Neo4jExpertiseStore
             var served = Neo4jRecord.All(await PartAsync(read, "all-places-served", "scoped-places-served", scope.Organisations))
                 .Select(r => (r.Id("organisationId"), r.Id("placeId"))).ToList();
             return new SearchSource(sequence, people, holdings, employments, organisations, served);
-        }, cancellationToken, options.LongRequestTimeout);
-    }
-
-    public Task<CollaborationSource> LoadCollaborationSourceAsync(CancellationToken cancellationToken) =>
-        LoadCollaborationSourceAsync(SourceScope.Everything, cancellationToken);
-
-    public Task<CollaborationSource> LoadCollaborationSourceAsync(SourceScope scope, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        return client.InTransactionAsync(async transaction =>
-        {
-            var read = new Neo4jWork(transaction, cypher, cancellationToken);
-            var sequence = (await read.FirstAsync("read-change-sequence"))!.Value.Long("value");
-            var people = Neo4jRecord.All(await PartAsync(read, "all-people", "scoped-people", scope.People)).Select(r => (r.Id("id"), r.Enum<Visibility>("visibility"))).ToList();
-            var organisations = Neo4jRecord.All(await PartAsync(read, "all-organisations", "scoped-organisations", scope.Organisations))
-                .Select(r => (r.Id("id"), r.IdOrNull("integratedCareSystemId"))).ToList();
-            // One organisation per person: the primary current employer, else the first current one (they come primary first).
-            var seen = new HashSet<Guid>();
-            var primary = (await CurrentEmploymentsAsync(read, scope)).Where(e => seen.Add(e.PersonId)).ToList();
-            var contributions = Neo4jRecord.All(await PartAsync(read, "all-contributions", "scoped-contributions", scope.People))
-                .Select(r => (PersonId: r.Id("personId"), ProjectId: r.Id("projectId"))).ToList();
-            // A scope's projects: those it names and those its people contribute to (a new project arrives with its first member).
-            var scoped = (scope.Projects ?? Enumerable.Empty<Guid>()).Concat(contributions.Select(c => c.ProjectId)).Distinct();
-            var projects = Neo4jRecord.All(scope.IsEverything ? await read.RunAsync("all-projects") : await read.RunAsync("scoped-projects", ("ids", Ids(scoped))))
-                .Select(r => (r.Id("id"), r.DateOrNull("lastActive"))).ToList();
-            return new CollaborationSource(sequence, people, organisations, primary, projects, [.. contributions.Select(c => (c.PersonId, c.ProjectId))]);
         }, cancellationToken, options.LongRequestTimeout);
     }
 

@@ -1,10 +1,11 @@
 using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.Domain;
+using IcsExpertiseGraph.Api.Profiles;
 using static IcsExpertiseGraph.Api.Storage.Neo4j.Neo4jValues;
 
 namespace IcsExpertiseGraph.Api.Storage.Neo4j;
 
-/// <summary>A sign-in and its profile: linking, explicit creation, and the record that keeps an erasure final.</summary>
+/// <summary>The production store's sign-in writes: linking a sign-in to its profile, explicit creation, and the record that keeps an erasure final.</summary>
 public sealed partial class Neo4jExpertiseStore
 {
     public Task<Person?> LinkProfileAsync(SignedInIdentity identity, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -23,7 +24,7 @@ public sealed partial class Neo4jExpertiseStore
 
             var unlinked = holder.Id("id");
             await write.RunAsync("link-identity", ("id", Id(unlinked)), ("externalId", identity.ExternalId), ("now", Timestamp(now)));
-            await write.AuditAsync(now, unlinked, "LINK_IDENTITY", unlinked, null, new { linkedBy = "verified email" });
+            await write.AuditAsync(now, unlinked, ProfileRules.LinkedByEmail(unlinked));
             return await write.PersonAsync(unlinked);
         }, cancellationToken);
 
@@ -32,7 +33,7 @@ public sealed partial class Neo4jExpertiseStore
         {
             if (await write.FirstAsync("get-person-by-external-id", ("externalId", identity.ExternalId)) is not null)
             {
-                throw new DuplicateException("me", "Your sign-in already has a profile.");
+                throw ProfileRules.AlreadyHasProfile();
             }
 
             var id = Guid.CreateVersion7(now);
@@ -41,7 +42,7 @@ public sealed partial class Neo4jExpertiseStore
             await write.RunAsync("create-member-profile", ("id", Id(id)), ("displayName", name), ("email", freeEmail),
                 ("externalId", identity.ExternalId), ("now", Timestamp(now)));
             write.Changed(ChangeKind.Person, id);
-            await write.AuditAsync(now, id, "CREATE_PROFILE", id, null, new { displayName = name, visibility = "PRIVATE" });
+            await write.AuditAsync(now, id, ProfileRules.Created(id, name));
             return await write.PersonAsync(id);
         }, cancellationToken);
 

@@ -9,7 +9,12 @@ namespace IcsExpertiseGraph.Api.Storage.Neo4j;
 /// transaction whose first statement takes the lock on the change-sequence node: writes serialise exactly as in the
 /// embedded store, so the checks a write makes (an email is free, a project has no lead) still hold when it commits,
 /// and a refused write rolls back whole. Its last statement bumps the sequence and records what it changed as
-/// (:Change) nodes, the change feed, when it changed something. The partial files hold reads, search, writes and import.
+/// (:Change) nodes, the change feed, when it changed something. The rules a write obeys are not here: the adapter reads
+/// the facts, a store-independent rule (<c>ProfileRules</c>, <c>SkillRules</c>, <c>ProjectRules</c>, <c>OrganisationRules</c>,
+/// <c>InvitationRules</c>) decides and names the error and the audit event, and the adapter writes (<see cref="Neo4jWork"/>).
+/// The partial files, the same in both adapters, hold Reads, Search, Collaboration, ChangeFeed, SignIn (linking and creating a profile,
+/// erasure records), Profiles (profile, skills, endorsements), Projects, Organisations, Invitations, Outbox, Audit, DataRights (export, delete, bulk
+/// people import) and Import (a whole network).
 /// </summary>
 public sealed partial class Neo4jExpertiseStore(Neo4jQueryClient client, CypherStatements cypher, Neo4jOptions options) : IExpertiseStore, IDisposable
 {

@@ -39,17 +39,17 @@ internal sealed class Neo4jWork(Neo4jTransaction transaction, CypherStatements c
         await FirstAsync("get-person", ("id", Id(id))) is { } row ? Neo4jMapping.Person(row.Map("person")) : null;
 
     public async Task<Person> PersonAsync(Guid id, string field = "id") =>
-        await PersonOrNullAsync(id) ?? throw new NotFoundException(field, "There is no such person.");
+        await PersonOrNullAsync(id) ?? throw new NotFoundException(field, ErrorTexts.NoSuchPerson);
 
     public async Task<Project> ProjectAsync(Guid id, string field) =>
-        await FirstAsync("get-projects", ("ids", new[] { Id(id) })) is { } row ? Neo4jMapping.Project(row) : throw new NotFoundException(field, "There is no such project.");
+        await FirstAsync("get-projects", ("ids", new[] { Id(id) })) is { } row ? Neo4jMapping.Project(row) : throw new NotFoundException(field, ErrorTexts.NoSuchProject);
 
     public async Task RequireSkillsAsync(IReadOnlyCollection<Guid> ids, string field)
     {
         var found = Neo4jRecord.All(await RunAsync("find-skills", ("ids", Ids(ids)))).Select(r => r.Id("id")).ToHashSet();
         if (ids.Any(id => !found.Contains(id)))
         {
-            throw new NotFoundException(field, "There is no such skill in the taxonomy.");
+            throw new NotFoundException(field, ErrorTexts.NoSuchSkill);
         }
     }
 
@@ -57,7 +57,7 @@ internal sealed class Neo4jWork(Neo4jTransaction transaction, CypherStatements c
     {
         if (id is { } organisation && await FirstAsync("get-organisations", ("ids", new[] { Id(organisation) })) is null)
         {
-            throw new NotFoundException(field, "There is no such organisation.");
+            throw new NotFoundException(field, ErrorTexts.NoSuchOrganisation);
         }
     }
 
@@ -76,16 +76,16 @@ internal sealed class Neo4jWork(Neo4jTransaction transaction, CypherStatements c
         return RunAsync("refresh-person-text", ("id", Id(id)));
     }
 
-    public Task AuditAsync(DateTimeOffset at, Guid? actor, string action, Guid subject, object? before, object? after, string subjectType = "Person") =>
-        AuditAsync([Event(at, actor, action, subject, before, after, subjectType)]);
+    /// <summary>Records the audit event a rule decided, in this write's transaction.</summary>
+    public Task AuditAsync(DateTimeOffset at, Guid? actor, AuditEntry entry) => AuditAsync([Event(at, actor, entry)]);
 
     public Task AuditAsync(IReadOnlyList<Dictionary<string, object?>> events) =>
         events.Count == 0 ? Task.CompletedTask : RunAsync("record-audit-events", ("events", events));
 
     /// <summary>One audit event as the record-audit-events statement takes it; before and after as JSON text, as the embedded store keeps them.</summary>
-    public static Dictionary<string, object?> Event(DateTimeOffset at, Guid? actor, string action, Guid subject, object? before, object? after, string subjectType = "Person") => new()
+    public static Dictionary<string, object?> Event(DateTimeOffset at, Guid? actor, AuditEntry entry) => new()
     {
-        ["at"] = Timestamp(at), ["actorId"] = Id(actor), ["action"] = action, ["subjectType"] = subjectType, ["subjectId"] = Id(subject),
-        ["before"] = before is null ? null : JsonSerializer.Serialize(before), ["after"] = after is null ? null : JsonSerializer.Serialize(after),
+        ["at"] = Timestamp(at), ["actorId"] = Id(actor), ["action"] = entry.Action, ["subjectType"] = entry.SubjectType, ["subjectId"] = Id(entry.Subject),
+        ["before"] = entry.Before is null ? null : JsonSerializer.Serialize(entry.Before), ["after"] = entry.After is null ? null : JsonSerializer.Serialize(entry.After),
     };
 }

@@ -4,6 +4,7 @@ using static IcsExpertiseGraph.Api.Storage.Sqlite.SqliteValues;
 
 namespace IcsExpertiseGraph.Api.Storage.Sqlite;
 
+/// <summary>The embedded store's change feed: what each write changed, read after a sequence, and pruned.</summary>
 public sealed partial class SqliteExpertiseStore
 {
     public async Task<ChangeBatch> ReadChangesAsync(long afterSequence, int maxEntries, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using IcsExpertiseGraph.Api.Domain;
 
 namespace IcsExpertiseGraph.Api.Storage.Sqlite;
 
+/// <summary>The embedded store's source of the collaboration graph: people, organisations, projects and who contributed to what, read in one transaction.</summary>
 public sealed partial class SqliteExpertiseStore
 {
     public Task<CollaborationSource> LoadCollaborationSourceAsync(CancellationToken cancellationToken) =>

@@ -1,10 +1,12 @@
 using System.Text.Json;
 using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.Domain;
+using IcsExpertiseGraph.Api.Profiles;
 using static IcsExpertiseGraph.Api.Storage.Sqlite.SqliteValues;
 
 namespace IcsExpertiseGraph.Api.Storage.Sqlite;
 
+/// <summary>The embedded store's a person's own data: export, deletion (contributions kept under an anonymous former member), and the admins' bulk people import.</summary>
 public sealed partial class SqliteExpertiseStore
 {
     public async Task<string> ExportPersonAsync(Guid personId, CancellationToken cancellationToken)
@@ -67,7 +69,7 @@ public sealed partial class SqliteExpertiseStore
             // The trail keeps that changes happened, not what they said or who the person was.
             write.Execute("UPDATE audit_event SET before = NULL, after = NULL WHERE subject_id = $id OR instr(coalesce(before, '') || coalesce(after, ''), $id) > 0", ("$id", Id(personId)));
             write.Execute("UPDATE audit_event SET actor_id = NULL WHERE actor_id = $id", ("$id", Id(personId)));
-            write.Audit(now, null, "DELETE_PROFILE", personId, null, null);
+            write.Audit(now, null, ProfileRules.Deleted(personId));
             return 0;
         }, cancellationToken);
 
@@ -80,7 +82,7 @@ public sealed partial class SqliteExpertiseStore
                 var import = people[row];
                 var organisation = import.OrganisationOdsCode is { } code
                     ? write.SingleValue("SELECT pk FROM organisation WHERE ods_code = $code COLLATE NOCASE", r => r.GetInt64(0), ("$code", code))
-                      ?? throw new RuleViolationException($"rows[{row}].organisationOdsCode", $"Row {row + 1}: no organisation has ODS code {code}.")
+                      ?? throw ProfileRules.UnknownOrganisation(row, code)
                     : (long?)null;
                 var existing = write.SingleValue("SELECT id FROM person WHERE email = $email COLLATE NOCASE", r => r.GetId(0), ("$email", import.Email));
                 var id = existing ?? Guid.CreateVersion7(now);
@@ -127,7 +129,7 @@ public sealed partial class SqliteExpertiseStore
                 }
 
                 write.RefreshText(id);
-                write.Audit(now, actorId, existing is null ? "IMPORT_CREATE" : "IMPORT_UPDATE", id, null, new { import.DisplayName, organisation = import.OrganisationOdsCode });
+                write.Audit(now, actorId, ProfileRules.Imported(id, created: existing is null, import));
             }
 
             return new ImportSummary(created, updated, unchanged);

@@ -4,6 +4,7 @@ using static IcsExpertiseGraph.Api.Storage.Sqlite.SqliteValues;
 
 namespace IcsExpertiseGraph.Api.Storage.Sqlite;
 
+/// <summary>The embedded store's a whole network written in one transaction (the seed verb), replacing an existing one only when asked.</summary>
 public sealed partial class SqliteExpertiseStore
 {
     private const int ProgressEvery = 10_000;
@@ -33,7 +34,7 @@ public sealed partial class SqliteExpertiseStore
             }
             else if (import.Scalar("SELECT (SELECT count(*) FROM integrated_care_system) + (SELECT count(*) FROM person)") > 0)
             {
-                throw new InvalidOperationException("The store already holds a network; import it with replaceExisting to replace it.");
+                throw new InvalidOperationException(ErrorTexts.StoreHoldsNetwork);
             }
 
             import.Write(network);

@@ -1,11 +1,13 @@
 using System.Text.Json;
 using IcsExpertiseGraph.Api.Domain;
 using IcsExpertiseGraph.Api.Invitations;
+using IcsExpertiseGraph.Api.Projects;
 using Microsoft.Data.Sqlite;
 using static IcsExpertiseGraph.Api.Storage.Sqlite.SqliteValues;
 
 namespace IcsExpertiseGraph.Api.Storage.Sqlite;
 
+/// <summary>The embedded store's invitations: sent, answered, withdrawn, linked to a project, expired (decided by InvitationRules), each with its notification enqueued in the same transaction.</summary>
 public sealed partial class SqliteExpertiseStore
 {
     private const string InvitationColumns =
@@ -46,7 +48,7 @@ public sealed partial class SqliteExpertiseStore
                 ("$purpose", draft.Purpose), ("$skills", JsonIds(skills)), ("$hours", draft.HoursRequested), ("$message", Text(draft.Message)),
                 ("$respondBy", Timestamp(draft.RespondBy)), ("$now", Timestamp(now)));
             var systemName = write.Single("SELECT name FROM integrated_care_system WHERE id = $id", r => r.GetString(0), ("$id", Id(draft.IntegratedCareSystemId)))!;
-            write.Audit(now, inviterId, "INVITE_EXPERT", invitation.Id, null, InvitationNotices.AuditState(invitation), "Invitation");
+            write.Audit(now, inviterId, InvitationAudit.Sent(invitation));
             write.Enqueue(InvitationNotices.Received(invitation, inviter, invitee!, systemName), invitation.Id, now);
             return invitation;
         }, changesReadModels: false, cancellationToken);
@@ -60,8 +62,7 @@ public sealed partial class SqliteExpertiseStore
             var after = before! with { Status = accepted ? InvitationStatus.Accepted : InvitationStatus.Declined, RespondedAt = now, ResponseMessage = message };
             write.Execute("UPDATE invitation SET status = $status, responded_at = $now, response_message = $message WHERE id = $id",
                 ("$status", EnumText.Name(after.Status)), ("$now", Timestamp(now)), ("$message", Text(message)), ("$id", Id(invitationId)));
-            write.Audit(now, inviteeId, accepted ? "ACCEPT_INVITATION" : "DECLINE_INVITATION", invitationId,
-                InvitationNotices.AuditState(before), InvitationNotices.AuditState(after), "Invitation");
+            write.Audit(now, inviteeId, InvitationAudit.Answered(before, after));
             write.Enqueue(InvitationNotices.Answered(after, write.Person(after.InviterId), write.Person(inviteeId), accepted), invitationId, now);
             return after;
         }, changesReadModels: false, cancellationToken);
@@ -73,7 +74,7 @@ public sealed partial class SqliteExpertiseStore
             InvitationRules.CheckWithdrawal(before, inviterId, now);
             var after = before! with { Status = InvitationStatus.Withdrawn };
             write.Execute("UPDATE invitation SET status = 'WITHDRAWN' WHERE id = $id", ("$id", Id(invitationId)));
-            write.Audit(now, inviterId, "WITHDRAW_INVITATION", invitationId, InvitationNotices.AuditState(before), InvitationNotices.AuditState(after), "Invitation");
+            write.Audit(now, inviterId, InvitationAudit.Withdrawn(before, after));
             write.Enqueue(InvitationNotices.Withdrawn(after, write.Person(inviterId), write.Person(after.InviteeId)), invitationId, now);
             return after;
         }, changesReadModels: false, cancellationToken);
@@ -90,7 +91,7 @@ public sealed partial class SqliteExpertiseStore
             var project = write.ProjectPk(projectId, "projectId");
             var after = before! with { ProjectId = projectId };
             write.Execute("UPDATE invitation SET project_id = $project WHERE id = $id", ("$project", Id(projectId)), ("$id", Id(invitationId)));
-            write.Audit(now, actorId, "LINK_INVITATION_PROJECT", invitationId, InvitationNotices.AuditState(before), InvitationNotices.AuditState(after), "Invitation");
+            write.Audit(now, actorId, InvitationAudit.Linked(before, after));
             // The work the invitation led to is evidence of the invitee's expertise: when they link it themselves, they join the project as an ADVISOR unless already in it.
             var link = InvitationRules.EvidenceOf(after, now);
             if (InvitationRules.AddsEvidence(after, actorId)
@@ -98,7 +99,7 @@ public sealed partial class SqliteExpertiseStore
                     ("$person", write.PersonPk(link.PersonId)), ("$project", project), ("$role", EnumText.Name(link.Role)), ("$from", Date(link.From))) > 0)
             {
                 write.TouchPerson(link.PersonId, now);
-                write.Audit(now, actorId, "ADD_CONTRIBUTION", link.PersonId, null, new { projectId, role = EnumText.Name(link.Role), link.From, invitationId });
+                write.Audit(now, actorId, ProjectRules.ContributedThrough(invitationId, link));
             }
 
             return after;
@@ -118,8 +119,7 @@ public sealed partial class SqliteExpertiseStore
             foreach (var invitation in due)
             {
                 write.Execute("UPDATE invitation SET status = 'EXPIRED' WHERE id = $id", ("$id", Id(invitation.Id)));
-                write.Audit(now, null, "EXPIRE_INVITATION", invitation.Id, InvitationNotices.AuditState(invitation),
-                    InvitationNotices.AuditState(invitation with { Status = InvitationStatus.Expired }), "Invitation");
+                write.Audit(now, null, InvitationAudit.Expired(invitation));
             }
 
             return due.Count;

@@ -4,6 +4,7 @@ using static IcsExpertiseGraph.Api.Storage.Sqlite.SqliteValues;
 
 namespace IcsExpertiseGraph.Api.Storage.Sqlite;
 
+/// <summary>The embedded store's outbox: notifications claimed, sent or failed by the sender, and read back as a member's notifications (enqueued by the invitation writes).</summary>
 public sealed partial class SqliteExpertiseStore
 {
     private const string OutboxColumns =

@@ -5,6 +5,7 @@ using static IcsExpertiseGraph.Api.Storage.Sqlite.SqliteValues;
 
 namespace IcsExpertiseGraph.Api.Storage.Sqlite;
 
+/// <summary>The embedded store's reads by id and in batches (the per-request batch loaders), and the paged lists.</summary>
 public sealed partial class SqliteExpertiseStore
 {
     private const string PersonColumns =

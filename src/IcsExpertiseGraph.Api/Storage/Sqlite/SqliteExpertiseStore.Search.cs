@@ -7,6 +7,7 @@ using static IcsExpertiseGraph.Api.Storage.Sqlite.SqliteValues;
 
 namespace IcsExpertiseGraph.Api.Storage.Sqlite;
 
+/// <summary>The embedded store's search: the candidates of a query (text match and filters) and the search index's source.</summary>
 public sealed partial class SqliteExpertiseStore
 {
     // Column weights for bm25 over (display_name, headline, bio, skills): a skill or headline hit says more

@@ -1,10 +1,11 @@
 using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.Domain;
+using IcsExpertiseGraph.Api.Profiles;
 using static IcsExpertiseGraph.Api.Storage.Sqlite.SqliteValues;
 
 namespace IcsExpertiseGraph.Api.Storage.Sqlite;
 
-/// <summary>A sign-in and its profile: linking, explicit creation, and the record that keeps an erasure final.</summary>
+/// <summary>The embedded store's sign-in writes: linking a sign-in to its profile, explicit creation, and the record that keeps an erasure final.</summary>
 public sealed partial class SqliteExpertiseStore
 {
     public Task<Person?> LinkProfileAsync(SignedInIdentity identity, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -23,7 +24,7 @@ public sealed partial class SqliteExpertiseStore
 
             write.Execute("UPDATE person SET external_id = $externalId, updated_at = $now WHERE id = $id",
                 ("$externalId", identity.ExternalId), ("$now", Timestamp(now)), ("$id", Id(unlinked)));
-            write.Audit(now, unlinked, "LINK_IDENTITY", unlinked, null, new { linkedBy = "verified email" });
+            write.Audit(now, unlinked, ProfileRules.LinkedByEmail(unlinked));
             return write.Person(unlinked);
         }, cancellationToken);
 
@@ -32,7 +33,7 @@ public sealed partial class SqliteExpertiseStore
         {
             if (write.PersonByExternalId(identity.ExternalId) is not null)
             {
-                throw new DuplicateException("me", "Your sign-in already has a profile.");
+                throw ProfileRules.AlreadyHasProfile();
             }
 
             var id = Guid.CreateVersion7(now);
@@ -44,7 +45,7 @@ public sealed partial class SqliteExpertiseStore
                 ("$id", Id(id)), ("$name", name), ("$email", identity.EmailVerified && write.EmailIsFree(identity.Email) ? identity.Email : null),
                 ("$externalId", identity.ExternalId), ("$now", Timestamp(now)));
             write.RefreshText(id);
-            write.Audit(now, id, "CREATE_PROFILE", id, null, new { displayName = name, visibility = "PRIVATE" });
+            write.Audit(now, id, ProfileRules.Created(id, name));
             return write.Person(id);
         }, cancellationToken);
 

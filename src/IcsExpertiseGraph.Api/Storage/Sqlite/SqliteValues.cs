@@ -21,8 +21,6 @@ internal static class SqliteValues
     /// <summary>A JSON array for <c>json_each</c>: SQLite has no array parameters.</summary>
     public static string JsonIds(IEnumerable<Guid> ids) => JsonSerializer.Serialize(ids.Select(Id));
 
-    public static string JsonTexts(IEnumerable<string> values) => JsonSerializer.Serialize(values);
-
     public static string JsonEnums<TEnum>(IEnumerable<TEnum> values) where TEnum : struct, Enum =>
         JsonSerializer.Serialize(values.Select(EnumText.Name<TEnum>));
 

@@ -1,0 +1,5 @@
+using IcsExpertiseGraph.Api.Domain;
+
+namespace IcsExpertiseGraph.Api.Auth;
+
+public sealed record DevelopmentSession(string Token, DateTimeOffset ExpiresAt, Person Person);

@@ -1,0 +1,46 @@
+namespace IcsExpertiseGraph.Api.Domain;
+
+/// <summary>
+/// The names of the audit trail's actions (<c>me { auditTrail { action } }</c>), in one place: the rules that decide a
+/// write name its event with these, and both stores write what the rules name.
+/// </summary>
+public static class AuditActions
+{
+    public const string LinkIdentity = "LINK_IDENTITY";
+    public const string CreateProfile = "CREATE_PROFILE";
+    public const string UpdateProfile = "UPDATE_PROFILE";
+    public const string ConfirmProfile = "CONFIRM_PROFILE";
+    public const string DeleteProfile = "DELETE_PROFILE";
+    public const string ImportCreate = "IMPORT_CREATE";
+    public const string ImportUpdate = "IMPORT_UPDATE";
+    public const string SetSkill = "SET_SKILL";
+    public const string RemoveSkill = "REMOVE_SKILL";
+    public const string EndorseSkill = "ENDORSE_SKILL";
+    public const string VerifySkill = "VERIFY_SKILL";
+    public const string AddContribution = "ADD_CONTRIBUTION";
+    public const string RemoveContribution = "REMOVE_CONTRIBUTION";
+    public const string CreateProject = "CREATE_PROJECT";
+    public const string UpdateProject = "UPDATE_PROJECT";
+    public const string CreateOrganisation = "CREATE_ORGANISATION";
+    public const string UpdateOrganisation = "UPDATE_ORGANISATION";
+    public const string InviteExpert = "INVITE_EXPERT";
+    public const string AcceptInvitation = "ACCEPT_INVITATION";
+    public const string DeclineInvitation = "DECLINE_INVITATION";
+    public const string WithdrawInvitation = "WITHDRAW_INVITATION";
+    public const string ExpireInvitation = "EXPIRE_INVITATION";
+    public const string LinkInvitationProject = "LINK_INVITATION_PROJECT";
+}
+
+/// <summary>What an audit event is about: the <c>subjectType</c> of the trail.</summary>
+public static class AuditSubjects
+{
+    public const string Person = "Person";
+    public const string Organisation = "Organisation";
+    public const string Invitation = "Invitation";
+}
+
+/// <summary>
+/// One event of the audit trail as a rule words it: the action, its subject, and what the subject was before and is
+/// after (serialised to JSON by the store). Each store writes it in the transaction of the write it records.
+/// </summary>
+public sealed record AuditEntry(string Action, Guid Subject, object? Before, object? After, string SubjectType = AuditSubjects.Person);

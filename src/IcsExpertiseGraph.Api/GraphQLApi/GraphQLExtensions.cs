@@ -1,0 +1,55 @@
+using GraphQL;
+using IcsExpertiseGraph.Api.Domain;
+using IcsExpertiseGraph.Api.Hardening;
+using IcsExpertiseGraph.Api.Observability;
+using IcsExpertiseGraph.Api.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace IcsExpertiseGraph.Api.GraphQLApi;
+
+public static class GraphQLExtensions
+{
+    /// <summary>
+    /// The GraphQL endpoint's machinery: the schema (its Query and Mutation roots list each feature's fields), errors,
+    /// limits and the per-request context. The services resolvers use come from their features (AddCatalog, AddExperts, ...).
+    /// </summary>
+    public static IServiceCollection AddExpertiseGraphQL(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var exposeDetails = configuration.GetValue("GraphQL:ExposeExceptionDetails", environment.IsDevelopment());
+        var suggestFields = configuration.GetSection(GraphQLLimits.Section).Get<GraphQLLimits>()?.Introspection ?? false;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHostedService<GraphQLWarmup>();
+        services.AddScoped<RequestContext>();
+        services.AddTransient(typeof(ConnectionGraphType<,>));
+        services.AddTransient(typeof(EdgeGraphType<,>));
+        services.AddGraphQL(builder => builder
+            .AddSchema<ExpertiseSchema>()
+            .AddGraphTypes(typeof(ExpertiseSchema).Assembly)
+            .AddSystemTextJson()
+            .AddErrorInfoProvider(_ => new ErrorInfoProvider(exposeDetails, suggestFields))
+            .AddRequestLimits(configuration)
+            .AddExecutionTelemetry()
+            .AddUnhandledExceptionHandler(context =>
+            {
+                // A coded refusal (bad input, a stale version, a duplicate) is the caller's error, reported with its code; not a fault to log.
+                var logger = context.Context?.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("IcsExpertiseGraph.GraphQL");
+                if (logger is not null && context.Exception is not CodedException)
+                {
+                    GraphQLLog.Unhandled(logger, context.Exception);
+                }
+            }));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapExpertiseGraphQL(this IEndpointRouteBuilder endpoints, string pattern = "/graphql")
+    {
+        endpoints.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Post], GraphQLHttpEndpoint.HandleAsync);
+        return endpoints;
+    }
+}
+
+internal static partial class GraphQLLog
+{
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception while executing a GraphQL request")]
+    public static partial void Unhandled(ILogger logger, Exception exception);
+}

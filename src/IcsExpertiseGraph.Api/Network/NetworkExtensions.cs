@@ -1,0 +1,11 @@
+namespace IcsExpertiseGraph.Api.Network;
+
+public static class NetworkExtensions
+{
+    /// <summary>The collaboration graph kept in memory (paths, neighbourhoods, brokers, coverage); its exports are mapped by MapExports.</summary>
+    public static IServiceCollection AddNetwork(this IServiceCollection services)
+    {
+        services.AddSingleton<CollaborationGraphHost>();
+        return services;
+    }
+}

@@ -1,0 +1,8 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using IcsExpertiseGraph.Api.Domain;
+
+namespace IcsExpertiseGraph.Api.Network;
+
+/// <summary>A heatmap row: one place of the ICS, one cell per quality domain in enum order.</summary>
+public sealed record PlaceCoverage(Place Place, int PeopleCounted, IReadOnlyList<CoverageCell> Cells);
