@@ -35,6 +35,8 @@ public sealed class FuzzTests(SharedProductionApi api) : IClassFixture<SharedPro
         [
             GlobalId.Encode("Person", people.Items[1].Id), GlobalId.Encode("Project", projects.Items[0].Id),
             GlobalId.Encode("Skill", skills[0].Id), GlobalId.Encode("Organisation", organisations.Items[0].Id), FuzzInputs.UnknownPersonId,
+            // Well-formed ids of nothing, so input also gets past parsing into the store and is refused there.
+            GlobalId.Encode("Skill", Guid.Empty), GlobalId.Encode("Project", Guid.Empty), GlobalId.Encode("Organisation", Guid.Empty), GlobalId.Encode("Invitation", Guid.Empty),
         ]);
     }
 
