@@ -194,6 +194,20 @@ public sealed partial class GeneratorTests
         Assert.All(orcids, o => Assert.True(Orcid.IsValid(o), $"{o} is not a valid ORCID iD."));
     }
 
+    [Fact]
+    public void AGeneratedOrcidIsAValidIdStartingWithZeros()
+    {
+        // Called directly: the shared network is generated once, before a mutation run switches its mutant on.
+        var random = new Bogus.Randomizer(7);
+        for (var i = 0; i < 20; i++)
+        {
+            var id = Orcid.Generate(random);
+            // (As generated, the second group is 001x..003x, not the 0001..0003 the generator's comment names.)
+            Assert.Matches(@"^0000-00[123]\d-\d{4}-\d{3}[\dX]$", id);
+            Assert.True(Orcid.IsValid(id), id);
+        }
+    }
+
     [Theory]
     [InlineData("0000-0002-1825-0097", true)]
     [InlineData("0000-0002-1825-0098", false)]

@@ -4,7 +4,9 @@
 #
 #   bash tools/mutation/run.sh                    the whole scope: the documented full run (hours on two cores; README)
 #   bash tools/mutation/run.sh --changed [BASE]   the scoped files changed since the merge base with BASE (default: main,
-#                                                 else origin/main, else the previous commit); the fixed sample when none
+#                                                 else origin/main; on main itself, the last commit), at most
+#                                                 MUTATION_MAX_FILES of them (default 3), smallest first; the fixed
+#                                                 sample when none; what .ci/run runs
 #   bash tools/mutation/run.sh --sample           the fixed sample (small, decisive files; minutes)
 #   bash tools/mutation/run.sh FILE...            these files (paths from the repository root)
 #
@@ -37,6 +39,12 @@ case "${1:-}" in
       while IFS= read -r f; do [ -f "$f" ] && in_scope "$f" && files+=("$f"); done < <(git diff --name-only "$since" HEAD -- "$api")
     fi
     if [ ${#files[@]} -eq 0 ]; then echo "mutation: no scoped file changed since ${since:-the start}; the fixed sample instead"; files=("${sample[@]}"); fi
+    max=${MUTATION_MAX_FILES:-3}
+    if [ ${#files[@]} -gt "$max" ]; then
+      mapfile -t files < <(wc -c "${files[@]}" | grep -v ' total$' | sort -n | awk '{print $2}')
+      echo "mutation: ${#files[@]} scoped files changed; the $max smallest are mutated here, the rest: ${files[*]:$max}"
+      files=("${files[@]:0:$max}")
+    fi
     ;;
   *) files=("$@") ;;
 esac
