@@ -34,4 +34,24 @@ public sealed class TokenSignInTests(NoDevelopmentSignInFixture app) : IClassFix
         await Expect(t.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("My profile");
         await t.ScreenshotAsync();
     });
+
+    [BrowserFact]
+    public Task ASignInWithoutAProfileGetsAPrivateOneOnlyWhenItAsks() => app.RunAsync(nameof(ASignInWithoutAProfileGetsAPrivateOneOnlyWhenItAsks), async t =>
+    {
+        // Someone the directory has never seen (as after deleting their profile): a valid token, no profile.
+        var key = Path.Combine(Path.GetDirectoryName(app.Settings["Storage:Sqlite:Path"])!, "local-issuer.key");
+        var token = new Api.Auth.LocalIssuer(key, TimeSpan.FromHours(1)).Issue("browser-newcomer", "bea.newcomer@nhs.net", "Bea Newcomer", [], DateTimeOffset.UtcNow);
+        await t.GoToAsync("/sign-in");
+        await t.Page.GetByLabel("Your sign-in token").FillAsync(token);
+        await t.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in with this token" }).ClickAsync();
+
+        await Expect(t.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("My profile");
+        await Expect(t.Page.GetByRole(AriaRole.Heading, new() { Name = "You have no profile yet" })).ToBeVisibleAsync();
+        await Expect(t.Page.GetByLabel("Display name")).ToHaveCountAsync(0);
+        await t.Page.GetByRole(AriaRole.Button, new() { Name = "Create my profile" }).ClickAsync();
+
+        await Expect(t.Page.GetByLabel("Display name")).ToHaveValueAsync("Bea Newcomer");
+        await Expect(t.Page.GetByLabel("Private: only you and administrators")).ToBeCheckedAsync();
+        await t.ScreenshotAsync();
+    });
 }

@@ -67,7 +67,7 @@ public sealed class LiveReadModelTests : IDisposable
             ("methods changed", () => Store.UpdateProjectAsync(busy.Id, NoProjectChanges with { MethodSkillIds = Change.To<IReadOnlyList<Guid>>([newSkill.Id, skillOf]), EndDate = Change.To<DateOnly?>(new DateOnly(2030, 1, 1)) }, contributions[busy.Id].Single(c => c.Role == ContributionRole.Lead).PersonId, Now, Ct)),
             ("organisation created", () => Store.UpsertOrganisationAsync(new OrganisationDraft(null, "ZZF01", "Feed Test Trust", OrganisationType.AcuteTrust, icsId), null, Now, Ct)),
             ("people imported", () => Store.ImportPeopleAsync([new PersonImport("feed.one@nhs.net", "Feed One", "Lean coach", null, Visibility.Public, "ZZF01", "Coach")], null, Now, Ct)),
-            ("new member", () => Store.LinkOrCreateProfileAsync(new SignedInIdentity("feed-newcomer", null, false, "Feed Newcomer", new HashSet<string>()), Now, Ct)),
+            ("new member", () => Store.CreateProfileAsync(new SignedInIdentity("feed-newcomer", null, false, "Feed Newcomer", new HashSet<string>()), Now, Ct)),
             ("erased", () => Store.DeletePersonAsync(deleted.Id, Now, Ct)),
         ];
 

@@ -76,7 +76,9 @@ public sealed partial class Neo4jAdapterWiringTests
         await store.FindPersonIdByExternalIdAsync("oid-1", none);
         await store.GetAuditTrailAsync(PersonId, 50, none);
 
-        await store.LinkOrCreateProfileAsync(new SignedInIdentity("oid-2", "new@nhs.test", true, "New Person", new HashSet<string>()), Now, none);
+        Assert.Null(await store.LinkProfileAsync(new SignedInIdentity("oid-2", "new@nhs.test", true, "New Person", new HashSet<string>()), Now, none));
+        await store.CreateProfileAsync(new SignedInIdentity("oid-2", "new@nhs.test", true, "New Person", new HashSet<string>()), Now, none);
+        Assert.Null(await store.GetErasureAsync("oid-2", none));
         await store.LinkIdentityAsync(PersonId, "oid-3", Now, none);
         var changes = new ProfileChanges(Change.To("Ada L"), Change.To<string?>("Improvement lead"), default, default, Change.To<string?>("ada@nhs.test"),
             default, default, default, default, default);
@@ -114,6 +116,7 @@ public sealed partial class Neo4jAdapterWiringTests
         Assert.Equal(2, await store.PruneChangesAsync(5, none));
         Assert.Single(await store.GetNotificationsAsync(PersonId, 10, none));
         Assert.Contains("Ada Lovelace", await store.ExportPersonAsync(PersonId, none), StringComparison.Ordinal);
+        server.Linked = true;
         await store.DeletePersonAsync(PersonId, Now, none);
         var network = new NetworkGenerator(3, new DateOnly(2026, 11, 1)).Generate(300);
         var systems = network.IntegratedCareSystems;
@@ -212,6 +215,9 @@ public sealed partial class Neo4jAdapterWiringTests
         /// <summary>The status the scripted invitation is stored in.</summary>
         public string InvitationStatus { get; set; } = "SENT";
 
+        /// <summary>Whether the person the fake answers with has a sign-in linked (an erasure then remembers it).</summary>
+        public bool Linked { get; set; }
+
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var path = request.RequestUri!.AbsolutePath;
@@ -262,7 +268,7 @@ public sealed partial class Neo4jAdapterWiringTests
         /// <summary>The fake's values for a statement, named as the C# reading them expects (<see cref="Reshape"/> answers with the file's own columns).</summary>
         private (string[] Fields, string[] Rows) Rows(string name, JsonObject parameters)
         {
-            var person = """{"id":"ID","displayName":"Ada Lovelace","email":"ada@nhs.test","visibility":"NETWORK","availabilityStatus":"OPEN","openToCrossOrganisation":true,"version":3,"createdAt":"2026-01-02T03:04:05.123456789Z","updatedAt":"2026-01-02T03:04:05Z"}"""
+            var person = $$"""{"id":"ID","displayName":"Ada Lovelace","email":"ada@nhs.test",{{(Linked ? "\"externalId\":\"oid-1\"," : "")}}"visibility":"NETWORK","availabilityStatus":"OPEN","openToCrossOrganisation":true,"version":3,"createdAt":"2026-01-02T03:04:05.123456789Z","updatedAt":"2026-01-02T03:04:05Z"}"""
                 .Replace("ID", parameters["id"]?.GetValue<string>() ?? PersonId.ToString(), StringComparison.Ordinal);
             var ids = parameters["ids"]?.AsArray().Select(i => i!.GetValue<string>()).ToList() ?? [];
             return name switch

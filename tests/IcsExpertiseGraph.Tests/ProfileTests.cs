@@ -203,18 +203,30 @@ public sealed class ProfileTests : IDisposable
     }
 
     [Fact]
-    public async Task ANewcomersFirstCallCreatesANetworkProfileLinkedToTheirSignIn()
+    public async Task ANewcomerGetsNoProfileFromMeButAPrivateOneWhenTheyAskForIt()
     {
         var token = factory.TokenForNewcomer("entra-object-id-123", "new.starter@nhs.net", "New Starter");
+        var sequence = await factory.Store.GetChangeSequenceAsync(CancellationToken.None);
 
         var first = await factory.QueryAsync(MyProfile, token: token);
-        var second = await factory.QueryAsync(MyProfile, token: token);
+        var refused = await factory.QueryAsync("mutation { confirmMyProfile { id } }", token: token);
 
-        Assert.True(first["errors"] is null, first.ToJsonString());
-        Assert.Equal("NETWORK", first["data"]!["me"]!["visibility"].Str());
-        Assert.Equal("New Starter", first["data"]!["me"]!["displayName"].Str());
-        Assert.Equal(first["data"]!["me"]!["id"].Str(), second["data"]!["me"]!["id"].Str());
-        Assert.Equal(first["data"]!["me"]!["id"].Str(), GlobalId.Encode("Person", (await factory.Store.FindPersonIdByExternalIdAsync("entra-object-id-123", CancellationToken.None))!.Value));
+        Assert.Equal(("NOT_FOUND", "me"), (first.ErrorCode(), first.ErrorField()));
+        Assert.Contains("createMyProfile", first["errors"]![0]!["message"].Str(), StringComparison.Ordinal);
+        Assert.Equal("NOT_FOUND", refused.ErrorCode());
+        Assert.Null(await factory.Store.FindPersonIdByExternalIdAsync("entra-object-id-123", CancellationToken.None));
+        Assert.Equal(sequence, await factory.Store.GetChangeSequenceAsync(CancellationToken.None));
+
+        var created = await factory.QueryAsync("mutation { createMyProfile { id displayName visibility email } }", token: token);
+        var again = await factory.QueryAsync("mutation { createMyProfile { id } }", token: token);
+        var me = await factory.QueryAsync(MyProfile, token: token);
+
+        Assert.True(created["errors"] is null, created.ToJsonString());
+        var profile = created["data"]!["createMyProfile"]!;
+        Assert.Equal(("PRIVATE", "New Starter", "new.starter@nhs.net"), (profile["visibility"].Str(), profile["displayName"].Str(), profile["email"].Str()));
+        Assert.Equal(("CONFLICT", "me"), (again.ErrorCode(), again.ErrorField()));
+        Assert.Equal(profile["id"].Str(), me["data"]!["me"]!["id"].Str());
+        Assert.Equal(profile["id"].Str(), GlobalId.Encode("Person", (await factory.Store.FindPersonIdByExternalIdAsync("entra-object-id-123", CancellationToken.None))!.Value));
     }
 
     [Fact]

@@ -220,23 +220,6 @@ public sealed class ProjectAndDataRightsTests : IDisposable
     }
 
     [Fact]
-    public async Task AfterErasureTheSameSignInStartsAFreshProfileAndCanEditItAtOnce()
-    {
-        var person = await SomeoneAsync();
-        var token = await factory.SignInAsync(person);
-        Assert.Equal(GlobalId.Encode("Person", person.Id), (await factory.QueryAsync("{ me { id } }", token: token))["data"]!["me"]!["id"].Str());
-
-        await factory.QueryAsync("mutation { deleteMyProfile }", token: token);
-        var fresh = await factory.QueryAsync("{ me { id } }", token: token);
-        var edited = await factory.QueryAsync("mutation { updateMyProfile(input: { headline: \"Starting again\" }) { id headline } }", token: token);
-
-        var freshId = fresh["data"]!["me"]!["id"].Str();
-        Assert.NotEqual(GlobalId.Encode("Person", person.Id), freshId);
-        Assert.Null(edited["errors"]);
-        Assert.Equal(freshId, edited["data"]!["updateMyProfile"]!["id"].Str());
-    }
-
-    [Fact]
     public async Task TheTokenVerbPrintsATokenTheServiceAccepts()
     {
         var person = await SomeoneAsync();

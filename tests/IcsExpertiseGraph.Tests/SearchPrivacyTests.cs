@@ -28,7 +28,7 @@ public sealed class SearchPrivacyTests : IDisposable
         var before = (Anonymous: await TextScoreAsync(id, null), Member: await TextScoreAsync(id, member), Admin: await TextScoreAsync(id, admin));
 
         var hidden = factory.TokenForNewcomer("local:zymurgist", "zymurgist@example.nhs.uk", "Zara Zymurgist");
-        await factory.QueryAsync("{ me { id } }", token: hidden);
+        await factory.QueryAsync("mutation { createMyProfile { id } }", token: hidden);
         var written = await factory.QueryAsync(
             "mutation { updateMyProfile(input: { headline: \"Zymurgy zymurgy zymurgy\", bio: \"Zymurgy\", visibility: PRIVATE }) { version visibility } }", token: hidden);
         Assert.Equal("PRIVATE", written["data"]!["updateMyProfile"]!["visibility"].Str());

@@ -5,7 +5,8 @@ namespace IcsExpertiseGraph.Api.Auth;
 
 /// <summary>
 /// Turns a validated token into the caller: their identity (object id, verified email, roles) and, if their
-/// profile is already linked, their person. The object id is <c>oid</c>, else <c>sub</c>; roles come from
+/// profile is already linked, their person. A token issued before its sign-in's profile was erased is refused
+/// (<see cref="SignInRefusedException"/>), whatever it asks. The object id is <c>oid</c>, else <c>sub</c>; roles come from
 /// the <c>roles</c> claim (Entra app roles); an Admin is also a network manager.
 /// </summary>
 public sealed class CallerResolver(IExpertiseStore store, TimeProvider clock)
@@ -21,6 +22,7 @@ public sealed class CallerResolver(IExpertiseStore store, TimeProvider clock)
     private const int MaxLinks = 200_000;
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (Guid PersonId, DateTimeOffset Until)> links = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DateTimeOffset? ErasedAt, DateTimeOffset Until)> erasures = new(StringComparer.Ordinal);
 
     public static SignedInIdentity? IdentityOf(ClaimsPrincipal user)
     {
@@ -40,7 +42,7 @@ public sealed class CallerResolver(IExpertiseStore store, TimeProvider clock)
         // Entra ID marks a verified email domain owner with xms_edov; the local issuer and other OIDC issuers use email_verified.
         var verified = email is not null && (IsTrue(First(user, "email_verified")) || IsTrue(First(user, "xms_edov")));
         var roles = user.FindAll("roles").Concat(user.FindAll(ClaimTypes.Role)).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
-        return new SignedInIdentity(externalId, email, verified, First(user, "name"), roles);
+        return new SignedInIdentity(externalId, email, verified, First(user, "name"), roles) { IssuedAt = UnixTime(First(user, "iat", "nbf")) };
     }
 
     public async Task<Viewer> ViewerForAsync(SignedInIdentity? identity, CancellationToken cancellationToken)
@@ -50,17 +52,48 @@ public sealed class CallerResolver(IExpertiseStore store, TimeProvider clock)
             return Viewer.Anonymous;
         }
 
+        if (ErasedSignIn.Predates(identity.IssuedAt, await ErasedAtAsync(identity.ExternalId, cancellationToken)))
+        {
+            throw new SignInRefusedException(ErasedSignIn.RefusalMessage);
+        }
+
         var personId = await LinkedPersonAsync(identity.ExternalId, cancellationToken);
         var admin = identity.Roles.Contains(Roles.Admin);
         return new Viewer(personId, IsMember: true, IsAdmin: admin, IsNetworkManager: admin || identity.Roles.Contains(Roles.NetworkManager));
     }
 
-    /// <summary>Forgets a sign-in's link at once (its profile was erased here).</summary>
-    public void Forget(string externalId) => links.TryRemove(externalId, out _);
+    /// <summary>Forgets a sign-in's link at once, and remembers when its profile was erased (here, at <paramref name="erasedAt"/>).</summary>
+    public void Forget(string externalId, DateTimeOffset erasedAt)
+    {
+        links.TryRemove(externalId, out _);
+        erasures[externalId] = (erasedAt, clock.GetUtcNow() + LinkLifetime);
+    }
+
+    /// <summary>
+    /// When this sign-in's profile was last erased, if ever: remembered as long as links are (every request asks, and
+    /// erasures are rare), so another instance's erasure refuses old tokens here within that time.
+    /// </summary>
+    public async Task<DateTimeOffset?> ErasedAtAsync(string externalId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (erasures.TryGetValue(externalId, out var known) && known.Until > now)
+        {
+            return known.ErasedAt;
+        }
+
+        var erasedAt = await store.GetErasureAsync(externalId, cancellationToken);
+        if (erasures.Count >= MaxLinks)
+        {
+            erasures.Clear();
+        }
+
+        erasures[externalId] = (erasedAt, now + LinkLifetime);
+        return erasedAt;
+    }
 
     /// <summary>
     /// The person linked to this sign-in: remembered for a while, as every request asks and links rarely change.
-    /// A sign-in with no profile yet is asked of the store each time, so the first <c>me</c> links it at once.
+    /// A sign-in with no profile yet is asked of the store each time, so <c>me</c> or <c>createMyProfile</c> links it at once.
     /// </summary>
     private async Task<Guid?> LinkedPersonAsync(string externalId, CancellationToken cancellationToken)
     {
@@ -90,6 +123,11 @@ public sealed class CallerResolver(IExpertiseStore store, TimeProvider clock)
 
     private static string? First(ClaimsPrincipal user, params string[] types) =>
         types.Select(type => user.FindFirst(type)?.Value).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+
+    private static DateTimeOffset? UnixTime(string? seconds) =>
+        long.TryParse(seconds, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? DateTimeOffset.FromUnixTimeSeconds(value)
+            : null;
 
     private static bool IsTrue(string? value) => value is not null && (value.Equals("true", StringComparison.OrdinalIgnoreCase) || value == "1");
 }

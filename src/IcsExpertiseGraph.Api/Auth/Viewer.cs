@@ -5,7 +5,7 @@ namespace IcsExpertiseGraph.Api.Auth;
 /// <summary>
 /// Who is asking. Every read that can surface a person is filtered through this, in the store itself,
 /// so hidden people never reach a page, a count or a facet. A signed-in caller without a profile yet is a
-/// member with no PersonId (the first call to <c>me</c> links or creates it).
+/// member with no PersonId (<c>me</c> links an existing one; <c>createMyProfile</c> creates one).
 /// </summary>
 public sealed record Viewer(Guid? PersonId, bool IsMember, bool IsAdmin, bool IsNetworkManager = false)
 {
@@ -33,4 +33,8 @@ public static class Roles
 }
 
 /// <summary>What a validated token says about the caller, before any profile is looked up.</summary>
-public sealed record SignedInIdentity(string ExternalId, string? Email, bool EmailVerified, string? Name, IReadOnlySet<string> Roles);
+public sealed record SignedInIdentity(string ExternalId, string? Email, bool EmailVerified, string? Name, IReadOnlySet<string> Roles)
+{
+    /// <summary>When the token was issued (<c>iat</c>, else <c>nbf</c>): a token from before its sign-in's erasure is refused.</summary>
+    public DateTimeOffset? IssuedAt { get; init; }
+}

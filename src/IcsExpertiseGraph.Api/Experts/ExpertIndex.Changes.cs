@@ -52,7 +52,7 @@ public sealed partial class ExpertIndex
         }
 
         entries = new ChunkedArray<PersonEntry>(built);
-        hot = new ChunkedArray<byte>([.. built.Select(Flags)]);
+        hot = new ChunkedArray<PersonHot>([.. built.Select(Hot)]);
         positionOf = PositionMap.From([.. built.Select(e => e.Row.Id)]);
         var holders = taxonomy.All.Select(_ => new List<int>()).ToArray();
         for (var i = 0; i < built.Length; i++)
@@ -69,7 +69,7 @@ public sealed partial class ExpertIndex
         byName = ByName(entries);
     }
 
-    private ExpertIndex(ExpertIndex before, long sequence, ChunkedArray<PersonEntry> entries, ChunkedArray<byte> hot, PositionMap positionOf,
+    private ExpertIndex(ExpertIndex before, long sequence, ChunkedArray<PersonEntry> entries, ChunkedArray<PersonHot> hot, PositionMap positionOf,
         int[] liveByVisibility, double[] lengthByVisibility, int[][] holdersBySkill, Organisation[] organisations, Dictionary<Guid, int> organisationPositions,
         HashSet<Guid>[] placesServed, ImmutableDictionary<string, (int Person, float Frequency)[]> postings, string[] vocabulary)
     {
@@ -147,7 +147,7 @@ public sealed partial class ExpertIndex
             [.. oldEntries.Select(e => e.Entry)]);
 
         var entryChanges = new List<(int, PersonEntry)>();
-        var flagChanges = new List<(int, byte)>();
+        var flagChanges = new List<(int, PersonHot)>();
         var live = (int[])liveByVisibility.Clone();
         var total = (double[])lengthByVisibility.Clone();
         foreach (var (_, entry) in oldEntries)
@@ -159,7 +159,7 @@ public sealed partial class ExpertIndex
         for (var n = 0; n < newRows.Count; n++)
         {
             entryChanges.Add((newRows[n].Position, built[n]));
-            flagChanges.Add((newRows[n].Position, Flags(built[n])));
+            flagChanges.Add((newRows[n].Position, Hot(built[n])));
             total[(int)built[n].Row.Visibility] += built[n].Length;
             live[(int)built[n].Row.Visibility]++;
         }
@@ -167,7 +167,7 @@ public sealed partial class ExpertIndex
         foreach (var (position, entry) in removed)
         {
             entryChanges.Add((position, entry with { Holdings = [], HoldingSkill = [], Employers = [], EmployerPosition = [], Length = 0, Removed = true }));
-            flagChanges.Add((position, RemovedFlag));
+            flagChanges.Add((position, new PersonHot(RemovedFlag, 0, 0, -1, 0, 0)));
         }
 
         // Postings: every word of a changed person's old or new text loses their old posting and gains the new one.
@@ -453,11 +453,33 @@ public sealed partial class ExpertIndex
         return (made, lengths);
     }
 
-    private static byte Flags(PersonEntry entry) => (byte)((byte)entry.Row.Visibility
-        | (entry.Row.Availability == AvailabilityStatus.NotAvailable ? NotAvailableFlag : 0)
-        | (entry.Row.OpenToCrossOrganisation ? OpenFlag : 0));
+    /// <summary>What a search reads for everyone it looks at, kept flat beside the entries (no object to visit).</summary>
+    private PersonHot Hot(PersonEntry entry)
+    {
+        var row = entry.Row;
+        var flags = (byte)((byte)row.Visibility
+            | (row.Availability == AvailabilityStatus.NotAvailable ? NotAvailableFlag : 0)
+            | (row.OpenToCrossOrganisation ? OpenFlag : 0));
+        ushort domains = 0;
+        foreach (var skill in entry.HoldingSkill)
+        {
+            domains |= (ushort)(1 << (int)skillDomain[skill]);
+        }
 
-    private Visibility VisibilityAt(int position) => (Visibility)(hot[position] & VisibilityMask);
+        var employers = entry.EmployerPosition;
+        return new PersonHot(flags, domains, (byte)Math.Min(employers.Length, byte.MaxValue), employers.Length > 0 ? employers[0] : -1, entry.Length,
+            MathF.BitIncrement((float)ExpertRanker.StaticBound(entry.Holdings, row.Availability, row.OpenToCrossOrganisation)));
+    }
+
+    private Visibility VisibilityAt(int position) => (Visibility)(hot[position].Flags & VisibilityMask);
+
+    /// <summary>
+    /// A person's visibility and filter flags, the quality domains of their skills (a bit each), how many current employers
+    /// they have and the first one's position, their weighted text length (BM25's document length) and the most their score
+    /// can be without its text (<see cref="ExpertRanker.StaticBound"/>, rounded up to a float): what most searches need to
+    /// place someone, in 16 bytes.
+    /// </summary>
+    private readonly record struct PersonHot(byte Flags, ushort Domains, byte Employers, int Employer, float Length, float Bound);
 
     private static Lazy<int[]> ByName(ChunkedArray<PersonEntry> entries) => new(() =>
         [.. Enumerable.Range(0, entries.Length).Where(i => !entries[i].Removed)

@@ -16,27 +16,30 @@ public sealed partial class ExpertIndex
 {
     private static readonly HashSet<string> Honorifics = new(StringComparer.Ordinal) { "dr", "prof", "professor", "mr", "mrs", "ms", "miss", "mx", "sir", "dame" };
 
-    /// <summary>Every visible match for the criteria, placed, with their counts; scored lazily for the pages asked for.</summary>
-    public ISearchMatches Search(ExpertCriteria criteria, ExpertRanker ranker, Viewer viewer)
+    /// <summary>
+    /// Every visible match for the criteria, placed and counted, with the best <paramref name="prepare"/> of them ranked;
+    /// a deeper page asked for later places them again.
+    /// </summary>
+    public ISearchMatches Search(ExpertCriteria criteria, ExpertRanker ranker, Viewer viewer, int prepare = 20)
     {
         ArgumentNullException.ThrowIfNull(criteria);
         ArgumentNullException.ThrowIfNull(ranker);
         ArgumentNullException.ThrowIfNull(viewer);
         var count = entries.Length;
-        var text = ZeroedBuffers<double>.Rent(count);
-        var seen = ZeroedBuffers<bool>.Rent(count);
-        var touched = new List<int>();
-        var considered = new List<int>();
+        var scratch = SearchScratch.For(count);
+        var text = scratch.Text;
+        var touched = scratch.Touched;
+        touched.Clear();
         try
         {
             foreach (var term in criteria.Terms)
             {
-                AddTermScores(term, text, viewer, touched);
+                ScoreWords([term], text, viewer, scratch, touched);
             }
 
             foreach (var phrase in criteria.Phrases)
             {
-                AddPhraseScores(phrase, text, viewer, touched);
+                ScoreWords(phrase, text, viewer, scratch, touched);
             }
 
             // A name always leaves a word no skill's name takes: a query made only of skill names is nobody's name.
@@ -46,93 +49,112 @@ public sealed partial class ExpertIndex
             // Only the skills the query names bring people in; the filter's skills and domains only keep people out.
             var named = SkillMask(criteria.ConceptSkillIds);
             var filter = new CandidateFilter(criteria, this, named);
-            var matches = new SearchMatches(this, ranker, criteria, answerBits, rootBits);
+            var matches = scratch.Matches;
+            matches.Clear();
             var everyone = criteria.MatchesEveryone;
-            void Consider(int position)
+            // Placing someone needs no visit to their entry when every skill answering the ranked concepts is one the query
+            // names: walking those skills' holders tells who holds which (the usual case); otherwise it is read from the entry.
+            var flat = true;
+            for (var skill = 0; skill < tierBits.Length; skill++)
             {
-                if (seen[position])
-                {
-                    return;
-                }
+                flat &= tierBits[skill] == 0 || named[skill];
+            }
 
-                seen[position] = true;
-                if (!everyone)
+            var (seen, slotCount, slots) = (scratch.Seen, scratch.SlotCount, scratch.SkillSlots);
+            var stamp = scratch.Stamp();
+            var people = scratch.People;
+            people.Clear();
+            void See(int position)
+            {
+                if (seen[position] != stamp)
                 {
-                    considered.Add(position);
+                    seen[position] = stamp;
+                    slotCount[position] = 0;
+                    people.Add(position);
                 }
-
-                if (Admitted(position, criteria, viewer, filter) is not { } entry)
-                {
-                    return;
-                }
-
-                var (met, byName, best) = Coverage(entry, tierBits, tierRoots, answerBits, everyone);
-                var textScore = text[position];
-                if (!everyone && textScore <= 0 && !namedPeople.Contains(position) && !Holds(entry, named))
-                {
-                    return;
-                }
-
-                var relevance = textScore <= 0 ? 0 : textScore / (textScore + TextHalfPoint);
-                var row = entry.Row;
-                matches.Add(position, ranker.GroupOf(met, textScore > 0, namedPeople.Contains(position)), met, byName, relevance,
-                    best + ranker.PersonBound(relevance, row.LastConfirmedAt, row.Availability, row.OpenToCrossOrganisation));
             }
 
             if (everyone)
             {
                 for (var position = 0; position < count; position++)
                 {
-                    Consider(position);
+                    slotCount[position] = 0;
                 }
             }
             else
             {
-                foreach (var position in touched)
-                {
-                    Consider(position);
-                }
-
-                foreach (var position in namedPeople)
-                {
-                    Consider(position);
-                }
-
                 for (var skill = 0; skill < holdersBySkill.Length; skill++)
                 {
                     if (named[skill])
                     {
                         foreach (var holder in holdersBySkill[skill])
                         {
-                            Consider(holder);
+                            See(holder);
+                            var held = slotCount[holder]++;
+                            if (held < SearchScratch.Slots)
+                            {
+                                slots[(holder * SearchScratch.Slots) + held] = skill;
+                            }
                         }
                     }
                 }
+
+                foreach (var position in touched.Span)
+                {
+                    See(position);
+                }
+
+                foreach (var position in namedPeople)
+                {
+                    See(position);
+                }
             }
 
-            return matches;
+            var placing = new Placing(this, criteria, viewer, filter, tierBits, tierRoots, named, flat, slotCount, slots);
+            void Place(int position)
+            {
+                if (!placing.Admit(position, out var met, out var metByName, out var holdsNamed))
+                {
+                    return;
+                }
+
+                var textScore = text[position];
+                var byName = namedPeople.Count > 0 && namedPeople.Contains(position);
+                if (!everyone && textScore <= 0 && !byName && !holdsNamed)
+                {
+                    return;
+                }
+
+                var relevance = textScore <= 0 ? 0 : textScore / (textScore + TextHalfPoint);
+                var group = ranker.GroupOf(met, textScore > 0, byName);
+                matches.Add(position, ((int)group * PlaceLevels) + (PlaceLevels - 1 - met), met > 0, relevance, metByName,
+                    hot[position].Bound + ExpertRanker.TextBound(relevance));
+            }
+
+            if (everyone)
+            {
+                for (var position = 0; position < count; position++)
+                {
+                    Place(position);
+                }
+            }
+            else
+            {
+                foreach (var position in people.Span)
+                {
+                    Place(position);
+                }
+            }
+
+            return new SearchMatches(this, ranker, criteria, viewer, matches, answerBits, rootBits, prepare);
         }
         finally
         {
-            // Back to zeros, slot by slot: everyone the text reached and everyone considered.
-            foreach (var position in touched)
+            // Back to zeros, slot by slot: everyone the text reached.
+            foreach (var position in touched.Span)
             {
                 text[position] = 0;
             }
-
-            foreach (var position in considered)
-            {
-                seen[position] = false;
-            }
-
-            if (criteria.MatchesEveryone)
-            {
-                // Everyone was considered: one clear of the whole array beats a list of a million positions.
-                Array.Clear(seen, 0, count);
-            }
-
-            ZeroedBuffers<double>.Return(text);
-            ZeroedBuffers<bool>.Return(seen);
         }
     }
 
@@ -196,50 +218,6 @@ public sealed partial class ExpertIndex
 
     private static string Join(List<string> parts) => parts.Count == 1 ? parts[0] : string.Join(", ", parts.Take(parts.Count - 1)) + " and " + parts[^1];
 
-    /// <summary>A phrase (the words of a skill name typed) scores for people whose text has every one of its words.</summary>
-    private void AddPhraseScores(IReadOnlyList<string> phrase, double[] text, Viewer viewer, List<int> touched)
-    {
-        var count = entries.Length;
-        var scores = ZeroedBuffers<double>.Rent(count);
-        var words = ZeroedBuffers<int>.Rent(count);
-        var reached = new List<int>();
-        try
-        {
-            foreach (var word in phrase)
-            {
-                foreach (var person in AddTermScores(word, scores, viewer, reached))
-                {
-                    words[person]++;
-                }
-            }
-
-            foreach (var position in reached)
-            {
-                if (words[position] == phrase.Count)
-                {
-                    if (text[position] == 0)
-                    {
-                        touched.Add(position);
-                    }
-
-                    text[position] += scores[position];
-                }
-            }
-        }
-        finally
-        {
-            // Everyone any word of the phrase reached is in reached: their slots go back to zero.
-            foreach (var position in reached)
-            {
-                scores[position] = 0;
-                words[position] = 0;
-            }
-
-            ZeroedBuffers<double>.Return(scores);
-            ZeroedBuffers<int>.Return(words);
-        }
-    }
-
     /// <summary>
     /// People whose name the query is: every word of their name (titles aside) typed, and nothing else. Found through the
     /// postings of the rarest word, checked against the name itself.
@@ -273,19 +251,6 @@ public sealed partial class ExpertIndex
         return named;
     }
 
-    private static bool Holds(PersonEntry entry, bool[] skills)
-    {
-        foreach (var skill in entry.HoldingSkill)
-        {
-            if (skills[skill])
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>For each skill position, the concepts (as bits) it answers and the concepts that name it.</summary>
     private (ulong[] Answers, ulong[] Roots) ConceptBitsByPosition(ExpertRanker ranker)
     {
@@ -302,76 +267,146 @@ public sealed partial class ExpertIndex
     }
 
     /// <summary>
-    /// The concepts met (by distinct holdings) and met by name, and the best that one answering holding can add to the
-    /// score (every holding counts when nothing is asked for: the profile's strongest then stand in).
+    /// Whether a person may be shown and passes the filter, and the concepts they meet (each by a distinct holding), met by
+    /// the very skill named, and whether they hold a skill the query names; from the flat arrays where they suffice.
     /// </summary>
-    private static (int Met, int ByName, double Best) Coverage(PersonEntry entry, ulong[] tierBits, ulong[] rootBits, ulong[] answerBits, bool everyone)
+    private sealed class Placing(
+        ExpertIndex index, ExpertCriteria criteria, Viewer viewer, CandidateFilter filter, ulong[] tierBits, ulong[] tierRoots, bool[] named, bool flat,
+        int[] slotCount, int[] slots)
     {
-        var held = entry.HoldingSkill;
-        Span<ulong> answers = held.Length <= 64 ? stackalloc ulong[held.Length] : new ulong[held.Length];
-        Span<ulong> roots = held.Length <= 64 ? stackalloc ulong[held.Length] : new ulong[held.Length];
-        var any = false;
-        var best = 0.0;
-        for (var h = 0; h < held.Length; h++)
-        {
-            answers[h] = tierBits[held[h]];
-            roots[h] = rootBits[held[h]];
-            any |= answers[h] != 0;
-            if (answerBits[held[h]] != 0 || everyone)
-            {
-                best = Math.Max(best, ExpertRanker.HoldingBound(entry.Holdings[h]));
-            }
-        }
+        private readonly bool member = viewer.IsMember || viewer.IsAdmin;
+        private readonly ChunkedArray<PersonHot> hot = index.hot;
+        private readonly bool unfiltered = filter.Unfiltered;
 
-        var (met, byName) = any ? ConceptCoverage.Count(answers, roots) : (0, 0);
-        return (met, byName, best);
+        public bool Admit(int position, out int met, out int metByName, out bool holdsNamed)
+        {
+            (met, metByName, holdsNamed) = (0, 0, false);
+            var facts = hot[position];
+            var flags = facts.Flags;
+            if ((flags & RemovedFlag) != 0
+                || (criteria.AvailableOnly && (flags & NotAvailableFlag) != 0)
+                || (criteria.OpenToCrossOrganisation is { } open && ((flags & OpenFlag) != 0) != open))
+            {
+                return false;
+            }
+
+            PersonEntry? entry = null;
+            var visibility = (Visibility)(flags & VisibilityMask);
+            if (!(visibility == Visibility.Public || (visibility == Visibility.Network && member) || viewer.IsAdmin))
+            {
+                // Only a PRIVATE profile's own person sees it.
+                entry = index.entries[position];
+                if (!viewer.CanSee(entry.Row.Id, visibility))
+                {
+                    return false;
+                }
+            }
+
+            switch (unfiltered ? FilterVerdict.Accepted : filter.Decide(facts))
+            {
+                case FilterVerdict.Refused:
+                    return false;
+                case FilterVerdict.AskEntry:
+                    entry ??= index.entries[position];
+                    if (!filter.Accepts(entry))
+                    {
+                        return false;
+                    }
+
+                    break;
+            }
+
+            var held = slotCount[position];
+            if (flat && held == 1)
+            {
+                // One answering holding meets one concept at most (the usual case: no matching to work out).
+                var skill = slots[position * SearchScratch.Slots];
+                met = tierBits[skill] != 0 ? 1 : 0;
+                metByName = Math.Min(met, System.Numerics.BitOperations.PopCount(tierRoots[skill]));
+                holdsNamed = true;
+                return true;
+            }
+
+            if (flat && held <= SearchScratch.Slots)
+            {
+                if (held > 0)
+                {
+                    Span<ulong> answers = stackalloc ulong[held];
+                    Span<ulong> roots = stackalloc ulong[held];
+                    for (var h = 0; h < held; h++)
+                    {
+                        var skill = slots[(position * SearchScratch.Slots) + h];
+                        answers[h] = tierBits[skill];
+                        roots[h] = tierRoots[skill];
+                    }
+
+                    (met, metByName) = ConceptCoverage.Count(answers, roots);
+                    holdsNamed = true;
+                }
+
+                return true;
+            }
+
+            entry ??= index.entries[position];
+            var skills = entry.HoldingSkill;
+            Span<ulong> all = skills.Length <= 64 ? stackalloc ulong[skills.Length] : new ulong[skills.Length];
+            Span<ulong> allRoots = skills.Length <= 64 ? stackalloc ulong[skills.Length] : new ulong[skills.Length];
+            var any = false;
+            for (var h = 0; h < skills.Length; h++)
+            {
+                var skill = skills[h];
+                all[h] = tierBits[skill];
+                allRoots[h] = tierRoots[skill];
+                any |= all[h] != 0;
+                holdsNamed |= named[skill];
+            }
+
+            (met, metByName) = any ? ConceptCoverage.Count(all, allRoots) : (0, 0);
+            return true;
+        }
     }
 
-    /// <summary>The matches of one search on this snapshot: placed at once, scored for the pages asked for.</summary>
-    private sealed class SearchMatches(ExpertIndex index, ExpertRanker ranker, ExpertCriteria criteria, ulong[] answerBits, ulong[] rootBits) : ISearchMatches
+    // A match's place: its group and how many concepts it meets in one number, smaller first (at most 64 concepts).
+    private const int PlaceGroups = 4;
+    private const int PlaceLevels = 65;
+
+    /// <summary>
+    /// The matches of one search on this snapshot: counted, the best ranked at once from the search's working lists, the
+    /// positions kept for facets. The working lists belong to the thread's next search, so a deeper page than the one
+    /// prepared places the matches again.
+    /// </summary>
+    private sealed class SearchMatches : ISearchMatches
     {
-        // Group and skills met in one number, smaller first (at most 64 concepts).
-        private const int Groups = 4;
-        private const int Levels = 65;
-
-        private readonly List<int> positions = [];
-        private readonly List<int> places = [];
-        private readonly List<double> texts = [];
-        private readonly List<int> metByName = [];
-        private readonly List<double> bounds = [];
+        private readonly ExpertIndex index;
+        private readonly ExpertRanker ranker;
+        private readonly ExpertCriteria criteria;
+        private readonly Viewer viewer;
+        private readonly int[] positions;
         private readonly Lock gate = new();
-        private RankedCandidate[] top = [];
+        private RankedCandidate[] top;
 
-        public IReadOnlyList<int> Positions => positions;
+        public SearchMatches(ExpertIndex index, ExpertRanker ranker, ExpertCriteria criteria, Viewer viewer, MatchList matches, ulong[] answerBits, ulong[] rootBits, int prepare)
+        {
+            (this.index, this.ranker, this.criteria, this.viewer) = (index, ranker, criteria, viewer);
+            positions = matches.Positions.ToArray();
+            SkillHolders = matches.SkillHolders;
+            top = new Ranking(index, ranker, matches, answerBits, rootBits).Best(Math.Min(prepare, positions.Length));
+        }
 
-        public int Count => positions.Count;
+        public int Count => positions.Length;
 
-        public int SkillHolders { get; private set; }
+        public int SkillHolders { get; }
 
         public int WordMentions => Count - SkillHolders;
 
-        /// <summary>A match, placed, with its text relevance and the most its score can be.</summary>
-        public void Add(int position, SearchGroup group, int met, int byName, double text, double bound)
-        {
-            bounds.Add(bound);
-            positions.Add(position);
-            places.Add(((int)group * Levels) + (Levels - 1 - met));
-            texts.Add(text);
-            metByName.Add(byName);
-            if (met > 0)
-            {
-                SkillHolders++;
-            }
-        }
-
         public IReadOnlyList<RankedCandidate> Top(int count)
         {
-            count = Math.Min(count, positions.Count);
+            count = Math.Min(count, positions.Length);
             lock (gate)
             {
                 if (top.Length < count)
                 {
-                    top = Rank(count);
+                    top = [.. index.Search(criteria, ranker, viewer, count).Top(count)];
                 }
 
                 return top.Length == count ? top : top[..count];
@@ -381,19 +416,27 @@ public sealed partial class ExpertIndex
         public string? TextDetail(Guid personId) => index.TextDetail(personId, criteria);
 
         public SearchFacets Facets() => index.CountFacets(positions);
+    }
+
+    /// <summary>The best of a search's placed matches, scored only where a score can reach them.</summary>
+    private readonly ref struct Ranking(ExpertIndex index, ExpertRanker ranker, MatchList matches, ulong[] answerBits, ulong[] rootBits)
+    {
+        private static readonly IComparer<Scored> ScoredOrder = Comparer<Scored>.Create(Compare);
 
         /// <summary>
         /// The best <paramref name="count"/>: the places are counted, the best places holding at least that many people are
         /// scored (without making candidates), the best of those are kept, and only they become candidates.
         /// </summary>
-        private RankedCandidate[] Rank(int count)
+        public RankedCandidate[] Best(int count)
         {
             if (count == 0)
             {
                 return [];
             }
 
-            var sizes = new int[Groups * Levels];
+            var places = matches.Places;
+            var bounds = matches.Bounds;
+            Span<int> sizes = stackalloc int[PlaceGroups * PlaceLevels];
             foreach (var place in places)
             {
                 sizes[place]++;
@@ -410,7 +453,7 @@ public sealed partial class ExpertIndex
             }
 
             var best = new List<Scored>(count + 1);
-            for (var i = 0; i < positions.Count; i++)
+            for (var i = 0; i < places.Length; i++)
             {
                 // Someone whose score cannot reach the worst of the best so far is not scored at all.
                 if (places[i] > cut || (best.Count == count && (places[i] > best[^1].Place || (places[i] == best[^1].Place && bounds[i] < best[^1].Score))))
@@ -432,12 +475,18 @@ public sealed partial class ExpertIndex
                 }
             }
 
-            return [.. best.Select(Candidate)];
+            var ranked = new RankedCandidate[best.Count];
+            for (var i = 0; i < ranked.Length; i++)
+            {
+                ranked[i] = Candidate(best[i]);
+            }
+
+            return ranked;
         }
 
         private Scored Score(int i)
         {
-            var entry = index.entries[positions[i]];
+            var entry = index.entries[matches.Positions[i]];
             var held = entry.HoldingSkill;
             Span<ulong> answers = held.Length <= 64 ? stackalloc ulong[held.Length] : new ulong[held.Length];
             Span<ulong> roots = held.Length <= 64 ? stackalloc ulong[held.Length] : new ulong[held.Length];
@@ -448,11 +497,9 @@ public sealed partial class ExpertIndex
             }
 
             var row = entry.Row;
-            var (score, evidence) = ranker.ScoreOf(new ExpertRanker.Facts(entry.Holdings, answers, roots, texts[i], row.LastConfirmedAt, row.Availability, row.OpenToCrossOrganisation));
-            return new Scored(i, places[i], score, evidence, row.Id);
+            var (score, evidence) = ranker.ScoreOf(new ExpertRanker.Facts(entry.Holdings, answers, roots, matches.Texts[i], row.LastConfirmedAt, row.Availability, row.OpenToCrossOrganisation));
+            return new Scored(i, matches.Places[i], score, evidence, row.Id);
         }
-
-        private static readonly IComparer<Scored> ScoredOrder = Comparer<Scored>.Create(Compare);
 
         private static int Compare(Scored x, Scored y)
         {
@@ -464,62 +511,87 @@ public sealed partial class ExpertIndex
 
         private RankedCandidate Candidate(Scored scored)
         {
-            var entry = index.entries[positions[scored.Match]];
+            var entry = index.entries[matches.Positions[scored.Match]];
             var row = entry.Row;
-            var place = scored.Place;
-            var met = Levels - 1 - (place % Levels);
-            var group = (SearchGroup)(place / Levels);
-            var byName = metByName[scored.Match];
-            var candidate = new ExpertCandidate(row.Id, texts[scored.Match], entry.Holdings, entry.Employers, row.LastConfirmedAt, row.Availability, row.OpenToCrossOrganisation);
-            return new RankedCandidate(candidate, scored.Score, scored.Evidence, group, met, byName);
+            var met = PlaceLevels - 1 - (scored.Place % PlaceLevels);
+            var group = (SearchGroup)(scored.Place / PlaceLevels);
+            var text = matches.Texts[scored.Match];
+            var candidate = new ExpertCandidate(row.Id, text, entry.Holdings, entry.Employers, row.LastConfirmedAt, row.Availability, row.OpenToCrossOrganisation);
+            return new RankedCandidate(candidate, scored.Score, scored.Evidence, group, met, matches.ByName[scored.Match]);
         }
-
-        private readonly record struct Scored(int Match, int Place, double Score, double Evidence, Guid Id);
     }
 
-    /// <summary>Facet counts over the people at these positions (each counted once per value).</summary>
+    private readonly record struct Scored(int Match, int Place, double Score, double Evidence, Guid Id);
+
+    /// <summary>
+    /// Facet counts over the people at these positions (each counted once per value): domains from the flat bits, ICSs and
+    /// organisation types through small numbers per organisation (a person with one current employer needs no more), skills
+    /// from the person's holdings.
+    /// </summary>
     private SearchFacets CountFacets(IReadOnlyList<int> people)
     {
+        var systemIds = new List<Guid>();
+        var systemOf = new int[organisations.Length];
+        var typeOf = new int[organisations.Length];
+        var systemNumbers = new Dictionary<Guid, int>();
+        for (var o = 0; o < organisations.Length; o++)
+        {
+            typeOf[o] = (int)organisations[o].Type;
+            systemOf[o] = -1;
+            if (organisations[o].IntegratedCareSystemId is { } ics)
+            {
+                if (!systemNumbers.TryGetValue(ics, out var number))
+                {
+                    systemNumbers[ics] = number = systemIds.Count;
+                    systemIds.Add(ics);
+                }
+
+                systemOf[o] = number;
+            }
+        }
+
         var skillCounts = new int[skillDomain.Length];
         var domainCounts = new int[Enum.GetValues<QualityDomain>().Length];
-        var systemCounts = new Dictionary<Guid, int>();
-        var typeCounts = new Dictionary<OrganisationType, int>();
-        Span<bool> domainSeen = stackalloc bool[domainCounts.Length];
-        var systems = new HashSet<Guid>();
-        var types = new HashSet<OrganisationType>();
+        var systemCounts = new int[systemIds.Count];
+        var systemStamp = new int[systemIds.Count];
+        var typeCounts = new int[Enum.GetValues<OrganisationType>().Length];
+        var typeStamp = new int[typeCounts.Length];
+        var stamp = 0;
         foreach (var position in people)
         {
+            var hot = this.hot[position];
+            for (var domains = (uint)hot.Domains; domains != 0; domains &= domains - 1)
+            {
+                domainCounts[System.Numerics.BitOperations.TrailingZeroCount(domains)]++;
+            }
+
             var entry = entries[position];
-            domainSeen.Clear();
             foreach (var skill in entry.HoldingSkill)
             {
                 skillCounts[skill]++;
-                var domain = (int)skillDomain[skill];
-                if (!domainSeen[domain])
-                {
-                    domainSeen[domain] = true;
-                    domainCounts[domain]++;
-                }
             }
 
-            systems.Clear();
-            types.Clear();
+            stamp++;
             foreach (var organisation in entry.EmployerPosition)
             {
-                var employer = organisations[organisation];
-                if (employer.IntegratedCareSystemId is { } ics && systems.Add(ics))
+                if (systemOf[organisation] is >= 0 and var system && systemStamp[system] != stamp)
                 {
-                    systemCounts[ics] = systemCounts.GetValueOrDefault(ics) + 1;
+                    systemStamp[system] = stamp;
+                    systemCounts[system]++;
                 }
 
-                if (types.Add(employer.Type))
+                var type = typeOf[organisation];
+                if (typeStamp[type] != stamp)
                 {
-                    typeCounts[employer.Type] = typeCounts.GetValueOrDefault(employer.Type) + 1;
+                    typeStamp[type] = stamp;
+                    typeCounts[type]++;
                 }
             }
         }
 
-        return SearchFacets.From(skillCounts.Select((n, i) => (Taxonomy.All[i], n)), domainCounts.Select((n, d) => ((QualityDomain)d, n)), systemCounts, typeCounts);
+        return SearchFacets.From(skillCounts.Select((n, i) => (Taxonomy.All[i], n)), domainCounts.Select((n, d) => ((QualityDomain)d, n)),
+            systemIds.Select((id, i) => (id, systemCounts[i])).Where(x => x.Item2 > 0).ToDictionary(x => x.id, x => x.Item2),
+            typeCounts.Select((n, t) => ((OrganisationType)t, n)).Where(x => x.n > 0).ToDictionary(x => x.Item1, x => x.n));
     }
 }
 

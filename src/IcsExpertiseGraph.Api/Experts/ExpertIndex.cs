@@ -34,7 +34,7 @@ public sealed partial class ExpertIndex : IReadModel
     // People by position. Positions are stable while the index follows the change feed: a changed person keeps theirs, a
     // new one is appended, an erased one leaves a removed entry behind (a whole rebuild packs them again).
     private readonly ChunkedArray<PersonEntry> entries;
-    private readonly ChunkedArray<byte> hot;        // visibility and flags, read for every person a search touches
+    private readonly ChunkedArray<PersonHot> hot;   // flags, text length and score bound, read for every person a search touches
     private readonly PositionMap positionOf;
     private readonly int[] liveByVisibility;        // live people of each visibility, for BM25's statistics
     private readonly double[] lengthByVisibility;   // and their weighted document lengths
@@ -209,7 +209,7 @@ public sealed partial class ExpertIndex : IReadModel
     /// <summary>The person at this position, when they are live, visible to the viewer and pass the filter; else null.</summary>
     private PersonEntry? Admitted(int position, ExpertCriteria criteria, Viewer viewer, CandidateFilter filter)
     {
-        var flags = hot[position];
+        var flags = hot[position].Flags;
         if ((flags & RemovedFlag) != 0
             || (criteria.AvailableOnly && (flags & NotAvailableFlag) != 0)
             || (criteria.OpenToCrossOrganisation is { } open && ((flags & OpenFlag) != 0) != open))
@@ -242,63 +242,102 @@ public sealed partial class ExpertIndex : IReadModel
     /// </summary>
     private void ScoreText(IReadOnlyList<string> terms, double[] scores, Viewer viewer)
     {
-        var people = entries.Length;
-        Array.Clear(scores, 0, people);
+        Array.Clear(scores, 0, entries.Length);
+        var scratch = SearchScratch.For(entries.Length);
+        scratch.Touched.Clear();
         foreach (var term in terms)
         {
-            AddTermScores(term, scores, viewer, null);
+            ScoreWords([term], scores, viewer, scratch, scratch.Touched);
         }
     }
 
     /// <summary>
-    /// One word's BM25 part added to <paramref name="scores"/>; people it reaches first are added to
-    /// <paramref name="touchedPeople"/>. Returns everyone whose text has the word.
+    /// Adds to <paramref name="text"/> the BM25 of a group of words (one typed word, or the words of a skill name typed)
+    /// for the people whose text has every word of the group (each word as a prefix); people it reaches first are added to
+    /// <paramref name="touched"/>. The rarest word goes first and later words only follow the people still in the running,
+    /// so the arithmetic is done for at most the rarest word's people per word; the other postings are only counted, for
+    /// the document frequency each word's weight needs.
     /// </summary>
-    private List<int> AddTermScores(string term, double[] scores, Viewer viewer, List<int>? touchedPeople)
+    private void ScoreWords(IReadOnlyList<string> group, double[] text, Viewer viewer, SearchScratch scratch, IntList touched)
     {
-        var (counted, averageDocumentLength) = Statistics(viewer);
-        var frequency = ZeroedBuffers<float>.Rent(entries.Length);
-        var touched = new List<int>();
-        try
+        var words = new ((int Person, float Frequency)[][] Postings, long Size)[group.Count];
+        for (var w = 0; w < group.Count; w++)
         {
-            var holding = 0;
-            foreach (var token in WithPrefix(term))
+            var lists = WithPrefix(group[w]).Select(token => postings[token]).ToArray();
+            if (lists.Length == 0)
             {
-                foreach (var (person, count) in postings[token])
+                return; // nobody has this word, so nobody has the whole group
+            }
+
+            words[w] = (lists, lists.Sum(p => (long)p.Length));
+        }
+
+        Array.Sort(words, (x, y) => x.Size.CompareTo(y.Size));
+        var (counted, averageLength) = Statistics(viewer);
+        var (frequency, partial, seen, progress) = (scratch.Frequency, scratch.Partial, scratch.Counted, scratch.Progress);
+        var first = scratch.First;
+        var next = scratch.Next;
+        first.Clear();
+        var before = 0;
+        for (var w = 0; w < words.Length; w++)
+        {
+            var (countStamp, step) = (scratch.Stamp(), scratch.Stamp());
+            var reached = w == 0 ? first : next;
+            reached.Clear();
+            var holding = 0;
+            foreach (var list in words[w].Postings)
+            {
+                foreach (var (person, count) in list)
                 {
-                    if (frequency[person] == 0)
+                    if (seen[person] != countStamp)
                     {
-                        touched.Add(person);
-                        if (CountsFor(viewer, hot[person]))
+                        seen[person] = countStamp;
+                        if (CountsFor(viewer, hot[person].Flags))
                         {
                             holding++;
                         }
                     }
 
-                    frequency[person] += count;
+                    var mark = progress[person];
+                    if (mark == step)
+                    {
+                        frequency[person] += count; // the same word again, through another word it prefixes
+                    }
+                    else if (w == 0 || mark == before)
+                    {
+                        progress[person] = step;
+                        frequency[person] = count;
+                        reached.Add(person);
+                    }
                 }
             }
 
             var idf = Math.Log(1 + ((counted - holding + 0.5) / (holding + 0.5)));
-            foreach (var person in touched)
+            foreach (var person in reached.Span)
             {
                 var tf = frequency[person];
-                var norm = K1 * (1 - B + (B * entries[person].Length / averageDocumentLength));
-                if (touchedPeople is not null && scores[person] == 0)
-                {
-                    touchedPeople.Add(person);
-                }
-
-                scores[person] += Math.Max(double.Epsilon, idf * tf * (K1 + 1) / (tf + norm));
                 frequency[person] = 0;
+                var norm = K1 * (1 - B + (B * hot[person].Length / averageLength));
+                partial[person] += Math.Max(double.Epsilon, idf * tf * (K1 + 1) / (tf + norm));
             }
 
-            return touched;
+            before = step;
         }
-        finally
+
+        // Everyone with the whole group gains its score; everyone the rarest word reached goes back to zero.
+        foreach (var person in (words.Length == 1 ? first : next).Span)
         {
-            // Every slot set above was set back to zero in the loop over the people touched.
-            ZeroedBuffers<float>.Return(frequency);
+            if (text[person] == 0)
+            {
+                touched.Add(person);
+            }
+
+            text[person] += partial[person];
+        }
+
+        foreach (var person in first.Span)
+        {
+            partial[person] = 0;
         }
     }
 
@@ -340,6 +379,8 @@ public sealed partial class ExpertIndex : IReadModel
         }
     }
 
+    private enum FilterVerdict { Accepted, Refused, AskEntry }
+
     /// <summary>
     /// The filter facets of <see cref="ExpertCriteria"/>, turned once per search into masks over skill and
     /// organisation positions, then checked per person with plain loops.
@@ -353,6 +394,7 @@ public sealed partial class ExpertIndex : IReadModel
         private readonly bool[] inDomains;
         private readonly bool[]? organisationAccepted;
         private readonly int floor;
+        private readonly ushort domainBits;
 
         public CandidateFilter(ExpertCriteria criteria, ExpertIndex index, bool[] concept)
         {
@@ -362,6 +404,11 @@ public sealed partial class ExpertIndex : IReadModel
             skills = index.SkillMask(criteria.SkillIds);
             inDomains = [.. index.skillDomain.Select(d => criteria.Domains.Contains(d))];
             floor = (int)(criteria.MinLevel ?? SkillLevel.Awareness);
+            foreach (var domain in criteria.Domains)
+            {
+                domainBits |= (ushort)(1 << (int)domain);
+            }
+
             if (criteria.IntegratedCareSystemIds.Count > 0 || criteria.PlaceIds.Count > 0 || criteria.OrganisationTypes.Count > 0)
             {
                 // One current employer must satisfy every organisation facet at once.
@@ -370,6 +417,31 @@ public sealed partial class ExpertIndex : IReadModel
                     && (criteria.OrganisationTypes.Count == 0 || criteria.OrganisationTypes.Contains(o.Type))
                     && (criteria.PlaceIds.Count == 0 || index.placesServed[i].Overlaps(criteria.PlaceIds)))];
             }
+        }
+
+        /// <summary>Whether the filter keeps everyone (availability and openness aside, which the caller checks).</summary>
+        public bool Unfiltered => criteria.SkillIds.Count == 0 && criteria.MinLevel is null && criteria.Domains.Count == 0 && organisationAccepted is null;
+
+        /// <summary>
+        /// The filter decided from a person's flat facts where they suffice: their skills' domains and, with one current
+        /// employer, that employer; else the entry must be read (<see cref="Accepts"/>).
+        /// </summary>
+        public FilterVerdict Decide(in PersonHot hot)
+        {
+            if (criteria.SkillIds.Count > 0 || criteria.MinLevel is not null)
+            {
+                return FilterVerdict.AskEntry;
+            }
+
+            if (criteria.Domains.Count > 0 && (hot.Domains & domainBits) == 0)
+            {
+                return FilterVerdict.Refused;
+            }
+
+            return organisationAccepted is null ? FilterVerdict.Accepted
+                : hot.Employers == 0 ? FilterVerdict.Refused
+                : hot.Employers > 1 ? FilterVerdict.AskEntry
+                : organisationAccepted[hot.Employer] ? FilterVerdict.Accepted : FilterVerdict.Refused;
         }
 
         /// <summary>The skill and organisation facets (availability and openness are checked by the caller, from flat arrays).</summary>

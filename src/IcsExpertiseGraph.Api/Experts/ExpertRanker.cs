@@ -402,8 +402,8 @@ public sealed class ExpertRanker(SkillTaxonomy taxonomy, IReadOnlyList<Concept> 
 
     /// <summary>
     /// At most what one holding can add to a score (its level counted in full, as if asked for by name): a person's score
-    /// is never above their best answering holding's bound plus <see cref="PersonBound"/>, which lets the index skip
-    /// scoring people who cannot reach the page.
+    /// is never above their best holding's bound plus what their own lasting signals and the text add
+    /// (<see cref="StaticBound"/>, <see cref="TextBound"/>), which lets the index skip scoring people who cannot reach the page.
     /// </summary>
     public static double HoldingBound(CandidateSkill holding)
     {
@@ -414,12 +414,26 @@ public sealed class ExpertRanker(SkillTaxonomy taxonomy, IReadOnlyList<Concept> 
             + (Weights.Endorsements * endorsements) + (Weights.ProjectEvidence * projects);
     }
 
-    /// <summary>At most what the person's own signals (text, freshness, availability) add, with a margin for rounding.</summary>
-    public double PersonBound(double text, DateTimeOffset? confirmed, AvailabilityStatus availability, bool open) =>
-        (Weights.Text * text)
-        + (confirmed is { } at ? Weights.Freshness * Math.Pow(0.5, Math.Max(0, (now - at).TotalDays) / 365.0) : 0)
-        + (Weights.Availability * (availability == AvailabilityStatus.NotAvailable ? 0 : 1)) + (open ? Weights.OpenToCrossOrganisation : 0)
-        + 0.001;
+    /// <summary>
+    /// The most a person's score can be without its text part, whatever is asked and whenever: their best holding, freshness
+    /// at its full value, availability and openness, with a margin for rounding. Depends on the person alone, so the index
+    /// works it out once when it takes the person in, not for every search.
+    /// </summary>
+    public static double StaticBound(IReadOnlyList<CandidateSkill> holdings, AvailabilityStatus availability, bool open)
+    {
+        ArgumentNullException.ThrowIfNull(holdings);
+        var best = 0.0;
+        for (var h = 0; h < holdings.Count; h++)
+        {
+            best = Math.Max(best, HoldingBound(holdings[h]));
+        }
+
+        return best + Weights.Freshness + (Weights.Availability * (availability == AvailabilityStatus.NotAvailable ? 0 : 1))
+            + (open ? Weights.OpenToCrossOrganisation : 0) + 0.001;
+    }
+
+    /// <summary>What a text relevance (0 to 1) adds to a score.</summary>
+    public static double TextBound(double text) => Weights.Text * text;
 
     private static void Accumulate(CandidateSkill holding, ref double evidence, ref double verified, ref double endorsements, ref double projects)
     {

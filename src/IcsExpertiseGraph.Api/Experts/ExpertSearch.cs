@@ -152,8 +152,7 @@ public sealed class ExpertSearch(IExpertiseStore store, SkillCatalog catalog, Ex
 
             try
             {
-                matches = memory.Search(criteria, ranker, viewer);
-                _ = matches.Top(prepare);
+                matches = memory.Search(criteria, ranker, viewer, prepare);
             }
             finally
             {

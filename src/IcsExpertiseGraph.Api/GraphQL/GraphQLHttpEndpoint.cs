@@ -77,19 +77,24 @@ internal static class GraphQLHttpEndpoint
             return;
         }
 
-        if (operation is { Operation: not OperationType.Query })
+        if (operation is { Operation: not OperationType.Query } && !await SpendMutationBudgetAsync(http, serializer, mediaType, document!, operation, limits, mutations))
         {
-            using var lease = mutations.Acquire(http);
-            if (!lease.IsAcquired)
-            {
-                await RateLimitedResponse.WriteAsync(http, lease, http.RequestAborted);
-                return;
-            }
+            return;
         }
 
         var caller = http.RequestServices.GetRequiredService<RequestContext>();
         caller.Identity = CallerResolver.IdentityOf(http.User);
-        caller.Viewer = await callers.ViewerForAsync(caller.Identity, http.RequestAborted);
+        try
+        {
+            caller.Viewer = await callers.ViewerForAsync(caller.Identity, http.RequestAborted);
+        }
+        catch (SignInRefusedException refused)
+        {
+            // Not served as anonymous either: the client must know its sign-in is over, and why.
+            http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\", error_description=\"the profile of this sign-in was deleted\"";
+            await WriteRequestErrorAsync(http, serializer, mediaType, StatusCodes.Status401Unauthorized, refused.Message, ErrorCodes.Unauthenticated);
+            return;
+        }
 
         using var scope = GraphQLRequestLog.BeginScope(http, operation);
         var started = Stopwatch.GetTimestamp();
@@ -109,6 +114,42 @@ internal static class GraphQLHttpEndpoint
         http.Response.StatusCode = result.Executed ? StatusCodes.Status200OK : NotExecutedStatus(mediaType);
         http.Response.ContentType = mediaType + "; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    /// <summary>
+    /// Every root mutation field is a write and costs one unit of the caller's budget; a request carrying more than
+    /// <see cref="GraphQLLimits.MaxMutationFields"/>, or more than the budget could ever hold, is refused whole before
+    /// anything runs. False when the request was refused (and answered).
+    /// </summary>
+    private static async Task<bool> SpendMutationBudgetAsync(
+        HttpContext http, IGraphQLTextSerializer serializer, string mediaType, GraphQLDocument document, GraphQLOperationDefinition operation,
+        GraphQLLimits limits, MutationRateLimiter mutations)
+    {
+        var fields = MutationFields.Of(document, operation);
+        if (fields.Count > limits.MaxMutationFields)
+        {
+            await WriteRequestErrorAsync(http, serializer, mediaType, NotExecutedStatus(mediaType), new CodedError(ErrorCodes.ValidationFailed, fields[limits.MaxMutationFields],
+                $"A request may carry at most {limits.MaxMutationFields} mutation fields (aliases count each); this one carries {fields.Count}. Nothing was written: send them in smaller requests."));
+            return false;
+        }
+
+        // A mutation document whose root selects only __typename still costs a unit, as every mutation request did before.
+        var units = Math.Max(1, fields.Count);
+        if (!mutations.CanEverAllow(units))
+        {
+            await RateLimitedResponse.WriteAsync(http, TimeSpan.FromMinutes(1),
+                $"This request carries {units} mutation fields, more than the {mutations.PerMinute} a minute allowed to one caller. Nothing was written: send fewer at a time.", http.RequestAborted);
+            return false;
+        }
+
+        using var lease = mutations.Acquire(http, units);
+        if (!lease.IsAcquired)
+        {
+            await RateLimitedResponse.WriteAsync(http, lease, http.RequestAborted);
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>A request refused before execution: 400 under the GraphQL response media type, 200 under plain JSON (spec §6.4.1).</summary>
@@ -159,12 +200,14 @@ internal static class GraphQLHttpEndpoint
             : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
     }
 
-    private static async Task WriteRequestErrorAsync(
-        HttpContext http, IGraphQLTextSerializer serializer, string mediaType, int status, string message, string code = ErrorCodes.BadRequest)
+    private static Task WriteRequestErrorAsync(
+        HttpContext http, IGraphQLTextSerializer serializer, string mediaType, int status, string message, string code = ErrorCodes.BadRequest) =>
+        WriteRequestErrorAsync(http, serializer, mediaType, status, new ExecutionError(message) { Code = code });
+
+    private static async Task WriteRequestErrorAsync(HttpContext http, IGraphQLTextSerializer serializer, string mediaType, int status, ExecutionError error)
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = mediaType + "; charset=utf-8";
-        var result = new ExecutionResult(new ExecutionError(message) { Code = code });
-        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+        await serializer.WriteAsync(http.Response.Body, new ExecutionResult(error), http.RequestAborted);
     }
 }

@@ -29,6 +29,12 @@ public sealed class GraphQLLimits
     public int MaxDirectives { get; set; } = 50;
 
     /// <summary>
+    /// Root fields of one mutation, aliases included: each is a write with its transaction and audit row, and each
+    /// spends one unit of the caller's mutation budget. More is refused whole, before anything runs.
+    /// </summary>
+    public int MaxMutationFields { get; set; } = 10;
+
+    /// <summary>
     /// GraphQL.NET's estimated cost: each field 1, times the page size asked for above it (or
     /// <see cref="UnpagedListEstimate"/> for a plain list). Sized from the heaviest legitimate queries we know, with
     /// about 20% to spare: a full directory page (100 people with skills, employments with places, and projects)

@@ -14,6 +14,7 @@ public static class HardeningExtensions
         services.Configure<GraphQLLimits>(configuration.GetSection(GraphQLLimits.Section));
         services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
         services.AddSingleton<MutationRateLimiter>();
+        services.AddTrustedForwardedHeaders(configuration);
         var rates = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
         services.AddRateLimiter(options =>
         {

@@ -8,9 +8,12 @@ namespace IcsExpertiseGraph.Api.Hardening;
 /// <summary>The one answer to a caller over budget: 429, Retry-After in seconds, and a GraphQL error coded RATE_LIMITED.</summary>
 internal static class RateLimitedResponse
 {
-    public static async Task WriteAsync(HttpContext http, RateLimitLease lease, CancellationToken cancellationToken)
+    public static Task WriteAsync(HttpContext http, RateLimitLease lease, CancellationToken cancellationToken) =>
+        WriteAsync(http, lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1), null, cancellationToken);
+
+    /// <summary>Over budget; <paramref name="why"/> replaces the plain "too many requests" when there is more to say.</summary>
+    public static async Task WriteAsync(HttpContext http, TimeSpan retryAfter, string? why, CancellationToken cancellationToken)
     {
-        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
@@ -21,7 +24,7 @@ internal static class RateLimitedResponse
             {
                 new
                 {
-                    message = $"Too many requests; try again in {seconds} s.",
+                    message = why ?? $"Too many requests; try again in {seconds} s.",
                     extensions = new { code = ErrorCodes.RateLimited, retryAfterSeconds = seconds },
                 },
             },

@@ -120,7 +120,15 @@ public static class ExportCsv
                 return Results.Json(new { error = "icsId is required: the report is for one ICS.", code = ErrorCodes.BadUserInput, field = "icsId" }, statusCode: StatusCodes.Status400BadRequest);
             }
 
-            caller.Viewer = await callers.ViewerForAsync(caller.Identity, http.RequestAborted);
+            try
+            {
+                caller.Viewer = await callers.ViewerForAsync(caller.Identity, http.RequestAborted);
+            }
+            catch (SignInRefusedException refused)
+            {
+                return Results.Json(new { error = refused.Message, code = ErrorCodes.Unauthenticated }, statusCode: StatusCodes.Status401Unauthorized);
+            }
+
             var result = await executer.ExecuteAsync(options =>
             {
                 options.Query = chosen.Document;

@@ -21,7 +21,16 @@ public static class ExportEndpoints
                 return Results.Json(new { error = "Sign in first: this download needs a bearer token.", code = ErrorCodes.Unauthenticated }, statusCode: StatusCodes.Status401Unauthorized);
             }
 
-            var viewer = await callers.ViewerForAsync(identity, http.RequestAborted);
+            Viewer viewer;
+            try
+            {
+                viewer = await callers.ViewerForAsync(identity, http.RequestAborted);
+            }
+            catch (SignInRefusedException refused)
+            {
+                return Results.Json(new { error = refused.Message, code = ErrorCodes.Unauthenticated }, statusCode: StatusCodes.Status401Unauthorized);
+            }
+
             if (!viewer.IsNetworkManager)
             {
                 return Results.Json(new { error = "Only network managers and admins may export the collaboration graph.", code = ErrorCodes.Forbidden }, statusCode: StatusCodes.Status403Forbidden);

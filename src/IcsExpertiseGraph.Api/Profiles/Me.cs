@@ -4,14 +4,19 @@ using IcsExpertiseGraph.Api.GraphQL;
 
 namespace IcsExpertiseGraph.Api.Profiles;
 
-/// <summary>The signed-in caller's own profile, linked or created on first use.</summary>
+/// <summary>The signed-in caller's own profile: linked on first use when one exists, created only when asked for (createMyProfile).</summary>
 internal static class Me
 {
+    public const string NoProfile = "Your sign-in has no profile: createMyProfile starts one (PRIVATE: only you see it until you choose otherwise).";
+
+    public const string ProfileErased = "Your profile was deleted, and is not recreated by itself: createMyProfile starts a new one (PRIVATE: only you see it until you choose otherwise).";
+
     /// <summary>
-    /// The caller's linked profile: UNAUTHENTICATED without a token. <c>me</c> links or creates it; every other
-    /// mutation needs it to exist already, so a refused mutation never leaves a new profile behind.
+    /// The caller's linked profile: UNAUTHENTICATED without a token. <c>me</c> may link an existing profile (by verified
+    /// email); nothing creates one but <c>createMyProfile</c>, and a sign-in whose profile was erased is not linked again
+    /// by email either. Every other field needs the profile to exist already, so a refused mutation never leaves one behind.
     /// </summary>
-    public static async Task<Guid> PersonIdAsync(IResolveFieldContext context, bool linkOrCreate = false)
+    public static async Task<Guid> PersonIdAsync(IResolveFieldContext context, bool link = false)
     {
         var request = context.Request();
         if (request.Identity is not { } identity)
@@ -24,12 +29,13 @@ internal static class Me
             return id;
         }
 
-        if (!linkOrCreate)
+        var erased = await context.RequestServices!.GetRequiredService<Auth.CallerResolver>().ErasedAtAsync(identity.ExternalId, context.CancellationToken);
+        var person = link && erased is null ? await request.Store.LinkProfileAsync(identity, Now(context), context.CancellationToken) : null;
+        if (person is null)
         {
-            throw new NotFoundError("me", "Your sign-in has no profile yet: query me first, which links your profile or creates one.");
+            throw new NotFoundError("me", erased is null ? NoProfile : ProfileErased);
         }
 
-        var person = await request.Store.LinkOrCreateProfileAsync(identity, Now(context), context.CancellationToken);
         request.Viewer = request.Viewer with { PersonId = person.Id };
         await AfterWriteAsync(context);
         return person.Id;

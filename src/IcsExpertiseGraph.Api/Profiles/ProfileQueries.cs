@@ -10,10 +10,10 @@ public static class ProfileQueries
 {
     public static void AddProfileQueries(this ObjectGraphType query) =>
         query.Field<NonNullGraphType<PersonGraphType>>("me")
-            .Description("Your own profile. The first call links your sign-in to the profile with your verified email, or creates one (visibility NETWORK).")
+            .Description("Your own profile. The first call links your sign-in to an existing profile with your verified email; it never creates one (NOT_FOUND on me: createMyProfile does, explicitly).")
             .ResolveAsync(async c =>
             {
-                var me = await Me.PersonIdAsync(c, linkOrCreate: true);
+                var me = await Me.PersonIdAsync(c, link: true);
                 return await c.Request().People.Load(me).GetResultAsync(c.CancellationToken);
             });
 }

@@ -100,10 +100,19 @@ public interface IExpertiseStore
     Task<Guid?> FindPersonIdByExternalIdAsync(string externalId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The caller's profile: the one linked to their object id; else an unlinked profile whose email matches
-    /// their verified email, now linked; else a new NETWORK profile. One transaction, audited.
+    /// The caller's profile: the one linked to their object id; else an unlinked profile whose email matches their
+    /// verified email, now linked (audited); else none. Never creates one: that is <see cref="CreateProfileAsync"/>.
     /// </summary>
-    Task<Person> LinkOrCreateProfileAsync(SignedInIdentity identity, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<Person?> LinkProfileAsync(SignedInIdentity identity, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A new PRIVATE profile linked to the caller's sign-in, with their verified email if no other profile holds it; one
+    /// transaction, audited. A sign-in already linked is refused (DuplicateException on <c>me</c>).
+    /// </summary>
+    Task<Person> CreateProfileAsync(SignedInIdentity identity, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>When the profile linked to this sign-in was last erased (<see cref="DeletePersonAsync"/>), if ever; kept as a hash of the object id only.</summary>
+    Task<DateTimeOffset?> GetErasureAsync(string externalId, CancellationToken cancellationToken);
 
     /// <summary>Links a profile to an identity-provider object id (the local issuer's sign-ins: the token verb, the development sign-in); a profile already linked keeps its link.</summary>
     Task<Person> LinkIdentityAsync(Guid personId, string externalId, DateTimeOffset now, CancellationToken cancellationToken);
@@ -146,7 +155,8 @@ public interface IExpertiseStore
     /// <summary>
     /// Removes the person and their personal data (the right to erasure): profile, skills, employments and
     /// endorsements go; their project contributions stay, moved to an anonymous former member; their audit
-    /// trail keeps that changes happened, with no content and no actor naming them, and ends with the deletion.
+    /// trail keeps that changes happened, with no content and no actor naming them, and ends with the deletion. The
+    /// sign-in linked to the profile is remembered, hashed, with the time (<see cref="GetErasureAsync"/>), in the same transaction.
     /// </summary>
     Task DeletePersonAsync(Guid personId, DateTimeOffset now, CancellationToken cancellationToken);
 

@@ -45,7 +45,7 @@ public static class WebUiExtensions
             // Every bundle file but index.html has its content hash in its name, so browsers may keep it for a year.
             app.UseStaticFiles(new StaticFileOptions
             {
-                FileProvider = new BundleAssets(new PhysicalFileProvider(root)),
+                FileProvider = new BundleAssets(new PhysicalFileProvider(root), ServesSourceMaps(app)),
                 OnPrepareResponse = file =>
                 {
                     file.Context.Response.Headers[HeaderNames.CacheControl] = "public, max-age=31536000, immutable";
@@ -95,6 +95,10 @@ public static class WebUiExtensions
     private static bool IsAsset(PathString path) =>
         path.Value is { } value && (value.EndsWith(".js", StringComparison.Ordinal) || value.EndsWith(".css", StringComparison.Ordinal));
 
+    /// <summary>Source maps (<c>*.map</c>) give away the pages' unminified sources: served in Development only, unless <c>WebUi:ServeSourceMaps</c> says otherwise.</summary>
+    private static bool ServesSourceMaps(WebApplication app) =>
+        app.Configuration.GetSection(Section).Get<WebUiOptions>()?.ServeSourceMaps ?? app.Environment.IsDevelopment();
+
     private static string BundleRoot(IConfiguration configuration)
     {
         var options = configuration.GetSection(Section).Get<WebUiOptions>() ?? new WebUiOptions();
@@ -141,20 +145,26 @@ public static class WebUiExtensions
 
 /// <summary>
 /// The bundle's hashed assets, without its page: index.html served as a static file would be cached for a year and
-/// miss the page's security headers, so only the <c>/</c> endpoint serves it.
+/// miss the page's security headers, so only the <c>/</c> endpoint serves it. Source maps only where asked for.
 /// </summary>
-internal sealed class BundleAssets(PhysicalFileProvider files) : IFileProvider
+internal sealed class BundleAssets(PhysicalFileProvider files, bool serveSourceMaps) : IFileProvider
 {
     public IFileInfo GetFileInfo(string subpath) =>
-        string.Equals(subpath.TrimStart('/'), "index.html", StringComparison.OrdinalIgnoreCase) ? new NotFoundFileInfo(subpath) : files.GetFileInfo(subpath);
+        string.Equals(subpath.TrimStart('/'), "index.html", StringComparison.OrdinalIgnoreCase)
+        || (!serveSourceMaps && subpath.EndsWith(".map", StringComparison.OrdinalIgnoreCase))
+            ? new NotFoundFileInfo(subpath)
+            : files.GetFileInfo(subpath);
 
     public IDirectoryContents GetDirectoryContents(string subpath) => NotFoundDirectoryContents.Singleton;
 
     public Microsoft.Extensions.Primitives.IChangeToken Watch(string filter) => files.Watch(filter);
 }
 
-/// <summary><c>WebUi:Path</c>: where the bundle is (default: <c>webui/</c> beside the service).</summary>
+/// <summary><c>WebUi:Path</c>: where the bundle is (default: <c>webui/</c> beside the service); <c>WebUi:ServeSourceMaps</c>.</summary>
 public sealed class WebUiOptions
 {
     public string? Path { get; set; }
+
+    /// <summary>Serve the bundle's source maps; unset: in Development only.</summary>
+    public bool? ServeSourceMaps { get; set; }
 }

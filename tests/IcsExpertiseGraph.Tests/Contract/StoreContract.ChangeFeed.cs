@@ -93,7 +93,7 @@ public abstract partial class StoreContract
 
         Person? member = null;
         var signUp = await RecordedByAsync(async () =>
-            member = await Store.LinkOrCreateProfileAsync(new SignedInIdentity("entra-feed", null, false, "Fed Newcomer", new HashSet<string>()), Now, Ct));
+            member = await Store.CreateProfileAsync(new SignedInIdentity("entra-feed", null, false, "Fed Newcomer", new HashSet<string>()), Now, Ct));
         Assert.Equal(Changed(member!.Id), signUp);
 
         // An import records the people it created or updated, not those it left as they were.
@@ -129,11 +129,11 @@ public abstract partial class StoreContract
         var person = Someone();
         var (inviter, invitee) = Pair(Invitable);
         var identity = new SignedInIdentity("entra-quiet", null, false, "Quiet Newcomer", new HashSet<string>());
-        await Store.LinkOrCreateProfileAsync(identity, Now, Ct);
+        await Store.CreateProfileAsync(identity, Now, Ct);
 
         // Linking an identity changes nothing a read model holds; signing in again with a linked one changes nothing at all.
         await AssertRecordsNothingAsync(() => Store.LinkIdentityAsync(person.Id, "entra-person", Now, Ct));
-        await AssertRecordsNothingAsync(() => Store.LinkOrCreateProfileAsync(identity, Now, Ct));
+        await AssertRecordsNothingAsync(() => Store.LinkProfileAsync(identity, Now, Ct));
         await AssertRecordsNothingAsync(() => Store.CreateInvitationAsync(inviter.Id, DraftFor(invitee), Generous, Now, Ct));
         await AssertRecordsNothingAsync(() => Store.ClaimOutboxAsync(10, Now, Now.AddMinutes(2), Ct));
         await AssertRecordsNothingAsync(() => Store.PruneChangesAsync(0, Ct));

@@ -74,7 +74,7 @@ public abstract partial class StoreContract
         // Linking an identity is left out: it changes nothing a read model holds, so it leaves the sequence alone (StoreContract.ChangeFeed).
         Func<Task>[] writes =
         [
-            () => Store.LinkOrCreateProfileAsync(new SignedInIdentity("entra-sequence", null, false, "Seq Newcomer", new HashSet<string>()), Now, Ct),
+            () => Store.CreateProfileAsync(new SignedInIdentity("entra-sequence", null, false, "Seq Newcomer", new HashSet<string>()), Now, Ct),
             () => Store.UpdateProfileAsync(person.Id, NoChanges with { Headline = Change.To<string?>("Sequenced") }, null, person.Id, Now, Ct),
             () => Store.ConfirmProfileAsync(person.Id, person.Id, Now, Ct),
             () => Store.SetSkillAsync(person.Id, new SkillClaim(skill, SkillLevel.Expert, null, 3), person.Id, Now, Ct),

@@ -18,7 +18,7 @@ public abstract partial class StoreContract
         await Store.LinkIdentityAsync(person.Id, "entra-linked", Now, Ct);
         var total = (await Store.ListPeopleAsync(Admin, Everything, Ct)).TotalCount;
 
-        var signedIn = await Store.LinkOrCreateProfileAsync(Identity("entra-linked", "someone.else@nhs.net", verified: true), Now, Ct);
+        var signedIn = (await Store.LinkProfileAsync(Identity("entra-linked", "someone.else@nhs.net", verified: true), Now, Ct))!;
 
         Assert.Equal(person.Id, signedIn.Id);
         Assert.Equal("entra-linked", signedIn.ExternalId);
@@ -33,7 +33,7 @@ public abstract partial class StoreContract
         var person = Someone(Visibility.Network);
         var total = (await Store.ListPeopleAsync(Admin, Everything, Ct)).TotalCount;
 
-        var signedIn = await Store.LinkOrCreateProfileAsync(Identity("entra-by-email", person.Email!.ToUpperInvariant(), verified: true), Now, Ct);
+        var signedIn = (await Store.LinkProfileAsync(Identity("entra-by-email", person.Email!.ToUpperInvariant(), verified: true), Now, Ct))!;
 
         Assert.Equal(person.Id, signedIn.Id);
         Assert.Equal(person with { ExternalId = "entra-by-email", UpdatedAt = signedIn.UpdatedAt }, signedIn);
@@ -43,29 +43,62 @@ public abstract partial class StoreContract
     }
 
     [StoreFact]
-    public async Task AnUnverifiedEmailLinksNothingAndANewcomerGetsANetworkProfileOfTheirOwn()
+    public async Task ASignInWithoutAProfileGetsNoneUntilItAsksAndThenAPrivateOne()
     {
         var person = Someone();
         var linked = Someone(skip: 1);
         await Store.LinkIdentityAsync(linked.Id, "entra-taken", Now, Ct);
         var total = (await Store.ListPeopleAsync(Admin, Everything, Ct)).TotalCount;
+        var unverifiedIdentity = Identity("entra-unverified", person.Email, verified: false, "Pat Unverified");
+        var newcomerIdentity = Identity("entra-newcomer", "dana.newcomer@nhs.net", verified: true, "Dana Newcomer");
+        var otherIdentity = Identity("entra-other", linked.Email, verified: true, "Sam Other");
 
-        var unverified = await Store.LinkOrCreateProfileAsync(Identity("entra-unverified", person.Email, verified: false, "Pat Unverified"), Now, Ct);
-        var newcomer = await Store.LinkOrCreateProfileAsync(Identity("entra-newcomer", "dana.newcomer@nhs.net", verified: true, "Dana Newcomer"), Now, Ct);
-        var emailOfALinkedProfile = await Store.LinkOrCreateProfileAsync(Identity("entra-other", linked.Email, verified: true, "Sam Other"), Now, Ct);
+        Assert.Null(await Store.LinkProfileAsync(unverifiedIdentity, Now, Ct));
+        Assert.Null(await Store.LinkProfileAsync(newcomerIdentity, Now, Ct));
+        Assert.Null(await Store.LinkProfileAsync(otherIdentity, Now, Ct));
+        Assert.Equal(total, (await Store.ListPeopleAsync(Admin, Everything, Ct)).TotalCount);
+
+        var unverified = await Store.CreateProfileAsync(unverifiedIdentity, Now, Ct);
+        var newcomer = await Store.CreateProfileAsync(newcomerIdentity, Now, Ct);
+        var emailOfALinkedProfile = await Store.CreateProfileAsync(otherIdentity, Now, Ct);
 
         Assert.NotEqual(person.Id, unverified.Id);
         Assert.Null(unverified.Email);
         Assert.Null((await Store.GetPeopleAsync([person.Id], Admin, Ct))[person.Id].ExternalId);
-        Assert.Equal(("Dana Newcomer", "dana.newcomer@nhs.net", Visibility.Network, "entra-newcomer", 1L),
+        Assert.Equal(("Dana Newcomer", "dana.newcomer@nhs.net", Visibility.Private, "entra-newcomer", 1L),
             (newcomer.DisplayName, newcomer.Email, newcomer.Visibility, newcomer.ExternalId, newcomer.Version));
         Assert.NotEqual(linked.Id, emailOfALinkedProfile.Id);
         Assert.Null(emailOfALinkedProfile.Email);
         Assert.Equal(total + 3, (await Store.ListPeopleAsync(Admin, Everything, Ct)).TotalCount);
-        Assert.Equal(newcomer, (await Store.GetPeopleAsync([newcomer.Id], Member, Ct))[newcomer.Id]);
+        Assert.Empty(await Store.GetPeopleAsync([newcomer.Id], Member, Ct));
+        Assert.Equal(newcomer, (await Store.GetPeopleAsync([newcomer.Id], Admin, Ct))[newcomer.Id]);
         Assert.Equal(newcomer.Id, await Store.FindPersonIdByExternalIdAsync("entra-newcomer", Ct));
         Assert.Equal("CREATE_PROFILE", Assert.Single(await Store.GetAuditTrailAsync(newcomer.Id, 10, Ct)).Action);
-        Assert.Equal(newcomer.Id, (await Store.LinkOrCreateProfileAsync(Identity("entra-newcomer", null, false), Now, Ct)).Id);
+        Assert.Equal(newcomer.Id, (await Store.LinkProfileAsync(Identity("entra-newcomer", null, false), Now, Ct))!.Id);
+        var twice = await Assert.ThrowsAsync<DuplicateException>(() => Store.CreateProfileAsync(newcomerIdentity, Now, Ct));
+        Assert.Equal("me", twice.Field);
+        Assert.Equal(total + 3, (await Store.ListPeopleAsync(Admin, Everything, Ct)).TotalCount);
+    }
+
+    [StoreFact]
+    public async Task AnErasureIsRememberedForItsSignInOnlyAndTheNewestWins()
+    {
+        var person = Someone(skip: 2);
+        var unlinked = Someone(skip: 3);
+        await Store.LinkIdentityAsync(person.Id, "entra-erased", Now, Ct);
+        Assert.Null(await Store.GetErasureAsync("entra-erased", Ct));
+
+        await Store.DeletePersonAsync(person.Id, Now, Ct);
+        await Store.DeletePersonAsync(unlinked.Id, Now, Ct);
+
+        Assert.Equal(Now, await Store.GetErasureAsync("entra-erased", Ct));
+        Assert.Null(await Store.GetErasureAsync("local:" + unlinked.Id.ToString("D"), Ct));
+        Assert.Null(await Store.GetErasureAsync("entra-someone-else", Ct));
+        // The same sign-in may start again, explicitly; erasing that profile too moves the erasure on.
+        var again = await Store.CreateProfileAsync(Identity("entra-erased", person.Email, verified: true, "Back Again"), Now.AddHours(1), Ct);
+        Assert.Equal(Visibility.Private, again.Visibility);
+        await Store.DeletePersonAsync(again.Id, Now.AddHours(2), Ct);
+        Assert.Equal(Now.AddHours(2), await Store.GetErasureAsync("entra-erased", Ct));
     }
 
     [StoreFact]

@@ -71,6 +71,24 @@ public sealed class WebUiTests : IDisposable
         Assert.Equal(TimeSpan.FromDays(365), response.Headers.CacheControl?.MaxAge);
     }
 
+    [Theory]
+    [InlineData("Development", HttpStatusCode.OK)]
+    [InlineData("Production", HttpStatusCode.NotFound)]
+    public async Task SourceMapsAreServedInDevelopmentOnly(string environment, HttpStatusCode expected)
+    {
+        File.WriteAllText(Path.Combine(bundle, "app-ABC123.js.map"), "{\"version\":3,\"sources\":[\"../src/main.ts\"]}");
+        using var factory = new ApiFactory { DemoPeople = 10, Environment = environment };
+        factory.Settings["WebUi:Path"] = bundle;
+        factory.Settings["Auth:AllowLocalIssuerInProduction"] = "true";
+        using var client = factory.CreateClient();
+
+        using var map = await client.GetAsync(new Uri("/app-ABC123.js.map", UriKind.Relative));
+        using var script = await client.GetAsync(new Uri("/app-ABC123.js", UriKind.Relative));
+
+        Assert.Equal(expected, map.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+    }
+
     [Fact]
     public async Task ScriptsGoCompressedAndApiAnswersDoNot()
     {

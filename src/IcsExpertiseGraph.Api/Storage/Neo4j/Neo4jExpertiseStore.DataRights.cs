@@ -20,7 +20,7 @@ public sealed partial class Neo4jExpertiseStore
     public Task DeletePersonAsync(Guid personId, DateTimeOffset now, CancellationToken cancellationToken) =>
         WriteAsync(async write =>
         {
-            await write.PersonAsync(personId);
+            await RecordErasureAsync(write, await write.PersonAsync(personId), now);
             write.Changed(ChangeKind.PersonRemoved, personId);
             Guid? former = null;
             if ((await write.FirstAsync("count-contributions", ("id", Id(personId))))?.Long("contributions") > 0)

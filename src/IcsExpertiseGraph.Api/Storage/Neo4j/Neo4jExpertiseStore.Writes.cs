@@ -6,33 +6,6 @@ namespace IcsExpertiseGraph.Api.Storage.Neo4j;
 
 public sealed partial class Neo4jExpertiseStore
 {
-    public Task<Person> LinkOrCreateProfileAsync(SignedInIdentity identity, DateTimeOffset now, CancellationToken cancellationToken) =>
-        WriteAsync(async write =>
-        {
-            if (await write.FirstAsync("get-person-by-external-id", ("externalId", identity.ExternalId)) is { } linked)
-            {
-                return Neo4jMapping.Person(linked.Map("person"));
-            }
-
-            if (identity.EmailVerified && identity.Email is { } email
-                && await write.FirstAsync("find-person-by-email", ("email", email)) is { } holder && !holder.Bool("linked"))
-            {
-                var unlinked = holder.Id("id");
-                await write.RunAsync("link-identity", ("id", Id(unlinked)), ("externalId", identity.ExternalId), ("now", Timestamp(now)));
-                await write.AuditAsync(now, unlinked, "LINK_IDENTITY", unlinked, null, new { linkedBy = "verified email" });
-                return await write.PersonAsync(unlinked);
-            }
-
-            var id = Guid.CreateVersion7(now);
-            var name = string.IsNullOrWhiteSpace(identity.Name) ? "New member" : identity.Name.Trim();
-            var freeEmail = identity.EmailVerified && await write.EmailIsFreeAsync(identity.Email) ? identity.Email : null;
-            await write.RunAsync("create-member-profile", ("id", Id(id)), ("displayName", name[..Math.Min(name.Length, 120)]), ("email", freeEmail),
-                ("externalId", identity.ExternalId), ("now", Timestamp(now)));
-            write.Changed(ChangeKind.Person, id);
-            await write.AuditAsync(now, id, "CREATE_PROFILE", id, null, new { displayName = name, visibility = "NETWORK" });
-            return await write.PersonAsync(id);
-        }, cancellationToken);
-
     public Task<Person> LinkIdentityAsync(Guid personId, string externalId, DateTimeOffset now, CancellationToken cancellationToken) =>
         WriteAsync(async write =>
         {

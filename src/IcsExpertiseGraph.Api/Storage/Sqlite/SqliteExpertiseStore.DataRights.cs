@@ -36,6 +36,7 @@ public sealed partial class SqliteExpertiseStore
         WriteAsync(write =>
         {
             var pk = write.PersonPk(personId);
+            RecordErasure(write, personId, now);
             write.Changed(ChangeKind.PersonRemoved, personId);
             // Endorsements the person gave go with them: the people they endorsed change too.
             foreach (var endorsee in write.All("SELECT DISTINCT p.id FROM endorsed e JOIN person p ON p.pk = e.endorsee_pk WHERE e.endorser_pk = $pk", r => r.GetId(0), ("$pk", pk)))

@@ -17,36 +17,6 @@ public sealed partial class SqliteExpertiseStore
         return await command.ExecuteScalarAsync(cancellationToken) is string id ? Guid.Parse(id) : null;
     }
 
-    public Task<Person> LinkOrCreateProfileAsync(SignedInIdentity identity, DateTimeOffset now, CancellationToken cancellationToken) =>
-        WriteAsync(write =>
-        {
-            if (write.PersonByExternalId(identity.ExternalId) is { } linked)
-            {
-                return linked;
-            }
-
-            if (identity.EmailVerified && identity.Email is { } email
-                && write.SingleValue("SELECT id FROM person WHERE email = $email COLLATE NOCASE AND external_id IS NULL", r => r.GetId(0), ("$email", email)) is { } unlinked)
-            {
-                write.Execute("UPDATE person SET external_id = $externalId, updated_at = $now WHERE id = $id",
-                    ("$externalId", identity.ExternalId), ("$now", Timestamp(now)), ("$id", Id(unlinked)));
-                write.Audit(now, unlinked, "LINK_IDENTITY", unlinked, null, new { linkedBy = "verified email" });
-                return write.Person(unlinked);
-            }
-
-            var id = Guid.CreateVersion7(now);
-            var name = string.IsNullOrWhiteSpace(identity.Name) ? "New member" : identity.Name.Trim();
-            write.Execute("""
-                INSERT INTO person (id, display_name, email, visibility, availability_status, open_to_cross_organisation, external_id, version, created_at, updated_at)
-                VALUES ($id, $name, $email, 'NETWORK', 'NOT_AVAILABLE', 0, $externalId, 1, $now, $now)
-                """,
-                ("$id", Id(id)), ("$name", name[..Math.Min(name.Length, 120)]), ("$email", identity.EmailVerified && write.EmailIsFree(identity.Email) ? identity.Email : null),
-                ("$externalId", identity.ExternalId), ("$now", Timestamp(now)));
-            write.RefreshText(id);
-            write.Audit(now, id, "CREATE_PROFILE", id, null, new { displayName = name, visibility = "NETWORK" });
-            return write.Person(id);
-        }, cancellationToken);
-
     public Task<Person> LinkIdentityAsync(Guid personId, string externalId, DateTimeOffset now, CancellationToken cancellationToken) =>
         WriteAsync(write =>
         {

@@ -98,7 +98,8 @@ function shown(key: keyof FormValues, value: FormValues[keyof FormValues]): stri
   return value.trim() === '' ? '(empty)' : value;
 }
 
-export async function myProfilePage({ main, signal }: PageContext): Promise<void> {
+export async function myProfilePage(context: PageContext): Promise<void> {
+  const { main, signal } = context;
   main.append(pageHeading('My profile'));
   if (!currentSession()) {
     main.append(
@@ -114,6 +115,11 @@ export async function myProfilePage({ main, signal }: PageContext): Promise<void
     me = (await gql<{ me: Me }>(`query MyProfile { me { ${personFields} } }`, {}, signal)).me;
   } catch (error) {
     if (signal.aborted) return;
+    // Signed in, but no profile: none is ever made behind the person's back (not even after deleting one); they start it here.
+    if (error instanceof ApiError && error.has('NOT_FOUND')) {
+      replaceChildren(body, createProfile(error, () => { replaceChildren(main); void myProfilePage(context); }));
+      return;
+    }
     replaceChildren(body, errorBox(error, 'Your profile could not be loaded'));
     return;
   }
@@ -433,6 +439,36 @@ export async function myProfilePage({ main, signal }: PageContext): Promise<void
     h('p', { className: 'hint' }, 'Organisations come from your organisation\'s records; ask an administrator to correct them.'));
 
   replaceChildren(body, notices, status, form, skills, projects, organisations, yourData());
+}
+
+/**
+ * A signed-in person without a profile (new here, or after deleting theirs): what a profile is, that it starts private,
+ * and one button that creates it. The service never creates one by itself.
+ */
+function createProfile(why: ApiError, created: () => void): HTMLElement {
+  const status = h('div', {});
+  const button = h('button', { type: 'button', className: 'button' }, 'Create my profile');
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    replaceChildren(status);
+    try {
+      const person = (await gql<{ createMyProfile: { id: string } }>(`mutation CreateMyProfile { createMyProfile { id } }`, {})).createMyProfile;
+      remember(person.id);
+      announce('Your profile is created. Only you can see it until you choose otherwise.');
+      created();
+    } catch (error) {
+      button.disabled = false;
+      replaceChildren(status, errorBox(error, 'Your profile could not be created'));
+    }
+  });
+  const deleted = why.details.some((d) => d.message.includes('deleted'));
+  return h('section', { className: 'card', 'aria-labelledby': 'create-profile-heading' },
+    h('h2', { id: 'create-profile-heading' }, deleted ? 'Your profile was deleted' : 'You have no profile yet'),
+    h('p', {}, deleted
+      ? 'You deleted your profile, so nothing about you is shown here. It is not recreated unless you ask: you can start a new, empty one.'
+      : 'Your profile is where you say what quality-improvement expertise you have, how much time you can give, and who may see it.'),
+    h('p', {}, 'A new profile starts private: only you (and administrators) can see it until you choose who may.'),
+    button, status);
 }
 
 /**

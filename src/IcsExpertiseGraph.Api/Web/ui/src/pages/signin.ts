@@ -206,8 +206,15 @@ function tokenSignIn(query: URLSearchParams, signal: AbortSignal): HTMLElement {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ query: `query TokenOwner { me { id displayName } }` }),
         signal,
-      }).then((r) => r.json() as Promise<{ data?: { me: { id: string; displayName: string } } | null; errors?: { message: string }[] }>);
+      }).then((r) => r.json() as Promise<{ data?: { me: { id: string; displayName: string } } | null; errors?: { message: string; extensions?: { code?: string } }[] }>);
       if (signal.aborted) return;
+      // A valid token whose sign-in has no profile yet (or deleted it): signed in, and My profile offers to create one.
+      if (!me.data?.me && me.errors?.[0]?.extensions?.code === 'NOT_FOUND') {
+        signIn(token, false);
+        announce('Signed in. You have no profile yet.');
+        location.hash = '#/me';
+        return;
+      }
       if (!me.data?.me) throw new Error(me.errors?.[0]?.message ?? 'The service did not accept that token.');
       signIn(token, false, me.data.me.id);
       announce(`Signed in as ${me.data.me.displayName}.`);

@@ -1,0 +1,72 @@
+using IcsExpertiseGraph.Api.Auth;
+using IcsExpertiseGraph.Api.Domain;
+using static IcsExpertiseGraph.Api.Storage.Sqlite.SqliteValues;
+
+namespace IcsExpertiseGraph.Api.Storage.Sqlite;
+
+/// <summary>A sign-in and its profile: linking, explicit creation, and the record that keeps an erasure final.</summary>
+public sealed partial class SqliteExpertiseStore
+{
+    public Task<Person?> LinkProfileAsync(SignedInIdentity identity, DateTimeOffset now, CancellationToken cancellationToken) =>
+        WriteAsync(write =>
+        {
+            if (write.PersonByExternalId(identity.ExternalId) is { } linked)
+            {
+                return linked;
+            }
+
+            if (!identity.EmailVerified || identity.Email is not { } email
+                || write.SingleValue("SELECT id FROM person WHERE email = $email COLLATE NOCASE AND external_id IS NULL", r => r.GetId(0), ("$email", email)) is not { } unlinked)
+            {
+                return null;
+            }
+
+            write.Execute("UPDATE person SET external_id = $externalId, updated_at = $now WHERE id = $id",
+                ("$externalId", identity.ExternalId), ("$now", Timestamp(now)), ("$id", Id(unlinked)));
+            write.Audit(now, unlinked, "LINK_IDENTITY", unlinked, null, new { linkedBy = "verified email" });
+            return write.Person(unlinked);
+        }, cancellationToken);
+
+    public Task<Person> CreateProfileAsync(SignedInIdentity identity, DateTimeOffset now, CancellationToken cancellationToken) =>
+        WriteAsync(write =>
+        {
+            if (write.PersonByExternalId(identity.ExternalId) is not null)
+            {
+                throw new DuplicateException("me", "Your sign-in already has a profile.");
+            }
+
+            var id = Guid.CreateVersion7(now);
+            var name = ProfileStart.DisplayName(identity);
+            write.Execute("""
+                INSERT INTO person (id, display_name, email, visibility, availability_status, open_to_cross_organisation, external_id, version, created_at, updated_at)
+                VALUES ($id, $name, $email, 'PRIVATE', 'NOT_AVAILABLE', 0, $externalId, 1, $now, $now)
+                """,
+                ("$id", Id(id)), ("$name", name), ("$email", identity.EmailVerified && write.EmailIsFree(identity.Email) ? identity.Email : null),
+                ("$externalId", identity.ExternalId), ("$now", Timestamp(now)));
+            write.RefreshText(id);
+            write.Audit(now, id, "CREATE_PROFILE", id, null, new { displayName = name, visibility = "PRIVATE" });
+            return write.Person(id);
+        }, cancellationToken);
+
+    public async Task<DateTimeOffset?> GetErasureAsync(string externalId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT erased_at FROM erased_identity WHERE identity_hash = $hash";
+        command.With("$hash", ErasedSignIn.HashOf(externalId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? reader.GetTimestampOrNull(0) : null;
+    }
+
+    /// <summary>In the erasure's own transaction, before the person row goes: remembers (hashed) the sign-in linked to it, if any.</summary>
+    private static void RecordErasure(Write write, Guid personId, DateTimeOffset now)
+    {
+        if (write.Person(personId).ExternalId is { } externalId)
+        {
+            write.Execute("""
+                INSERT INTO erased_identity (identity_hash, erased_at) VALUES ($hash, $now)
+                ON CONFLICT (identity_hash) DO UPDATE SET erased_at = excluded.erased_at
+                """, ("$hash", ErasedSignIn.HashOf(externalId)), ("$now", Timestamp(now)));
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using IcsExpertiseGraph.Api.Auth;
+using IcsExpertiseGraph.Api.Domain;
+using IcsExpertiseGraph.Api.Experts;
+using IcsExpertiseGraph.Api.GraphQL;
+using IcsExpertiseGraph.Api.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace IcsExpertiseGraph.Benchmarks;
+
+/// <summary>
+/// The search itself without HTTP or GraphQL, over an existing database: the never-repeated search bodies of the harness
+/// (JSON lines from <c>search-bodies</c>) answered one after another on one thread, as the resolver asks (the first page
+/// ranked and explained, facets when the body asks for them), result cache off. Prints the median and tail wall time and
+/// the process's CPU time per search: a figure to compare changes by on a shared machine, not a target.
+/// Run: dotnet run -c Release --project tests/IcsExpertiseGraph.Benchmarks -- search-core DB BODIES [COUNT]
+/// </summary>
+public static class SearchCore
+{
+    public static async Task<int> RunAsync(string databasePath, string bodiesPath, int count)
+    {
+        var builder = WebApplication.CreateBuilder(["--environment", "Production", "--Storage:Sqlite:Path", databasePath, "--Seed:DemoOnEmpty", "false", "--Search:ResultCache", "false"]);
+        builder.Logging.ClearProviders();
+        builder.Services.AddExpertiseAuthentication(builder.Configuration, builder.Environment);
+        builder.Services.AddExpertiseStore(builder.Configuration);
+        builder.Services.AddExpertiseGraphQL(builder.Configuration, builder.Environment);
+        await using var app = builder.Build();
+        var clock = Stopwatch.StartNew();
+        await app.Services.GetRequiredService<ExpertIndexHost>().CatchUpAsync(CancellationToken.None);
+        Console.WriteLine($"index built in {clock.Elapsed.TotalSeconds:F1} s");
+        var search = app.Services.GetRequiredService<ExpertSearch>();
+        var viewer = new Viewer(Guid.NewGuid(), IsMember: true, IsNetworkManager: true, IsAdmin: false);
+        var bodies = File.ReadLines(bodiesPath).Select(line => JsonNode.Parse(line)!).ToList();
+        var warmup = Math.Min(300, bodies.Count / 4);
+        var times = new List<double>();
+        var process = Process.GetCurrentProcess();
+        TimeSpan cpuStart = default;
+        for (var i = 0; i < Math.Min(bodies.Count, warmup + count); i++)
+        {
+            if (i == warmup)
+            {
+                process.Refresh();
+                cpuStart = process.TotalProcessorTime;
+            }
+
+            var body = bodies[i];
+            var started = Stopwatch.GetTimestamp();
+            var outcome = await search.SearchAsync(body["variables"]!["q"]?.GetValue<string>(), Filter(body["variables"]!["f"]), viewer, CancellationToken.None);
+            for (var rank = 0; rank < outcome.Top(20).Count; rank++)
+            {
+                _ = outcome.Explain(rank);
+            }
+
+            if (body["query"]!.GetValue<string>().Contains("facets", StringComparison.Ordinal))
+            {
+                _ = outcome.Facets;
+            }
+
+            if (i >= warmup)
+            {
+                times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }
+
+        process.Refresh();
+        var cpu = (process.TotalProcessorTime - cpuStart).TotalMilliseconds / times.Count;
+        times.Sort();
+        double At(double p) => times[Math.Min(times.Count - 1, (int)(p * times.Count))];
+        Console.WriteLine($"{times.Count} searches: p50 {At(0.5):F2} ms, p90 {At(0.9):F2} ms, p99 {At(0.99):F2} ms, max {times[^1]:F2} ms; CPU {cpu:F2} ms a search");
+        return 0;
+    }
+
+    private static ExpertFilter Filter(JsonNode? filter) => filter is null ? ExpertFilter.None : ExpertFilter.None with
+    {
+        Domains = [.. (filter["domains"]?.AsArray() ?? []).Select(d => EnumText.Parse<QualityDomain>(d!.GetValue<string>()))],
+        IntegratedCareSystemIds = [.. (filter["icsIds"]?.AsArray() ?? []).Select(id => GlobalId.Parse(id!.GetValue<string>(), "IntegratedCareSystem", "icsIds"))],
+        AvailableOnly = filter["availableOnly"]?.GetValue<bool>() ?? false,
+        OpenToCrossOrganisation = filter["openToCrossOrganisation"]?.GetValue<bool>(),
+    };
+}
