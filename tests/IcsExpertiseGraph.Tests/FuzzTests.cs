@@ -35,6 +35,8 @@ public sealed class FuzzTests(SharedProductionApi api) : IClassFixture<SharedPro
         [
             GlobalId.Encode("Person", people.Items[1].Id), GlobalId.Encode("Project", projects.Items[0].Id),
             GlobalId.Encode("Skill", skills[0].Id), GlobalId.Encode("Organisation", organisations.Items[0].Id), FuzzInputs.UnknownPersonId,
+            // Well-formed ids of nothing, so input also gets past parsing into the store and is refused there.
+            GlobalId.Encode("Skill", Guid.Empty), GlobalId.Encode("Project", Guid.Empty), GlobalId.Encode("Organisation", Guid.Empty), GlobalId.Encode("Invitation", Guid.Empty),
         ]);
     }
 
@@ -108,16 +110,48 @@ public sealed class FuzzTests(SharedProductionApi api) : IClassFixture<SharedPro
         var selection = mutation.ResolvedType!.GetNamedType() is IComplexGraphType ? " { __typename }" : "";
         var query = $"mutation({declarations}) {{ {mutation.Name}({string.Join(", ", arguments.Select(a => $"{a.Name}: ${a.Name}"))}){selection} }}";
         var variables = new JsonObject(arguments.Select(a => KeyValuePair.Create(a.Name, FuzzInputs.ValueFor(a.ResolvedType!, random, caller.Ids))));
-        var before = await factory.Store.GetChangeSequenceAsync(CancellationToken.None);
+        var before = await StoreFingerprintAsync();
 
         var (status, body) = await PostAsync(new JsonObject { ["query"] = query, ["variables"] = variables }.ToJsonString(), caller.Token);
 
         var json = AssertClean(status, body);
         if (json["errors"] is not null)
         {
-            Assert.Equal(before, await factory.Store.GetChangeSequenceAsync(CancellationToken.None));
+            // Not only the change sequence: invitations, the outbox and the audit trail are written without moving it.
+            Assert.Equal(before, await StoreFingerprintAsync());
         }
     });
+
+    /// <summary>
+    /// What a write would move: the change sequence, and the row count of every table of the store's file (read through a
+    /// connection of its own), so a refused mutation that wrote anything at all, counted or not by the feed, shows.
+    /// </summary>
+    private async Task<string> StoreFingerprintAsync()
+    {
+        var sequence = await factory.Store.GetChangeSequenceAsync(CancellationToken.None);
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={factory.DatabasePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        using (var list = connection.CreateCommand())
+        {
+            list.CommandText = "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+            using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        var counts = new StringBuilder().Append(sequence);
+        foreach (var table in tables)
+        {
+            using var count = connection.CreateCommand();
+            count.CommandText = $"SELECT count(*) FROM \"{table}\"";
+            counts.Append(' ').Append(table).Append('=').Append(await count.ExecuteScalarAsync());
+        }
+
+        return counts.ToString();
+    }
 
     [Property(MaxTest = 120, Arbitrary = [typeof(FuzzInputs)])]
     public bool OddTextIsStoredExactlyOrRefusedWithoutAWrite(OddText text) => Check(async () =>

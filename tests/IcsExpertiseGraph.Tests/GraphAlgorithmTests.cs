@@ -164,12 +164,95 @@ public sealed class GraphAlgorithmTests
         Assert.Equal(exact.Select(x => Math.Round(x, 6)), sampledOnce.Select(x => Math.Round(x, 6)));
     }
 
+    [Property(MaxTest = 40)]
+    public bool SampledBetweennessAboveTheExactLimitCountsFromEvenlySpacedPivotsScaledUp(int seed)
+    {
+        // The path the service takes above 4,000 people, taken here by setting the limit just under the members' count:
+        // the dependencies of a few evenly spaced sources only, scaled by members / sources, counted from both ends.
+        var network = SmallNetwork.Random(seed);
+        var members = Enumerable.Range(0, network.Graph.PeopleCount).Where(p => network.Allowed[p]).ToArray();
+        if (members.Length < 3)
+        {
+            return true;
+        }
+
+        var pivots = Math.Max(1, members.Length / 3);
+        var sources = Enumerable.Range(0, pivots).Select(i => members[i * members.Length / pivots]).Distinct().ToList();
+        var sampled = GraphAlgorithms.Betweenness(network.Graph, p => network.Allowed[p], exactUpTo: members.Length - 1, pivots: pivots);
+        var atTheLimit = GraphAlgorithms.Betweenness(network.Graph, p => network.Allowed[p], exactUpTo: members.Length, pivots: pivots);
+
+        var expected = ReferenceDependencies(network, sources).Select(x => x * members.Length / sources.Count / 2);
+        return sampled.Zip(expected).All(x => Math.Abs(x.First - x.Second) < 1e-6)
+            && atTheLimit.Zip(ReferenceBetweenness(network)).All(x => Math.Abs(x.First - x.Second) < 1e-6);
+    }
+
+    [Fact]
+    public void SampledBetweennessWithFewerPivotsThanPeopleDiffersFromTheExactFigureOnAStar()
+    {
+        // A star (the last person at its centre): every chain between leaves runs through the centre. Sampled from one
+        // pivot (the first person, a leaf), the centre's figure is that leaf's 4 chains to the other leaves, times 6 / 1, over 2.
+        var people = Enumerable.Range(0, 6).Select(_ => (Id: Guid.NewGuid(), Visibility: Visibility.Public)).ToList();
+        var organisation = (Id: Guid.NewGuid(), Ics: (Guid?)Guid.Empty);
+        var projects = Enumerable.Range(1, 5).Select(i => (Id: Guid.NewGuid(), Last: (DateOnly?)new DateOnly(2020, 1, i))).ToList();
+        var contributions = projects.SelectMany((p, i) => new[] { (people[5].Id, p.Id), (people[i].Id, p.Id) }).ToList();
+        var graph = new CollaborationGraph(new CollaborationSource(1, people, [organisation], [.. people.Select(p => (p.Id, organisation.Id))], projects, contributions));
+
+        var exact = GraphAlgorithms.Betweenness(graph, _ => true);
+        var sampled = GraphAlgorithms.Betweenness(graph, _ => true, exactUpTo: 5, pivots: 1);
+
+        Assert.Equal(10, exact[5], 6);
+        Assert.Equal(4.0 * 6 / 2, sampled[5], 6);
+        Assert.All(sampled.Take(5), x => Assert.Equal(0, x));
+    }
+
     [Property(MaxTest = 30)]
     public bool CommunitiesAreTheSameForTheSameGraph(int seed)
     {
         var network = SmallNetwork.Random(seed);
         var members = Enumerable.Range(0, network.Graph.PeopleCount).ToList();
         return GraphAlgorithms.Communities(network.Graph, members).SequenceEqual(GraphAlgorithms.Communities(new CollaborationGraph(network.Source), members));
+    }
+
+    /// <summary>
+    /// For each v, the sum over sources s and every other t of the share of shortest s–t paths through v (each ordered pair
+    /// once), by definition: the sampled figure before scaling.
+    /// </summary>
+    private static double[] ReferenceDependencies(SmallNetwork network, IReadOnlyCollection<int> sources)
+    {
+        var n = network.Graph.PeopleCount;
+        var distance = new int?[n, n];
+        for (var a = 0; a < n; a++)
+        {
+            for (var b = 0; b < n; b++)
+            {
+                distance[a, b] = network.ReferenceDistance(a, b);
+            }
+        }
+
+        double Paths(int s, int t) => distance[s, t] switch
+        {
+            null => 0,
+            0 => 1,
+            { } d => Enumerable.Range(0, n).Where(u => distance[s, u] == d - 1 && distance[u, t] == 1).Sum(u => Paths(s, u)),
+        };
+
+        var dependency = new double[n];
+        foreach (var s in sources)
+        {
+            for (var t = 0; t < n; t++)
+            {
+                var total = t == s ? 0 : Paths(s, t);
+                for (var v = 0; total > 0 && v < n; v++)
+                {
+                    if (v != s && v != t && distance[s, v] is { } sv && distance[v, t] is { } vt && sv + vt == distance[s, t])
+                    {
+                        dependency[v] += Paths(s, v) * Paths(v, t) / total;
+                    }
+                }
+            }
+        }
+
+        return dependency;
     }
 
     /// <summary>Betweenness by definition: for every pair s, t, the share of shortest s–t paths through each v.</summary>

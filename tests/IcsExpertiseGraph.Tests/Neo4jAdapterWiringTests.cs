@@ -155,17 +155,23 @@ public sealed partial class Neo4jAdapterWiringTests
         Assert.DoesNotContain("record-changes", transaction.Statements);
     }
 
-    [Fact]
-    public async Task AStaleVersionIsAConflictEvenWhenOnlyTheStatementNoticesIt()
+    [Theory]
+    [InlineData(true, 4, 3)]
+    // As a version guard of ">=" would on a server: the profile moved on to 5 between the read and the write, and the
+    // statement wrote anyway, reporting 6; the C# check refuses it and rolls it back.
+    [InlineData(false, 6, 5)]
+    public async Task AStaleVersionIsAConflictEvenWhenOnlyTheStatementOrTheVersionItReportsNoticesIt(bool versionMovedOn, long written, long current)
     {
-        var server = new ScriptedQueryApi { VersionMovedOn = true };
+        var server = new ScriptedQueryApi { VersionMovedOn = versionMovedOn, WrittenVersion = written };
         var store = Connect(server);
         var changes = new ProfileChanges(Change.To("Ada L"), default, default, default, default, default, default, default, default, default);
 
         var error = await Assert.ThrowsAsync<VersionConflictException>(() => store.UpdateProfileAsync(PersonId, changes, 3, PersonId, Now, CancellationToken.None));
 
-        Assert.Equal(3, error.CurrentVersion);
-        Assert.False(Assert.Single(server.Transactions).Committed);
+        Assert.Equal(current, error.CurrentVersion);
+        var transaction = Assert.Single(server.Transactions);
+        Assert.False(transaction.Committed);
+        Assert.True(transaction.RolledBack);
     }
 
     [Theory]
@@ -202,6 +208,9 @@ public sealed partial class Neo4jAdapterWiringTests
         public List<(long Sequence, string Kind, Guid Id)> Feed { get; } = [];
 
         public bool VersionMovedOn { get; init; }
+
+        /// <summary>The version update-profile, confirm-profile and touch-person say they wrote (the scripted person is at 3).</summary>
+        public long WrittenVersion { get; set; } = 4;
 
         /// <summary>The status the scripted invitation is stored in.</summary>
         public string InvitationStatus { get; set; } = "SENT";
@@ -251,11 +260,13 @@ public sealed partial class Neo4jAdapterWiringTests
                 transaction.Changes.AddRange(parameters["changes"]!.AsArray().Select(c => (c!["kind"]!.GetValue<string>(), Guid.Parse(c["id"]!.GetValue<string>()))));
             }
 
-            var rows = Rows(name, parameters);
+            var (fields, values) = Rows(name, parameters);
+            var rows = Reshape(name == "schema" ? fields : CypherText.ReturnColumns(text), fields, values);
             return Answer(opened is null ? rows : rows[..^1] + ",\"transaction\":{\"id\":\"" + opened + "\"}}");
         }
 
-        private string Rows(string name, JsonObject parameters)
+        /// <summary>The fake's values for a statement, named as the C# reading them expects (<see cref="Reshape"/> answers with the file's own columns).</summary>
+        private (string[] Fields, string[] Rows) Rows(string name, JsonObject parameters)
         {
             var person = $$"""{"id":"ID","displayName":"Ada Lovelace","email":"ada@nhs.test",{{(Linked ? "\"externalId\":\"oid-1\"," : "")}}"visibility":"NETWORK","availabilityStatus":"OPEN","openToCrossOrganisation":true,"version":3,"createdAt":"2026-01-02T03:04:05.123456789Z","updatedAt":"2026-01-02T03:04:05Z"}"""
                 .Replace("ID", parameters["id"]?.GetValue<string>() ?? PersonId.ToString(), StringComparison.Ordinal);
@@ -287,7 +298,8 @@ public sealed partial class Neo4jAdapterWiringTests
                 "remove-contribution" => Data(["removed"], "[1]"),
                 "get-project-leads" => Data(["leads", "ledByPerson"], "[0,1]"),
                 "get-project-contributor" => Data(["contributes"], "[1]"),
-                "update-profile" when !VersionMovedOn => Data(["version"], "[4]"),
+                "update-profile" when !VersionMovedOn => Data(["version"], $"[{WrittenVersion}]"),
+                "touch-person" or "confirm-profile" => Data(["version"], $"[{WrittenVersion}]"),
                 "count-contributions" => Data(["contributions"], "[1]"),
                 "find-organisations-by-ods-codes" => Data(["odsCode"], [.. parameters["odsCodes"]!.AsArray().Select(c => $"[\"{c}\"]")]),
                 "import-people" => Data(["index", "id", "outcome"], [.. parameters["rows"]!.AsArray().Select(r => $"[{r!["index"]},\"{r["id"]}\",\"CREATED\"]")]),
@@ -302,8 +314,23 @@ public sealed partial class Neo4jAdapterWiringTests
             };
         }
 
-        private static string Data(string[] fields, params string[] rows) =>
-            JsonSerializer.Serialize(new { data = new { fields, values = rows.Select(r => JsonNode.Parse(r)) } });
+        private static (string[] Fields, string[] Rows) Data(string[] fields, params string[] rows) => (fields, rows);
+
+        /// <summary>
+        /// The answer a server would give: the columns the statement's RETURN names, in its order, each with the fake's value
+        /// of that name (null when the fake has none). A column renamed in a .cypher file then reaches the C# under its new
+        /// name, and the C# that reads the old one fails here, as it would against a server.
+        /// </summary>
+        private static string Reshape(IReadOnlyList<string> columns, string[] fields, string[] rows) =>
+            JsonSerializer.Serialize(new
+            {
+                data = new
+                {
+                    fields = columns,
+                    values = rows.Select(r => JsonNode.Parse(r)!.AsArray()).Select(row =>
+                        new JsonArray([.. columns.Select(c => Array.IndexOf(fields, c) is var i and >= 0 ? row[i]?.DeepClone() : null)])),
+                },
+            });
 
         private static HttpResponseMessage Answer(string json) =>
             new(HttpStatusCode.Accepted) { Content = new StringContent(json, Encoding.UTF8, "application/json") };

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using IcsExpertiseGraph.Api.GraphQLApi;
 
 namespace IcsExpertiseGraph.Tests;
@@ -36,6 +37,45 @@ public sealed class SearchPrivacyTests : IDisposable
         Assert.Equal(before.Member, await TextScoreAsync(id, member));
         // An admin sees the private profile: the word is now shared, and the same public profile's text score falls.
         Assert.True(await TextScoreAsync(id, admin) < before.Admin, "An admin's statistics count the private profile (else this test could not fail).");
+    }
+
+    [Fact]
+    public async Task TwoPrivateMembersEachSeeTheirOwnAnswerAndNeverOneCachedForTheOther()
+    {
+        // Two members with PRIVATE profiles, in different ICSs, each with the same rare word: each sees themself only, so
+        // the same search must give each a different person, total and facets. A result cache keyed by "some private
+        // member" rather than by who they are would hand the second the first's answer (and its counts).
+        var people = (await factory.QueryAsync("{ people(first: 100) { nodes { id employments { primary organisation { integratedCareSystem { id } } } } } }"))["data"]!["people"]!["nodes"].Arr();
+        var bySystem = people.Select(p => (Id: p!["id"].Str(), Ics: p["employments"].Arr().FirstOrDefault(e => e!["primary"]!.GetValue<bool>())?["organisation"]?["integratedCareSystem"]?["id"]?.GetValue<string>()))
+            .Where(p => p.Ics is not null).DistinctBy(p => p.Ics).Take(2).ToList();
+        Assert.Equal(2, bySystem.Count);
+        var tokens = new List<string>();
+        foreach (var (id, _) in bySystem)
+        {
+            var token = await factory.SignInAsync(await PersonAsync(id));
+            var written = await factory.QueryAsync("mutation { updateMyProfile(input: { headline: \"Quillwort improvement\", visibility: PRIVATE }) { visibility } }", token: token);
+            Assert.Equal("PRIVATE", written["data"]!["updateMyProfile"]!["visibility"].Str());
+            tokens.Add(token);
+        }
+
+        const string Query = "{ searchExperts(query: \"quillwort\", first: 10) { totalCount edges { node { id } } facets { integratedCareSystems { count integratedCareSystem { id } } } } }";
+        var answers = new List<JsonNode>();
+        foreach (var token in tokens)
+        {
+            answers.Add((await factory.QueryAsync(Query, token: token))["data"]!["searchExperts"]!);
+        }
+
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal(1, answers[i]["totalCount"]!.GetValue<int>());
+            Assert.Equal(bySystem[i].Id, Assert.Single(answers[i]["edges"].Arr())!["node"]!["id"].Str());
+            Assert.Equal(bySystem[i].Ics, Assert.Single(answers[i]["facets"]!["integratedCareSystems"].Arr())!["integratedCareSystem"]!["id"].Str());
+        }
+
+        // Asked again (now from the cache), each still gets their own.
+        Assert.Equal(bySystem[0].Id, Assert.Single((await factory.QueryAsync(Query, token: tokens[0]))["data"]!["searchExperts"]!["edges"].Arr())!["node"]!["id"].Str());
+        // Anyone else sees neither.
+        Assert.Equal(0, (await factory.QueryAsync(Query))["data"]!["searchExperts"]!["totalCount"]!.GetValue<int>());
     }
 
     /// <summary>The text part of this person's score for the word, as the caller with this token is shown it.</summary>

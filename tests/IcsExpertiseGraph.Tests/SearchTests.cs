@@ -42,6 +42,13 @@ public sealed class SearchTests(SharedApi api) : IClassFixture<SharedApi>
             Assert.Equal(edge["score"]!.GetValue<double>(), reasons.Sum(r => r!["contribution"]!.GetValue<double>()), 6);
             Assert.All(reasons, r => Assert.False(string.IsNullOrWhiteSpace(r!["detail"].Str())));
             var held = edge["node"]!["skills"].Arr().ToDictionary(s => s!["skill"]!["id"].Str(), s => (Level: s!["level"].Str(), Verified: s["verified"]!.GetValue<bool>()));
+            // A holder of the skills asked for is shown what they matched with: at least one matched skill per skill met.
+            if (edge["group"].Str() == "SKILLS")
+            {
+                Assert.True(edge["skillsMet"]!.GetValue<int>() > 0, "A person in the SKILLS group meets at least one skill.");
+                Assert.True(edge["matchedSkills"].Arr().Count >= edge["skillsMet"]!.GetValue<int>(), "Every skill met is shown as a matched skill.");
+            }
+
             Assert.All(edge["matchedSkills"].Arr(), m =>
             {
                 Assert.True(held.TryGetValue(m!["skill"]!["id"].Str(), out var holding), "A matched skill must be one the person holds.");
@@ -49,6 +56,9 @@ public sealed class SearchTests(SharedApi api) : IClassFixture<SharedApi>
                 Assert.Equal(holding.Verified, m["verified"]!.GetValue<bool>());
             });
         }
+
+        // "SPC and systems thinking" names two skills that many hold: the page is their holders, each with what they matched.
+        Assert.Contains(edges, e => e!["group"].Str() == "SKILLS" && e["matchedSkills"].Arr().Count > 0);
 
         // Best first: by group, then skills met, then score.
         var places = response["data"]!["searchExperts"]!["edges"].Arr().Select(e => (Group: e!["group"].Str(), Met: e["skillsMet"]!.GetValue<int>())).ToList();
@@ -128,7 +138,11 @@ public sealed class SearchTests(SharedApi api) : IClassFixture<SharedApi>
         var response = await factory.QueryAsync("query($q: String) { searchExperts(query: $q, first: 3) { totalCount } }", new { q = query });
 
         Assert.Null(response["errors"]);
-        Assert.NotNull(response["data"]!["searchExperts"]!["totalCount"]);
+        // Read as plain words, the query finds what its words find (an operator read as syntax would find something else,
+        // or fail): the same total as the query's words alone, separated by spaces.
+        var words = string.Join(' ', System.Text.RegularExpressions.Regex.Split(query, @"[^\p{L}\p{N}]+").Where(w => w.Length > 0));
+        var plain = await factory.QueryAsync("query($q: String) { searchExperts(query: $q, first: 3) { totalCount } }", new { q = words });
+        Assert.Equal(plain["data"]!["searchExperts"]!["totalCount"]!.GetValue<int>(), response["data"]!["searchExperts"]!["totalCount"]!.GetValue<int>());
     }
 
     [Fact]

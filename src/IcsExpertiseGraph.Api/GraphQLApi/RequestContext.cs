@@ -6,12 +6,14 @@ namespace IcsExpertiseGraph.Api.GraphQLApi;
 
 /// <summary>
 /// Everything one GraphQL request shares: who is asking, and the batch loaders (scoped, so nothing loaded
-/// for one caller is ever served to another).
+/// for one caller is ever served to another). Its store is the port behind <see cref="VisibilityGuard"/>: whatever the
+/// store answers, no person, invitation or notification reaches the request that the C# rule would not show it.
 /// </summary>
-public sealed class RequestContext
+public sealed partial class RequestContext
 {
-    public RequestContext(IExpertiseStore store)
+    public RequestContext(IExpertiseStore store, ILogger<RequestContext> logger)
     {
+        store = VisibilityGuard.Wrap(store, (method, count) => LogWithheld(logger, method, count));
         Store = store;
         People = new((ids, ct) => store.GetPeopleAsync(ids, Viewer, ct));
         Organisations = new(store.GetOrganisationsAsync);
@@ -69,4 +71,7 @@ public sealed class RequestContext
 
     /// <summary>Whether each person accepted an invitation from the viewer, which shows the viewer their email.</summary>
     public BatchLoader<Guid, bool> ConsentedContacts { get; }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The store's {Method} returned {Count} item(s) the caller may not see; they were withheld (a store filter is wrong)")]
+    private static partial void LogWithheld(ILogger logger, string method, int count);
 }

@@ -33,8 +33,15 @@ internal sealed class TestSmtpServer : IAsyncDisposable
         var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Keeper(this));
-        running = new SmtpServer.SmtpServer(options, services).StartAsync(stop.Token);
+        var server = new SmtpServer.SmtpServer(options, services);
+        server.SessionCompleted += (_, _) => Interlocked.Increment(ref sessionsCompleted);
+        running = server.StartAsync(stop.Token);
     }
+
+    private int sessionsCompleted;
+
+    /// <summary>How many client sessions (connections) have ended: a sender that hung up has finished its batch.</summary>
+    public int SessionsCompleted => Volatile.Read(ref sessionsCompleted);
 
     public int Port { get; }
 

@@ -37,11 +37,9 @@ public sealed partial class Neo4jExpertiseStore
                 ["hoursPerMonth"] = availability.HoursPerMonth, ["openToCrossOrganisation"] = availability.OpenToCrossOrganisation,
                 ["availabilityTerms"] = availability.Terms,
             };
-            // The writing statement checks the version again itself: no row back means the profile moved on.
-            if (await write.FirstAsync("update-profile", ("id", Id(personId)), ("expectedVersion", expectedVersion), ("fields", fields), ("now", Timestamp(now))) is null)
-            {
-                throw new VersionConflictException(before.Version);
-            }
+            // The writing statement checks the version again itself (no row back means the profile moved on), and the
+            // version it reports is checked here too: the next one after the version read above, or the write is refused.
+            write.VersionWritten(personId, await write.FirstAsync("update-profile", ("id", Id(personId)), ("expectedVersion", expectedVersion), ("fields", fields), ("now", Timestamp(now))));
 
             write.Changed(ChangeKind.Person, personId);
             await write.AuditAsync(now, actorId, audit);
@@ -52,7 +50,7 @@ public sealed partial class Neo4jExpertiseStore
         WriteAsync(async write =>
         {
             var before = await write.PersonAsync(personId);
-            await write.RunAsync("confirm-profile", ("id", Id(personId)), ("now", Timestamp(now)));
+            write.VersionWritten(personId, await write.FirstAsync("confirm-profile", ("id", Id(personId)), ("now", Timestamp(now))));
             write.Changed(ChangeKind.Person, personId);
             await write.AuditAsync(now, actorId, ProfileRules.Confirmed(before, now));
             return await write.PersonAsync(personId);

@@ -9,6 +9,7 @@ internal sealed class Neo4jWork(Neo4jTransaction transaction, CypherStatements c
 {
     private readonly List<(ChangeKind Kind, Guid Id)> changes = [];
     private readonly HashSet<(ChangeKind Kind, Guid Id)> noted = [];
+    private readonly Dictionary<Guid, long> versionsRead = [];
 
     /// <summary>Notes that this write changed something a read model holds, once each; <see cref="RecordChangesAsync"/> records them.</summary>
     public void Changed(ChangeKind kind, Guid id)
@@ -35,8 +36,32 @@ internal sealed class Neo4jWork(Neo4jTransaction transaction, CypherStatements c
     public async Task<Neo4jRecord?> FirstAsync(string statement, params (string Name, object? Value)[] parameters) =>
         Neo4jRecord.First(await RunAsync(statement, parameters));
 
-    public async Task<Person?> PersonOrNullAsync(Guid id) =>
-        await FirstAsync("get-person", ("id", Id(id))) is { } row ? Neo4jMapping.Person(row.Map("person")) : null;
+    public async Task<Person?> PersonOrNullAsync(Guid id)
+    {
+        var person = await FirstAsync("get-person", ("id", Id(id))) is { } row ? Neo4jMapping.Person(row.Map("person")) : null;
+        if (person is not null)
+        {
+            versionsRead[id] = person.Version;
+        }
+
+        return person;
+    }
+
+    /// <summary>
+    /// Checked in C# after every statement that moves a profile's version on (it returns the version it wrote): that must
+    /// be the one after the version this transaction read, if it read one. Anything else (no row, or a profile that had
+    /// moved on under a statement whose own guard let it through) refuses the write, and the exception rolls it back.
+    /// </summary>
+    public void VersionWritten(Guid id, Neo4jRecord? row)
+    {
+        var read = versionsRead.TryGetValue(id, out var version) ? version : (long?)null;
+        if (row?.Long("version") is not { } written || (read is not null && written != read + 1))
+        {
+            throw new VersionConflictException(row?.Long("version") - 1 ?? read ?? 0);
+        }
+
+        versionsRead[id] = written;
+    }
 
     public async Task<Person> PersonAsync(Guid id, string field = "id") =>
         await PersonOrNullAsync(id) ?? throw new NotFoundException(field, ErrorTexts.NoSuchPerson);
@@ -64,10 +89,10 @@ internal sealed class Neo4jWork(Neo4jTransaction transaction, CypherStatements c
     /// <summary>Whether no profile holds this email (compared case-insensitively, as the unique emailKey does).</summary>
     public async Task<bool> EmailIsFreeAsync(string? email) => email is null || await FirstAsync("find-person-by-email", ("email", email)) is null;
 
-    public Task TouchPersonAsync(Guid id, DateTimeOffset now)
+    public async Task TouchPersonAsync(Guid id, DateTimeOffset now)
     {
         Changed(ChangeKind.Person, id);
-        return RunAsync("touch-person", ("id", Id(id)), ("now", Timestamp(now)));
+        VersionWritten(id, await FirstAsync("touch-person", ("id", Id(id)), ("now", Timestamp(now))));
     }
 
     public Task RefreshTextAsync(Guid id)

@@ -1,5 +1,7 @@
 // A change to a profile's skills or contributions is a change to the profile: new version, new timestamp.
+// Returns the version it wrote; the adapter checks it is the one after the version its transaction read.
 // @param id
 // @param now
 MATCH (p:Person {id: $id})
 SET p.version = p.version + 1, p.updatedAt = datetime($now)
+RETURN p.version AS version

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Mutation testing with dotnet-stryker (pinned in .config/dotnet-tools.json) over the code that decides: the files
+# stryker-config.json's "mutate" names, run against tests/IcsExpertiseGraph.Tests (the browser tests are not used).
+#
+#   bash tools/mutation/run.sh                    the whole scope: the documented full run (hours on two cores; README)
+#   bash tools/mutation/run.sh --changed [BASE]   the scoped files changed since the merge base with BASE (default: main,
+#                                                 else origin/main; on main itself, the last commit), at most
+#                                                 MUTATION_MAX_FILES of them (default 3), smallest first; the fixed
+#                                                 sample when none; what .ci/run runs
+#   bash tools/mutation/run.sh --sample           the fixed sample (small, decisive files; minutes)
+#   bash tools/mutation/run.sh FILE...            these files (paths from the repository root)
+#
+# Each run gets its own config and output folder (printed at the end: mutation-report.html and .json). Extra options
+# for dotnet-stryker go in STRYKER_ARGS (e.g. STRYKER_ARGS="--break-at 80"). Concurrency is 1 unless STRYKER_CONCURRENCY
+# says otherwise: this is a shared 2-core machine.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+api=src/IcsExpertiseGraph.Api
+sample=(src/IcsExpertiseGraph.Api/Auth/Viewer.cs src/IcsExpertiseGraph.Api/Domain/Orcid.cs src/IcsExpertiseGraph.Api/Hardening/DocumentShape.cs)
+
+# The scope, read from stryker-config.json ("**/X.cs" is src/IcsExpertiseGraph.Api/X.cs).
+mapfile -t scope < <(sed -n 's/^ *"\*\*\/\([^"]*\)",\{0,1\} *$/\1/p' stryker-config.json)
+in_scope() { local f=$1 p; for p in "${scope[@]}"; do [[ $f == "$api/"$p ]] && return 0; done; return 1; }
+
+files=()
+case "${1:-}" in
+  "") files=() ;;
+  --sample) files=("${sample[@]}") ;;
+  --changed)
+    base=${2:-}
+    if [ -z "$base" ]; then
+      for candidate in main origin/main; do git rev-parse -q --verify "$candidate" >/dev/null && base=$candidate && break; done
+    fi
+    since=$( [ -n "$base" ] && git merge-base HEAD "$base" 2>/dev/null || true)
+    # On main itself (CI's clone), the change is the last commit.
+    if [ -z "$since" ] || [ "$since" = "$(git rev-parse HEAD)" ]; then since=$(git rev-parse -q --verify HEAD~1 || true); fi
+    if [ -n "$since" ]; then
+      while IFS= read -r f; do [ -f "$f" ] && in_scope "$f" && files+=("$f"); done < <(git diff --name-only "$since" HEAD -- "$api")
+    fi
+    if [ ${#files[@]} -eq 0 ]; then echo "mutation: no scoped file changed since ${since:-the start}; the fixed sample instead"; files=("${sample[@]}"); fi
+    max=${MUTATION_MAX_FILES:-3}
+    if [ ${#files[@]} -gt "$max" ]; then
+      mapfile -t files < <(wc -c "${files[@]}" | grep -v ' total$' | sort -n | awk '{print $2}')
+      echo "mutation: ${#files[@]} scoped files changed; the $max smallest are mutated here, the rest: ${files[*]:$max}"
+      files=("${files[@]:0:$max}")
+    fi
+    ;;
+  *) files=("$@") ;;
+esac
+
+run=$(mktemp -d "${TMPDIR:-/tmp}/stryker.XXXXXX")
+{
+  if [ ${#files[@]} -eq 0 ]; then
+    sed 's/"mutate": \[/"mutate": [/' stryker-config.json
+  else
+    # The same settings with "mutate" naming only these files.
+    list=$(printf '      "%s",\n' "${files[@]/#$api\//**/}" | sed '$ s/,$//')
+    awk -v list="$list" '/"mutate": \[/ { print; print list; skip = 1; next } skip && /\]/ { skip = 0 } !skip' stryker-config.json
+  fi
+} > "$run/stryker-config.json"
+echo "mutation: ${#files[@]} file(s): ${files[*]:-the whole scope of stryker-config.json}"
+dotnet tool restore > /dev/null
+cd tests/IcsExpertiseGraph.Tests
+# shellcheck disable=SC2086
+dotnet tool run dotnet-stryker --config-file "$run/stryker-config.json" --output "$run/out" --concurrency "${STRYKER_CONCURRENCY:-1}" ${STRYKER_ARGS:-}
+echo "mutation: reports in $run/out/reports"
