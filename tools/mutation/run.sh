@@ -64,7 +64,7 @@ record() {
   [ -z "${STRYKER_ARGS:-}" ] || command="STRYKER_ARGS=\"$STRYKER_ARGS\" $command"
   local at; at=$(commit)
   mutate "$@"
-  python3 tools/mutation/scores.py record "$run/out/reports/mutation-report.json" "$at" "$command"
+  python3 tools/mutation/scores.py record "$run/out/reports/mutation-report.json" "$at" "$*" "$command"
   python3 tools/mutation/scores.py survivors "$run/out/reports/mutation-report.json"
 }
 

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """The mutation score of the scope, part by part (tools/mutation/run.sh --parts; README "Mutation testing").
 
-  scores.py record REPORT.json COMMIT COMMAND   append one row per scoped file of a Stryker JSON report to the table
+  scores.py record REPORT.json COMMIT FILES COMMAND
+                                               append one row for each of FILES (the part's scope files, separated
+                                               by spaces) from a Stryker JSON report to the table
   scores.py summary [--write]                  the latest row of each scope file added up: the combined score and
                                                the scope files not yet run (--write: also into the table's file)
   scores.py remaining                          the scope files with no row, in stryker-config.json's order
@@ -76,17 +78,17 @@ def read_rows():
     return rows
 
 
-def record(report, commit, command):
+def record(report, commit, files, command):
     with open(report, encoding="utf-8") as f:
         data = json.load(f)
-    names = set(scope())
+    # The report lists every file of the project; only the part's files were mutated (a file of the part with no
+    # mutant at all, such as one of constants, gets a row of zeros: it has been run).
+    part = [relative(f) for f in files.split()]
+    mutants = {relative(path): entry["mutants"] for path, entry in data["files"].items()}
     lines = []
     today = datetime.date.today().isoformat()
-    for path, entry in sorted(data["files"].items()):
-        name = relative(path)
-        if name not in names:
-            continue
-        c = counts(entry["mutants"])
+    for name in part:
+        c = counts(mutants.get(name, []))
         k, s, t, n = c["Killed"], c["Survived"], c["Timeout"], c["NoCoverage"]
         lines.append(f"| {today} | {commit} | `{name}` | {k + s + t + n} | {k} | {s} | {t} | {n} | {c['CompileError']} | "
                      f"{fmt(score(k, s, t, n))} | `{command}` |")
@@ -161,8 +163,8 @@ if __name__ == "__main__":
     args = sys.argv[1:]
     if not args:
         sys.exit(__doc__)
-    if args[0] == "record" and len(args) >= 4:
-        record(args[1], args[2], " ".join(args[3:]))
+    if args[0] == "record" and len(args) >= 5:
+        record(args[1], args[2], args[3], " ".join(args[4:]))
     elif args[0] == "summary":
         summary("--write" in args)
     elif args[0] == "remaining":
