@@ -62,6 +62,16 @@ public sealed class DomainRuleTests
     }
 
     [Fact]
+    public void ACallerWithoutATokenIsToldToSignIn()
+    {
+        var refusal = CodedError.Unauthenticated();
+
+        Assert.Equal(ErrorCodes.Unauthenticated, refusal.Code);
+        Assert.Null(refusal.Field);
+        Assert.Contains("Sign in", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EnumValuesAreSpelledAsTheApiSpellsThemAndReadBack()
     {
         Assert.Equal("NOT_AVAILABLE", EnumText.Name(AvailabilityStatus.NotAvailable));

@@ -4,10 +4,7 @@ public sealed record Availability(
     AvailabilityStatus Status,
     int? HoursPerMonth,
     bool OpenToCrossOrganisation,
-    string? Terms)
-{
-    public static Availability Unknown { get; } = new(AvailabilityStatus.NotAvailable, null, false, null);
-}
+    string? Terms);
 
 /// <summary>An expert's profile. ExternalId links the identity provider's object id and is never exposed.</summary>
 public sealed record Person(
