@@ -94,6 +94,20 @@ public sealed class ProfileRuleTests
         Refuses<BadUserInputError>(() => Checked(Nothing with { Orcid = Change.To<string?>("0000-0002-1825-0098") }), "orcid", "ORCID iD", "check digit");
 
     [Fact]
+    public void OnlyANewEmailAddressIsCheckedAgainstOtherProfilesNotTheOneThePersonAlreadyHas()
+    {
+        var before = Person(email: "jane.smith@nhs.net");
+
+        // The stores ask whether any profile holds the address (their own included), so resaving one's own must ask nothing.
+        Assert.Null(ProfileRules.EmailToCheck(before, Nothing with { Email = Change.To<string?>("jane.smith@nhs.net") }));
+        Assert.Null(ProfileRules.EmailToCheck(before, Nothing with { Email = Change.To<string?>("Jane.Smith@NHS.net") }));
+        Assert.Null(ProfileRules.EmailToCheck(before, Nothing with { Email = Change.To<string?>(null) }));
+        Assert.Null(ProfileRules.EmailToCheck(before, Nothing with { Headline = Change.To<string?>("Flow coach") }));
+        Assert.Equal("jane@nhs.net", ProfileRules.EmailToCheck(before, Nothing with { Email = Change.To<string?>("jane@nhs.net") }));
+        Assert.Equal("jane@nhs.net", ProfileRules.EmailToCheck(Person(email: null), Nothing with { Email = Change.To<string?>("jane@nhs.net") }));
+    }
+
+    [Fact]
     public void ASignInThatHasAProfileIsToldSo() => Says(ProfileRules.AlreadyHasProfile(), "me", "already has a profile");
 
     [Fact]

@@ -44,6 +44,16 @@ public sealed class ProjectAndOrganisationRuleTests
     }
 
     [Fact]
+    public void TheCreatorLeadsAProjectFromItsStartOrElseFromToday()
+    {
+        var now = new DateTimeOffset(2026, 12, 3, 23, 30, 0, TimeSpan.FromHours(-2)); // already 4 December in UTC
+        var draft = new ProjectDraft("Flow", null, ProjectStatus.Planned, Day.AddDays(-40), null, null, null, []);
+
+        Assert.Equal(Day.AddDays(-40), ProjectRules.LeadFrom(draft, now));
+        Assert.Equal(new DateOnly(2026, 12, 4), ProjectRules.LeadFrom(draft with { StartDate = null }, now));
+    }
+
+    [Fact]
     public void TheTrailRecordsTheCreatorOfAProjectAsItsLead()
     {
         var draft = new ProjectDraft("Flow", null, ProjectStatus.Planned, null, null, null, null, []);
