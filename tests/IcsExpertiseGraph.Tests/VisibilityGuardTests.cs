@@ -73,7 +73,7 @@ public sealed class VisibilityGuardTests : IDisposable
 
         Assert.Equal(received.Select(i => GlobalId.Encode("Invitation", i.Id)).Order(), me["invitations"].Arr().Select(i => i!["id"].Str()).Order());
         Assert.Equal(sent.Select(i => GlobalId.Encode("Invitation", i.Id)).Order(), me["sentInvitations"].Arr().Select(i => i!["id"].Str()).Order());
-        var mine = (await factory.Store.GetNotificationsAsync(both.Id, 200, CancellationToken.None)).Where(m => m.RecipientId == both.Id).Select(m => GlobalId.Encode("Invitation", m.InvitationId));
+        var mine = (await factory.Store.GetNotificationsAsync(both.Id, 200, CancellationToken.None)).Where(m => m.RecipientId == both.Id).Select(m => GlobalId.Encode("Invitation", m.InvitationId!.Value));
         Assert.Equal(mine.Order(), me["notifications"].Arr().Select(n => n!["invitationId"].Str()).Order());
     }
 

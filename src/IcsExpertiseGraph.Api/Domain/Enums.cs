@@ -41,3 +41,12 @@ public enum SkillEvidence { Training, Project, Credential, Publication }
 public enum ProjectStatus { Planned, Active, Completed, Paused }
 
 public enum ContributionRole { Lead, Member, Sponsor, Coach, Advisor }
+
+/// <summary>
+/// Who proposed a pending contribution, and so who must agree to it: the person asked to join (the project's leads decide;
+/// a network manager where it has no lead), or a lead added them (they confirm).
+/// </summary>
+public enum JoinRequestKind { Request, Addition }
+
+/// <summary>An answer to a pending contribution: approve (or, by the person added, confirm) it, or decline (or withdraw) it.</summary>
+public enum JoinDecision { Approve, Decline }

@@ -8,8 +8,22 @@ public enum InvitationResponse { Accept, Decline }
 /// <summary>Which side of an invitation a person is on.</summary>
 public enum InvitationSide { Received, Sent }
 
-/// <summary>What a notification tells its recipient.</summary>
-public enum NotificationKind { InvitationReceived, InvitationAccepted, InvitationDeclined, InvitationWithdrawn }
+/// <summary>What a notification tells its recipient: about an invitation, or about joining or leading a project.</summary>
+public enum NotificationKind
+{
+    InvitationReceived,
+    InvitationAccepted,
+    InvitationDeclined,
+    InvitationWithdrawn,
+    JoinRequested,
+    JoinApproved,
+    JoinDeclined,
+    AddedToProject,
+    AdditionConfirmed,
+    AdditionDeclined,
+    AdditionWithdrawn,
+    LeadGiven,
+}
 
 /// <summary>
 /// An ICS designer's request that an expert help design an ICS. <see cref="Status"/> is what the store holds; an
@@ -43,14 +57,15 @@ public sealed record InvitationDraft(
 public sealed record InvitationPolicy(int DailyLimitPerInviter);
 
 /// <summary>
-/// A notification in the durable outbox, written in the same transaction as the change it reports. The sender claims
+/// A notification in the durable outbox, written in the same transaction as the change it reports: about an invitation
+/// (<see cref="InvitationId"/>) or a project (<see cref="ProjectId"/>). The sender claims
 /// it (ClaimedUntil), sends it with a Message-ID derived from <see cref="Id"/>, then marks it sent; a message with no
 /// address, or that failed too often, is given up (and stays readable in the recipient's <c>me</c> view).
 /// </summary>
 public sealed record OutboxMessage(
     Guid Id,
     NotificationKind Kind,
-    Guid InvitationId,
+    Guid? InvitationId,
     Guid RecipientId,
     string? RecipientEmail,
     string Subject,
@@ -61,6 +76,9 @@ public sealed record OutboxMessage(
     string? LastError,
     bool GaveUp)
 {
+    /// <summary>The project a notification about joining or leading one is about.</summary>
+    public Guid? ProjectId { get; init; }
+
     /// <summary>Set on a message a sender has just claimed: only that claim may release it (see MarkOutboxFailedAsync).</summary>
     public Guid? ClaimToken { get; init; }
 }

@@ -16,6 +16,9 @@ public sealed record ProjectFilter(
     IReadOnlyList<Guid> MethodSkillIds)
 {
     public static ProjectFilter None { get; } = new([], [], []);
+
+    /// <summary>Lower-case words each of which the title or the host organisation's name must contain (a project picker's search).</summary>
+    public IReadOnlyList<string> Words { get; init; } = [];
 }
 
 /// <summary>
