@@ -79,6 +79,7 @@ public static class ProjectMutations
             });
 
         mutation.Field<NonNullGraphType<PersonGraphType>>("removeMyContribution")
+            .Description("Leaves a project you contribute to. A lead who leaves leaves it without a lead, until a network manager gives it one.")
             .Argument<NonNullGraphType<IdGraphType>>("projectId")
             .ResolveAsync(async c =>
             {

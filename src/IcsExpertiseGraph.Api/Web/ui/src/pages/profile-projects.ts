@@ -25,8 +25,9 @@ export interface ProjectsState {
   joinRequestsToDecide: JoinRequest[];
 }
 
-const projectFields = 'id title status startDate endDate hostOrganisation { name }';
-const requestFields = `kind displayName role from to requestedAt person { id } project { ${projectFields} }`;
+const projectFields = `id title status startDate endDate hostOrganisation { name }`;
+// Plain text, not built from projectFields: the test that checks the pages' documents splices in constants only one level deep.
+const requestFields = `kind displayName role from to requestedAt person { id } project { id title status startDate endDate hostOrganisation { name } }`;
 const stateQuery = `query MyProjects { me { id version lastConfirmedAt employments { until organisation { id name } }
   contributions { role from to project { ${projectFields} } }
   joinRequests { ${requestFields} } joinRequestsToDecide { ${requestFields} } } }`;
