@@ -54,11 +54,15 @@ public abstract partial class StoreContract
     {
         var person = Network.People.First(p => p.Email is not null && Network.Contributions.Any(c => c.PersonId == p.Id) && Network.Employments.Count(e => e.PersonId == p.Id) > 1);
         await Store.UpdateProfileAsync(person.Id, NoChanges with { Headline = Change.To<string?>("Measurement lead") }, null, person.Id, Now, Ct);
+        var asked = ProjectWithout(person.Id);
+        await Store.RequestToJoinAsync(new Contribution(person.Id, asked.Id, ContributionRole.Coach, null, null), Now, Ct);
 
         using var export = JsonDocument.Parse(await Store.ExportPersonAsync(person.Id, Ct));
 
         var sections = export.RootElement.EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Superset(new HashSet<string> { "person", "skills", "employments", "contributions", "endorsements", "auditTrail" }, new HashSet<string>(sections));
+        Assert.Superset(new HashSet<string> { "person", "skills", "employments", "contributions", "joinRequests", "endorsements", "auditTrail" }, new HashSet<string>(sections));
+        var request = Assert.Single(export.RootElement.GetProperty("joinRequests").EnumerateArray());
+        Assert.Equal((asked.Title, "REQUEST", "COACH"), (request.GetProperty("project").GetString(), request.GetProperty("kind").GetString(), request.GetProperty("role").GetString()));
         var texts = StringsIn(export.RootElement);
         Assert.Contains(person.DisplayName, texts);
         Assert.Contains(person.Email!, texts);

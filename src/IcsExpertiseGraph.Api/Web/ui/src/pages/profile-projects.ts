@@ -7,6 +7,7 @@ import { ApiError, gql } from '../api';
 import { announce, h, replaceChildren, uid, type Child } from '../dom';
 import { contributionRoleLabels, formatDate, label, projectStatusLabels } from '../labels';
 import { skillPicker } from '../skillpicker';
+import { wireSuggestions } from '../suggestions';
 import { clearFormErrors, formErrorSlot, showFormErrors } from '../ui';
 
 interface ProjectRef { id: string; title: string; status: string; startDate: string | null; endDate: string | null; hostOrganisation: { name: string } | null }
@@ -226,21 +227,7 @@ function projectPicker(name: string): { element: HTMLElement; input: HTMLInputEl
       } catch { /* typing on cancels the previous lookup */ }
     }, 200);
   });
-  input.addEventListener('keydown', (event) => {
-    if (event.key === 'ArrowDown' && !results.hidden) { event.preventDefault(); results.querySelector<HTMLButtonElement>('button')?.focus(); }
-    else if (event.key === 'Escape') results.hidden = true;
-    else if (event.key === 'Enter') {
-      const first = results.hidden ? null : results.querySelector<HTMLButtonElement>('button');
-      if (first) { event.preventDefault(); first.click(); }
-    }
-  });
-  results.addEventListener('keydown', (event) => {
-    const buttons = [...results.querySelectorAll<HTMLButtonElement>('button')];
-    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
-    if (event.key === 'ArrowDown') { event.preventDefault(); buttons[Math.min(at + 1, buttons.length - 1)]?.focus(); }
-    if (event.key === 'ArrowUp') { event.preventDefault(); if (at <= 0) input.focus(); else buttons[at - 1]?.focus(); }
-    if (event.key === 'Escape') { results.hidden = true; input.focus(); }
-  });
+  wireSuggestions(input, results);
 
   const element = h('div', { className: 'field project-picker' },
     h('label', { for: inputId }, 'Project'),
@@ -379,8 +366,9 @@ function addPersonForm(project: ProjectRef, onDone: (text: string) => Promise<vo
   const form = h('form', { className: 'skill-form', noValidate: true }, formErrorSlot(),
     h('div', { className: 'field' }, h('label', { for: searchId }, 'Person'), h('span', { className: 'hint' }, 'Type their name, then choose them: they confirm before they are shown on the project.'), search, results),
     h('div', { className: 'field' }, h('label', { for: roleId }, 'Their role'), role), status);
-  // Choosing a person adds them; Enter in the name box does not send the form anywhere.
+  // Choosing a person adds them; Enter in the name box takes the first match, and never sends the form anywhere.
   form.addEventListener('submit', (event) => event.preventDefault());
+  wireSuggestions(search, results);
   let timer = 0;
   search.addEventListener('input', () => {
     window.clearTimeout(timer);
