@@ -326,7 +326,7 @@ public sealed partial class Neo4jAdapterWiringTests
                 "delete-pending-contribution" => Data(["removed"], "[1]"),
                 "set-contribution-role" => Data(["updated"], "[1]"),
                 "get-join-requests-of-person" => Data(["request"], $"[{Pending(parameters, "ADDITION")}]"),
-                "get-join-requests-awaiting" => Data(["request", "leads"], $"[{Pending(new JsonObject { ["personId"] = OtherId.ToString() }, "REQUEST")},{JoinLeads}]"),
+                "get-join-requests-awaiting" => Data(["request", "leads", "personVisibility"], $"[{Pending(new JsonObject { ["personId"] = OtherId.ToString() }, "REQUEST")},{JoinLeads},\"PUBLIC\"]"),
                 "get-project-contributor" => Data(["contributes"], "[1]"),
                 "update-profile" when !VersionMovedOn => Data(["version"], $"[{WrittenVersion}]"),
                 "touch-person" or "confirm-profile" => Data(["version"], $"[{WrittenVersion}]"),

@@ -43,11 +43,17 @@ public static partial class ProjectRules
         return Leads(viewer, leads) || (viewer.IsNetworkManager && !leads.Any(l => viewer.CanSee(l.PersonId, l.Visibility)));
     }
 
-    /// <summary>Whether a pending contribution waits on this viewer: a request on a project they decide for, or an addition they (as a lead) made.</summary>
-    public static bool AwaitsDecisionBy(Viewer viewer, JoinRequest request, IReadOnlyList<ProjectLead> leads)
+    /// <summary>
+    /// Whether a pending contribution waits on this viewer: a request on a project they decide for (the person asked to be
+    /// seen by its deciders), or an addition a lead made of someone they may still see (<paramref name="personVisibility"/>
+    /// is the person's now: one who has since hidden their profile is not shown to the lead by name).
+    /// </summary>
+    public static bool AwaitsDecisionBy(Viewer viewer, JoinRequest request, IReadOnlyList<ProjectLead> leads, Visibility personVisibility)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return request.PersonId != viewer.PersonId && (request.Kind == JoinRequestKind.Request ? Decides(viewer, leads) : Leads(viewer, leads));
+        return request.PersonId != viewer.PersonId && (request.Kind == JoinRequestKind.Request
+            ? Decides(viewer, leads)
+            : Leads(viewer, leads) && viewer.CanSee(request.PersonId, personVisibility));
     }
 
     /// <summary>

@@ -175,6 +175,20 @@ public abstract partial class StoreContract
     }
 
     [StoreFact]
+    public async Task SomeoneAddedWhoThenHidesTheirProfileIsNoLongerNamedToTheLead()
+    {
+        var (project, lead) = LedBy(Visibility.Public);
+        var added = Outside(project.Id, Visibility.Network);
+        await Store.AddToProjectAsync(new Contribution(added.Id, project.Id, ContributionRole.Member, null, null), As(lead), Now, Ct);
+        Assert.Single(await Store.GetJoinRequestsAwaitingAsync(As(lead), 50, Ct));
+
+        await Store.UpdateProfileAsync(added.Id, NoChanges with { Visibility = Change.To(Visibility.Private) }, null, added.Id, Now, Ct);
+
+        Assert.Empty(await Store.GetJoinRequestsAwaitingAsync(As(lead), 50, Ct));
+        Assert.Single(await Store.GetJoinRequestsOfPersonAsync(added.Id, Ct));
+    }
+
+    [StoreFact]
     public async Task ALeadHandsTheLeadToAConfirmedContributorAndKeepsAnotherRole()
     {
         var (project, lead) = LedBy(Visibility.Public);

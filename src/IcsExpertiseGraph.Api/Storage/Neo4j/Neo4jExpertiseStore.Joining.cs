@@ -103,8 +103,8 @@ public sealed partial class Neo4jExpertiseStore
     {
         ArgumentNullException.ThrowIfNull(viewer);
         var rows = Neo4jRecord.All(await ReadAsync("get-join-requests-awaiting", cancellationToken, ("personId", Id(viewer.PersonId)), ("everyRequest", viewer.IsNetworkManager)))
-            .Select(r => (Request: JoinRequest(r.Map("request")), Leads: Leads(r)));
-        return [.. rows.Where(row => ProjectRules.AwaitsDecisionBy(viewer, row.Request, row.Leads)).Select(row => row.Request).Take(limit)];
+            .Select(r => (Request: JoinRequest(r.Map("request")), Leads: Leads(r), Visibility: r.Enum<Visibility>("personVisibility")));
+        return [.. rows.Where(row => ProjectRules.AwaitsDecisionBy(viewer, row.Request, row.Leads, row.Visibility)).Select(row => row.Request).Take(limit)];
     }
 
     /// <summary>The facts of get-join-facts: the project's leads, the person's agreed contribution and their pending one.</summary>

@@ -123,13 +123,13 @@ public sealed partial class SqliteExpertiseStore
         // The candidates: everything on projects the viewer leads, and for a network manager every request; the rule then
         // keeps those that wait on them (a manager decides only where no lead they may see does).
         var rows = await ListAsync($"""
-            SELECT {JoinRequestColumns}, {LeadsOfRequestProject} {JoinRequestFrom}
+            SELECT {JoinRequestColumns}, {LeadsOfRequestProject}, p.visibility {JoinRequestFrom}
             WHERE EXISTS (SELECT 1 FROM contributed_to lc JOIN person lp ON lp.pk = lc.person_pk WHERE lc.project_pk = r.project_pk AND lc.role = 'LEAD' AND lp.id = $me)
                OR ($manager = 1 AND r.kind = 'REQUEST')
             ORDER BY r.requested_at DESC, p.id DESC
-            """, r => (Request: ReadJoinRequest(r), Leads: ReadLeads(r.GetString(8))), cancellationToken,
+            """, r => (Request: ReadJoinRequest(r), Leads: ReadLeads(r.GetString(8)), Visibility: r.GetEnum<Visibility>(9)), cancellationToken,
             ("$me", viewer.PersonId is { } me ? Id(me) : null), ("$manager", viewer.IsNetworkManager ? 1 : 0));
-        return [.. rows.Where(row => ProjectRules.AwaitsDecisionBy(viewer, row.Request, row.Leads)).Select(row => row.Request).Take(limit)];
+        return [.. rows.Where(row => ProjectRules.AwaitsDecisionBy(viewer, row.Request, row.Leads, row.Visibility)).Select(row => row.Request).Take(limit)];
     }
 
     private static JoinRequest ReadJoinRequest(SqliteDataReader r) => new(
