@@ -1,4 +1,5 @@
 using IcsExpertiseGraph.Api.Experts;
+using IcsExpertiseGraph.Api.GraphQLApi;
 
 namespace IcsExpertiseGraph.Tests;
 
@@ -32,5 +33,23 @@ public sealed class SearchTextTests
         // Invariant globalization cannot decompose accents, so the folding carries its own table: typed either way, the same words.
         Assert.Equal(["zoe", "sian", "llyr", "lukasz", "jose", "cafe"], SearchText.Words("Zoë Siân Llŷr Łukasz José café"));
         Assert.Equal(["cafe"], SearchText.Words("cafe\u0301"));
+    }
+
+    [Fact]
+    public async Task SomeoneWithAnAccentedNameIsFoundFirstByTheirNameTypedWithoutAccents()
+    {
+        using var factory = new ApiFactory();
+        var person = await SeededPeople.PickAsync(factory.Store);
+        var token = await factory.SignInAsync(person);
+        var renamed = await factory.QueryAsync("""mutation { updateMyProfile(input: { displayName: "Zoë Llŷr-Siân" }) { id } }""", token: token);
+        Assert.True(renamed["errors"] is null, renamed.ToJsonString());
+
+        foreach (var typed in new[] { "zoe llyr sian", "Zoë Llŷr-Siân" })
+        {
+            var found = await factory.QueryAsync("query($q: String) { searchExperts(query: $q, first: 3) { edges { group node { id } } } }", new { q = typed }, token);
+            var first = found["data"]!["searchExperts"]!["edges"]![0]!;
+            Assert.Equal(GlobalId.Encode("Person", person.Id), first["node"]!["id"].Str());
+            Assert.Equal("NAME", first["group"].Str());
+        }
     }
 }

@@ -236,9 +236,10 @@ public sealed partial class ExpertIndex
         var rarest = wanted.MinBy(w => postings[w].Length)!;
         foreach (var (person, _) in postings[rarest])
         {
-            // Most people with the word have it in their headline or bio, not their name: a cheap look first.
+            // Most people with the word have it in their headline or bio, not their name: a cheap look first (a name with
+            // accents is folded before it can be compared: "zoe" is in "Zoë").
             var displayName = entries[person].Row.DisplayName;
-            if (!wanted.All(w => displayName.Contains(w, StringComparison.OrdinalIgnoreCase)))
+            if (System.Text.Ascii.IsValid(displayName) && !wanted.All(w => displayName.Contains(w, StringComparison.OrdinalIgnoreCase)))
             {
                 continue;
             }
