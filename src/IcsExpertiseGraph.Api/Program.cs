@@ -44,6 +44,7 @@ app.MapHealth();
 app.MapExpertiseGraphQL();
 app.MapExports();
 app.MapWebUi();
+app.MapGraphiQL();
 
 await app.RunAsync();
 return 0;
