@@ -1,3 +1,4 @@
+using IcsExpertiseGraph.Api.GraphQLApi;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Identity.Web;
 
@@ -8,7 +9,7 @@ public static class AuthExtensions
     /// <summary>
     /// One JWT bearer pipeline, two issuers: Microsoft Entra ID through Microsoft.Identity.Web when
     /// <c>AzureAd:ClientId</c> is set, otherwise the local development issuer (refused in Production unless
-    /// <c>Auth:AllowLocalIssuerInProduction</c> is true).
+    /// <c>Auth:AllowLocalIssuerInProduction</c> is true). Also the sign-in fields' graph types.
     /// </summary>
     public static IServiceCollection AddExpertiseAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -45,6 +46,7 @@ public static class AuthExtensions
 
         services.AddAuthorization();
         services.AddSingleton<CallerResolver>();
+        services.AddGraphTypesOf(typeof(SignInQueries));
         return services;
     }
 }
