@@ -25,8 +25,11 @@ namespace IcsExpertiseGraph.Tests;
 /// Program.cs lists the features, one <c>AddX</c> each, and each feature registers what it needs, its graph types
 /// included. Nothing may depend on their order, and no graph type may be left without a feature that registers it.
 /// </summary>
-public sealed partial class FeatureWiringTests(SharedApi api) : IClassFixture<SharedApi>
+public sealed partial class FeatureWiringTests(SharedApi api) : IClassFixture<SharedApi>, IDisposable
 {
+    // The local issuer keeps its key beside the store: a folder of this test's own.
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "ics-wiring-tests", Guid.NewGuid().ToString("N"));
+
     /// <summary>Program.cs's features, by name as it calls them.</summary>
     private static readonly (string Name, Action<IServiceCollection, IConfiguration, IHostEnvironment> Add)[] Features =
     [
@@ -45,6 +48,14 @@ public sealed partial class FeatureWiringTests(SharedApi api) : IClassFixture<Sh
         ("AddExpertiseGraphQL", (s, c, e) => s.AddExpertiseGraphQL(c, e)),
         ("AddWebUi", (s, c, _) => s.AddWebUi(c)),
     ];
+
+    public void Dispose()
+    {
+        if (System.IO.Directory.Exists(folder))
+        {
+            System.IO.Directory.Delete(folder, recursive: true);
+        }
+    }
 
     [Fact]
     public void TheTestListsTheFeaturesProgramAdds()
@@ -78,11 +89,11 @@ public sealed partial class FeatureWiringTests(SharedApi api) : IClassFixture<Sh
         Assert.Equal(schemaInOrder, schemaReversed);
     }
 
-    private static (List<string> Registrations, string Schema) Wire(IEnumerable<(string Name, Action<IServiceCollection, IConfiguration, IHostEnvironment> Add)> features)
+    private (List<string> Registrations, string Schema) Wire(IEnumerable<(string Name, Action<IServiceCollection, IConfiguration, IHostEnvironment> Add)> features)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Storage:Sqlite:Path"] = Path.Combine(Path.GetTempPath(), "ics-wiring-tests", "expertise.db"),
+            ["Storage:Sqlite:Path"] = Path.Combine(folder, "expertise.db"),
         }).Build();
         var environment = new WiringEnvironment();
         var services = new ServiceCollection();
