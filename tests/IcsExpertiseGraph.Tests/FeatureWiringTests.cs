@@ -51,9 +51,9 @@ public sealed partial class FeatureWiringTests(SharedApi api) : IClassFixture<Sh
 
     public void Dispose()
     {
-        if (System.IO.Directory.Exists(folder))
+        if (Directory.Exists(folder))
         {
-            System.IO.Directory.Delete(folder, recursive: true);
+            Directory.Delete(folder, recursive: true);
         }
     }
 

@@ -39,7 +39,7 @@ public static class WebUiExtensions
     public static WebApplication UseWebUiAssets(this WebApplication app)
     {
         var root = BundleRoot(app.Configuration);
-        if (System.IO.Directory.Exists(root))
+        if (Directory.Exists(root))
         {
             app.UseWhen(context => IsAsset(context.Request.Path), assets => assets.UseResponseCompression());
             // Every bundle file but the pages (*.html, never served from here) has its content hash in its name, so browsers may keep it for a year.

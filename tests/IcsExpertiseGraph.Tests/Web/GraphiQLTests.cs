@@ -13,7 +13,7 @@ public sealed partial class GraphiQLTests : IDisposable
 
     public GraphiQLTests()
     {
-        var graphiql = System.IO.Directory.CreateDirectory(Path.Combine(bundle, "graphiql")).FullName;
+        var graphiql = Directory.CreateDirectory(Path.Combine(bundle, "graphiql")).FullName;
         File.WriteAllText(Path.Combine(bundle, "index.html"), "<!doctype html><title>ICS Expertise Graph</title>");
         File.WriteAllText(Path.Combine(graphiql, "index.html"),
             "<!doctype html><title>GraphiQL</title><meta name=\"csp-nonce\" nonce=\"%CSP_NONCE%\"><script type=\"module\" src=\"/graphiql/graphiql-ABC123.js\"></script>");
@@ -22,9 +22,9 @@ public sealed partial class GraphiQLTests : IDisposable
 
     public void Dispose()
     {
-        if (System.IO.Directory.Exists(bundle))
+        if (Directory.Exists(bundle))
         {
-            System.IO.Directory.Delete(bundle, recursive: true);
+            Directory.Delete(bundle, recursive: true);
         }
     }
 

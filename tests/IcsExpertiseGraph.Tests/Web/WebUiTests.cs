@@ -15,7 +15,7 @@ public sealed class WebUiTests : IDisposable
 
     public WebUiTests()
     {
-        System.IO.Directory.CreateDirectory(bundle);
+        Directory.CreateDirectory(bundle);
         File.WriteAllText(Path.Combine(bundle, "index.html"), "<!doctype html><title>ICS Expertise Graph</title><script type=\"module\" src=\"/app-ABC123.js\"></script>");
         File.WriteAllText(Path.Combine(bundle, "app-ABC123.js"), "console.log('bundle');");
     }
@@ -30,9 +30,9 @@ public sealed class WebUiTests : IDisposable
 
     public void Dispose()
     {
-        if (System.IO.Directory.Exists(bundle))
+        if (Directory.Exists(bundle))
         {
-            System.IO.Directory.Delete(bundle, recursive: true);
+            Directory.Delete(bundle, recursive: true);
         }
     }
 
