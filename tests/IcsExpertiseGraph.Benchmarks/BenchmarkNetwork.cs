@@ -1,8 +1,11 @@
 using IcsExpertiseGraph.Api.Auth;
+using IcsExpertiseGraph.Api.Catalog;
 using IcsExpertiseGraph.Api.Experts;
 using IcsExpertiseGraph.Api.GraphQLApi;
 using IcsExpertiseGraph.Api.Hardening;
 using IcsExpertiseGraph.Api.Health;
+using IcsExpertiseGraph.Api.Invitations;
+using IcsExpertiseGraph.Api.Network;
 using IcsExpertiseGraph.Api.Seeding;
 using IcsExpertiseGraph.Api.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -45,6 +48,10 @@ public sealed class BenchmarkNetwork : IAsyncDisposable
         builder.Services.AddExpertiseStore(builder.Configuration);
         builder.Services.AddHealth();
         builder.Services.AddHardening(builder.Configuration);
+        builder.Services.AddCatalog(builder.Configuration);
+        builder.Services.AddExperts(builder.Configuration);
+        builder.Services.AddNetwork();
+        builder.Services.AddInvitations(builder.Configuration);
         builder.Services.AddExpertiseGraphQL(builder.Configuration, builder.Environment);
         if (listen)
         {

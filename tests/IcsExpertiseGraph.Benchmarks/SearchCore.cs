@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using IcsExpertiseGraph.Api.Auth;
+using IcsExpertiseGraph.Api.Catalog;
 using IcsExpertiseGraph.Api.Domain;
 using IcsExpertiseGraph.Api.Experts;
 using IcsExpertiseGraph.Api.GraphQLApi;
+using IcsExpertiseGraph.Api.Invitations;
+using IcsExpertiseGraph.Api.Network;
 using IcsExpertiseGraph.Api.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +29,10 @@ public static class SearchCore
         builder.Logging.ClearProviders();
         builder.Services.AddExpertiseAuthentication(builder.Configuration, builder.Environment);
         builder.Services.AddExpertiseStore(builder.Configuration);
+        builder.Services.AddCatalog(builder.Configuration);
+        builder.Services.AddExperts(builder.Configuration);
+        builder.Services.AddNetwork();
+        builder.Services.AddInvitations(builder.Configuration);
         builder.Services.AddExpertiseGraphQL(builder.Configuration, builder.Environment);
         await using var app = builder.Build();
         var clock = Stopwatch.StartNew();

@@ -1,3 +1,4 @@
+using IcsExpertiseGraph.Api.GraphQLApi;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Identity.Web;
 
@@ -8,7 +9,7 @@ public static class AuthExtensions
     /// <summary>
     /// One JWT bearer pipeline, two issuers: Microsoft Entra ID through Microsoft.Identity.Web when
     /// <c>AzureAd:ClientId</c> is set, otherwise the local development issuer (refused in Production unless
-    /// <c>Auth:AllowLocalIssuerInProduction</c> is true).
+    /// <c>Auth:AllowLocalIssuerInProduction</c> is true). Also the sign-in fields' graph types.
     /// </summary>
     public static IServiceCollection AddExpertiseAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -45,6 +46,7 @@ public static class AuthExtensions
 
         services.AddAuthorization();
         services.AddSingleton<CallerResolver>();
+        services.AddGraphTypesOf(typeof(SignInQueries));
         return services;
     }
 }
@@ -64,10 +66,14 @@ public sealed record AuthMode(bool EntraId, bool Production, bool LocalAllowedIn
     public bool DevelopmentSignIn => LocalIssuer && (DevelopmentSignInSetting ?? Development);
 }
 
-/// <summary>Says at start which issuer is trusted, and stops a production instance that would trust the local one.</summary>
-public sealed partial class AuthModeGuard(AuthMode mode, ILogger<AuthModeGuard> logger) : IHostedService
+/// <summary>
+/// Says at start which issuer is trusted, and stops a production instance that would trust the local one. It runs in
+/// the host's Starting phase, before any hosted service's StartAsync (the store's migration and seeding included),
+/// wherever Program.cs lists authentication among the features.
+/// </summary>
+public sealed partial class AuthModeGuard(AuthMode mode, ILogger<AuthModeGuard> logger) : IHostedLifecycleService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    public Task StartingAsync(CancellationToken cancellationToken)
     {
         if (mode.Refused)
         {
@@ -97,7 +103,15 @@ public sealed partial class AuthModeGuard(AuthMode mode, ILogger<AuthModeGuard> 
         return Task.CompletedTask;
     }
 
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Refusing to start: Production without Entra ID (AzureAd:ClientId) would trust the local development issuer; set Auth:AllowLocalIssuerInProduction=true only for a test environment")]
     private static partial void LogRefused(ILogger logger);
