@@ -1,0 +1,10 @@
+namespace IcsExpertiseGraph.Api.Domain;
+
+public sealed record Availability(
+    AvailabilityStatus Status,
+    int? HoursPerMonth,
+    bool OpenToCrossOrganisation,
+    string? Terms)
+{
+    public static Availability Unknown { get; } = new(AvailabilityStatus.NotAvailable, null, false, null);
+}
