@@ -41,16 +41,3 @@ public static class AuditActions
     public const string LinkInvitationProject = "LINK_INVITATION_PROJECT";
 }
 
-/// <summary>What an audit event is about: the <c>subjectType</c> of the trail.</summary>
-public static class AuditSubjects
-{
-    public const string Person = "Person";
-    public const string Organisation = "Organisation";
-    public const string Invitation = "Invitation";
-}
-
-/// <summary>
-/// One event of the audit trail as a rule words it: the action, its subject, and what the subject was before and is
-/// after (serialised to JSON by the store). Each store writes it in the transaction of the write it records.
-/// </summary>
-public sealed record AuditEntry(string Action, Guid Subject, object? Before, object? After, string SubjectType = AuditSubjects.Person);

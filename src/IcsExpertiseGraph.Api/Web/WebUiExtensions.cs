@@ -154,30 +154,3 @@ public static class WebUiExtensions
         """;
 }
 
-/// <summary>
-/// The bundle's hashed assets, without its pages: an HTML file served as a static file would be cached for a year and
-/// miss the page's security headers, so only the pages' endpoints (<c>/</c>, <c>/graphiql</c>) serve them. Source maps
-/// only where asked for; GraphiQL's assets (<c>graphiql/</c>) only where GraphiQL is on.
-/// </summary>
-internal sealed class BundleAssets(PhysicalFileProvider files, bool serveSourceMaps, bool serveGraphiQL) : IFileProvider
-{
-    public IFileInfo GetFileInfo(string subpath) =>
-        subpath.EndsWith(".html", StringComparison.OrdinalIgnoreCase)
-        || (!serveSourceMaps && subpath.EndsWith(".map", StringComparison.OrdinalIgnoreCase))
-        || (!serveGraphiQL && subpath.TrimStart('/').StartsWith(GraphiQLExtensions.AssetFolder + "/", StringComparison.OrdinalIgnoreCase))
-            ? new NotFoundFileInfo(subpath)
-            : files.GetFileInfo(subpath);
-
-    public IDirectoryContents GetDirectoryContents(string subpath) => NotFoundDirectoryContents.Singleton;
-
-    public Microsoft.Extensions.Primitives.IChangeToken Watch(string filter) => files.Watch(filter);
-}
-
-/// <summary><c>WebUi:Path</c>: where the bundle is (default: <c>webui/</c> beside the service); <c>WebUi:ServeSourceMaps</c>.</summary>
-public sealed class WebUiOptions
-{
-    public string? Path { get; set; }
-
-    /// <summary>Serve the bundle's source maps; unset: in Development only.</summary>
-    public bool? ServeSourceMaps { get; set; }
-}
