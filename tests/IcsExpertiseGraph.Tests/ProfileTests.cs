@@ -317,7 +317,7 @@ public sealed class ProfileTests : IDisposable
     public async Task ManagersCannotVerifyTheirOwnSkillsOrPeopleTheyMayNotSeeAndAChangedClaimLosesVerification()
     {
         var people = (await factory.Store.ListPeopleAsync(Admin, new PageRequest(0, 1000), CancellationToken.None)).Items;
-        var manager = people.First(p => p.Visibility == Visibility.Public && p.Email is not null);
+        var manager = SeededPeople.SignInAble(people)[0];
         var hidden = people.First(p => p.Visibility == Visibility.Private);
         var colleague = people.Where(p => p.Visibility == Visibility.Public && p.Id != manager.Id).First();
         var token = await factory.SignInAsync(manager, Roles.NetworkManager);
@@ -354,7 +354,7 @@ public sealed class ReadYourWritesTests : IDisposable
     public async Task AWriterSeesTheirOwnChangeInSearchAndInTheGraphAtOnce()
     {
         var people = (await factory.Store.ListPeopleAsync(Viewers.Admin, new PageRequest(0, 1000), CancellationToken.None)).Items;
-        var person = people.First(p => p.Visibility == Visibility.Public && p.Email is not null);
+        var person = SeededPeople.SignInAble(people)[0];
         var token = await factory.SignInAsync(person);
         await factory.QueryAsync("{ me { id } }", token: token);
         var skill = (await factory.QueryAsync("{ skills(query: \"Cynefin\") { nodes { id } } }"))["data"]!["skills"]!["nodes"]![0]!["id"].Str();
