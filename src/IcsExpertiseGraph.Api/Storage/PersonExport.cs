@@ -4,9 +4,6 @@ using IcsExpertiseGraph.Api.Domain;
 
 namespace IcsExpertiseGraph.Api.Storage;
 
-/// <summary>An endorsement as the person's data export shows it: the other person is named only if their profile is not private.</summary>
-public sealed record ExportedEndorsement(string Direction, string? OtherPerson, Guid SkillId, DateTimeOffset At);
-
 /// <summary>
 /// The right of access: everything held about a person as one JSON document, the same from either store. Read through
 /// the store port itself, so the only thing an adapter supplies is what the port does not otherwise read (endorsements

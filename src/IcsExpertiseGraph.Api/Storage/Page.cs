@@ -1,7 +1,5 @@
 namespace IcsExpertiseGraph.Api.Storage;
 
-public sealed record PageRequest(int Offset, int Limit);
-
 public sealed record Page<T>(IReadOnlyList<T> Items, int TotalCount, int Offset)
 {
     public bool HasNextPage => Offset + Items.Count < TotalCount;
