@@ -14,7 +14,7 @@ public sealed class VisibilityGuardUnitTests
     private readonly List<(string Method, int Count)> withheld = [];
 
     private static Person Someone(Visibility visibility, Guid? id = null) =>
-        new(id ?? Guid.NewGuid(), "Someone", null, null, "someone@nhs.test", null, visibility, Availability.Unknown, null, null, 1, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
+        new(id ?? Guid.NewGuid(), "Someone", null, null, "someone@nhs.test", null, visibility, new Availability(AvailabilityStatus.NotAvailable, null, false, null), null, null, 1, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
 
     private static Invitation Between(Guid inviter, Guid invitee, Guid? id = null) =>
         new(id ?? Guid.NewGuid(), inviter, invitee, Guid.NewGuid(), "Design", [], 1, null, DateTimeOffset.UnixEpoch, InvitationStatus.Sent, DateTimeOffset.UnixEpoch, null, null, null);

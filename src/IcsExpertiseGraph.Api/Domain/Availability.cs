@@ -4,7 +4,4 @@ public sealed record Availability(
     AvailabilityStatus Status,
     int? HoursPerMonth,
     bool OpenToCrossOrganisation,
-    string? Terms)
-{
-    public static Availability Unknown { get; } = new(AvailabilityStatus.NotAvailable, null, false, null);
-}
+    string? Terms);
