@@ -7,7 +7,8 @@ WORKDIR /ui
 COPY src/IcsExpertiseGraph.Api/Web/ui/package.json src/IcsExpertiseGraph.Api/Web/ui/package-lock.json ./
 RUN npm ci --no-audit --no-fund --loglevel=error
 COPY src/IcsExpertiseGraph.Api/Web/ui/ ./
-RUN npm run build
+# GraphiQL (dist/graphiql/) is served in Development only; this image runs Production, so it is left out.
+RUN npm run build && rm -rf dist/graphiql
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src

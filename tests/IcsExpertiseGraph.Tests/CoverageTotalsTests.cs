@@ -28,7 +28,7 @@ public sealed class CoverageTotalsTests(SharedApi api) : IClassFixture<SharedApi
         var factory = api.Factory;
         // The service seeded this network on its first start (Seed:DemoSeed 42, Seed:DemoPeople, as of today).
         var network = new NetworkGenerator(42, DateOnly.FromDateTime(DateTime.UtcNow)).Generate(factory.DemoPeople);
-        var manager = network.People.First(p => p.Visibility == Visibility.Public && p.Email is not null);
+        var manager = SeededPeople.SignInAble(network.People)[0];
         var token = factory.TokenFor(manager, Roles.NetworkManager);
 
         // What a network manager may see: PUBLIC and NETWORK people, and themself.
@@ -93,7 +93,7 @@ public sealed class CoverageTotalsTests(SharedApi api) : IClassFixture<SharedApi
     {
         var factory = api.Factory;
         var network = new NetworkGenerator(42, DateOnly.FromDateTime(DateTime.UtcNow)).Generate(factory.DemoPeople);
-        var token = factory.TokenFor(network.People.First(p => p.Visibility == Visibility.Public && p.Email is not null), Roles.NetworkManager);
+        var token = factory.TokenFor(SeededPeople.SignInAble(network.People)[0], Roles.NetworkManager);
         var repeated = new List<string>();
         foreach (var ics in network.IntegratedCareSystems)
         {

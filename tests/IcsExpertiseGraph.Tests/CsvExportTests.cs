@@ -18,8 +18,7 @@ public sealed class CsvExportTests(SharedApi api) : IClassFixture<SharedApi>
 
     private async Task<(string Member, string Manager)> TokensAsync()
     {
-        var open = (await Factory.Store.ListPeopleAsync(Admin, new PageRequest(0, 1000), CancellationToken.None)).Items
-            .Where(p => p.Email is not null && p.Visibility == Visibility.Public).ToList();
+        var open = await SeededPeople.SignInAbleAsync(Factory.Store);
         return (Factory.TokenFor(open[2]), Factory.TokenFor(open[3], Roles.NetworkManager));
     }
 

@@ -18,8 +18,8 @@ public sealed class ExportTests(SharedApi api) : IClassFixture<SharedApi>
 
     private async Task<(Person Member, Person Manager, IReadOnlyList<Person> Everyone)> PeopleAsync()
     {
-        var everyone = (await api.Factory.Store.ListPeopleAsync(Admin, new PageRequest(0, 1000), CancellationToken.None)).Items;
-        var open = everyone.Where(p => p.Email is not null && p.Visibility == Visibility.Public).ToList();
+        var everyone = await SeededPeople.AllAsync(api.Factory.Store);
+        var open = SeededPeople.SignInAble(everyone);
         return (open[0], open[1], everyone);
     }
 

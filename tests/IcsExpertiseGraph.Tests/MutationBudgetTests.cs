@@ -101,7 +101,7 @@ public sealed class MutationBudgetTests : IDisposable
 
     private async Task<(string Token, Person Person)> SignedInAsync()
     {
-        var people = await factory.Store.ListPeopleAsync(new Viewer(null, true, true, true), new PageRequest(0, 1), CancellationToken.None);
+        var people = await factory.Store.ListPeopleAsync(Viewers.Everyone, new PageRequest(0, 1), CancellationToken.None);
         var person = people.Items[0];
         var token = factory.TokenFor(person);
         var (status, _) = await SendAsync("{ me { id } }", token);
@@ -113,7 +113,7 @@ public sealed class MutationBudgetTests : IDisposable
     private async Task<string> StateAsync(Person person)
     {
         var sequence = await factory.Store.GetChangeSequenceAsync(CancellationToken.None);
-        var current = (await factory.Store.GetPeopleAsync([person.Id], new Viewer(null, true, true), CancellationToken.None))[person.Id];
+        var current = (await factory.Store.GetPeopleAsync([person.Id], Viewers.Admin, CancellationToken.None))[person.Id];
         var skills = (await factory.Store.GetSkillsOfPeopleAsync([person.Id], CancellationToken.None)).GetValueOrDefault(person.Id) ?? [];
         return $"{sequence}/{current.Version}/{string.Join(',', skills.Select(s => $"{s.SkillId}:{s.Level}").Order(StringComparer.Ordinal))}";
     }

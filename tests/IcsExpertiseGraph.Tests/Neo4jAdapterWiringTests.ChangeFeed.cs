@@ -29,8 +29,19 @@ public sealed partial class Neo4jAdapterWiringTests
         Assert.Equal([person], await ChangesRecordedByAsync(server, () => store.RemoveSkillAsync(PersonId, SkillId, PersonId, Now, none)));
         Assert.Equal([person], await ChangesRecordedByAsync(server, () => store.EndorseSkillAsync(OtherId, PersonId, SkillId, Now, none)));
         Assert.Equal([person], await ChangesRecordedByAsync(server, () => store.VerifySkillAsync(PersonId, SkillId, OtherId, Now, none)));
-        Assert.Equal([person], await ChangesRecordedByAsync(server, () =>
-            store.AddContributionAsync(PersonId, new Contribution(PersonId, ProjectId, ContributionRole.Member, null, null), PersonId, Now, none)));
+        var lead = new Viewer(PersonId, true, false);
+        server.JoinPending = "REQUEST";
+        Assert.Equal([("PERSON", OtherId)], await ChangesRecordedByAsync(server, () => store.DecideJoinRequestAsync(ProjectId, OtherId, JoinDecision.Approve, lead, Now, none)));
+        // Declining changes nothing a read model holds.
+        Assert.Empty(await ChangesRecordedByAsync(server, () => store.DecideJoinRequestAsync(ProjectId, OtherId, JoinDecision.Decline, lead, Now, none)));
+        server.JoinPending = null;
+        server.JoinContributes = true;
+        Assert.Equal([("PERSON", OtherId), person], await ChangesRecordedByAsync(server, () => store.HandOverLeadAsync(ProjectId, OtherId, ContributionRole.Member, lead, Now, none)));
+        server.JoinLeads = "[]";
+        Assert.Equal([("PERSON", OtherId)], await ChangesRecordedByAsync(server, () =>
+            store.AssignLeadAsync(ProjectId, OtherId, new Viewer(PersonId, true, false, IsNetworkManager: true), Now, none)));
+        server.JoinLeads = ScriptedQueryApi.BothLead;
+        server.JoinContributes = false;
         Assert.Equal([person], await ChangesRecordedByAsync(server, () => store.RemoveContributionAsync(PersonId, ProjectId, PersonId, Now, none)));
 
         var created = await ChangesRecordedByAsync(server, () =>
@@ -65,6 +76,9 @@ public sealed partial class Neo4jAdapterWiringTests
         var none = CancellationToken.None;
 
         Assert.Empty(await ChangesRecordedByAsync(server, () => store.LinkIdentityAsync(PersonId, "oid-3", Now, none)));
+        // A pending contribution is no contribution: asking, and a lead's addition, change nothing the read models hold.
+        Assert.Empty(await ChangesRecordedByAsync(server, () => store.RequestToJoinAsync(new Contribution(PersonId, ProjectId, ContributionRole.Member, null, null), Now, none)));
+        Assert.Empty(await ChangesRecordedByAsync(server, () => store.AddToProjectAsync(new Contribution(OtherId, ProjectId, ContributionRole.Member, null, null), new Viewer(PersonId, true, false), Now, none)));
         Assert.Empty(await ChangesRecordedByAsync(server, () => store.CreateInvitationAsync(OtherId,
             new InvitationDraft(PersonId, "Design the ICS quality system", IcsId, [SkillId], 12, "Hello", Now.AddDays(7)), new InvitationPolicy(20), Now, none)));
         Assert.Empty(await ChangesRecordedByAsync(server, () => store.RespondToInvitationAsync(InvitationId, PersonId, InvitationResponse.Decline, null, Now, none)));

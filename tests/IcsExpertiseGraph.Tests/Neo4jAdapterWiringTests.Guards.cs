@@ -76,15 +76,15 @@ public sealed partial class Neo4jAdapterWiringTests
             () => s => s.ConfirmProfileAsync(PersonId, PersonId, Now, none),
             () => s => s.SetSkillAsync(PersonId, new SkillClaim(SkillId, SkillLevel.Expert, SkillEvidence.Project, 4), PersonId, Now, none),
             () => s => s.RemoveSkillAsync(PersonId, SkillId, PersonId, Now, none),
-            () => s => s.AddContributionAsync(PersonId, new Contribution(PersonId, ProjectId, ContributionRole.Member, null, null), PersonId, Now, none),
+            () => s => s.HandOverLeadAsync(ProjectId, OtherId, ContributionRole.Member, new Viewer(PersonId, true, false), Now, none),
         ];
         foreach (var write in writes)
         {
-            var server = new ScriptedQueryApi { Holding = true };
+            var server = new ScriptedQueryApi { Holding = true, JoinContributes = true };
             await write()(Connect(server)); // reports 4 after reading 3: written and committed
             Assert.True(Assert.Single(server.Transactions).Committed);
 
-            var moved = new ScriptedQueryApi { Holding = true, WrittenVersion = 5 };
+            var moved = new ScriptedQueryApi { Holding = true, JoinContributes = true, WrittenVersion = 5 };
             await Assert.ThrowsAsync<VersionConflictException>(() => write()(Connect(moved)));
             var transaction = Assert.Single(moved.Transactions);
             Assert.False(transaction.Committed);

@@ -89,7 +89,20 @@ public sealed partial class Neo4jAdapterWiringTests
         server.Holding = true;
         await store.EndorseSkillAsync(OtherId, PersonId, SkillId, Now, none);
         await store.VerifySkillAsync(PersonId, SkillId, OtherId, Now, none);
-        await store.AddContributionAsync(PersonId, new Contribution(PersonId, ProjectId, ContributionRole.Member, new DateOnly(2026, 1, 1), null), PersonId, Now, none);
+        var lead = new Viewer(PersonId, true, false);
+        Assert.Equal(JoinRequestKind.Request, (await store.RequestToJoinAsync(new Contribution(PersonId, ProjectId, ContributionRole.Member, new DateOnly(2026, 1, 1), null), Now, none)).Kind);
+        Assert.Equal(JoinRequestKind.Addition, (await store.AddToProjectAsync(new Contribution(OtherId, ProjectId, ContributionRole.Coach, null, null), lead, Now, none)).Kind);
+        server.JoinPending = "REQUEST";
+        await store.DecideJoinRequestAsync(ProjectId, OtherId, JoinDecision.Approve, lead, Now, none);
+        server.JoinPending = null;
+        server.JoinContributes = true;
+        await store.HandOverLeadAsync(ProjectId, OtherId, ContributionRole.Sponsor, lead, Now, none);
+        server.JoinLeads = "[]";
+        await store.AssignLeadAsync(ProjectId, OtherId, new Viewer(PersonId, true, false, IsNetworkManager: true), Now, none);
+        server.JoinLeads = ScriptedQueryApi.BothLead;
+        server.JoinContributes = false;
+        Assert.Equal(PersonId, Assert.Single(await store.GetJoinRequestsOfPersonAsync(PersonId, none)).PersonId);
+        Assert.Equal(OtherId, Assert.Single(await store.GetJoinRequestsAwaitingAsync(lead, 10, none)).PersonId);
         await store.RemoveContributionAsync(PersonId, ProjectId, PersonId, Now, none);
         await store.CreateProjectAsync(new ProjectDraft("Flow", "Faster discharge", ProjectStatus.Active, new DateOnly(2026, 1, 1), null, null, OrganisationId, [SkillId]), PersonId, Now, none);
         await store.UpdateProjectAsync(ProjectId, new ProjectChanges(Change.To("Flow 2"), default, default, default, default, default, default, Change.To<IReadOnlyList<Guid>>([SkillId])), PersonId, Now, none);
@@ -218,6 +231,17 @@ public sealed partial class Neo4jAdapterWiringTests
         /// <summary>Whether the person the fake answers with has a sign-in linked (an erasure then remembers it).</summary>
         public bool Linked { get; set; }
 
+        /// <summary>Both scripted people lead the scripted project (get-join-facts and get-join-requests-awaiting answer with these leads).</summary>
+        public static readonly string BothLead = $$"""[{"id":"{{PersonId}}","visibility":"NETWORK"},{"id":"{{OtherId}}","visibility":"PUBLIC"}]""";
+
+        public string JoinLeads { get; set; } = BothLead;
+
+        /// <summary>The kind of the pending contribution get-join-facts reports for the person it is asked about, if any.</summary>
+        public string? JoinPending { get; set; }
+
+        /// <summary>Whether get-join-facts reports that the person it is asked about contributes (as a member).</summary>
+        public bool JoinContributes { get; set; }
+
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var path = request.RequestUri!.AbsolutePath;
@@ -296,7 +320,13 @@ public sealed partial class Neo4jAdapterWiringTests
                 "add-contribution" => Data(["created"], "[1]"),
                 "verify-skill" => Data(["verified"], "[1]"),
                 "remove-contribution" => Data(["removed"], "[1]"),
-                "get-project-leads" => Data(["leads", "ledByPerson"], "[0,1]"),
+                "get-project-leads" => Data(["ledByPerson"], "[1]"),
+                "get-join-facts" => Data(["leads", "contribution", "pending"], $"[{JoinLeads},{(JoinContributes ? Contribution(parameters) : "null")},{(JoinPending is { } kind ? Pending(parameters, kind) : "null")}]"),
+                "create-pending-contribution" => Data(["request"], $"[{Pending(parameters, parameters["kind"]!.GetValue<string>())}]"),
+                "delete-pending-contribution" => Data(["removed"], "[1]"),
+                "set-contribution-role" => Data(["updated"], "[1]"),
+                "get-join-requests-of-person" => Data(["request"], $"[{Pending(parameters, "ADDITION")}]"),
+                "get-join-requests-awaiting" => Data(["request", "leads", "personVisibility"], $"[{Pending(new JsonObject { ["personId"] = OtherId.ToString() }, "REQUEST")},{JoinLeads},\"PUBLIC\"]"),
                 "get-project-contributor" => Data(["contributes"], "[1]"),
                 "update-profile" when !VersionMovedOn => Data(["version"], $"[{WrittenVersion}]"),
                 "touch-person" or "confirm-profile" => Data(["version"], $"[{WrittenVersion}]"),
@@ -315,6 +345,12 @@ public sealed partial class Neo4jAdapterWiringTests
         }
 
         private static (string[] Fields, string[] Rows) Data(string[] fields, params string[] rows) => (fields, rows);
+
+        private static string Contribution(JsonObject parameters) =>
+            $$"""{"personId":"{{parameters["personId"]}}","projectId":"{{ProjectId}}","role":"MEMBER","from":"2026-01-01","to":null}""";
+
+        private static string Pending(JsonObject parameters, string kind) =>
+            $$"""{"personId":"{{parameters["personId"]}}","projectId":"{{ProjectId}}","role":"MEMBER","from":null,"to":null,"kind":"{{kind}}","requestedAt":"2026-11-26T09:00:00Z","personName":"Ada Lovelace"}""";
 
         /// <summary>
         /// The answer a server would give: the columns the statement's RETURN names, in its order, each with the fake's value

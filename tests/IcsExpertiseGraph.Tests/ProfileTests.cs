@@ -317,7 +317,7 @@ public sealed class ProfileTests : IDisposable
     public async Task ManagersCannotVerifyTheirOwnSkillsOrPeopleTheyMayNotSeeAndAChangedClaimLosesVerification()
     {
         var people = (await factory.Store.ListPeopleAsync(Admin, new PageRequest(0, 1000), CancellationToken.None)).Items;
-        var manager = people.First(p => p.Visibility == Visibility.Public && p.Email is not null);
+        var manager = SeededPeople.SignInAble(people)[0];
         var hidden = people.First(p => p.Visibility == Visibility.Private);
         var colleague = people.Where(p => p.Visibility == Visibility.Public && p.Id != manager.Id).First();
         var token = await factory.SignInAsync(manager, Roles.NetworkManager);
@@ -354,17 +354,22 @@ public sealed class ReadYourWritesTests : IDisposable
     public async Task AWriterSeesTheirOwnChangeInSearchAndInTheGraphAtOnce()
     {
         var people = (await factory.Store.ListPeopleAsync(Viewers.Admin, new PageRequest(0, 1000), CancellationToken.None)).Items;
-        var person = people.First(p => p.Visibility == Visibility.Public && p.Email is not null);
+        var person = SeededPeople.SignInAble(people)[0];
         var token = await factory.SignInAsync(person);
         await factory.QueryAsync("{ me { id } }", token: token);
         var skill = (await factory.QueryAsync("{ skills(query: \"Cynefin\") { nodes { id } } }"))["data"]!["skills"]!["nodes"]![0]!["id"].Str();
         var contributions = await factory.Store.GetContributionsOfPeopleAsync([.. people.Select(p => p.Id)], CancellationToken.None);
-        var project = contributions.Where(c => c.Key != person.Id).SelectMany(c => c.Value).First(c => !contributions.GetValueOrDefault(person.Id, []).Any(m => m.ProjectId == c.ProjectId));
+        var project = contributions.Where(c => c.Key != person.Id).SelectMany(c => c.Value)
+            .First(c => c.Role == ContributionRole.Lead && !contributions.GetValueOrDefault(person.Id, []).Any(m => m.ProjectId == c.ProjectId));
+        var lead = await factory.SignInAsync(people.Single(p => p.Id == project.PersonId));
         var id = GlobalId.Encode("Person", person.Id);
 
         await factory.QueryAsync("mutation($s: ID!) { setMySkill(input: { skillId: $s, level: COACH }) { version } }", new { s = skill }, token);
         var search = await factory.QueryAsync("query($s: ID!) { searchExperts(filter: { skillIds: [$s], minLevel: COACH }, first: 100) { edges { node { id } } } }", new { s = skill }, token);
+        // Joining is the person's request and the lead's approval: the approval is the write the graph must show at once.
         await factory.QueryAsync("mutation($p: ID!) { addMyContribution(input: { projectId: $p, role: MEMBER }) { version } }", new { p = GlobalId.Encode("Project", project.ProjectId) }, token);
+        await factory.QueryAsync("mutation($p: ID!, $who: ID!) { decideJoinRequest(projectId: $p, personId: $who, decision: APPROVE) { id } }",
+            new { p = GlobalId.Encode("Project", project.ProjectId), who = id }, lead);
         var around = await factory.QueryAsync("query($id: ID!) { collaborationNetwork(around: $id, hops: 1, limit: 1000) { nodes { person { id } } } }",
             new { id = GlobalId.Encode("Person", project.PersonId) }, token);
 

@@ -47,22 +47,30 @@ public sealed class ProjectAndDataRightsTests : IDisposable
     }
 
     [Fact]
-    public async Task ContributionsAreAddedOnceAndRemovedAndBadOnesAreRefused()
+    public async Task AContributionIsAskedForOnceApprovedByTheLeadRemovedAndBadOnesAreRefused()
     {
         var token = await TokenAsync(0);
-        var project = (await factory.Store.ListProjectsAsync(ProjectFilter.None, new PageRequest(0, 1), CancellationToken.None)).Items[0];
+        var me = (await factory.QueryAsync("{ me { id } }", token: token))["data"]!["me"]!["id"].Str();
+        var projects = (await factory.Store.ListProjectsAsync(ProjectFilter.None, new PageRequest(0, 100), CancellationToken.None)).Items;
+        var contributors = await factory.Store.GetContributionsToProjectsAsync([.. projects.Select(p => p.Id)], Admin, CancellationToken.None);
+        var project = projects.First(p => contributors[p.Id].Any(c => c.Role == ContributionRole.Lead) && contributors[p.Id].All(c => GlobalId.Encode("Person", c.PersonId) != me));
+        var lead = (await factory.Store.GetPeopleAsync([contributors[project.Id].First(c => c.Role == ContributionRole.Lead).PersonId], Admin, CancellationToken.None)).Values.Single();
         var id = GlobalId.Encode("Project", project.Id);
-        const string add = "mutation($p: ID!, $from: Date, $to: Date) { addMyContribution(input: { projectId: $p, role: ADVISOR, from: $from, to: $to }) { contributions { project { id } role } } }";
+        const string add = "mutation($p: ID!, $from: Date, $to: Date) { addMyContribution(input: { projectId: $p, role: ADVISOR, from: $from, to: $to }) { contributions { project { id } } joinRequests { project { id } role } } }";
 
         var backwards = await factory.QueryAsync(add, new { p = id, from = "2026-05-01", to = "2026-01-01" }, token);
-        var added = await factory.QueryAsync(add, new { p = id, from = "2026-01-01", to = "2026-05-01" }, token);
+        var asked = await factory.QueryAsync(add, new { p = id, from = "2026-01-01", to = "2026-05-01" }, token);
         var twice = await factory.QueryAsync(add, new { p = id, from = "2026-01-01", to = "2026-05-01" }, token);
         var unknown = await factory.QueryAsync(add, new { p = GlobalId.Encode("Project", Guid.NewGuid()), from = (string?)null, to = (string?)null }, token);
 
         Assert.Equal(("BAD_USER_INPUT", "from"), (backwards.ErrorCode(), backwards.ErrorField()));
-        Assert.Contains(added["data"]!["addMyContribution"]!["contributions"].Arr(), c => c!["project"]!["id"].Str() == id && c["role"].Str() == "ADVISOR");
+        Assert.DoesNotContain(asked["data"]!["addMyContribution"]!["contributions"].Arr(), c => c!["project"]!["id"].Str() == id);
+        Assert.Contains(asked["data"]!["addMyContribution"]!["joinRequests"].Arr(), c => c!["project"]!["id"].Str() == id && c["role"].Str() == "ADVISOR");
         Assert.Equal("CONFLICT", twice.ErrorCode());
         Assert.Equal(("NOT_FOUND", "projectId"), (unknown.ErrorCode(), unknown.ErrorField()));
+        var approved = await factory.QueryAsync("mutation($p: ID!, $who: ID!) { decideJoinRequest(projectId: $p, personId: $who, decision: APPROVE) { id } }",
+            new { p = id, who = me }, await factory.SignInAsync(lead));
+        Assert.Null(approved["errors"]);
         var removed = await factory.QueryAsync("mutation($p: ID!) { removeMyContribution(projectId: $p) { contributions { project { id } } } }", new { p = id }, token);
         Assert.DoesNotContain(removed["data"]!["removeMyContribution"]!["contributions"].Arr(), c => c!["project"]!["id"].Str() == id);
     }
@@ -78,7 +86,7 @@ public sealed class ProjectAndDataRightsTests : IDisposable
         var update = await factory.QueryAsync("mutation($p: ID!) { updateProject(input: { id: $p, title: \"Mine now\" }) { title } }",
             new { p = GlobalId.Encode("Project", project.Id) }, token);
 
-        Assert.Equal("FORBIDDEN", response.ErrorCode());
+        Assert.Equal(("FORBIDDEN", "role"), (response.ErrorCode(), response.ErrorField()));
         Assert.Equal("FORBIDDEN", update.ErrorCode());
     }
 

@@ -16,13 +16,14 @@ public sealed class ProjectAndOrganisationRuleTests
     private static Contribution Contribution(ContributionRole role, DateOnly? from = null, DateOnly? to = null) => new(Guid.NewGuid(), Guid.NewGuid(), role, from, to);
 
     [Fact]
-    public void AContributionRefusedSaysWhy()
+    public void ARequestToJoinRefusedSaysWhy()
     {
-        Refuses<RuleViolationException>(() => ProjectRules.CheckContribution(Contribution(ContributionRole.Member, Day, Day.AddDays(-1)), false), "from", "from must not be after to");
-        Refuses<ForbiddenException>(() => ProjectRules.CheckContribution(Contribution(ContributionRole.Lead), true), "id", "already has a lead", "join it as a member");
-        Refuses<DuplicateException>(() => ProjectRules.Contribute(Guid.NewGuid(), Contribution(ContributionRole.Member), false), "projectId", "already a contributor");
+        Refuses<RuleViolationException>(() => ProjectRules.RequestToJoin(Contribution(ContributionRole.Member, Day, Day.AddDays(-1)), false, null), "from", "from must not be after to");
+        Refuses<ForbiddenException>(() => ProjectRules.RequestToJoin(Contribution(ContributionRole.Lead), false, null), "role", "Nobody can make themselves a project's lead");
+        Refuses<DuplicateException>(() => ProjectRules.RequestToJoin(Contribution(ContributionRole.Member), true, null), "projectId", "already a contributor");
         Refuses<NotFoundException>(() => ProjectRules.RemoveContribution(Guid.NewGuid(), Guid.NewGuid(), false), "projectId", "not a contributor");
-        ProjectRules.CheckContribution(Contribution(ContributionRole.Member, Day, Day), true);
+        var asked = Contribution(ContributionRole.Member, Day, Day);
+        Assert.Equal(asked.PersonId, ProjectRules.RequestToJoin(asked, false, null).Subject);
     }
 
     [Fact]

@@ -27,7 +27,11 @@ internal static class SeededPeople
     /// said), in the store's order.
     /// </summary>
     public static async Task<IReadOnlyList<Person>> SignInAbleAsync(IExpertiseStore store, Visibility visibility = Visibility.Public) =>
-        [.. (await AllAsync(store)).Where(p => p.Visibility == visibility && p.Email is not null)];
+        SignInAble(await AllAsync(store), visibility);
+
+    /// <summary>The people of a list (a generated network, a page already read) who can sign in with this visibility.</summary>
+    public static IReadOnlyList<Person> SignInAble(IEnumerable<Person> people, Visibility visibility = Visibility.Public) =>
+        [.. people.Where(p => p.Visibility == visibility && p.Email is not null)];
 
     /// <summary>The <paramref name="skip"/>th person who can sign in with this visibility (PUBLIC unless said).</summary>
     public static async Task<Person> PickAsync(IExpertiseStore store, int skip = 0, Visibility visibility = Visibility.Public) =>

@@ -9,8 +9,9 @@
   scores.py remaining                          the scope files with no row, in stryker-config.json's order
   scores.py survivors REPORT.json              the surviving and not-covered mutants of a report, with their lines
 
-The table is tests/mutation/scores.md (MUTATION_SCORES names another). A scope file's latest row counts; a file run
-again (after new tests) gets a new row, and the old one stays as history. The score is Stryker's: killed and timed-out
+The table is tests/mutation/scores.md (MUTATION_SCORES names another). A scope file's latest row counts, as long as the
+file is unchanged since the row's commit (a changed file is run again); a file run again (after new tests) gets a new
+row, and the old one stays as history. The score is Stryker's: killed and timed-out
 mutants over killed, timed-out, surviving and not-covered ones; compile errors and ignored mutants are not counted.
 """
 import datetime
@@ -18,6 +19,7 @@ import glob
 import json
 import os
 import re
+import subprocess
 import sys
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
@@ -107,11 +109,20 @@ def record(report, commit, files, command):
         print("scores: " + line)
 
 
+def changed_since(row):
+    """Whether the file differs now from the commit its row mutated (its row then no longer counts)."""
+    commit = row["commit"].split("+", 1)[0]
+    path = os.path.join(API, row["file"])
+    run = subprocess.run(["git", "-C", ROOT, "diff", "--quiet", commit, "--", path], capture_output=True)
+    return run.returncode == 1
+
+
 def latest():
+    """Each scope file's latest row, unless the file has changed since that row's commit."""
     last = {}
     for row in read_rows():
         last[row["file"]] = row
-    return last
+    return {f: r for f, r in last.items() if not changed_since(r)}
 
 
 def remaining():
@@ -128,10 +139,13 @@ def summary(write):
     t = sum(r["timeout"] for r in rows)
     n = sum(r["nocov"] for r in rows)
     left = [f for f in files if f not in done]
+    rows_of = {r["file"] for r in read_rows()}
+    stale = [f for f in left if f in rows_of]
     text = [f"Combined (the latest row of each of {len(rows)} of the {len(files)} scope files): "
             f"**{fmt(score(k, s, t, n))}**, {k + t} of {k + s + t + n} mutants killed ({k} killed, {t} timed out), "
             f"{s} survived, {n} not covered."]
-    text.append("Not run yet: " + (", ".join(f"`{f}`" for f in left) if left else "none; the parts add up to the whole scope") + ".")
+    text.append("Not run yet, or changed since their run (" + str(len(left)) + "): "
+                + (", ".join(f"`{f}`" + (" (changed)" if f in stale else "") for f in left) if left else "none; the parts add up to the whole scope") + ".")
     out = "\n\n".join(text)
     print(out)
     if write:

@@ -1,3 +1,4 @@
+using IcsExpertiseGraph.Api.GraphQLApi;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Identity.Web;
 
@@ -8,7 +9,7 @@ public static class AuthExtensions
     /// <summary>
     /// One JWT bearer pipeline, two issuers: Microsoft Entra ID through Microsoft.Identity.Web when
     /// <c>AzureAd:ClientId</c> is set, otherwise the local development issuer (refused in Production unless
-    /// <c>Auth:AllowLocalIssuerInProduction</c> is true).
+    /// <c>Auth:AllowLocalIssuerInProduction</c> is true). Also the sign-in fields' graph types.
     /// </summary>
     public static IServiceCollection AddExpertiseAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -45,72 +46,8 @@ public static class AuthExtensions
 
         services.AddAuthorization();
         services.AddSingleton<CallerResolver>();
+        services.AddGraphTypesOf(typeof(SignInQueries));
         return services;
     }
 }
 
-/// <summary>Which issuer this instance trusts, and whether it offers the development sign-in, decided once from configuration.</summary>
-public sealed record AuthMode(bool EntraId, bool Production, bool LocalAllowedInProduction, bool Development, bool? DevelopmentSignInSetting)
-{
-    public bool Refused => !EntraId && Production && !LocalAllowedInProduction;
-
-    /// <summary>The local development issuer signs and validates this instance's tokens.</summary>
-    public bool LocalIssuer => !EntraId && !Refused;
-
-    /// <summary>
-    /// Anyone may sign in as anyone (developmentSignIn): only where the local issuer runs anyway, and then in
-    /// Development unless Auth:DevelopmentSignIn says otherwise.
-    /// </summary>
-    public bool DevelopmentSignIn => LocalIssuer && (DevelopmentSignInSetting ?? Development);
-}
-
-/// <summary>Says at start which issuer is trusted, and stops a production instance that would trust the local one.</summary>
-public sealed partial class AuthModeGuard(AuthMode mode, ILogger<AuthModeGuard> logger) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        if (mode.Refused)
-        {
-            LogRefused(logger);
-            throw new InvalidOperationException(
-                "Refusing to start: the environment is Production and Entra ID is not configured (AzureAd:ClientId), so only the local development issuer is available. Configure AzureAd, or set Auth:AllowLocalIssuerInProduction=true for a test environment.");
-        }
-
-        if (mode.EntraId)
-        {
-            LogEntra(logger);
-        }
-        else if (mode.Production)
-        {
-            LogLocalInProduction(logger);
-        }
-        else
-        {
-            LogLocal(logger);
-        }
-
-        if (mode.DevelopmentSignIn)
-        {
-            LogDevelopmentSignIn(logger);
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Refusing to start: Production without Entra ID (AzureAd:ClientId) would trust the local development issuer; set Auth:AllowLocalIssuerInProduction=true only for a test environment")]
-    private static partial void LogRefused(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sign-in: Microsoft Entra ID tokens (AzureAd configuration)")]
-    private static partial void LogEntra(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in: the LOCAL development issuer in Production, allowed by Auth:AllowLocalIssuerInProduction")]
-    private static partial void LogLocalInProduction(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sign-in: the local development issuer (get a token with the 'token' verb)")]
-    private static partial void LogLocal(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Development sign-in is ON (developmentSignIn): anyone who can reach this instance can sign in as anyone, with any role. Set Auth:DevelopmentSignIn=false to turn it off")]
-    private static partial void LogDevelopmentSignIn(ILogger logger);
-}

@@ -78,7 +78,7 @@ public sealed class LocalIssuer
             return Convert.FromBase64String(File.ReadAllText(path).Trim());
         }
 
-        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var bytes = RandomNumberGenerator.GetBytes(32);
         // Written to a temporary file first, so two processes starting together cannot read half a key.
         var temporary = path + "." + Guid.NewGuid().ToString("N");

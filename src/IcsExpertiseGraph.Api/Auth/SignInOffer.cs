@@ -1,11 +1,5 @@
 namespace IcsExpertiseGraph.Api.Auth;
 
-/// <summary>How a client signs in to this instance: with Entra ID, with the local issuer's tokens, or not at all.</summary>
-public enum SignInMode { EntraId, LocalDevelopment, None }
-
-/// <summary>What a browser needs to sign in with Entra ID (MSAL): the authority, its own app registration, the API's scopes.</summary>
-public sealed record EntraIdSignIn(string Authority, string ClientId, IReadOnlyList<string> Scopes);
-
 /// <summary>
 /// The sign-in this instance offers, for clients to ask before they sign in (signInOptions); worked out once from
 /// configuration, like <see cref="AuthMode"/>. Nothing in it is secret: it is what a single-page app ships anyway.

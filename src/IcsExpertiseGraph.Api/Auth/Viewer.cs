@@ -25,16 +25,3 @@ public sealed record Viewer(Guid? PersonId, bool IsMember, bool IsAdmin, bool Is
     public bool CanSeeEmailOf(Person person, bool acceptedViewersInvitation = false) => IsAdmin || person.Id == PersonId || (acceptedViewersInvitation && PersonId is not null);
 }
 
-/// <summary>App roles, as Entra ID puts them in the token's <c>roles</c> claim.</summary>
-public static class Roles
-{
-    public const string NetworkManager = "NetworkManager";
-    public const string Admin = "Admin";
-}
-
-/// <summary>What a validated token says about the caller, before any profile is looked up.</summary>
-public sealed record SignedInIdentity(string ExternalId, string? Email, bool EmailVerified, string? Name, IReadOnlySet<string> Roles)
-{
-    /// <summary>When the token was issued (<c>iat</c>, else <c>nbf</c>): a token from before its sign-in's erasure is refused.</summary>
-    public DateTimeOffset? IssuedAt { get; init; }
-}

@@ -21,6 +21,16 @@ public static class AuditActions
     public const string RemoveContribution = "REMOVE_CONTRIBUTION";
     public const string CreateProject = "CREATE_PROJECT";
     public const string UpdateProject = "UPDATE_PROJECT";
+    public const string RequestToJoin = "REQUEST_TO_JOIN";
+    public const string AddToProject = "ADD_TO_PROJECT";
+    public const string ApproveJoinRequest = "APPROVE_JOIN_REQUEST";
+    public const string DeclineJoinRequest = "DECLINE_JOIN_REQUEST";
+    public const string WithdrawJoinRequest = "WITHDRAW_JOIN_REQUEST";
+    public const string ConfirmProjectAddition = "CONFIRM_PROJECT_ADDITION";
+    public const string DeclineProjectAddition = "DECLINE_PROJECT_ADDITION";
+    public const string WithdrawProjectAddition = "WITHDRAW_PROJECT_ADDITION";
+    public const string HandOverLead = "HAND_OVER_LEAD";
+    public const string AssignLead = "ASSIGN_LEAD";
     public const string CreateOrganisation = "CREATE_ORGANISATION";
     public const string UpdateOrganisation = "UPDATE_ORGANISATION";
     public const string InviteExpert = "INVITE_EXPERT";
@@ -31,16 +41,3 @@ public static class AuditActions
     public const string LinkInvitationProject = "LINK_INVITATION_PROJECT";
 }
 
-/// <summary>What an audit event is about: the <c>subjectType</c> of the trail.</summary>
-public static class AuditSubjects
-{
-    public const string Person = "Person";
-    public const string Organisation = "Organisation";
-    public const string Invitation = "Invitation";
-}
-
-/// <summary>
-/// One event of the audit trail as a rule words it: the action, its subject, and what the subject was before and is
-/// after (serialised to JSON by the store). Each store writes it in the transaction of the write it records.
-/// </summary>
-public sealed record AuditEntry(string Action, Guid Subject, object? Before, object? After, string SubjectType = AuditSubjects.Person);

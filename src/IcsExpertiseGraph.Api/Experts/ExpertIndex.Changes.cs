@@ -486,5 +486,3 @@ public sealed partial class ExpertIndex
             .OrderBy(i => entries[i].Row.DisplayName, StringComparer.OrdinalIgnoreCase).ThenBy(i => entries[i].Row.Id)]);
 }
 
-/// <summary>A change from the feed that a read model cannot apply; the model is rebuilt whole instead.</summary>
-public sealed class ReadModelChangeException(string message) : Exception(message);

@@ -7,9 +7,6 @@ using IcsExpertiseGraph.Api.Storage;
 
 namespace IcsExpertiseGraph.Api.Experts;
 
-/// <summary>A person as a list of names shows them: Organisation is their primary (else first) current employer's name.</summary>
-public sealed record PersonListing(Guid Id, string DisplayName, string? Headline, Visibility Visibility, string? Organisation);
-
 /// <summary>
 /// The in-memory read model for search: one immutable snapshot of every person's searchable text, holdings,
 /// current employers and availability, built from whichever store is configured. It answers the store's

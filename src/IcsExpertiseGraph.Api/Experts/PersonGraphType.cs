@@ -46,5 +46,6 @@ public sealed class PersonGraphType : ObjectGraphType<Person>
             .Resolve(c => c.Request().ContributionsOfPeople.Load(c.Source.Id).Then(e => e ?? []));
         this.AddAuditTrailFields();
         this.AddInvitationFields();
+        Projects.JoinRequestFields.AddJoinRequestFields(this);
     }
 }

@@ -4,8 +4,6 @@ using IcsExpertiseGraph.Api.Storage;
 
 namespace IcsExpertiseGraph.Api.Experts;
 
-public sealed record FacetCount<T>(T Value, int Count);
-
 /// <summary>
 /// Counts over the whole filtered result (never just the page), one per person: a person holding three
 /// improvement skills counts once for QUALITY_IMPROVEMENT. Only visible people are candidates, so hidden

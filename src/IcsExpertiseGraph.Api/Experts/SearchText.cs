@@ -36,20 +36,65 @@ public static class SearchText
             return [];
         }
 
-        var folded = new StringBuilder(text.Length);
-        // Plain ASCII has no accents to take off: decomposing it would only cost time (index builds read millions of words).
-        foreach (var c in System.Text.Ascii.IsValid(text) ? text : text.Normalize(NormalizationForm.FormD))
+        return Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    /// <summary>
+    /// The text as <see cref="Words"/> reads it, before it is cut: lower case without accents, every other character a
+    /// space. Looking words up in it (<see cref="HasWordStarting"/>) makes no string per word.
+    /// </summary>
+    public static string Fold(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
         {
-            var category = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (category == UnicodeCategory.NonSpacingMark)
+            return string.Empty;
+        }
+
+        var folded = new StringBuilder(text.Length);
+        var ascii = System.Text.Ascii.IsValid(text);
+        foreach (var c in text)
+        {
+            // Plain ASCII has no accents to take off (index builds read millions of words). Otherwise a combining accent
+            // typed on its own is dropped and an accented Latin letter becomes its plain one: the service runs with
+            // invariant globalization, where string.Normalize does not decompose, so "zoe" must find "Zoë" by this table.
+            if (!ascii && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
             {
                 continue;
             }
 
-            folded.Append(char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ');
+            var plain = ascii ? c : WithoutAccent(c);
+            folded.Append(char.IsLetterOrDigit(plain) ? char.ToLowerInvariant(plain) : ' ');
         }
 
-        return folded.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return folded.ToString();
+    }
+
+    // The plain letter of each accented letter of Latin-1 (from U+00C0) and Latin Extended-A (to U+017F), in code point
+    // order; '\0' where there is none to give (Æ, ×, Þ, ß, Ĳ, Œ...), which stay as they are.
+    private const string LatinPlain =
+        "AAAAAA\0CEEEEIIIIDNOOOOO\0OUUUUY\0\0aaaaaa\0ceeeeiiiidnooooo\0ouuuuy\0y" +
+        "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIi\0\0JjKkkLlLlLlLlLlNnNnNnnNnOoOoOo\0\0RrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
+
+    private static char WithoutAccent(char c)
+    {
+        var at = c - '\u00C0';
+        return at >= 0 && at < LatinPlain.Length && LatinPlain[at] != '\0' ? LatinPlain[at] : c;
+    }
+
+    /// <summary>Whether a word of <paramref name="folded"/> (from <see cref="Fold"/>) begins with <paramref name="prefix"/>.</summary>
+    public static bool HasWordStarting(string folded, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(folded);
+        ArgumentException.ThrowIfNullOrEmpty(prefix);
+        for (var at = folded.IndexOf(prefix, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(prefix, at + 1, StringComparison.Ordinal))
+        {
+            if (at == 0 || folded[at - 1] == ' ')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A crude singular: enough that "audits" finds "audit" and "charts" finds "chart".</summary>

@@ -5,22 +5,6 @@ using IcsExpertiseGraph.Api.Storage;
 
 namespace IcsExpertiseGraph.Api.Experts;
 
-/// <summary>How a member covers one required skill: the holding it comes through (the skill itself or a narrower one) and its level.</summary>
-public sealed record TeamCover(Guid SkillId, Guid HeldSkillId, SkillLevel Level);
-
-public sealed record TeamMember(Guid PersonId, Guid? OrganisationId, IReadOnlyList<TeamCover> Coverage)
-{
-    /// <summary>The required skills this member is proposed for.</summary>
-    public IReadOnlyList<Guid> Covers => [.. Coverage.Select(c => c.SkillId)];
-}
-
-public sealed record UncoveredSkill(Guid SkillId, string Reason);
-
-public sealed record TeamProposal(IReadOnlyList<TeamMember> Members, IReadOnlyList<UncoveredSkill> Uncovered)
-{
-    public int OrganisationCount => Members.Select(m => m.OrganisationId).OfType<Guid>().Distinct().Count();
-}
-
 /// <summary>
 /// Proposes a small team that covers a set of skills: greedy set cover over the visible people who hold
 /// them (or anything narrower) at practitioner level or deeper, preferring deeper holdings, available people

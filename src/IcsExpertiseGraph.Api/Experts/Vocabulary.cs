@@ -3,30 +3,6 @@ using IcsExpertiseGraph.Api.Domain;
 
 namespace IcsExpertiseGraph.Api.Experts;
 
-/// <summary>How a concept was recognised, for the explanation.</summary>
-public enum ConceptSource { Name, Alias, Misspelling, Word, Filter, Domain }
-
-/// <summary>
-/// One thing the searcher asked for: a skill (or, for a bare word, a few skills), with everything narrower
-/// in the taxonomy. Holding any of SkillIds satisfies it.
-/// </summary>
-public sealed record Concept(string Label, IReadOnlyList<Skill> Roots, IReadOnlySet<Guid> SkillIds, ConceptSource Source)
-{
-    private readonly HashSet<Guid> rootIds = [.. Roots.Select(r => r.Id)];
-
-    /// <summary>Whether the skill is one asked for by name, rather than a narrower one under it.</summary>
-    public bool IsRoot(Guid skillId) => rootIds.Contains(skillId);
-}
-
-/// <summary>
-/// A query understood: the skills it asks for, the free words left once the skills' names are taken out, the typed
-/// words of each recognised name (found in text only together), and every word of it (to find a person by name).
-/// </summary>
-public sealed record QueryMeaning(IReadOnlyList<Concept> Concepts, IReadOnlyList<string> FreeTerms, IReadOnlyList<IReadOnlyList<string>> Phrases, IReadOnlyList<string> AllTerms)
-{
-    public static QueryMeaning Nothing { get; } = new([], [], [], []);
-}
-
 /// <summary>
 /// Turns typed words into skills: names and aliases ("SPC", "PDSA", "EBCD", "QSIR") in any case, with
 /// punctuation and simple plurals ignored; misspellings within one or two edits; and, when nothing else
@@ -166,9 +142,10 @@ public static class Vocabulary
     /// <summary>Optimal string alignment distance (a swap of two neighbours is one edit), stopping early past the limit.</summary>
     private static int EditDistance(string a, string b, int limit)
     {
-        var previous2 = new int[b.Length + 1];
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        // Typed words and skill names are short: three rows on the stack, not three arrays for every pair compared.
+        Span<int> previous2 = b.Length < 64 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
+        Span<int> previous = b.Length < 64 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
+        Span<int> current = b.Length < 64 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
         {
             previous[j] = j;
@@ -195,7 +172,10 @@ public static class Vocabulary
                 return limit + 1;
             }
 
-            (previous2, previous, current) = (previous, current, previous2);
+            var oldest = previous2;
+            previous2 = previous;
+            previous = current;
+            current = oldest;
         }
 
         return previous[b.Length];

@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.Types;
 using IcsExpertiseGraph.Api.Domain;
 using IcsExpertiseGraph.Api.Hardening;
 using IcsExpertiseGraph.Api.Observability;
@@ -11,7 +12,8 @@ public static class GraphQLExtensions
 {
     /// <summary>
     /// The GraphQL endpoint's machinery: the schema (its Query and Mutation roots list each feature's fields), errors,
-    /// limits and the per-request context. The services resolvers use come from their features (AddCatalog, AddExperts, ...).
+    /// limits and the per-request context. The services resolvers use, and the graph types, come from their features
+    /// (AddCatalog, AddExperts, AddProfiles, ...).
     /// </summary>
     public static IServiceCollection AddExpertiseGraphQL(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -20,11 +22,12 @@ public static class GraphQLExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService<GraphQLWarmup>();
         services.AddScoped<RequestContext>();
-        services.AddTransient(typeof(ConnectionGraphType<,>));
-        services.AddTransient(typeof(EdgeGraphType<,>));
+        // The machinery's own graph types (connections, edges, page info, Node, scalars) and GraphQL.NET's enum type
+        // over a C# enum; each feature's AddX registers the rest (AddGraphTypesOf), in any order.
+        services.AddGraphTypesOf(typeof(ExpertiseSchema));
+        services.TryAddTransient(typeof(EnumerationGraphType<>));
         services.AddGraphQL(builder => builder
             .AddSchema<ExpertiseSchema>()
-            .AddGraphTypes(typeof(ExpertiseSchema).Assembly)
             .AddSystemTextJson()
             .AddErrorInfoProvider(_ => new ErrorInfoProvider(exposeDetails, suggestFields))
             .AddRequestLimits(configuration)

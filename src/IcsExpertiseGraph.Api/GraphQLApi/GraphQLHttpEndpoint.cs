@@ -110,6 +110,7 @@ internal static class GraphQLHttpEndpoint
             options.CancellationToken = http.RequestAborted;
         });
 
+        InputErrors.Spread(result);
         GraphQLRequestLog.Record(http, operation, result, started);
         http.Response.StatusCode = result.Executed ? StatusCodes.Status200OK : NotExecutedStatus(mediaType);
         http.Response.ContentType = mediaType + "; charset=utf-8";

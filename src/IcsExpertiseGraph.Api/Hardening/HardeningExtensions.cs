@@ -40,6 +40,10 @@ public static class HardeningExtensions
             // people) hold a handful of items; GraphQL.NET's default of 7 would price ordinary nested pages like
             // fan-out attacks (a full directory page costs 72,402 at 7, 8,402 at 4).
             options.DefaultListImpactMultiplier = GraphQLLimits.UnpagedListEstimate;
+            if (limits.Introspection)
+            {
+                options.ValidateComplexityDelegate = IntrospectionLimits.Apply;
+            }
         });
         if (!limits.Introspection)
         {

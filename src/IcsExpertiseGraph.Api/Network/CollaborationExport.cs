@@ -5,8 +5,6 @@ using IcsExpertiseGraph.Api.Storage;
 
 namespace IcsExpertiseGraph.Api.Network;
 
-public enum ExportFormat { GraphMl, Json }
-
 /// <summary>
 /// The collaboration graph of one ICS (or everyone) for network analysts: GraphML (Gephi, Cytoscape desktop)
 /// or Cytoscape.js JSON. Only people the viewer may see are written, and only links between them.

@@ -292,6 +292,13 @@ public sealed partial class CollaborationGraph
                 projectChanges.Add((position, now));
             }
 
+            // A person new to the graph gets their (perhaps empty) links written too: a later change that links them reads
+            // them back (Around), and an unwritten position would hold none at all.
+            foreach (var (position, _) in personIds)
+            {
+                Around(position);
+            }
+
             var sorted = adjacency.Select(a => (a.Key, Sorted: StrongestFirst([.. a.Value], WeightOf))).ToList();
             return new CollaborationGraph(graph, sequence, new State(
                 graph.people.With(personIds), graph.flags.With(flagChanges), personPositions.ToImmutable(), graph.organisationOf.With(organisationChanges),

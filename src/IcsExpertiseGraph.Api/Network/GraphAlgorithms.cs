@@ -1,11 +1,5 @@
 namespace IcsExpertiseGraph.Api.Network;
 
-/// <summary>A chain of people, each linked to the next by <see cref="Links"/>[i] (so Links has one fewer entries).</summary>
-public sealed record GraphPath(IReadOnlyList<int> People, IReadOnlyList<int> Links);
-
-/// <summary>A neighbourhood cut to a size, with whether the cut left people out.</summary>
-public sealed record Neighbourhood(IReadOnlyList<int> People, IReadOnlyList<(int A, int B, int Link)> Links, bool Truncated);
-
 /// <summary>
 /// The graph algorithms over <see cref="CollaborationGraph"/>, each restricted to the people a predicate allows
 /// (the caller's visibility), so a hidden person is never a step, a neighbour or a count.

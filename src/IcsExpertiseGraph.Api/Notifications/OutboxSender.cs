@@ -15,13 +15,21 @@ namespace IcsExpertiseGraph.Api.Notifications;
 /// being sent is finished first (bounded by <see cref="SmtpOptions.Timeout"/>), never cut off between its body and the
 /// server's reply, which would leave it accepted but not marked sent and so sent twice.
 /// </summary>
-public sealed partial class OutboxSender(IExpertiseStore store, IOptions<NotificationOptions> options, TimeProvider clock, ILogger<OutboxSender> logger)
+public sealed partial class OutboxSender(
+    IExpertiseStore store, IOptions<NotificationOptions> options, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<OutboxSender> logger)
     : BackgroundService
 {
     private readonly NotificationOptions settings = options.Value;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The first round waits until the host has started, so after the store's migrations (StoreInitializer runs
+        // them in its StartAsync), wherever Program.cs lists invitations among the features.
+        if (!await HasStartedAsync(stoppingToken))
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -56,6 +64,22 @@ public sealed partial class OutboxSender(IExpertiseStore store, IOptions<Notific
             {
                 return;
             }
+        }
+    }
+
+    private async Task<bool> HasStartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        using var onStopping = stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
+        try
+        {
+            await started.Task;
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 

@@ -19,8 +19,10 @@ public static class PersonImports
 
             return row with { DisplayName = changes.DisplayName.Value, Headline = changes.Headline.Value, Bio = changes.Bio.Value, Email = changes.Email.Value!, OrganisationOdsCode = row.OrganisationOdsCode?.Trim().ToUpperInvariant() };
         }
-        catch (BadUserInputError error)
+        catch (Exception e) when (e is BadUserInputError or InvalidInputException)
         {
+            // A row names its first fault: the import is refused whole, and the row is fixed and sent again.
+            var error = e as BadUserInputError ?? ((InvalidInputException)e).Errors[0];
             throw new BadUserInputError($"rows[{index}].{error.Field}", $"Row {index + 1}: {error.Message}");
         }
     }

@@ -15,34 +15,38 @@ public static class ProfileValidation
     public const int HoursPerMonthMax = 200;
     public const int YearsMax = 60;
 
+    /// <summary>The changes trimmed, or refused naming every field at fault at once (a form shows them all together).</summary>
     public static ProfileChanges Checked(ProfileChanges changes)
     {
+        ArgumentNullException.ThrowIfNull(changes);
+        var errors = new InputErrors();
         if (changes.DisplayName.IsSet && (changes.DisplayName.Value is null || changes.DisplayName.Value.Trim().Length is 0 or > DisplayNameMax))
         {
-            throw new BadUserInputError("displayName", $"displayName must be 1 to {DisplayNameMax} characters.");
+            errors.Add("displayName", $"displayName must be 1 to {DisplayNameMax} characters.");
         }
 
-        Longest(changes.Headline, HeadlineMax, "headline");
-        Longest(changes.Bio, BioMax, "bio");
-        Longest(changes.Terms, TermsMax, "availability.terms");
+        Longest(errors, changes.Headline, HeadlineMax, "headline");
+        Longest(errors, changes.Bio, BioMax, "bio");
+        Longest(errors, changes.Terms, TermsMax, "availability.terms");
         if (changes.Orcid.IsSet && changes.Orcid.Value is { } orcid && !Orcid.IsValid(orcid))
         {
-            throw new BadUserInputError("orcid", "orcid must be an ORCID iD like 0000-0002-1825-0097 with a correct check digit.");
+            errors.Add("orcid", "orcid must be an ORCID iD like 0000-0002-1825-0097 with a correct check digit.");
         }
 
         if (changes.Email.IsSet && changes.Email.Value is { } email && !IsEmail(email))
         {
-            throw new BadUserInputError("email", "email must be a single email address, like jane.smith@nhs.net.");
+            errors.Add("email", "email must be a single email address, like jane.smith@nhs.net.");
         }
 
         if (changes.HoursPerMonth.IsSet && changes.HoursPerMonth.Value is < 0 or > HoursPerMonthMax)
         {
-            throw new BadUserInputError("availability.hoursPerMonth", $"hoursPerMonth must be between 0 and {HoursPerMonthMax}.");
+            errors.Add("availability.hoursPerMonth", $"hoursPerMonth must be between 0 and {HoursPerMonthMax}.");
         }
 
+        errors.ThrowIfAny();
         return changes with
         {
-            DisplayName = changes.DisplayName.IsSet ? Change.To(changes.DisplayName.Value.Trim()) : changes.DisplayName,
+            DisplayName = changes.DisplayName.IsSet ? Change.To(changes.DisplayName.Value!.Trim()) : changes.DisplayName,
             Headline = Trimmed(changes.Headline),
             Bio = Trimmed(changes.Bio),
             Terms = Trimmed(changes.Terms),
@@ -54,11 +58,11 @@ public static class ProfileValidation
         ? throw new BadUserInputError("years", $"years must be between 0 and {YearsMax}.")
         : years;
 
-    private static void Longest(Change<string?> change, int max, string field)
+    private static void Longest(InputErrors errors, Change<string?> change, int max, string field)
     {
         if (change.IsSet && change.Value?.Length > max)
         {
-            throw new BadUserInputError(field, $"{field} must be at most {max} characters.");
+            errors.Add(field, $"{field} must be at most {max} characters.");
         }
     }
 

@@ -8,19 +8,21 @@ public sealed record CreateProjectInput(
     string Title, string? Aim, ProjectStatus? Status, DateOnly? StartDate, DateOnly? EndDate, string? OutcomeSummary,
     string? HostOrganisationId, IReadOnlyList<string>? MethodSkillIds)
 {
-    /// <summary>The project it asks for, checked: text within its limits, ids of the right kinds, dates in order.</summary>
+    /// <summary>The project it asks for, checked: text within its limits, ids of the right kinds, dates in order; every field at fault is reported at once.</summary>
     public ProjectDraft ToDraft()
     {
-        var draft = new ProjectDraft(
-            InputText.Required(Title, "title", ProjectMutations.TitleMax), InputText.Optional(Aim, "aim", ProjectMutations.TextMax), Status ?? ProjectStatus.Planned,
-            StartDate, EndDate, InputText.Optional(OutcomeSummary, "outcomeSummary", ProjectMutations.TextMax),
-            HostOrganisationId is { } host ? GlobalId.Parse(host, "Organisation", "hostOrganisationId") : null,
-            [.. (MethodSkillIds ?? []).Select(id => GlobalId.Parse(id, "Skill", "methodSkillIds"))]);
-        if (draft.StartDate > draft.EndDate)
+        var errors = new InputErrors();
+        var title = errors.Read(() => InputText.Required(Title, "title", ProjectMutations.TitleMax));
+        var aim = errors.Read(() => InputText.Optional(Aim, "aim", ProjectMutations.TextMax));
+        var outcome = errors.Read(() => InputText.Optional(OutcomeSummary, "outcomeSummary", ProjectMutations.TextMax));
+        var host = errors.Read(() => HostOrganisationId is { } id ? GlobalId.Parse(id, "Organisation", "hostOrganisationId") : (Guid?)null);
+        var methods = errors.Read(() => (IReadOnlyList<Guid>)[.. (MethodSkillIds ?? []).Select(id => GlobalId.Parse(id, "Skill", "methodSkillIds"))]);
+        if (StartDate > EndDate)
         {
-            throw new BadUserInputError("endDate", ProjectRules.EndBeforeStart);
+            errors.Add("endDate", ProjectRules.EndBeforeStart);
         }
 
-        return draft;
+        errors.ThrowIfAny();
+        return new ProjectDraft(title!, aim, Status ?? ProjectStatus.Planned, StartDate, EndDate, outcome, host, methods!);
     }
 }

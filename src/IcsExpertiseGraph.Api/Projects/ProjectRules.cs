@@ -4,38 +4,13 @@ using IcsExpertiseGraph.Api.Storage;
 namespace IcsExpertiseGraph.Api.Projects;
 
 /// <summary>
-/// The rules of projects and contributions, in one place for both stores: each store reads the facts (whether the
-/// project has a lead, whether the actor leads it, whether a row was written) inside the write's transaction, asks
-/// here, and writes what was decided.
+/// The rules of projects and contributions, in one place for both stores: each store reads the facts (the project's
+/// leads, whether the actor leads it, whether a row was written) inside the write's transaction, asks here, and writes
+/// what was decided. Joining and leading a project are in <c>ProjectRules.Joining.cs</c>.
 /// </summary>
-public static class ProjectRules
+public static partial class ProjectRules
 {
     public const string EndBeforeStart = "endDate must not be before startDate.";
-
-    /// <summary>Decides a new contribution before it is written.</summary>
-    public static void CheckContribution(Contribution contribution, bool projectHasLead)
-    {
-        ArgumentNullException.ThrowIfNull(contribution);
-        if (contribution.From > contribution.To)
-        {
-            throw new RuleViolationException("from", "from must not be after to.");
-        }
-
-        if (contribution.Role == ContributionRole.Lead && projectHasLead)
-        {
-            // Leads may edit the project; a project that has one is led by whoever its leads are.
-            throw new ForbiddenException("This project already has a lead; join it as a member, coach, sponsor or advisor.");
-        }
-    }
-
-    /// <summary>Decides from whether the contribution was new.</summary>
-    public static AuditEntry Contribute(Guid personId, Contribution contribution, bool created)
-    {
-        ArgumentNullException.ThrowIfNull(contribution);
-        return created
-            ? new(AuditActions.AddContribution, personId, null, new { projectId = contribution.ProjectId, role = EnumText.Name(contribution.Role), contribution.From, contribution.To })
-            : throw new DuplicateException("projectId", "You are already a contributor to this project; remove the contribution to change it.");
-    }
 
     /// <summary>The contribution an invitee's own link of an invitation to its project adds (<c>InvitationRules.EvidenceOf</c>).</summary>
     public static AuditEntry ContributedThrough(Guid invitationId, Contribution link)

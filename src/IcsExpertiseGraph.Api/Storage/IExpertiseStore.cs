@@ -133,8 +133,33 @@ public interface IExpertiseStore
     /// <summary>A network manager vouches for a claimed skill.</summary>
     Task<Person> VerifySkillAsync(Guid personId, Guid skillId, Guid? actorId, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Adds the person to a project (not twice); from must not be after to.</summary>
-    Task<Person> AddContributionAsync(Guid personId, Contribution contribution, Guid actorId, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>
+    /// The person asks to join a project (<see cref="Projects.ProjectRules.RequestToJoin"/>): a pending REQUEST, audited, with a
+    /// notification to each of its leads, in one transaction. It is no contribution until approved, so nothing a read model
+    /// holds changes (no change feed entry, no new profile version).
+    /// </summary>
+    Task<JoinRequest> RequestToJoinAsync(Contribution contribution, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>A lead adds someone to their project (<see cref="Projects.ProjectRules.AddToProject"/>): a pending ADDITION the person confirms, audited, with a notification to them.</summary>
+    Task<JoinRequest> AddToProjectAsync(Contribution contribution, Viewer actor, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Approves, confirms, declines or withdraws the person's pending contribution to the project (<see cref="Projects.ProjectRules.Decide"/>):
+    /// an agreed one becomes a contribution; audited and notified, in one transaction.
+    /// </summary>
+    Task<Project> DecideJoinRequestAsync(Guid projectId, Guid personId, JoinDecision decision, Viewer actor, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The actor, a lead, hands the lead role to a confirmed contributor and keeps <paramref name="formerLeadRole"/> (<see cref="Projects.ProjectRules.HandOver"/>).</summary>
+    Task<Project> HandOverLeadAsync(Guid projectId, Guid personId, ContributionRole formerLeadRole, Viewer actor, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>A network manager makes a confirmed contributor the lead of a project with no lead they can see (<see cref="Projects.ProjectRules.AssignLead"/>).</summary>
+    Task<Project> AssignLeadAsync(Guid projectId, Guid personId, Viewer actor, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The person's own pending contributions, both kinds, newest first.</summary>
+    Task<IReadOnlyList<JoinRequest>> GetJoinRequestsOfPersonAsync(Guid personId, CancellationToken cancellationToken);
+
+    /// <summary>The pending contributions waiting on the viewer (<see cref="Projects.ProjectRules.AwaitsDecisionBy"/>), newest first, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<JoinRequest>> GetJoinRequestsAwaitingAsync(Viewer viewer, int limit, CancellationToken cancellationToken);
 
     Task<Person> RemoveContributionAsync(Guid personId, Guid projectId, Guid actorId, DateTimeOffset now, CancellationToken cancellationToken);
 
@@ -154,7 +179,8 @@ public interface IExpertiseStore
 
     /// <summary>
     /// Removes the person and their personal data (the right to erasure): profile, skills, employments and
-    /// endorsements go; their project contributions stay, moved to an anonymous former member; their audit
+    /// endorsements go, and their pending requests to join projects; their project contributions stay, moved to an anonymous
+    /// former member (a lead's as a member: a project whose lead is erased is left without one); their audit
     /// trail keeps that changes happened, with no content and no actor naming them, and ends with the deletion. The
     /// sign-in linked to the profile is remembered, hashed, with the time (<see cref="GetErasureAsync"/>), in the same transaction.
     /// </summary>

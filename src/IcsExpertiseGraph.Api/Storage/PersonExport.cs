@@ -4,9 +4,6 @@ using IcsExpertiseGraph.Api.Domain;
 
 namespace IcsExpertiseGraph.Api.Storage;
 
-/// <summary>An endorsement as the person's data export shows it: the other person is named only if their profile is not private.</summary>
-public sealed record ExportedEndorsement(string Direction, string? OtherPerson, Guid SkillId, DateTimeOffset At);
-
 /// <summary>
 /// The right of access: everything held about a person as one JSON document, the same from either store. Read through
 /// the store port itself, so the only thing an adapter supplies is what the port does not otherwise read (endorsements
@@ -26,7 +23,8 @@ internal static class PersonExport
         var employments = (await store.GetEmploymentsOfPeopleAsync([personId], cancellationToken)).GetValueOrDefault(personId) ?? [];
         var contributions = (await store.GetContributionsOfPeopleAsync([personId], cancellationToken)).GetValueOrDefault(personId) ?? [];
         var organisations = await store.GetOrganisationsAsync([.. employments.Select(e => e.OrganisationId)], cancellationToken);
-        var projects = await store.GetProjectsAsync([.. contributions.Select(c => c.ProjectId)], cancellationToken);
+        var joinRequests = await store.GetJoinRequestsOfPersonAsync(personId, cancellationToken);
+        var projects = await store.GetProjectsAsync([.. contributions.Select(c => c.ProjectId).Concat(joinRequests.Select(r => r.ProjectId)).Distinct()], cancellationToken);
         var skillNames = (await store.GetAllSkillsAsync(cancellationToken)).ToDictionary(s => s.Id, s => s.Name);
         var trail = await store.GetAuditTrailAsync(personId, int.MaxValue, cancellationToken);
         var invitations = Invitations.InvitationExport.Of(
@@ -45,6 +43,11 @@ internal static class PersonExport
             skills = skills.Select(s => new { skill = skillNames.GetValueOrDefault(s.SkillId), level = EnumText.Name(s.Level), evidence = s.Evidence is { } e ? EnumText.Name(e) : null, s.Years, s.Verified, s.Since }),
             employments = employments.Select(e => new { organisation = organisations.GetValueOrDefault(e.OrganisationId)?.Name, e.Role, e.Since, e.Until, e.Primary }),
             contributions = contributions.Select(c => new { project = projects.GetValueOrDefault(c.ProjectId)?.Title, role = EnumText.Name(c.Role), c.From, c.To }),
+            // Pending ones too: asked for, or a lead's addition waiting for an answer.
+            joinRequests = joinRequests.Select(r => new
+            {
+                project = projects.GetValueOrDefault(r.ProjectId)?.Title, kind = EnumText.Name(r.Kind), role = EnumText.Name(r.Role), r.From, r.To, r.RequestedAt,
+            }),
             endorsements = endorsements.Select(e => new
             {
                 direction = e.Direction, otherPerson = e.OtherPerson ?? "a member whose profile is private", skill = skillNames.GetValueOrDefault(e.SkillId), at = e.At,

@@ -2,13 +2,6 @@ using IcsExpertiseGraph.Api.Experts;
 
 namespace IcsExpertiseGraph.Api.Storage;
 
-/// <summary>An immutable in-memory view built from the store, stamped with the change it reflects.</summary>
-public interface IReadModel
-{
-    /// <summary>The store's change sequence this model reflects.</summary>
-    long Sequence { get; }
-}
-
 /// <summary>
 /// Holds the current snapshot of a read model and keeps it current from the store's change feed: built whole at start
 /// (or first use), then each batch of changes is applied to the snapshot to make the next one, at a cost proportional
@@ -199,46 +192,3 @@ public abstract class ReadModelHost<TModel>(IExpertiseStore store, TimeProvider 
     }
 }
 
-internal static partial class ReadModelLog
-{
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Model} built whole at change {Sequence} in {Milliseconds:F0} ms")]
-    public static partial void Built(ILogger logger, string model, long sequence, double milliseconds);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "{Model}: {Entries} changes applied, now at change {Sequence}, in {Milliseconds:F2} ms")]
-    public static partial void Applied(ILogger logger, string model, int entries, long sequence, double milliseconds);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Model} rebuilds whole: {Reason}")]
-    public static partial void Rebuilding(ILogger logger, string model, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Model}: a change from the feed cannot be applied")]
-    public static partial void CannotApply(ILogger logger, string model, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Following the change feed failed; the current snapshots keep serving")]
-    public static partial void FollowFailed(ILogger logger, Exception exception);
-}
-
-public sealed class ReadModelOptions
-{
-    public const string Section = "ReadModels";
-
-    /// <summary>How often each instance looks for changes made by other instances (its own writes are applied at once).</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
-
-    /// <summary>The most feed entries read in one batch.</summary>
-    public int MaxBatchEntries { get; set; } = 5_000;
-
-    /// <summary>More people than this changed in one batch (a bulk import) and the model is rebuilt whole instead.</summary>
-    public int MaxIncrementalPeople { get; set; } = 20_000;
-
-    /// <summary>How long a gap in the feed (a later change visible before an earlier one) is waited for before a rebuild.</summary>
-    public TimeSpan GapTimeout { get; set; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>How many of the newest sequences the feed keeps; an instance further behind rebuilds whole.</summary>
-    public long RetainSequences { get; set; } = 100_000;
-
-    /// <summary>How often an instance prunes the feed.</summary>
-    public TimeSpan PruneInterval { get; set; } = TimeSpan.FromMinutes(1);
-
-    /// <summary>The least time between two computations of the broker scores (betweenness) while the graph changes.</summary>
-    public TimeSpan BrokerRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
-}

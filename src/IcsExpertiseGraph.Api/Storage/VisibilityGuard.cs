@@ -10,7 +10,7 @@ namespace IcsExpertiseGraph.Api.Storage;
 /// comes out of the store port towards GraphQL passes the one C# rule again, whichever store answered. A person the
 /// viewer may not see (<see cref="Viewer.CanSee"/>) is withheld, and a page holding one is not given at all (its total
 /// would count them, and counts must not betray hidden people: the caller gets an internal error instead); an
-/// invitation goes only to its own party, a notification only to its recipient. A store that returns more than it
+/// invitation goes only to its own party, a notification only to its recipient, a pending contribution only to its person or (never their own) to one who decides on it. A store that returns more than it
 /// should is a bug in that store, so each such withholding is logged (the method, never the person). Email is decided
 /// where it is shown (<c>Person.email</c>, <see cref="Viewer.CanSeeEmailOf"/>), as it needs the viewer's consents.
 /// </summary>
@@ -59,6 +59,10 @@ public class VisibilityGuard : DispatchProxy
                 invitations => Kept(invitations, i => ((InvitationSide)args[1]! == InvitationSide.Received ? i.InviteeId : i.InviterId) == (Guid)args[0]!)),
             nameof(IExpertiseStore.GetInvitationsForSystemAsync) => Checked((Task<IReadOnlyList<Invitation>>)result!, name,
                 invitations => Kept(invitations, i => i.IntegratedCareSystemId == (Guid)args[0]!)),
+            nameof(IExpertiseStore.GetJoinRequestsOfPersonAsync) => Checked((Task<IReadOnlyList<JoinRequest>>)result!, name,
+                requests => Kept(requests, r => r.PersonId == (Guid)args[0]!)),
+            nameof(IExpertiseStore.GetJoinRequestsAwaitingAsync) => Checked((Task<IReadOnlyList<JoinRequest>>)result!, name,
+                requests => Kept(requests, r => r.PersonId != ((Viewer)args[0]!).PersonId)),
             nameof(IExpertiseStore.GetNotificationsAsync) => Checked((Task<IReadOnlyList<OutboxMessage>>)result!, name,
                 messages => Kept(messages, m => m.RecipientId == (Guid)args[0]!)),
             nameof(IExpertiseStore.CreateInvitationAsync) => Party((Task<Invitation>)result!, name, i => i.InviterId == (Guid)args[0]!),

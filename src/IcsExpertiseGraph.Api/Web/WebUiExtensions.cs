@@ -39,13 +39,13 @@ public static class WebUiExtensions
     public static WebApplication UseWebUiAssets(this WebApplication app)
     {
         var root = BundleRoot(app.Configuration);
-        if (System.IO.Directory.Exists(root))
+        if (Directory.Exists(root))
         {
             app.UseWhen(context => IsAsset(context.Request.Path), assets => assets.UseResponseCompression());
-            // Every bundle file but index.html has its content hash in its name, so browsers may keep it for a year.
+            // Every bundle file but the pages (*.html, never served from here) has its content hash in its name, so browsers may keep it for a year.
             app.UseStaticFiles(new StaticFileOptions
             {
-                FileProvider = new BundleAssets(new PhysicalFileProvider(root), ServesSourceMaps(app)),
+                FileProvider = new BundleAssets(new PhysicalFileProvider(root), ServesSourceMaps(app), GraphiQLExtensions.IsOn(app.Environment)),
                 OnPrepareResponse = file =>
                 {
                     file.Context.Response.Headers[HeaderNames.CacheControl] = "public, max-age=31536000, immutable";
@@ -99,7 +99,18 @@ public static class WebUiExtensions
     private static bool ServesSourceMaps(WebApplication app) =>
         app.Configuration.GetSection(Section).Get<WebUiOptions>()?.ServeSourceMaps ?? app.Environment.IsDevelopment();
 
-    private static string BundleRoot(IConfiguration configuration)
+    /// <summary>A page, never cached, under its content security policy (GraphiQL's page is made per response, for its nonce).</summary>
+    internal static async Task WritePageAsync(HttpContext context, string html, string policy)
+    {
+        SetPageHeaders(context.Response, policy);
+        context.Response.ContentType = "text/html; charset=utf-8";
+        if (!HttpMethods.IsHead(context.Request.Method))
+        {
+            await context.Response.WriteAsync(html, context.RequestAborted);
+        }
+    }
+
+    internal static string BundleRoot(IConfiguration configuration)
     {
         var options = configuration.GetSection(Section).Get<WebUiOptions>() ?? new WebUiOptions();
         return Path.GetFullPath(options.Path is { Length: > 0 } configured ? configured : Path.Combine(AppContext.BaseDirectory, "webui"));
@@ -143,28 +154,3 @@ public static class WebUiExtensions
         """;
 }
 
-/// <summary>
-/// The bundle's hashed assets, without its page: index.html served as a static file would be cached for a year and
-/// miss the page's security headers, so only the <c>/</c> endpoint serves it. Source maps only where asked for.
-/// </summary>
-internal sealed class BundleAssets(PhysicalFileProvider files, bool serveSourceMaps) : IFileProvider
-{
-    public IFileInfo GetFileInfo(string subpath) =>
-        string.Equals(subpath.TrimStart('/'), "index.html", StringComparison.OrdinalIgnoreCase)
-        || (!serveSourceMaps && subpath.EndsWith(".map", StringComparison.OrdinalIgnoreCase))
-            ? new NotFoundFileInfo(subpath)
-            : files.GetFileInfo(subpath);
-
-    public IDirectoryContents GetDirectoryContents(string subpath) => NotFoundDirectoryContents.Singleton;
-
-    public Microsoft.Extensions.Primitives.IChangeToken Watch(string filter) => files.Watch(filter);
-}
-
-/// <summary><c>WebUi:Path</c>: where the bundle is (default: <c>webui/</c> beside the service); <c>WebUi:ServeSourceMaps</c>.</summary>
-public sealed class WebUiOptions
-{
-    public string? Path { get; set; }
-
-    /// <summary>Serve the bundle's source maps; unset: in Development only.</summary>
-    public bool? ServeSourceMaps { get; set; }
-}

@@ -81,7 +81,7 @@ public abstract partial class StoreContract
             () => Store.EndorseSkillAsync(colleague.Id, person.Id, skill, Now, Ct),
             () => Store.VerifySkillAsync(person.Id, skill, colleague.Id, Now, Ct),
             () => Store.RemoveSkillAsync(person.Id, skill, person.Id, Now, Ct),
-            () => Store.AddContributionAsync(person.Id, new Contribution(person.Id, project.Id, ContributionRole.Member, null, null), person.Id, Now, Ct),
+            () => Store.JoinAsync(new Contribution(person.Id, project.Id, ContributionRole.Member, null, null), Now),
             () => Store.RemoveContributionAsync(person.Id, project.Id, person.Id, Now, Ct),
             async () => created = await Store.CreateProjectAsync(new ProjectDraft("Sequenced project", null, ProjectStatus.Planned, null, null, null, null, []), person.Id, Now, Ct),
             () => Store.UpdateProjectAsync(created!.Id, NoProjectChanges with { Title = Change.To("Sequenced project, renamed") }, person.Id, Now, Ct),

@@ -54,11 +54,15 @@ public abstract partial class StoreContract
     {
         var person = Network.People.First(p => p.Email is not null && Network.Contributions.Any(c => c.PersonId == p.Id) && Network.Employments.Count(e => e.PersonId == p.Id) > 1);
         await Store.UpdateProfileAsync(person.Id, NoChanges with { Headline = Change.To<string?>("Measurement lead") }, null, person.Id, Now, Ct);
+        var asked = ProjectWithout(person.Id);
+        await Store.RequestToJoinAsync(new Contribution(person.Id, asked.Id, ContributionRole.Coach, null, null), Now, Ct);
 
         using var export = JsonDocument.Parse(await Store.ExportPersonAsync(person.Id, Ct));
 
         var sections = export.RootElement.EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Superset(new HashSet<string> { "person", "skills", "employments", "contributions", "endorsements", "auditTrail" }, new HashSet<string>(sections));
+        Assert.Superset(new HashSet<string> { "person", "skills", "employments", "contributions", "joinRequests", "endorsements", "auditTrail" }, new HashSet<string>(sections));
+        var request = Assert.Single(export.RootElement.GetProperty("joinRequests").EnumerateArray());
+        Assert.Equal((asked.Title, "REQUEST", "COACH"), (request.GetProperty("project").GetString(), request.GetProperty("kind").GetString(), request.GetProperty("role").GetString()));
         var texts = StringsIn(export.RootElement);
         Assert.Contains(person.DisplayName, texts);
         Assert.Contains(person.Email!, texts);
@@ -94,7 +98,9 @@ public abstract partial class StoreContract
         var projects = contributions.Select(c => c.ProjectId).ToList();
         var toProjects = (await Store.GetContributionsToProjectsAsync(projects, Admin, Ct)).Values.SelectMany(c => c).ToList();
         var former = Assert.Single(toProjects.Select(c => c.PersonId).Except(Network.Contributions.Select(c => c.PersonId)).Distinct());
-        Assert.Equal(contributions.Select(c => c with { PersonId = former }).OrderBy(c => c.ProjectId), toProjects.Where(c => c.PersonId == former).OrderBy(c => c.ProjectId));
+        // Nobody leads through the placeholder: a lead's contribution is kept as a member's.
+        Assert.Equal(contributions.Select(c => c with { PersonId = former, Role = c.Role == ContributionRole.Lead ? ContributionRole.Member : c.Role }).OrderBy(c => c.ProjectId),
+            toProjects.Where(c => c.PersonId == former).OrderBy(c => c.ProjectId));
         var formerMember = (await Store.GetPeopleAsync([former], Admin, Ct))[former];
         Assert.Equal(("Former member", Visibility.Private, null, null), (formerMember.DisplayName, formerMember.Visibility, formerMember.Email, formerMember.ExternalId));
         Assert.DoesNotContain(former, (await Store.GetContributionsToProjectsAsync(projects, Member, Ct)).Values.SelectMany(c => c).Select(c => c.PersonId));

@@ -181,13 +181,13 @@ public abstract partial class StoreContract
     }
 
     [StoreFact]
-    public async Task OnlyAnAcceptedInvitationIsLinkedOnceToAProjectTheInviterWorksOnAndTheInviteesOwnLinkMakesItTheirEvidence()
+    public async Task OnlyAnAcceptedInvitationIsLinkedOnceToAProjectTheInviterWorksOnAndTheInviteesOwnLinkAsksToJoinIt()
     {
         var (inviter, invitee) = Pair(Invitable);
         var stranger = Outsider(inviter, invitee);
         var project = ProjectWithNeither(inviter, invitee);
         var unrelated = Network.Projects.First(p => p.Id != project.Id && !Network.Contributions.Any(c => c.ProjectId == p.Id && (c.PersonId == invitee.Id || c.PersonId == inviter.Id)));
-        await Store.AddContributionAsync(inviter.Id, new Contribution(inviter.Id, project.Id, ContributionRole.Member, new DateOnly(2026, 1, 1), null), inviter.Id, Now, Ct);
+        await Store.JoinAsync(new Contribution(inviter.Id, project.Id, ContributionRole.Member, new DateOnly(2026, 1, 1), null), Now);
         var sent = await Store.CreateInvitationAsync(inviter.Id, DraftFor(invitee), Generous, Now, Ct);
 
         await AssertRefusedAndUnchangedAsync<StateConflictException>(() => Store.LinkInvitationToProjectAsync(sent.Id, invitee.Id, project.Id, Now, Ct), "id");
@@ -203,11 +203,35 @@ public abstract partial class StoreContract
         Assert.Equal(missing.Message, notTheirs.Message);
         Assert.Equal(project.Id, linked.ProjectId);
         Assert.Equal(project.Id, Assert.Single(await Store.GetInvitationsForSystemAsync(Network.IntegratedCareSystems[0].Id, Ct)).ProjectId);
+        // The inviter does not lead the project: the invitee's link is their request to join it, which its lead decides.
+        Assert.DoesNotContain(Of(await Store.GetContributionsOfPeopleAsync([invitee.Id], Ct), invitee.Id), c => c.ProjectId == project.Id);
+        var request = Assert.Single(await Store.GetJoinRequestsOfPersonAsync(invitee.Id, Ct));
+        Assert.Equal((project.Id, JoinRequestKind.Request, ContributionRole.Advisor), (request.ProjectId, request.Kind, request.Role));
+        Assert.Equal(sequence, await Store.GetChangeSequenceAsync(Ct));
+        Assert.Equal(["LINK_INVITATION_PROJECT", "ACCEPT_INVITATION", "INVITE_EXPERT"], (await Store.GetAuditTrailAsync(sent.Id, 10, Ct)).Select(e => e.Action));
+        Assert.Equal("REQUEST_TO_JOIN", (await Store.GetAuditTrailAsync(invitee.Id, 1, Ct))[0].Action);
+        await Store.ApproveAsync(project.Id, invitee.Id, Now);
         var contributions = Of(await Store.GetContributionsOfPeopleAsync([invitee.Id], Ct), invitee.Id);
         Assert.Equal(ContributionRole.Advisor, Assert.Single(contributions, c => c.ProjectId == project.Id).Role);
         Assert.DoesNotContain(contributions, c => c.ProjectId == unrelated.Id);
         Assert.True(await Store.GetChangeSequenceAsync(Ct) > sequence);
-        Assert.Equal(["LINK_INVITATION_PROJECT", "ACCEPT_INVITATION", "INVITE_EXPERT"], (await Store.GetAuditTrailAsync(sent.Id, 10, Ct)).Select(e => e.Action));
+    }
+
+    [StoreFact]
+    public async Task WhenTheInviterLeadsTheProjectTheInviteesOwnLinkMakesThemAContributorAtOnce()
+    {
+        var (inviter, invitee) = Pair(Invitable);
+        var project = await Store.CreateProjectAsync(new ProjectDraft("The inviter's own project", null, ProjectStatus.Active, null, null, null, null, []), inviter.Id, Now, Ct);
+        var sent = await Store.CreateInvitationAsync(inviter.Id, DraftFor(invitee), Generous, Now, Ct);
+        await Store.RespondToInvitationAsync(sent.Id, invitee.Id, InvitationResponse.Accept, null, Now, Ct);
+        var sequence = await Store.GetChangeSequenceAsync(Ct);
+
+        await Store.LinkInvitationToProjectAsync(sent.Id, invitee.Id, project.Id, Now, Ct);
+
+        Assert.Equal(ContributionRole.Advisor, Assert.Single(Of(await Store.GetContributionsOfPeopleAsync([invitee.Id], Ct), invitee.Id), c => c.ProjectId == project.Id).Role);
+        Assert.Empty(await Store.GetJoinRequestsOfPersonAsync(invitee.Id, Ct));
+        Assert.True(await Store.GetChangeSequenceAsync(Ct) > sequence);
+        Assert.Equal("ADD_CONTRIBUTION", (await Store.GetAuditTrailAsync(invitee.Id, 1, Ct))[0].Action);
     }
 
     [StoreFact]
@@ -215,7 +239,7 @@ public abstract partial class StoreContract
     {
         var (inviter, invitee) = Pair(Invitable);
         var project = ProjectWithNeither(inviter, invitee);
-        await Store.AddContributionAsync(inviter.Id, new Contribution(inviter.Id, project.Id, ContributionRole.Member, new DateOnly(2026, 1, 1), null), inviter.Id, Now, Ct);
+        await Store.JoinAsync(new Contribution(inviter.Id, project.Id, ContributionRole.Member, new DateOnly(2026, 1, 1), null), Now);
         var sent = await Store.CreateInvitationAsync(inviter.Id, DraftFor(invitee), Generous, Now, Ct);
         await Store.RespondToInvitationAsync(sent.Id, invitee.Id, InvitationResponse.Accept, null, Now, Ct);
 

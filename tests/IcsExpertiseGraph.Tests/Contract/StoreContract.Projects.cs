@@ -1,4 +1,5 @@
 using IcsExpertiseGraph.Api.Domain;
+using IcsExpertiseGraph.Api.Projects;
 using IcsExpertiseGraph.Api.Storage;
 
 namespace IcsExpertiseGraph.Tests.Contract;
@@ -13,27 +14,27 @@ public abstract partial class StoreContract
             && !Network.Contributions.Any(c => c.ProjectId == p.Id && c.PersonId == personId));
 
     [StoreFact]
-    public async Task AContributionIsAddedOnceWithItsDatesAndCanBeRemoved()
+    public async Task AnApprovedContributionKeepsItsDatesAndCanBeRemoved()
     {
         var person = Someone();
         var project = ProjectWithout(person.Id);
         var contribution = new Contribution(person.Id, project.Id, ContributionRole.Advisor, new DateOnly(2026, 1, 1), new DateOnly(2026, 5, 1));
 
-        var added = await Store.AddContributionAsync(person.Id, contribution, person.Id, Now, Ct);
+        await Store.JoinAsync(contribution, Now);
         var ofPerson = await Store.GetContributionsOfPeopleAsync([person.Id], Ct);
         var toProject = await Store.GetContributionsToProjectsAsync([project.Id], Admin, Ct);
         await Store.RemoveContributionAsync(person.Id, project.Id, person.Id, Now, Ct);
 
-        Assert.Equal(person.Version + 1, added.Version);
         Assert.Contains(contribution, Of(ofPerson, person.Id));
         Assert.Contains(contribution, Of(toProject, project.Id));
         Assert.DoesNotContain(Of(await Store.GetContributionsOfPeopleAsync([person.Id], Ct), person.Id), c => c.ProjectId == project.Id);
+        // Asking changed nothing of the profile; the approval and the removal did, each.
         Assert.Equal(person.Version + 2, await VersionOfAsync(person.Id));
-        Assert.Equal(["REMOVE_CONTRIBUTION", "ADD_CONTRIBUTION"], (await Store.GetAuditTrailAsync(person.Id, 2, Ct)).Select(e => e.Action));
+        Assert.Equal(["REMOVE_CONTRIBUTION", "APPROVE_JOIN_REQUEST", "REQUEST_TO_JOIN"], (await Store.GetAuditTrailAsync(person.Id, 3, Ct)).Select(e => e.Action));
     }
 
     [StoreFact]
-    public async Task BackwardsDatesASecondLeadARepeatAndAMissingContributionAreRefused()
+    public async Task BackwardsDatesALeadsRoleARepeatAndAMissingContributionAreRefused()
     {
         var existing = Network.Contributions.First(c => c.Role != ContributionRole.Lead);
         var person = Network.People.Single(p => p.Id == existing.PersonId);
@@ -41,14 +42,15 @@ public abstract partial class StoreContract
         Contribution Joining(ContributionRole role, DateOnly from, DateOnly to) => new(person.Id, project.Id, role, from, to);
 
         await AssertRefusedAndUnchangedAsync<RuleViolationException>(
-            () => Store.AddContributionAsync(person.Id, Joining(ContributionRole.Member, new DateOnly(2026, 5, 1), new DateOnly(2026, 1, 1)), person.Id, Now, Ct), "from");
-        await AssertRefusedAndUnchangedAsync<ForbiddenException>(
-            () => Store.AddContributionAsync(person.Id, Joining(ContributionRole.Lead, new DateOnly(2026, 1, 1), new DateOnly(2026, 5, 1)), person.Id, Now, Ct), "id");
+            () => Store.RequestToJoinAsync(Joining(ContributionRole.Member, new DateOnly(2026, 5, 1), new DateOnly(2026, 1, 1)), Now, Ct), "from");
+        var lead = await AssertRefusedAndUnchangedAsync<ForbiddenException>(
+            () => Store.RequestToJoinAsync(Joining(ContributionRole.Lead, new DateOnly(2026, 1, 1), new DateOnly(2026, 5, 1)), Now, Ct), "role");
         await AssertRefusedAndUnchangedAsync<DuplicateException>(
-            () => Store.AddContributionAsync(person.Id, existing with { Role = ContributionRole.Coach }, person.Id, Now, Ct), "projectId");
+            () => Store.RequestToJoinAsync(existing with { Role = ContributionRole.Coach }, Now, Ct), "projectId");
         await AssertRefusedAndUnchangedAsync<NotFoundException>(
-            () => Store.AddContributionAsync(person.Id, Joining(ContributionRole.Member, new DateOnly(2026, 1, 1), new DateOnly(2026, 5, 1)) with { ProjectId = Guid.NewGuid() }, person.Id, Now, Ct), "projectId");
+            () => Store.RequestToJoinAsync(Joining(ContributionRole.Member, new DateOnly(2026, 1, 1), new DateOnly(2026, 5, 1)) with { ProjectId = Guid.NewGuid() }, Now, Ct), "projectId");
         await AssertRefusedAndUnchangedAsync<NotFoundException>(() => Store.RemoveContributionAsync(person.Id, project.Id, person.Id, Now, Ct), "projectId");
+        Assert.Equal(ProjectRules.NoSelfLead, lead.Message);
     }
 
     [StoreFact]

@@ -30,7 +30,7 @@ public sealed partial class WebUiQueryTests : IClassFixture<WebUiQueryTests.Prod
     public static TheoryData<string, string> Documents()
     {
         var data = new TheoryData<string, string>();
-        foreach (var file in System.IO.Directory.EnumerateFiles(Sources, "*.ts", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var file in Directory.EnumerateFiles(Sources, "*.ts", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var source = File.ReadAllText(file);
             // Selections shared by several documents are file-level constants (`const fields = `...``), spliced in here as the browser does.
@@ -56,7 +56,7 @@ public sealed partial class WebUiQueryTests : IClassFixture<WebUiQueryTests.Prod
         // Anything spliced in must be a constant the test can see, or the document it checks is not the one sent.
         Assert.All(documents, d => Assert.DoesNotContain("${", d, StringComparison.Ordinal));
         // A document in quotes instead of backticks would escape this test.
-        Assert.All(System.IO.Directory.EnumerateFiles(Sources, "*.ts", SearchOption.AllDirectories),
+        Assert.All(Directory.EnumerateFiles(Sources, "*.ts", SearchOption.AllDirectories),
             file => Assert.DoesNotMatch(QuotedDocument(), File.ReadAllText(file)));
     }
 

@@ -63,14 +63,29 @@ public sealed partial class Neo4jExpertiseStore
             var after = before! with { ProjectId = projectId };
             await write.RunAsync("link-invitation-project", ("id", Id(invitationId)), ("projectId", Id(projectId)));
             await write.AuditAsync(now, actorId, InvitationAudit.Linked(before, after));
-            // The work the invitation led to is evidence of the invitee's expertise: when they link it themselves, they join the project as an ADVISOR unless already in it.
+            // The work the invitation led to is evidence of the invitee's expertise: when they link it themselves, they join the
+            // project as an ADVISOR (unless already in it, or asking to): at once when the inviter leads it, else by asking its leads.
             var link = InvitationRules.EvidenceOf(after, now);
-            if (InvitationRules.AddsEvidence(after, actorId)
-                && (await write.FirstAsync("add-contribution", ("personId", Id(link.PersonId)), ("projectId", Id(projectId)), ("role", EnumText.Name(link.Role)),
-                    ("from", Date(link.From)), ("to", Date(link.To))))?.Long("created") > 0)
+            var facts = await JoinFactsAsync(write, projectId, link.PersonId);
+            if (InvitationRules.AddsEvidence(after, actorId) && facts.Contribution is null && facts.Pending is null)
             {
-                await write.TouchPersonAsync(link.PersonId, now);
-                await write.AuditAsync(now, actorId, ProjectRules.ContributedThrough(invitationId, link));
+                if (ProjectRules.JoinsThroughInvitationAtOnce(after.InviterId, facts.Leads))
+                {
+                    await write.RunAsync("add-contribution", ("personId", Id(link.PersonId)), ("projectId", Id(projectId)), ("role", EnumText.Name(link.Role)),
+                        ("from", Date(link.From)), ("to", Date(link.To)));
+                    await write.TouchPersonAsync(link.PersonId, now);
+                    await write.AuditAsync(now, actorId, ProjectRules.ContributedThrough(invitationId, link));
+                }
+                else
+                {
+                    var request = await CreatePendingAsync(write, link, JoinRequestKind.Request, now);
+                    await write.AuditAsync(now, actorId, ProjectRules.RequestedThrough(invitationId, link));
+                    var project = await write.ProjectAsync(projectId, "projectId");
+                    foreach (var lead in facts.Leads)
+                    {
+                        await EnqueueAsync(write, ProjectNotices.Requested(project, request, await write.PersonAsync(lead.PersonId)), null, now);
+                    }
+                }
             }
 
             return after;
@@ -117,7 +132,8 @@ public sealed partial class Neo4jExpertiseStore
             ("respondedAt", Timestamp(invitation.RespondedAt)), ("responseMessage", invitation.ResponseMessage));
 
     /// <summary>Puts the notification in the outbox, in the transaction of the change it reports.</summary>
-    private static Task<Neo4jResult> EnqueueAsync(Neo4jWork write, Notice notice, Guid invitationId, DateTimeOffset now) =>
+    private static Task<Neo4jResult> EnqueueAsync(Neo4jWork write, Notice notice, Guid? invitationId, DateTimeOffset now) =>
         write.RunAsync("enqueue-notification", ("id", Id(Guid.CreateVersion7(now))), ("kind", EnumText.Name(notice.Kind)), ("invitationId", Id(invitationId)),
-            ("recipientId", Id(notice.RecipientId)), ("recipientEmail", notice.RecipientEmail), ("subject", notice.Subject), ("body", notice.Body), ("now", Timestamp(now)));
+            ("projectId", Id(notice.ProjectId)), ("aboutPersonId", Id(notice.AboutPersonId)), ("recipientId", Id(notice.RecipientId)),
+            ("recipientEmail", notice.RecipientEmail), ("subject", notice.Subject), ("body", notice.Body), ("now", Timestamp(now)));
 }

@@ -4,24 +4,9 @@ using static IcsExpertiseGraph.Api.Storage.Neo4j.Neo4jValues;
 
 namespace IcsExpertiseGraph.Api.Storage.Neo4j;
 
-/// <summary>The production store's project writes: contributions, and projects their leads create and change.</summary>
+/// <summary>The production store's project writes: leaving a project, and projects their leads create and change (joining is in the Joining part).</summary>
 public sealed partial class Neo4jExpertiseStore
 {
-    public Task<Person> AddContributionAsync(Guid personId, Contribution contribution, Guid actorId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        WriteAsync(async write =>
-        {
-            await write.PersonAsync(personId);
-            await write.ProjectAsync(contribution.ProjectId, "projectId");
-            var leads = (await write.FirstAsync("get-project-leads", ("projectId", Id(contribution.ProjectId)), ("personId", Id(personId))))!.Value;
-            ProjectRules.CheckContribution(contribution, projectHasLead: leads.Long("leads") > 0);
-            var created = (await write.FirstAsync("add-contribution", ("personId", Id(personId)), ("projectId", Id(contribution.ProjectId)),
-                ("role", EnumText.Name(contribution.Role)), ("from", Date(contribution.From)), ("to", Date(contribution.To))))?.Long("created") > 0;
-            var audit = ProjectRules.Contribute(personId, contribution, created);
-            await write.TouchPersonAsync(personId, now);
-            await write.AuditAsync(now, actorId, audit);
-            return await write.PersonAsync(personId);
-        }, cancellationToken);
-
     public Task<Person> RemoveContributionAsync(Guid personId, Guid projectId, Guid actorId, DateTimeOffset now, CancellationToken cancellationToken) =>
         WriteAsync(async write =>
         {

@@ -70,7 +70,7 @@ public sealed partial class Neo4jExpertiseStore
 
     public Task<Page<Project>> ListProjectsAsync(ProjectFilter filter, PageRequest page, CancellationToken cancellationToken) =>
         PageAsync("list-projects", Neo4jMapping.Project, page, cancellationToken,
-            ("statuses", Names(filter.Statuses)), ("hostIds", Ids(filter.HostOrganisationIds)), ("methodIds", Ids(filter.MethodSkillIds)));
+            ("statuses", Names(filter.Statuses)), ("hostIds", Ids(filter.HostOrganisationIds)), ("methodIds", Ids(filter.MethodSkillIds)), ("words", filter.Words.ToArray()));
 
     /// <summary>One round trip for a batch of ids, passed as a list ($ids).</summary>
     private async Task<IReadOnlyDictionary<Guid, T>> ByIdAsync<T>(

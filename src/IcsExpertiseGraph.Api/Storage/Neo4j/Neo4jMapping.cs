@@ -42,6 +42,6 @@ internal static class Neo4jMapping
             v.TimestampOrNull("respondedAt"), v.TextOrNull("responseMessage"), v.IdOrNull("projectId"));
 
     public static OutboxMessage OutboxMessage(Neo4jRecord m) =>
-        new(m.Id("id"), m.Enum<NotificationKind>("kind"), m.Id("invitationId"), m.Id("recipientId"), m.TextOrNull("recipientEmail"), m.Text("subject"), m.Text("body"),
-            m.Timestamp("createdAt"), m.Int("attempts"), m.TimestampOrNull("sentAt"), m.TextOrNull("lastError"), m.Bool("gaveUp"));
+        new(m.Id("id"), m.Enum<NotificationKind>("kind"), m.IdOrNull("invitationId"), m.Id("recipientId"), m.TextOrNull("recipientEmail"), m.Text("subject"), m.Text("body"),
+            m.Timestamp("createdAt"), m.Int("attempts"), m.TimestampOrNull("sentAt"), m.TextOrNull("lastError"), m.Bool("gaveUp")) { ProjectId = m.IdOrNull("projectId") };
 }

@@ -5,24 +5,6 @@ using System.Text.Json;
 
 namespace IcsExpertiseGraph.Api.Storage.Neo4j;
 
-/// <summary>The rows of one statement: field names, and one array of values per row.</summary>
-public sealed record Neo4jResult(IReadOnlyList<string> Fields, IReadOnlyList<JsonElement[]> Rows);
-
-/// <summary>An error Neo4j reported, with its status code (e.g. Neo.ClientError.Schema.ConstraintValidationFailed).</summary>
-public sealed class Neo4jException(string code, string message) : Exception($"{code}: {message}")
-{
-    public string Code { get; } = code;
-
-    /// <summary>
-    /// Neo4j says retrying the same work may succeed (deadlocks, leader switches). Running out of transaction memory is
-    /// "transient" to Neo4j too, but the same work would only run out again: that is not retried.
-    /// </summary>
-    public bool IsTransient => Code.StartsWith("Neo.TransientError.", StringComparison.Ordinal) && !Code.Contains("OutOfMemory", StringComparison.Ordinal);
-}
-
-/// <summary>Neo4j could not be reached or refused our credentials: an operator's problem, reported in one clear line.</summary>
-public sealed class Neo4jUnavailableException(string message, Exception? inner = null) : StoreUnavailableException(message, inner);
-
 /// <summary>
 /// A small client of Neo4j's Query API (<c>POST /db/{database}/query/v2</c>, Neo4j 5.26+ and 2025.x): implicit
 /// transactions for single statements, explicit ones (<c>/query/v2/tx</c>, opened by their first statement, echoing
@@ -241,51 +223,3 @@ public sealed class Neo4jQueryClient(HttpClient http, Neo4jOptions options)
     }
 }
 
-/// <summary>An explicit transaction: opened by its first statement, then run in until the client commits or rolls it back.</summary>
-public sealed class Neo4jTransaction
-{
-    private readonly Neo4jQueryClient client;
-
-    internal Neo4jTransaction(Neo4jQueryClient client, string path, TimeSpan? timeout)
-    {
-        this.client = client;
-        Path = path;
-        Timeout = timeout;
-    }
-
-    /// <summary>Where its next request goes: /tx until it is open, then /tx/{id}.</summary>
-    internal string Path { get; private set; }
-
-    internal string? Affinity { get; private set; }
-
-    internal TimeSpan? Timeout { get; }
-
-    internal bool IsOpen { get; private set; }
-
-    public Task<Neo4jResult> RunAsync(string statement, IReadOnlyDictionary<string, object?>? parameters, CancellationToken cancellationToken) =>
-        client.RunInAsync(this, statement, parameters, cancellationToken);
-
-    internal void Opened(string path, string? affinity)
-    {
-        Path = path;
-        Affinity = affinity;
-        IsOpen = true;
-    }
-
-    internal async Task RollbackQuietlyAsync()
-    {
-        if (!IsOpen)
-        {
-            return;
-        }
-
-        try
-        {
-            await client.RollbackAsync(this);
-        }
-        catch (Exception e) when (e is HttpRequestException or Neo4jException or Neo4jUnavailableException or TaskCanceledException)
-        {
-            // The server rolls back an abandoned transaction when it times out; the original failure matters more.
-        }
-    }
-}

@@ -35,7 +35,7 @@ public sealed class SqliteConnectionFactory
         var directory = System.IO.Path.GetDirectoryName(FilePath);
         if (!string.IsNullOrEmpty(directory))
         {
-            System.IO.Directory.CreateDirectory(directory);
+            Directory.CreateDirectory(directory);
         }
 
         var connection = new SqliteConnection(connectionString);

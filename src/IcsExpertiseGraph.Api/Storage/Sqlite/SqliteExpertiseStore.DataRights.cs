@@ -54,12 +54,19 @@ public sealed partial class SqliteExpertiseStore
                     INSERT INTO person (id, display_name, visibility, availability_status, open_to_cross_organisation, version, created_at, updated_at)
                     VALUES ($id, 'Former member', 'PRIVATE', 'NOT_AVAILABLE', 0, 1, $now, $now)
                     """, ("$id", Id(former)), ("$now", Timestamp(now)));
-                write.Execute("UPDATE contributed_to SET person_pk = $former WHERE person_pk = $pk", ("$former", write.PersonPk(former)), ("$pk", pk));
+                // Nobody leads through a placeholder: a project whose lead leaves is left without one, for a network manager to give it one.
+                write.Execute("UPDATE contributed_to SET person_pk = $former, role = CASE role WHEN 'LEAD' THEN 'MEMBER' ELSE role END WHERE person_pk = $pk",
+                    ("$former", write.PersonPk(former)), ("$pk", pk));
                 write.Changed(ChangeKind.Person, former);
             }
 
             // Invitations to and from the person carry their words and their contacts; they go, with their notifications.
-            write.Execute("DELETE FROM outbox_message WHERE recipient_id = $id OR invitation_id IN (SELECT id FROM invitation WHERE inviter_id = $id OR invitee_id = $id)", ("$id", Id(personId)));
+            // So do notifications naming them to others (asking to join a project), and their own pending requests to join.
+            write.Execute("""
+                DELETE FROM outbox_message
+                WHERE recipient_id = $id OR about_person_id = $id OR invitation_id IN (SELECT id FROM invitation WHERE inviter_id = $id OR invitee_id = $id)
+                """, ("$id", Id(personId)));
+            write.Execute("DELETE FROM join_request WHERE person_pk = $pk", ("$pk", pk));
             write.Execute("DELETE FROM invitation WHERE inviter_id = $id OR invitee_id = $id", ("$id", Id(personId)));
             write.Execute("DELETE FROM endorsed WHERE endorser_pk = $pk OR endorsee_pk = $pk", ("$pk", pk));
             write.Execute("DELETE FROM has_skill WHERE person_pk = $pk", ("$pk", pk));

@@ -13,7 +13,7 @@ public sealed partial class SqliteExpertiseStore
     // network it describes: a replacement that brings back the same ids (the same seed) must not inherit old events.
     private static readonly string[] TablesInDeleteOrder =
     [
-        "outbox_message", "invitation", "audit_event", "person_text", "endorsed", "contributed_to", "used_method", "project", "has_skill", "works_at", "person",
+        "outbox_message", "invitation", "join_request", "audit_event", "person_text", "endorsed", "contributed_to", "used_method", "project", "has_skill", "works_at", "person",
         "skill_alias", "skill", "organisation_serves_place", "organisation", "place", "integrated_care_system",
     ];
 

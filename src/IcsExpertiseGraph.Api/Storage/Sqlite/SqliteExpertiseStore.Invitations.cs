@@ -92,14 +92,30 @@ public sealed partial class SqliteExpertiseStore
             var after = before! with { ProjectId = projectId };
             write.Execute("UPDATE invitation SET project_id = $project WHERE id = $id", ("$project", Id(projectId)), ("$id", Id(invitationId)));
             write.Audit(now, actorId, InvitationAudit.Linked(before, after));
-            // The work the invitation led to is evidence of the invitee's expertise: when they link it themselves, they join the project as an ADVISOR unless already in it.
+            // The work the invitation led to is evidence of the invitee's expertise: when they link it themselves, they join the
+            // project as an ADVISOR (unless already in it, or asking to): at once when the inviter leads it, else by asking its leads.
             var link = InvitationRules.EvidenceOf(after, now);
-            if (InvitationRules.AddsEvidence(after, actorId)
-                && write.Execute("INSERT OR IGNORE INTO contributed_to (person_pk, project_pk, role, from_date) VALUES ($person, $project, $role, $from)",
-                    ("$person", write.PersonPk(link.PersonId)), ("$project", project), ("$role", EnumText.Name(link.Role)), ("$from", Date(link.From))) > 0)
+            var invitee = write.PersonPk(link.PersonId);
+            if (InvitationRules.AddsEvidence(after, actorId) && !write.Contributes(invitee, project) && write.Pending(invitee, project) is null)
             {
-                write.TouchPerson(link.PersonId, now);
-                write.Audit(now, actorId, ProjectRules.ContributedThrough(invitationId, link));
+                var leads = write.Leads(project);
+                if (ProjectRules.JoinsThroughInvitationAtOnce(after.InviterId, leads))
+                {
+                    write.Execute("INSERT INTO contributed_to (person_pk, project_pk, role, from_date) VALUES ($person, $project, $role, $from)",
+                        ("$person", invitee), ("$project", project), ("$role", EnumText.Name(link.Role)), ("$from", Date(link.From)));
+                    write.TouchPerson(link.PersonId, now);
+                    write.Audit(now, actorId, ProjectRules.ContributedThrough(invitationId, link));
+                }
+                else
+                {
+                    var request = write.InsertPending(invitee, project, link, JoinRequestKind.Request, now);
+                    write.Audit(now, actorId, ProjectRules.RequestedThrough(invitationId, link));
+                    var projectRow = write.Project(projectId);
+                    foreach (var lead in leads)
+                    {
+                        write.Enqueue(ProjectNotices.Requested(projectRow, request, write.Person(lead.PersonId)), null, now);
+                    }
+                }
             }
 
             return after;
@@ -182,12 +198,13 @@ public sealed partial class SqliteExpertiseStore
         }
 
         /// <summary>Puts the notification in the outbox, in the transaction of the change it reports.</summary>
-        public void Enqueue(Notice notice, Guid invitationId, DateTimeOffset now) =>
+        public void Enqueue(Notice notice, Guid? invitationId, DateTimeOffset now) =>
             Execute("""
-                INSERT INTO outbox_message (id, kind, invitation_id, recipient_id, recipient_email, subject, body, created_at, next_attempt_at)
-                VALUES ($id, $kind, $invitation, $recipient, $email, $subject, $body, $now, $now)
+                INSERT INTO outbox_message (id, kind, invitation_id, project_id, about_person_id, recipient_id, recipient_email, subject, body, created_at, next_attempt_at)
+                VALUES ($id, $kind, $invitation, $project, $about, $recipient, $email, $subject, $body, $now, $now)
                 """,
-                ("$id", Id(Guid.CreateVersion7(now))), ("$kind", EnumText.Name(notice.Kind)), ("$invitation", Id(invitationId)), ("$recipient", Id(notice.RecipientId)),
+                ("$id", Id(Guid.CreateVersion7(now))), ("$kind", EnumText.Name(notice.Kind)), ("$invitation", invitationId is { } i ? Id(i) : null),
+                ("$project", notice.ProjectId is { } j ? Id(j) : null), ("$about", notice.AboutPersonId is { } a ? Id(a) : null), ("$recipient", Id(notice.RecipientId)),
                 ("$email", Text(notice.RecipientEmail)), ("$subject", notice.Subject), ("$body", notice.Body), ("$now", Timestamp(now)));
     }
 }

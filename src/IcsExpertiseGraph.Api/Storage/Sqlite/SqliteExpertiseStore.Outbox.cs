@@ -4,11 +4,11 @@ using static IcsExpertiseGraph.Api.Storage.Sqlite.SqliteValues;
 
 namespace IcsExpertiseGraph.Api.Storage.Sqlite;
 
-/// <summary>The embedded store's outbox: notifications claimed, sent or failed by the sender, and read back as a member's notifications (enqueued by the invitation writes).</summary>
+/// <summary>The embedded store's outbox: notifications claimed, sent or failed by the sender, and read back as a member's notifications (enqueued by the invitation and project-joining writes).</summary>
 public sealed partial class SqliteExpertiseStore
 {
     private const string OutboxColumns =
-        "m.id, m.kind, m.invitation_id, m.recipient_id, m.recipient_email, m.subject, m.body, m.created_at, m.attempts, m.sent_at, m.last_error, m.gave_up";
+        "m.id, m.kind, m.invitation_id, m.recipient_id, m.recipient_email, m.subject, m.body, m.created_at, m.attempts, m.sent_at, m.last_error, m.gave_up, m.project_id";
 
     // Orders are by time, then id, as the Neo4j statements state them, so both stores list alike.
     public Task<IReadOnlyList<OutboxMessage>> ClaimOutboxAsync(int max, DateTimeOffset now, DateTimeOffset claimUntil, CancellationToken cancellationToken) =>
@@ -46,6 +46,6 @@ public sealed partial class SqliteExpertiseStore
             ReadOutboxMessage, cancellationToken, ("$recipient", Id(recipientId)), ("$limit", limit));
 
     private static OutboxMessage ReadOutboxMessage(SqliteDataReader r) => new(
-        r.GetId(0), r.GetEnum<NotificationKind>(1), r.GetId(2), r.GetId(3), r.GetTextOrNull(4), r.GetString(5), r.GetString(6),
-        r.GetTimestampOrNull(7)!.Value, r.GetInt32(8), r.GetTimestampOrNull(9), r.GetTextOrNull(10), r.GetInt64(11) == 1);
+        r.GetId(0), r.GetEnum<NotificationKind>(1), r.GetIdOrNull(2), r.GetId(3), r.GetTextOrNull(4), r.GetString(5), r.GetString(6),
+        r.GetTimestampOrNull(7)!.Value, r.GetInt32(8), r.GetTimestampOrNull(9), r.GetTextOrNull(10), r.GetInt64(11) == 1) { ProjectId = r.GetIdOrNull(12) };
 }

@@ -4,24 +4,9 @@ using static IcsExpertiseGraph.Api.Storage.Sqlite.SqliteValues;
 
 namespace IcsExpertiseGraph.Api.Storage.Sqlite;
 
-/// <summary>The embedded store's project writes: contributions, and projects their leads create and change.</summary>
+/// <summary>The embedded store's project writes: leaving a project, and projects their leads create and change (joining is in the Joining part).</summary>
 public sealed partial class SqliteExpertiseStore
 {
-    public Task<Person> AddContributionAsync(Guid personId, Contribution contribution, Guid actorId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        WriteAsync(write =>
-        {
-            var person = write.PersonPk(personId);
-            var project = write.ProjectPk(contribution.ProjectId, "projectId");
-            ProjectRules.CheckContribution(contribution,
-                projectHasLead: write.SingleValue("SELECT 1 FROM contributed_to WHERE project_pk = $project AND role = 'LEAD'", r => r.GetInt64(0), ("$project", project)) is not null);
-            var created = write.Execute("INSERT OR IGNORE INTO contributed_to (person_pk, project_pk, role, from_date, to_date) VALUES ($person, $project, $role, $from, $to)",
-                ("$person", person), ("$project", project), ("$role", EnumText.Name(contribution.Role)), ("$from", Date(contribution.From)), ("$to", Date(contribution.To))) > 0;
-            var audit = ProjectRules.Contribute(personId, contribution, created);
-            write.TouchPerson(personId, now);
-            write.Audit(now, actorId, audit);
-            return write.Person(personId);
-        }, cancellationToken);
-
     public Task<Person> RemoveContributionAsync(Guid personId, Guid projectId, Guid actorId, DateTimeOffset now, CancellationToken cancellationToken) =>
         WriteAsync(write =>
         {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.Domain;
 using Microsoft.Data.Sqlite;
@@ -174,11 +175,15 @@ public sealed partial class SqliteExpertiseStore
               AND ($anyHost = 0 OR j.host_organisation_pk IN (SELECT pk FROM organisation WHERE id IN (SELECT value FROM json_each($hosts))))
               AND ($anyMethod = 0 OR EXISTS (SELECT 1 FROM used_method m JOIN skill s ON s.pk = m.skill_pk
                                              WHERE m.project_pk = j.pk AND s.id IN (SELECT value FROM json_each($methods))))
+              AND NOT EXISTS (SELECT 1 FROM json_each($words) w
+                              WHERE instr(lower(j.title), w.value) = 0
+                                AND NOT EXISTS (SELECT 1 FROM organisation h WHERE h.pk = j.host_organisation_pk AND instr(lower(h.name), w.value) > 0))
             """, $"SELECT {ProjectColumns}", "ORDER BY j.title COLLATE NOCASE, j.id",
             command => command
                 .With("$anyStatus", filter.Statuses.Count > 0 ? 1 : 0).With("$statuses", JsonEnums(filter.Statuses))
                 .With("$anyHost", filter.HostOrganisationIds.Count > 0 ? 1 : 0).With("$hosts", JsonIds(filter.HostOrganisationIds))
-                .With("$anyMethod", filter.MethodSkillIds.Count > 0 ? 1 : 0).With("$methods", JsonIds(filter.MethodSkillIds)),
+                .With("$anyMethod", filter.MethodSkillIds.Count > 0 ? 1 : 0).With("$methods", JsonIds(filter.MethodSkillIds))
+                .With("$words", JsonSerializer.Serialize(filter.Words)),
             ReadProject, page, cancellationToken);
 
     private static Contribution ReadContribution(SqliteDataReader r) =>

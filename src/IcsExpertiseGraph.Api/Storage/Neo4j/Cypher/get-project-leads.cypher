@@ -1,6 +1,5 @@
-// Whether a project has a lead, and whether the given person is one of its leads.
+// Whether the given person is one of a project's leads; no row when there is no such project.
 // @param projectId
 // @param personId
 MATCH (j:Project {id: $projectId})
-RETURN COUNT { (:Person)-[:CONTRIBUTED_TO {role: 'LEAD'}]->(j) } AS leads,
-       COUNT { (:Person {id: $personId})-[:CONTRIBUTED_TO {role: 'LEAD'}]->(j) } AS ledByPerson
+RETURN COUNT { (:Person {id: $personId})-[:CONTRIBUTED_TO {role: 'LEAD'}]->(j) } AS ledByPerson

@@ -1,7 +1,6 @@
 // A batch of contributions.
 // @param rows
 // @key personId
-// @key projectId
 UNWIND $rows AS row
 MATCH (p:Person {id: row.personId})
 MATCH (j:Project {id: row.projectId})

@@ -4,7 +4,6 @@
 // @key inviterId
 // @key inviteeId
 // @key icsId
-// @key projectId
 UNWIND $rows AS row
 MATCH (inviter:Person {id: row.inviterId})
 MATCH (invitee:Person {id: row.inviteeId})

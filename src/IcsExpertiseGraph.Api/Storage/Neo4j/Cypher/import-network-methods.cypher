@@ -1,6 +1,5 @@
 // A batch of (project, method skill) pairs.
 // @param rows
-// @key projectId
 UNWIND $rows AS row
 MATCH (j:Project {id: row.projectId})
 MATCH (s:Skill {id: row.skillId})

@@ -289,7 +289,7 @@ export async function invitationsPage({ main, query, signal }: PageContext): Pro
       formErrorSlot(),
       h('div', { className: 'field' },
         h('label', { for: select.id }, 'The project this invitation led to'),
-        h('span', { className: 'hint' }, `One of ${whose} projects. A link is recorded once and cannot be changed${side === 'received' ? '; linking it yourself adds you to the project as an advisor' : ''}.`),
+        h('span', { className: 'hint' }, `One of ${whose} projects. A link is recorded once and cannot be changed${side === 'received' ? '; linking it yourself adds you to the project as an advisor: at once if the inviter leads it, otherwise once its lead approves' : ''}.`),
         select),
       h('button', { type: 'submit', className: 'button' }, 'Link project'));
     form.addEventListener('submit', async (event) => {

@@ -5,19 +5,18 @@
 import { ApiError, gql } from '../api';
 import { announce, h, replaceChildren, uid, type Child } from '../dom';
 import {
-  availabilityLabels, contributionRoleLabels, domainLabels, evidenceLabels, formatDate, label, levelLabels,
-  organisationTypeLabels, projectStatusLabels, visibilityLabels,
+  availabilityLabels, domainLabels, evidenceLabels, formatDate, label, levelLabels, organisationTypeLabels, visibilityLabels,
 } from '../labels';
 import type { PageContext } from '../router';
 import { currentSession, remember, signOut } from '../session';
 import { skillPicker } from '../skillpicker';
+import { loadProjectsState, projectsSection } from './profile-projects';
 import { clearFormErrors, errorBox, formErrorSlot, loading, organisationDetails, pageHeading, showFormErrors } from '../ui';
 
 const personFields = `id displayName headline bio orcid email visibility version lastConfirmedAt
   availability { status hoursPerMonth openToCrossOrganisation terms }
   skills { skill { id name domain } level evidence years verified }
-  employments { role primary since until organisation { name odsCode type integratedCareSystem { name } } }
-  contributions { role from to project { id title status } }`;
+  employments { role primary since until organisation { name odsCode type integratedCareSystem { name } } }`;
 
 interface Me {
   id: string;
@@ -32,7 +31,6 @@ interface Me {
   availability: { status: string; hoursPerMonth: number | null; openToCrossOrganisation: boolean; terms: string | null };
   skills: { skill: { id: string; name: string; domain: string }; level: string; evidence: string | null; years: number | null; verified: boolean }[];
   employments: { role: string | null; primary: boolean; since: string | null; until: string | null; organisation: { name: string; odsCode: string | null; type: string; integratedCareSystem: { name: string } | null } }[];
-  contributions: { role: string; from: string | null; to: string | null; project: { id: string; title: string; status: string } }[];
 }
 
 /** What the profile form holds, as the user sees it (text boxes hold text). */
@@ -71,7 +69,6 @@ const profileFieldNames: Record<string, string> = {
 };
 
 const skillFieldNames: Record<string, string> = { 'input.skillId': 'skillId', 'input.level': 'level', 'input.evidence': 'evidence', 'input.years': 'years' };
-const contributionFieldNames: Record<string, string> = { 'input.projectId': 'projectId', 'input.role': 'role', 'input.from': 'from', 'input.to': 'to' };
 
 function valuesOf(me: Me): FormValues {
   return {
@@ -222,10 +219,9 @@ export async function myProfilePage(context: PageContext): Promise<void> {
     const values = read();
     const text = (v: string) => (v.trim() === '' ? null : v.trim());
     const hoursText = values.hoursPerMonth.trim();
-    if (hoursText !== '' && !/^\d+$/.test(hoursText)) {
-      showFormErrors(form, new ApiError([{ message: 'Hours a month must be a whole number from 0 to 200.', code: 'BAD_USER_INPUT', field: 'hoursPerMonth' }], 0));
-      return;
-    }
+    // Hours that are not a whole number cannot be sent as one; -1 is sent instead, which the service refuses with the
+    // rest of the form's faults (every field at once, nothing saved), and the hours message says what is wrong here.
+    const hoursNotANumber = hoursText !== '' && !/^\d+$/.test(hoursText);
     const input = {
       displayName: values.displayName.trim(),
       headline: text(values.headline),
@@ -234,7 +230,7 @@ export async function myProfilePage(context: PageContext): Promise<void> {
       visibility: values.visibility || null,
       availability: {
         status: values.availabilityStatus || null,
-        hoursPerMonth: hoursText === '' ? null : Number(hoursText),
+        hoursPerMonth: hoursNotANumber ? -1 : hoursText === '' ? null : Number(hoursText),
         openToCrossOrganisation: values.openToCrossOrganisation,
         terms: text(values.terms),
       },
@@ -250,7 +246,7 @@ export async function myProfilePage(context: PageContext): Promise<void> {
       announce('Your profile is saved.');
     } catch (error) {
       if (error instanceof ApiError && error.has('CONFLICT')) explainConflict(values, error);
-      else showFormErrors(form, inPlainWords(error, profileFieldNames, fieldLabels), profileFieldNames);
+      else showFormErrors(form, inPlainWords(hoursNotANumber ? wholeHours(error) : error, profileFieldNames, fieldLabels), profileFieldNames);
     } finally {
       saveButton.disabled = false;
     }
@@ -275,7 +271,7 @@ export async function myProfilePage(context: PageContext): Promise<void> {
         const before = base;
         drawMeta(fresh);
         drawSkills(fresh);
-        drawContributions(fresh);
+        void projects.refresh();
         load(loaded);
         const putBack = h('button', { type: 'button', className: 'button button--secondary' }, 'Put my changes back into the form');
         putBack.addEventListener('click', () => {
@@ -405,30 +401,9 @@ export async function myProfilePage(context: PageContext): Promise<void> {
   drawSkills(me);
 
   // ---- Projects --------------------------------------------------------------------------------------------
-  const contributionList = h('div', {});
-  const contributionNotice = h('div', {});
-  const projectsHeading = h('h2', { id: 'my-projects-heading', tabindex: '-1' }, 'Projects');
-  function drawContributions(person: Me): void {
-    if (!person.contributions.length) { replaceChildren(contributionList, h('p', { className: 'muted' }, 'You have not recorded any projects yet.')); return; }
-    replaceChildren(contributionList, h('ul', { className: 'plain-list' }, person.contributions.map((c) => {
-      const remove = removeControl(c.project.title,
-        async () => (await gql<{ removeMyContribution: Me }>(`mutation RemoveMyContribution($projectId: ID!) { removeMyContribution(projectId: $projectId) { ${personFields} } }`, { projectId: c.project.id })).removeMyContribution,
-        (saved) => { drawMeta(saved); drawContributions(saved); }, contributionNotice, projectsHeading);
-      return h('li', {},
-        h('strong', {}, c.project.title), ' ', h('span', { className: 'badge' }, label(projectStatusLabels, c.project.status)),
-        h('br', {}),
-        [label(contributionRoleLabels, c.role), c.from || c.to ? `${formatDate(c.from) || '…'} to ${formatDate(c.to) || 'now'}` : null].filter(Boolean).join(' · '),
-        h('span', { className: 'endorse' }, remove));
-    })));
-  }
-  drawContributions(me);
-  const projects = h('section', { className: 'card', 'aria-labelledby': 'my-projects-heading' },
-    projectsHeading, contributionNotice, contributionList, contributionForm((saved) => {
-      drawMeta(saved);
-      drawContributions(saved);
-      replaceChildren(contributionNotice, h('p', { className: 'notice notice--success', role: 'status' }, 'Project added.'));
-      announce('Project added.');
-    }));
+  // Joining, leading and creating projects: their own section (profile-projects.ts), read as one consistent picture.
+  const projects = projectsSection(await loadProjectsState(signal), (state) => drawMeta(state));
+  if (signal.aborted) return;
 
   // ---- Organisations (read only: they come from the directory) ----------------------------------------------
   const organisations = h('section', { className: 'card', 'aria-labelledby': 'my-orgs-heading' },
@@ -438,7 +413,7 @@ export async function myProfilePage(context: PageContext): Promise<void> {
       : h('p', { className: 'muted' }, 'No organisations recorded.'),
     h('p', { className: 'hint' }, 'Organisations come from your organisation\'s records; ask an administrator to correct them.'));
 
-  replaceChildren(body, notices, status, form, skills, projects, organisations, yourData());
+  replaceChildren(body, notices, status, form, skills, projects.element, organisations, yourData());
 }
 
 /**
@@ -469,6 +444,12 @@ function createProfile(why: ApiError, created: () => void): HTMLElement {
       : 'Your profile is where you say what quality-improvement expertise you have, how much time you can give, and who may see it.'),
     h('p', {}, 'A new profile starts private: only you (and administrators) can see it until you choose who may.'),
     button, status);
+}
+
+/** The service's message about the stand-in -1 hours, as what the person typed deserves: a whole number is needed. */
+function wholeHours(error: unknown): unknown {
+  if (!(error instanceof ApiError)) return error;
+  return new ApiError(error.details.map((d) => d.field?.endsWith('hoursPerMonth') ? { ...d, message: 'Hours a month must be a whole number from 0 to 200.' } : d), error.status);
 }
 
 /**
@@ -511,74 +492,6 @@ function removeControl(what: string, run: () => Promise<Me>, redraw: (saved: Me)
 
 function field(id: string, text: string, hint: string, input: HTMLElement): HTMLElement {
   return h('div', { className: 'field' }, h('label', { for: id }, text), h('span', { className: 'hint', id: `${id}-hint` }, hint), input);
-}
-
-/** Add a project contribution: the projects are listed by title (all of them, fetched when first asked for). */
-function contributionForm(onSaved: (person: Me) => void): HTMLElement {
-  const projectId = uid('project');
-  const roleId = uid('role');
-  const fromId = uid('from');
-  const toId = uid('to');
-  const project = h('select', { id: projectId, name: 'projectId' }, h('option', { value: '' }, 'Loading projects…'));
-  const role = h('select', { id: roleId, name: 'role' }, Object.keys(contributionRoleLabels).map((r) => h('option', { value: r }, label(contributionRoleLabels, r))));
-  const from = h('input', { type: 'date', id: fromId, name: 'from' });
-  const to = h('input', { type: 'date', id: toId, name: 'to' });
-  const save = h('button', { type: 'submit', className: 'button' }, 'Add project');
-  const form = h('form', { className: 'skill-form', noValidate: true, 'aria-labelledby': 'add-project-heading' },
-    h('h3', { id: 'add-project-heading' }, 'Add a project you worked on'),
-    formErrorSlot(),
-    h('div', { className: 'field' }, h('label', { for: projectId }, 'Project'), project),
-    h('div', { className: 'inline-fields' },
-      h('div', { className: 'field' }, h('label', { for: roleId }, 'Your role'), role),
-      h('div', { className: 'field' }, h('label', { for: fromId }, 'From (optional)'), from),
-      h('div', { className: 'field' }, h('label', { for: toId }, 'To (optional)'), to)),
-    save);
-
-  const details = h('details', { className: 'add-project' }, h('summary', {}, 'Add a project'), form);
-  let loaded = false;
-  details.addEventListener('toggle', async () => {
-    if (!details.open || loaded) return;
-    loaded = true;
-    try {
-      const all: { id: string; title: string; status: string }[] = [];
-      let after: string | null = null;
-      for (let page = 0; page < 20; page++) {
-        const data: { projects: { nodes: { id: string; title: string; status: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } =
-          await gql(`query ProjectTitles($after: String) { projects(first: 100, after: $after) { nodes { id title status } pageInfo { hasNextPage endCursor } } }`, { after });
-        all.push(...data.projects.nodes);
-        if (!data.projects.pageInfo.hasNextPage) break;
-        after = data.projects.pageInfo.endCursor;
-      }
-      replaceChildren(project, h('option', { value: '' }, 'Choose a project'),
-        all.map((p) => h('option', { value: p.id }, `${p.title} (${label(projectStatusLabels, p.status)})`)));
-    } catch (error) {
-      loaded = false;
-      replaceChildren(project, h('option', { value: '' }, 'Projects could not be loaded'));
-      showFormErrors(form, error);
-    }
-  });
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    clearFormErrors(form);
-    if (!project.value) {
-      showFormErrors(form, new ApiError([{ message: 'Choose a project.', code: 'BAD_USER_INPUT', field: 'projectId' }], 0));
-      return;
-    }
-    save.disabled = true;
-    try {
-      const saved = (await gql<{ addMyContribution: Me }>(`mutation AddMyContribution($input: ContributionInput!) { addMyContribution(input: $input) { ${personFields} } }`,
-        { input: { projectId: project.value, role: role.value, from: from.value || null, to: to.value || null } })).addMyContribution;
-      project.value = '';
-      from.value = '';
-      to.value = '';
-      onSaved(saved);
-    } catch (error) {
-      showFormErrors(form, inPlainWords(error, contributionFieldNames, { projectId: 'Project', role: 'Your role', from: 'From', to: 'To' }), contributionFieldNames);
-    } finally {
-      save.disabled = false;
-    }
-  });
-  return details;
 }
 
 /** Right of access and erasure: download everything held, or delete the profile after a confirmation step. */

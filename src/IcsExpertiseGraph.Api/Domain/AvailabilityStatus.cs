@@ -1,0 +1,3 @@
+namespace IcsExpertiseGraph.Api.Domain;
+
+public enum AvailabilityStatus { Open, Limited, NotAvailable }

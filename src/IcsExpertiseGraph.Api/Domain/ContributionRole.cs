@@ -1,0 +1,3 @@
+namespace IcsExpertiseGraph.Api.Domain;
+
+public enum ContributionRole { Lead, Member, Sponsor, Coach, Advisor }

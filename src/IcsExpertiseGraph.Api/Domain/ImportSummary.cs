@@ -1,0 +1,3 @@
+namespace IcsExpertiseGraph.Api.Domain;
+
+public sealed record ImportSummary(int Created, int Updated, int Unchanged);

@@ -1,0 +1,3 @@
+namespace IcsExpertiseGraph.Api.Experts;
+
+public sealed record FacetCount<T>(T Value, int Count);

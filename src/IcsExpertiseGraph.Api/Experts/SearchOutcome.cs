@@ -1,0 +1,36 @@
+namespace IcsExpertiseGraph.Api.Experts;
+
+/// <summary>
+/// A search's whole result: every visible match, placed and counted, the best of them ranked on demand, with what is
+/// needed to explain a page and count facets.
+/// </summary>
+public sealed class SearchOutcome(ISearchMatches matches, ExpertRanker ranker)
+{
+    /// <summary>Explanations already worked out, by rank: a cached result explains each hit once, whoever asks.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, ExpertMatch> explained = new();
+    private SearchFacets? facets;
+
+    public ExpertRanker Ranker => ranker;
+
+    /// <summary>Every visible match, across every page.</summary>
+    public int TotalCount => matches.Count;
+
+    /// <summary>Matches that hold at least one of the skills asked for.</summary>
+    public int SkillHolderCount => matches.SkillHolders;
+
+    /// <summary>Matches found by their words alone.</summary>
+    public int WordMentionCount => matches.WordMentions;
+
+    /// <summary>The best <paramref name="count"/> matches, best first.</summary>
+    public IReadOnlyList<RankedCandidate> Top(int count) => matches.Top(count);
+
+    /// <summary>The facets over every match, counted once per result however many pages or requests ask for them.</summary>
+    public SearchFacets Facets => facets ??= matches.Facets();
+
+    /// <summary>The hit at this rank with its matched skills and the reasons for its score.</summary>
+    public ExpertMatch Explain(int rank) => explained.GetOrAdd(rank, r =>
+    {
+        var hit = matches.Top(r + 1)[r];
+        return Ranker.Explain(hit.Candidate, matches.TextDetail(hit.Candidate.PersonId));
+    });
+}

@@ -1,0 +1,3 @@
+namespace IcsExpertiseGraph.Api.Experts;
+
+public sealed record UncoveredSkill(Guid SkillId, string Reason);

@@ -1,0 +1,3 @@
+namespace IcsExpertiseGraph.Api.Network;
+
+public enum ExportFormat { GraphMl, Json }

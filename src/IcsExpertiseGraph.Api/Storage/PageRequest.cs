@@ -1,0 +1,4 @@
+namespace IcsExpertiseGraph.Api.Storage;
+
+public sealed record PageRequest(int Offset, int Limit);
+

@@ -1,8 +1,0 @@
-namespace IcsExpertiseGraph.Api.Storage;
-
-public sealed record PageRequest(int Offset, int Limit);
-
-public sealed record Page<T>(IReadOnlyList<T> Items, int TotalCount, int Offset)
-{
-    public bool HasNextPage => Offset + Items.Count < TotalCount;
-}

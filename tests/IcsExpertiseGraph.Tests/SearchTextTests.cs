@@ -1,0 +1,55 @@
+using IcsExpertiseGraph.Api.Experts;
+using IcsExpertiseGraph.Api.GraphQLApi;
+
+namespace IcsExpertiseGraph.Tests;
+
+/// <summary>
+/// How an explanation finds a query's words in someone's own text: the start of a word, whatever the case, accents or
+/// punctuation around it, never the middle of one.
+/// </summary>
+public sealed class SearchTextTests
+{
+    [Theory]
+    [InlineData("Leads Flow improvement at the ICB", "improv", true)]
+    [InlineData("Leads Flow improvement at the ICB", "flow", true)]
+    [InlineData("Leads Flow improvement at the ICB", "leads", true)]
+    [InlineData("Self-improvement coach", "improvement", true)]
+    [InlineData("Selfimprovement coach", "improvement", false)]
+    [InlineData("Overflow manager", "flow", false)]
+    [InlineData("Café huddles, Zoë's QI team", "cafe", true)]
+    [InlineData("Café huddles, Zoë's QI team", "zoe", true)]
+    [InlineData("Café huddles, Zoë's QI team", "s", true)]
+    [InlineData("", "flow", false)]
+    public void AWordIsFoundOnlyWhereAWordOfTheTextBeginsWithIt(string text, string word, bool found)
+    {
+        Assert.Equal(found, SearchText.HasWordStarting(SearchText.Fold(text), word));
+        // The same answer as cutting the text into words and asking each.
+        Assert.Equal(SearchText.Words(text).Any(w => w.StartsWith(word, StringComparison.Ordinal)), found);
+    }
+
+    [Fact]
+    public void AccentsDoNotMatterInNamesOrWords()
+    {
+        // Invariant globalization cannot decompose accents, so the folding carries its own table: typed either way, the same words.
+        Assert.Equal(["zoe", "sian", "llyr", "lukasz", "jose", "cafe"], SearchText.Words("Zoë Siân Llŷr Łukasz José café"));
+        Assert.Equal(["cafe"], SearchText.Words("cafe\u0301"));
+    }
+
+    [Fact]
+    public async Task SomeoneWithAnAccentedNameIsFoundFirstByTheirNameTypedWithoutAccents()
+    {
+        using var factory = new ApiFactory();
+        var person = await SeededPeople.PickAsync(factory.Store);
+        var token = await factory.SignInAsync(person);
+        var renamed = await factory.QueryAsync("""mutation { updateMyProfile(input: { displayName: "Zoë Llŷr-Siân" }) { id } }""", token: token);
+        Assert.True(renamed["errors"] is null, renamed.ToJsonString());
+
+        foreach (var typed in new[] { "zoe llyr sian", "Zoë Llŷr-Siân" })
+        {
+            var found = await factory.QueryAsync("query($q: String) { searchExperts(query: $q, first: 3) { edges { group node { id } } } }", new { q = typed }, token);
+            var first = found["data"]!["searchExperts"]!["edges"]![0]!;
+            Assert.Equal(GlobalId.Encode("Person", person.Id), first["node"]!["id"].Str());
+            Assert.Equal("NAME", first["group"].Str());
+        }
+    }
+}
