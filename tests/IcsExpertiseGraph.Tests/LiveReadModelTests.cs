@@ -101,6 +101,10 @@ public sealed class LiveReadModelTests : IDisposable
             Criteria([], [.. taxonomy.WithDescendants(skill)]),
             Criteria(["feed"], []) with { IntegratedCareSystemIds = [icsId] },
             Criteria([], []) with { AvailableOnly = true, OpenToCrossOrganisation = true, OrganisationTypes = [OrganisationType.AcuteTrust] },
+            // The search's bit columns (holders, visibility, availability, openness, domains) follow the feed too.
+            Criteria([], []) with { Domains = [QualityDomain.QualityImprovement, QualityDomain.SystemsThinking] },
+            Criteria(["improvement"], []) with { SkillIds = [.. taxonomy.WithDescendants(skill)], OpenToCrossOrganisation = false },
+            Criteria(["lean"], [.. taxonomy.WithDescendants(skill)]) with { AvailableOnly = true },
         ];
         Assert.Equal(whole.PeopleCount, followed.PeopleCount);
         foreach (var viewer in new[] { Admin, Member, Viewer.Anonymous })
@@ -109,6 +113,9 @@ public sealed class LiveReadModelTests : IDisposable
             {
                 Assert.True(Describe(whole.FindCandidates(question, viewer)) == Describe(followed.FindCandidates(question, viewer)),
                     $"After '{what}', {string.Join(' ', question.Terms)} as {viewer} answers differently from a whole rebuild.");
+                var concepts = question.ConceptSkillIds.Count == 0 ? [] : new[] { taxonomy.ConceptFor([taxonomy.Find(skill)!], taxonomy.Find(skill)!.Name, ConceptSource.Name) };
+                Assert.Equal(DescribeSearch(whole.Search(question, new ExpertRanker(taxonomy, concepts, Now), viewer, 25)),
+                    DescribeSearch(followed.Search(question, new ExpertRanker(taxonomy, concepts, Now), viewer, 25)));
             }
         }
 
@@ -191,6 +198,18 @@ public sealed class LiveReadModelTests : IDisposable
         .Select(c => $"{c.PersonId} {c.TextRelevance:F9} {c.Availability} {c.OpenToCrossOrganisation} {c.LastConfirmedAt:O} "
             + string.Join(',', c.Skills.OrderBy(s => s.SkillId).Select(s => $"{s.SkillId}:{s.Level}:{s.Verified}:{s.Endorsements}:{s.ProjectEvidence}:{s.Evidence}"))
             + " @ " + string.Join(',', c.CurrentOrganisationIds)));
+
+    /// <summary>A search's counts, its first page in order with scores and groups, and its facets.</summary>
+    private static string DescribeSearch(ISearchMatches matches)
+    {
+        var facets = matches.Facets();
+        return $"{matches.Count} found, {matches.SkillHolders} holders\n"
+            + string.Join('\n', matches.Top(25).Select(r => $"{r.Candidate.PersonId} {r.Score:F9} {r.Group} {r.Met} {r.Explicit}"))
+            + "\ndomains " + string.Join(',', facets.Domains.Select(f => $"{f.Value}:{f.Count}"))
+            + "\nskills " + string.Join(',', facets.Skills.Select(f => $"{f.Value.Id}:{f.Count}"))
+            + "\nsystems " + string.Join(',', facets.IntegratedCareSystems.Select(f => $"{f.Value}:{f.Count}"))
+            + "\ntypes " + string.Join(',', facets.OrganisationTypes.Select(f => $"{f.Value}:{f.Count}"));
+    }
 
     private static void AssertSameGraph(string what, CollaborationGraph whole, CollaborationGraph followed)
     {

@@ -53,6 +53,8 @@ public sealed partial class ExpertIndex
 
         entries = new ChunkedArray<PersonEntry>(built);
         hot = new ChunkedArray<PersonHot>([.. built.Select(Hot)]);
+        held = new ChunkedArray<HeldSkills>([.. built.Select(e => HeldSkills.Of(e.HoldingSkill))]);
+        bits = PeopleBits.Build([.. built.Select(Hot)], [.. built.Select(e => e.HoldingSkill)], skillDomain.Length);
         positionOf = PositionMap.From([.. built.Select(e => e.Row.Id)]);
         var holders = taxonomy.All.Select(_ => new List<int>()).ToArray();
         for (var i = 0; i < built.Length; i++)
@@ -69,7 +71,7 @@ public sealed partial class ExpertIndex
         byName = ByName(entries);
     }
 
-    private ExpertIndex(ExpertIndex before, long sequence, ChunkedArray<PersonEntry> entries, ChunkedArray<PersonHot> hot, PositionMap positionOf,
+    private ExpertIndex(ExpertIndex before, long sequence, ChunkedArray<PersonEntry> entries, ChunkedArray<PersonHot> hot, ChunkedArray<HeldSkills> held, PeopleBits bits, PositionMap positionOf,
         int[] liveByVisibility, double[] lengthByVisibility, int[][] holdersBySkill, Organisation[] organisations, Dictionary<Guid, int> organisationPositions,
         HashSet<Guid>[] placesServed, ImmutableDictionary<string, (int Person, float Frequency)[]> postings, string[] vocabulary)
     {
@@ -79,6 +81,8 @@ public sealed partial class ExpertIndex
         skillDomain = before.skillDomain;
         this.entries = entries;
         this.hot = hot;
+        this.held = held;
+        this.bits = bits;
         this.positionOf = positionOf;
         this.liveByVisibility = liveByVisibility;
         this.lengthByVisibility = lengthByVisibility;
@@ -148,6 +152,9 @@ public sealed partial class ExpertIndex
 
         var entryChanges = new List<(int, PersonEntry)>();
         var flagChanges = new List<(int, PersonHot)>();
+        var heldChanges = new List<(int, HeldSkills)>();
+        var skillsBefore = oldEntries.ToDictionary(e => e.Position, e => e.Entry.HoldingSkill);
+        var bitChanges = new List<(int, int[], PersonHot, int[])>();
         var live = (int[])liveByVisibility.Clone();
         var total = (double[])lengthByVisibility.Clone();
         foreach (var (_, entry) in oldEntries)
@@ -159,7 +166,10 @@ public sealed partial class ExpertIndex
         for (var n = 0; n < newRows.Count; n++)
         {
             entryChanges.Add((newRows[n].Position, built[n]));
-            flagChanges.Add((newRows[n].Position, Hot(built[n])));
+            var facts = Hot(built[n]);
+            flagChanges.Add((newRows[n].Position, facts));
+            heldChanges.Add((newRows[n].Position, HeldSkills.Of(built[n].HoldingSkill)));
+            bitChanges.Add((newRows[n].Position, skillsBefore.GetValueOrDefault(newRows[n].Position, []), facts, built[n].HoldingSkill));
             total[(int)built[n].Row.Visibility] += built[n].Length;
             live[(int)built[n].Row.Visibility]++;
         }
@@ -168,6 +178,8 @@ public sealed partial class ExpertIndex
         {
             entryChanges.Add((position, entry with { Holdings = [], HoldingSkill = [], Employers = [], EmployerPosition = [], Length = 0, Removed = true }));
             flagChanges.Add((position, new PersonHot(RemovedFlag, 0, 0, -1, 0, 0)));
+            heldChanges.Add((position, default));
+            bitChanges.Add((position, entry.HoldingSkill, new PersonHot(RemovedFlag, 0, 0, -1, 0, 0), []));
         }
 
         // Postings: every word of a changed person's old or new text loses their old posting and gains the new one.
@@ -242,7 +254,7 @@ public sealed partial class ExpertIndex
         }
 
         var finalPostings = nextPostings.ToImmutable();
-        return new ExpertIndex(this, sequence, entries.With(entryChanges), hot.With(flagChanges), positions.ToImmutable(), live, total, nextHolders,
+        return new ExpertIndex(this, sequence, entries.With(entryChanges), hot.With(flagChanges), held.With(heldChanges), bits.With(bitChanges), positions.ToImmutable(), live, total, nextHolders,
             nextOrganisations, nextOrganisationPositions, nextPlaces, finalPostings,
             added.Count == 0 && gone.Count == 0 ? vocabulary : Vocabulary(vocabulary, added, gone));
     }

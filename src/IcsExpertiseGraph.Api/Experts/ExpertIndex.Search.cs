@@ -60,91 +60,43 @@ public sealed partial class ExpertIndex
                 flat &= tierBits[skill] == 0 || named[skill];
             }
 
-            // Who to place, as bits by position: they are then placed in position order, so every array read on the way is
-            // read front to back (at a million people, visiting them in the order found cost more in cache misses than the work).
-            var (slotCount, slots) = (scratch.SlotCount, scratch.SkillSlots);
+            // Who to place, as bits by position, narrowed a word (64 people) at a time by the bit columns before anyone is
+            // visited: visibility, availability, openness, the filter's domains and skills. They are then placed in position
+            // order, so every array read on the way is read front to back.
             var words = (count + 63) >> 6;
-            var bits = scratch.Members(words);
-            void See(int position)
-            {
-                ref var word = ref bits[position >> 6];
-                var bit = 1UL << position;
-                if ((word & bit) == 0)
-                {
-                    word |= bit;
-                    slotCount[position] = 0;
-                }
-            }
-
+            var members = scratch.Members(words).AsSpan(0, words);
             if (everyone)
             {
-                Array.Clear(slotCount, 0, count);
+                members.Fill(ulong.MaxValue);
             }
             else
             {
-                for (var skill = 0; skill < holdersBySkill.Length; skill++)
+                for (var skill = 0; skill < named.Length; skill++)
                 {
                     if (named[skill])
                     {
-                        foreach (var holder in holdersBySkill[skill])
-                        {
-                            See(holder);
-                            var held = slotCount[holder]++;
-                            if (held < SearchScratch.Slots)
-                            {
-                                slots[(holder * SearchScratch.Slots) + held] = skill;
-                            }
-                        }
+                        bits.Skills[skill].OrInto(members);
                     }
                 }
 
                 foreach (var position in touched.Span)
                 {
-                    See(position);
+                    members[position >> 6] |= 1UL << position;
                 }
 
                 foreach (var position in namedPeople)
                 {
-                    See(position);
+                    members[position >> 6] |= 1UL << position;
                 }
             }
 
-            var placing = new Placing(this, criteria, viewer, filter, tierBits, tierRoots, named, flat, slotCount, slots);
-            void Place(int position)
+            Narrow(members, criteria, viewer, scratch);
+            var placing = new Placing(this, criteria, viewer, filter, tierBits, tierRoots, named, flat, ranker, text, namedPeople, matches);
+            for (var w = 0; w < words; w++)
             {
-                if (!placing.Admit(position, out var met, out var metByName, out var holdsNamed))
+                if (members[w] != 0)
                 {
-                    return;
-                }
-
-                var textScore = text[position];
-                var byName = namedPeople.Count > 0 && namedPeople.Contains(position);
-                if (!everyone && textScore <= 0 && !byName && !holdsNamed)
-                {
-                    return;
-                }
-
-                var relevance = textScore <= 0 ? 0 : textScore / (textScore + TextHalfPoint);
-                var group = ranker.GroupOf(met, textScore > 0, byName);
-                matches.Add(position, ((int)group * PlaceLevels) + (PlaceLevels - 1 - met), met > 0, relevance, metByName,
-                    hot[position].Bound + ExpertRanker.TextBound(relevance));
-            }
-
-            if (everyone)
-            {
-                for (var position = 0; position < count; position++)
-                {
-                    Place(position);
-                }
-            }
-            else
-            {
-                for (var w = 0; w < words; w++)
-                {
-                    for (var word = bits[w]; word != 0; word &= word - 1)
-                    {
-                        Place((w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word));
-                    }
+                    placing.PlaceWord(w, members[w]);
                 }
             }
 
@@ -157,6 +109,57 @@ public sealed partial class ExpertIndex
             {
                 text[position] = 0;
             }
+        }
+    }
+
+    /// <summary>
+    /// Keeps in <paramref name="members"/> only the people this viewer may see who pass the filter's flat parts: availability,
+    /// openness, the domains and the skills (at any level: a level floor is checked person by person), word by word.
+    /// </summary>
+    private void Narrow(Span<ulong> members, ExpertCriteria criteria, Viewer viewer, SearchScratch scratch)
+    {
+        bits.KeepVisible(members, viewer, viewer.PersonId is { } self && positionOf.TryGetValue(self, out var position) ? position : -1);
+        if (criteria.AvailableOnly)
+        {
+            bits.Available.AndInto(members);
+        }
+
+        if (criteria.OpenToCrossOrganisation is { } open)
+        {
+            bits.Open.AndInto(members, negate: !open);
+        }
+
+        if (criteria.Domains.Count > 0)
+        {
+            var any = scratch.Filter(members.Length);
+            foreach (var domain in criteria.Domains.Distinct())
+            {
+                bits.Domains[(int)domain].OrInto(any);
+            }
+
+            And(members, any);
+        }
+
+        if (criteria.SkillIds.Count > 0)
+        {
+            var any = scratch.Filter(members.Length);
+            foreach (var skill in criteria.SkillIds.Distinct())
+            {
+                if (skillPositions.TryGetValue(skill, out var at))
+                {
+                    bits.Skills[at].OrInto(any);
+                }
+            }
+
+            And(members, any);
+        }
+    }
+
+    private static void And(Span<ulong> target, ReadOnlySpan<ulong> other)
+    {
+        for (var w = 0; w < target.Length; w++)
+        {
+            target[w] &= other[w];
         }
     }
 
@@ -270,21 +273,149 @@ public sealed partial class ExpertIndex
     }
 
     /// <summary>
-    /// Whether a person may be shown and passes the filter, and the concepts they meet (each by a distinct holding), met by
-    /// the very skill named, and whether they hold a skill the query names; from the flat arrays where they suffice.
+    /// Places the people of a search, a word of members at a time: whether each may be shown and passes the rest of the
+    /// filter (from the flat facts; the entry only for a level floor or several employers), the concepts they meet (each by
+    /// a distinct holding) and by the very skill named, and whether they hold a skill the query names. Who holds which
+    /// answering skill comes from the skills' bit columns, one word each per 64 people, when every skill answering the
+    /// ranked concepts is named (the usual case); otherwise from the person's held skills.
     /// </summary>
-    private sealed class Placing(
-        ExpertIndex index, ExpertCriteria criteria, Viewer viewer, CandidateFilter filter, ulong[] tierBits, ulong[] tierRoots, bool[] named, bool flat,
-        int[] slotCount, int[] slots)
+    private sealed class Placing
     {
-        private readonly bool member = viewer.IsMember || viewer.IsAdmin;
-        private readonly ChunkedArray<PersonHot> hot = index.hot;
-        private readonly bool unfiltered = filter.Unfiltered;
+        /// <summary>More answering skills than this are read person by person (a word each would cost more than it saves).</summary>
+        private const int MaxWordSkills = 64;
 
-        public bool Admit(int position, out int met, out int metByName, out bool holdsNamed)
+        private readonly ExpertIndex index;
+        private readonly ExpertCriteria criteria;
+        private readonly Viewer viewer;
+        private readonly CandidateFilter filter;
+        private readonly ulong[] tierBits;
+        private readonly ulong[] tierRoots;
+        private readonly bool[] named;
+        private readonly ExpertRanker ranker;
+        private readonly double[] text;
+        private readonly HashSet<int> namedPeople;
+        private readonly MatchList matches;
+        private readonly bool member;
+        private readonly bool unfiltered;
+        private readonly bool everyone;
+        private readonly bool byNames;
+        private readonly ChunkedArray<PersonHot> hot;
+        private readonly ChunkedArray<HeldSkills> heldSkills;
+        private readonly BitColumn[] answering;   // the answering skills' columns, when placing by words
+        private readonly int[] answeringSkill;     // and their positions
+        private readonly BitColumn[] namedOnly;   // named skills that answer no ranked concept (they still make a holder)
+        private readonly ulong[] heldWords;
+
+        public Placing(ExpertIndex index, ExpertCriteria criteria, Viewer viewer, CandidateFilter filter, ulong[] tierBits, ulong[] tierRoots, bool[] named, bool flat,
+            ExpertRanker ranker, double[] text, HashSet<int> namedPeople, MatchList matches)
         {
-            (met, metByName, holdsNamed) = (0, 0, false);
-            var facts = hot[position];
+            (this.index, this.criteria, this.viewer, this.filter, this.tierBits, this.tierRoots, this.named) = (index, criteria, viewer, filter, tierBits, tierRoots, named);
+            (this.ranker, this.text, this.namedPeople, this.matches) = (ranker, text, namedPeople, matches);
+            member = viewer.IsMember || viewer.IsAdmin;
+            unfiltered = filter.Unfiltered;
+            everyone = criteria.MatchesEveryone;
+            byNames = namedPeople.Count > 0;
+            hot = index.hot;
+            heldSkills = index.held;
+            var skills = Enumerable.Range(0, tierBits.Length).Where(s => tierBits[s] != 0).ToArray();
+            if (flat && skills.Length <= MaxWordSkills)
+            {
+                answeringSkill = skills;
+                answering = [.. skills.Select(s => index.bits.Skills[s])];
+                namedOnly = [.. Enumerable.Range(0, named.Length).Where(s => named[s] && tierBits[s] == 0).Select(s => index.bits.Skills[s])];
+            }
+            else
+            {
+                (answeringSkill, answering, namedOnly) = ([], [], []);
+            }
+
+            heldWords = new ulong[answering.Length];
+            ByWords = flat && skills.Length <= MaxWordSkills;
+        }
+
+        private bool ByWords { get; }
+
+        /// <summary>Places the members in word <paramref name="w"/> (bits of <paramref name="word"/>).</summary>
+        public void PlaceWord(int w, ulong word)
+        {
+            ulong namedWord = 0;
+            if (ByWords)
+            {
+                for (var j = 0; j < answering.Length; j++)
+                {
+                    heldWords[j] = answering[j].Word(w);
+                    namedWord |= heldWords[j];
+                }
+
+                foreach (var column in namedOnly)
+                {
+                    namedWord |= column.Word(w);
+                }
+            }
+
+            Span<ulong> answers = stackalloc ulong[MaxWordSkills];
+            Span<ulong> roots = stackalloc ulong[MaxWordSkills];
+            for (; word != 0; word &= word - 1)
+            {
+                var bit = System.Numerics.BitOperations.TrailingZeroCount(word);
+                var position = (w << 6) + bit;
+                ref readonly var facts = ref hot.At(position);
+                if (!Admit(position, facts))
+                {
+                    continue;
+                }
+
+                int met, metByName;
+                bool holdsNamed;
+                if (ByWords)
+                {
+                    var held = 0;
+                    for (var j = 0; j < heldWords.Length; j++)
+                    {
+                        if (((heldWords[j] >> bit) & 1) != 0)
+                        {
+                            answers[held] = tierBits[answeringSkill[j]];
+                            roots[held] = tierRoots[answeringSkill[j]];
+                            held++;
+                        }
+                    }
+
+                    holdsNamed = ((namedWord >> bit) & 1) != 0;
+                    (met, metByName) = held switch
+                    {
+                        0 => (0, 0),
+                        // One answering holding meets one concept at most (the usual case: no matching to work out).
+                        1 => (1, Math.Min(1, System.Numerics.BitOperations.PopCount(roots[0]))),
+                        _ => ConceptCoverage.Count(answers[..held], roots[..held]),
+                    };
+                }
+                else
+                {
+                    ref readonly var inline = ref heldSkills.At(position);
+                    (met, metByName, holdsNamed) = inline.Inline ? Meets(inline.Positions) : Meets<int>(index.entries[position].HoldingSkill);
+                }
+
+                var textScore = text[position];
+                var byName = byNames && namedPeople.Contains(position);
+                if (!everyone && textScore <= 0 && !byName && !holdsNamed)
+                {
+                    continue;
+                }
+
+                var relevance = textScore <= 0 ? 0 : textScore / (textScore + TextHalfPoint);
+                var group = ranker.GroupOf(met, textScore > 0, byName);
+                matches.Add(position, ((int)group * PlaceLevels) + (PlaceLevels - 1 - met), met > 0, relevance, metByName,
+                    facts.Bound + ExpertRanker.TextBound(relevance));
+            }
+        }
+
+        /// <summary>
+        /// Whether a person may be shown and passes the filter. The bit columns have already kept out whoever fails the flat
+        /// parts; they are checked again here from the person's own facts (a few instructions), so a column out of step
+        /// with the facts could never show someone hidden.
+        /// </summary>
+        private bool Admit(int position, in PersonHot facts)
+        {
             var flags = facts.Flags;
             if ((flags & RemovedFlag) != 0
                 || (criteria.AvailableOnly && (flags & NotAvailableFlag) != 0)
@@ -305,67 +436,35 @@ public sealed partial class ExpertIndex
                 }
             }
 
-            switch (unfiltered ? FilterVerdict.Accepted : filter.Decide(facts))
+            switch (unfiltered ? FilterVerdict.Accepted : filter.Decide(facts, skillsNarrowed: true))
             {
                 case FilterVerdict.Refused:
                     return false;
                 case FilterVerdict.AskEntry:
                     entry ??= index.entries[position];
-                    if (!filter.Accepts(entry))
-                    {
-                        return false;
-                    }
-
-                    break;
+                    return filter.Accepts(entry);
+                default:
+                    return true;
             }
+        }
 
-            var held = slotCount[position];
-            if (flat && held == 1)
-            {
-                // One answering holding meets one concept at most (the usual case: no matching to work out).
-                var skill = slots[position * SearchScratch.Slots];
-                met = tierBits[skill] != 0 ? 1 : 0;
-                metByName = Math.Min(met, System.Numerics.BitOperations.PopCount(tierRoots[skill]));
-                holdsNamed = true;
-                return true;
-            }
-
-            if (flat && held <= SearchScratch.Slots)
-            {
-                if (held > 0)
-                {
-                    Span<ulong> answers = stackalloc ulong[held];
-                    Span<ulong> roots = stackalloc ulong[held];
-                    for (var h = 0; h < held; h++)
-                    {
-                        var skill = slots[(position * SearchScratch.Slots) + h];
-                        answers[h] = tierBits[skill];
-                        roots[h] = tierRoots[skill];
-                    }
-
-                    (met, metByName) = ConceptCoverage.Count(answers, roots);
-                    holdsNamed = true;
-                }
-
-                return true;
-            }
-
-            entry ??= index.entries[position];
-            var skills = entry.HoldingSkill;
+        /// <summary>The concepts a person's holdings meet (each by a distinct holding), met by the very skill named, and whether one is named.</summary>
+        private (int Met, int MetByName, bool HoldsNamed) Meets<TPosition>(ReadOnlySpan<TPosition> skills) where TPosition : System.Numerics.IBinaryInteger<TPosition>
+        {
             Span<ulong> all = skills.Length <= 64 ? stackalloc ulong[skills.Length] : new ulong[skills.Length];
             Span<ulong> allRoots = skills.Length <= 64 ? stackalloc ulong[skills.Length] : new ulong[skills.Length];
-            var any = false;
+            var (any, holdsNamed) = (false, false);
             for (var h = 0; h < skills.Length; h++)
             {
-                var skill = skills[h];
+                var skill = int.CreateTruncating(skills[h]);
                 all[h] = tierBits[skill];
                 allRoots[h] = tierRoots[skill];
                 any |= all[h] != 0;
                 holdsNamed |= named[skill];
             }
 
-            (met, metByName) = any ? ConceptCoverage.Count(all, allRoots) : (0, 0);
-            return true;
+            var (met, metByName) = any ? ConceptCoverage.Count(all, allRoots) : (0, 0);
+            return (met, metByName, holdsNamed);
         }
     }
 
@@ -424,7 +523,6 @@ public sealed partial class ExpertIndex
     /// <summary>The best of a search's placed matches, scored only where a score can reach them.</summary>
     private readonly ref struct Ranking(ExpertIndex index, ExpertRanker ranker, MatchList matches, ulong[] answerBits, ulong[] rootBits)
     {
-        private static readonly IComparer<Scored> ScoredOrder = Comparer<Scored>.Create(Compare);
 
         /// <summary>
         /// The best <paramref name="count"/>: the places are counted, the best places holding at least that many people are
@@ -456,8 +554,9 @@ public sealed partial class ExpertIndex
             }
 
             // The people with the best places and bounds are scored first: the worst of their scores is a bar most of the
-            // rest cannot reach by their bounds alone, so they are never scored.
-            var likely = new PriorityQueue<int, (int Place, double Bound)>(count + 1, WorstFirst);
+            // rest cannot reach by their bounds alone, so they are never scored. A place and a bound make one number (smaller
+            // is better), so choosing them is a heap of numbers, not of tuples compared through a delegate.
+            var likely = new PriorityQueue<int, ulong>(count + 1);
             for (var i = 0; i < places.Length; i++)
             {
                 if (places[i] > cut)
@@ -465,62 +564,66 @@ public sealed partial class ExpertIndex
                     continue;
                 }
 
+                // The heap keeps the worst on top: the largest key, so the smallest complement.
+                var priority = ~Likeliness(places[i], bounds[i]);
                 if (likely.Count < count)
                 {
-                    likely.Enqueue(i, (places[i], bounds[i]));
+                    likely.Enqueue(i, priority);
                 }
-                else if (likely.TryPeek(out _, out var worst) && WorstFirst.Compare((places[i], bounds[i]), worst) > 0)
+                else if (likely.TryPeek(out _, out var worst) && priority > worst)
                 {
-                    likely.DequeueEnqueue(i, (places[i], bounds[i]));
+                    likely.DequeueEnqueue(i, priority);
                 }
             }
 
-            var best = new List<Scored>(count + 1);
-            var first = new HashSet<int>(likely.UnorderedItems.Select(item => item.Element));
+            var first = new int[likely.Count];
+            for (var f = 0; likely.TryDequeue(out var i, out _); f++)
+            {
+                first[f] = i;
+            }
+
+            Array.Sort(first);
+            var best = new KeptScores(count);
             foreach (var i in first)
             {
-                Keep(best, Score(i), count);
+                best.Offer(Score(i));
             }
 
+            var next = 0;
             for (var i = 0; i < places.Length; i++)
             {
+                if (next < first.Length && first[next] == i)
+                {
+                    next++;
+                    continue;
+                }
+
                 // Someone whose score cannot reach the worst of the best so far is not scored at all.
-                if (places[i] > cut || (best.Count == count && (places[i] > best[^1].Place || (places[i] == best[^1].Place && bounds[i] < best[^1].Score)))
-                    || first.Contains(i))
+                if (places[i] > cut || (best.Full && (places[i] > best.Worst.Place || (places[i] == best.Worst.Place && bounds[i] < best.Worst.Score))))
                 {
                     continue;
                 }
 
-                Keep(best, Score(i), count);
+                best.Offer(Score(i));
             }
 
-            var ranked = new RankedCandidate[best.Count];
+            var sorted = best.Sorted();
+            var ranked = new RankedCandidate[sorted.Length];
             for (var i = 0; i < ranked.Length; i++)
             {
-                ranked[i] = Candidate(best[i]);
+                ranked[i] = Candidate(sorted[i]);
             }
 
             return ranked;
         }
 
-        /// <summary>Worse first: a later place, then a lower bound.</summary>
-        private static readonly Comparer<(int Place, double Bound)> WorstFirst =
-            Comparer<(int Place, double Bound)>.Create((x, y) => x.Place != y.Place ? y.Place.CompareTo(x.Place) : x.Bound.CompareTo(y.Bound));
-
-        private static void Keep(List<Scored> best, Scored scored, int count)
-        {
-            if (best.Count == count && Compare(scored, best[^1]) >= 0)
-            {
-                return;
-            }
-
-            var at = best.BinarySearch(scored, ScoredOrder);
-            best.Insert(at < 0 ? ~at : at, scored);
-            if (best.Count > count)
-            {
-                best.RemoveAt(best.Count - 1);
-            }
-        }
+        /// <summary>
+        /// A place and a bound as one number ordered as they are (smaller is likelier to rank): the place above, the bound as a
+        /// float's bits (ordered as the float is, bounds never being negative) turned round below, so a higher bound is smaller.
+        /// Rounding the bound to a float only changes who is scored first, never who ranks.
+        /// </summary>
+        private static ulong Likeliness(int place, double bound) =>
+            ((ulong)(uint)place << 32) | (uint.MaxValue - BitConverter.SingleToUInt32Bits(Math.Max(0f, (float)bound)));
 
         private Scored Score(int i)
         {
@@ -539,14 +642,6 @@ public sealed partial class ExpertIndex
             return new Scored(i, matches.Places[i], score, evidence, row.Id);
         }
 
-        private static int Compare(Scored x, Scored y)
-        {
-            var order = x.Place.CompareTo(y.Place);
-            order = order != 0 ? order : y.Score.CompareTo(x.Score);
-            order = order != 0 ? order : y.Evidence.CompareTo(x.Evidence);
-            return order != 0 ? order : x.Id.CompareTo(y.Id);
-        }
-
         private RankedCandidate Candidate(Scored scored)
         {
             var entry = index.entries[matches.Positions[scored.Match]];
@@ -559,7 +654,67 @@ public sealed partial class ExpertIndex
         }
     }
 
-    private readonly record struct Scored(int Match, int Place, double Score, double Evidence, Guid Id);
+    private readonly record struct Scored(int Match, int Place, double Score, double Evidence, Guid Id)
+    {
+        public static readonly IComparer<Scored> Order = Comparer<Scored>.Create(Compare);
+
+        /// <summary>The ranking's order: a better place, then a higher score, stronger evidence, then by id.</summary>
+        public static int Compare(Scored x, Scored y)
+        {
+            var order = x.Place.CompareTo(y.Place);
+            order = order != 0 ? order : y.Score.CompareTo(x.Score);
+            order = order != 0 ? order : y.Evidence.CompareTo(x.Evidence);
+            return order != 0 ? order : x.Id.CompareTo(y.Id);
+        }
+    }
+
+    /// <summary>
+    /// The best scored so far, unordered, with the worst of them known: the bar the rest must pass. Replacing the worst
+    /// and looking for the next costs a pass over a page's worth; keeping them sorted cost a shift on every insertion.
+    /// </summary>
+    private sealed class KeptScores(int capacity)
+    {
+        private readonly Scored[] items = new Scored[capacity];
+        private int worst;
+        private int count;
+
+        public bool Full => count == items.Length;
+
+        public ref readonly Scored Worst => ref items[worst];
+
+        public void Offer(in Scored scored)
+        {
+            if (!Full)
+            {
+                items[count++] = scored;
+            }
+            else if (Scored.Compare(scored, items[worst]) < 0)
+            {
+                items[worst] = scored;
+            }
+            else
+            {
+                return;
+            }
+
+            if (Full)
+            {
+                worst = 0;
+                for (var i = 1; i < items.Length; i++)
+                {
+                    worst = Scored.Compare(items[i], items[worst]) > 0 ? i : worst;
+                }
+            }
+        }
+
+        /// <summary>The kept ones, best first.</summary>
+        public Scored[] Sorted()
+        {
+            var sorted = items[..count];
+            Array.Sort(sorted, Scored.Order);
+            return sorted;
+        }
+    }
 
     /// <summary>
     /// Facet counts over the people at these positions (each counted once per value): domains from the flat bits, ICSs and
@@ -603,14 +758,36 @@ public sealed partial class ExpertIndex
                 domainCounts[System.Numerics.BitOperations.TrailingZeroCount(domains)]++;
             }
 
-            var entry = entries[position];
-            foreach (var skill in entry.HoldingSkill)
+            ref readonly var skills = ref held.At(position);
+            if (skills.Inline)
             {
-                skillCounts[skill]++;
+                foreach (var skill in skills.Positions)
+                {
+                    skillCounts[skill]++;
+                }
+            }
+            else
+            {
+                foreach (var skill in entries[position].HoldingSkill)
+                {
+                    skillCounts[skill]++;
+                }
+            }
+
+            if (hot.Employers == 1)
+            {
+                // One current employer (most people): known from the flat facts, no entry to visit.
+                if (systemOf[hot.Employer] is >= 0 and var only)
+                {
+                    systemCounts[only]++;
+                }
+
+                typeCounts[typeOf[hot.Employer]]++;
+                continue;
             }
 
             stamp++;
-            foreach (var organisation in entry.EmployerPosition)
+            foreach (var organisation in entries[position].EmployerPosition)
             {
                 if (systemOf[organisation] is >= 0 and var system && systemStamp[system] != stamp)
                 {

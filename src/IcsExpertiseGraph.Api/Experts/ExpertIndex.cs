@@ -32,6 +32,8 @@ public sealed partial class ExpertIndex : IReadModel
     // new one is appended, an erased one leaves a removed entry behind (a whole rebuild packs them again).
     private readonly ChunkedArray<PersonEntry> entries;
     private readonly ChunkedArray<PersonHot> hot;   // flags, text length and score bound, read for every person a search touches
+    private readonly ChunkedArray<HeldSkills> held; // skill positions, read for every match a search places or counts in facets
+    private readonly PeopleBits bits;               // holders, visibility, availability, openness and domains as bit columns
     private readonly PositionMap positionOf;
     private readonly int[] liveByVisibility;        // live people of each visibility, for BM25's statistics
     private readonly double[] lengthByVisibility;   // and their weighted document lengths
@@ -437,9 +439,10 @@ public sealed partial class ExpertIndex : IReadModel
         /// The filter decided from a person's flat facts where they suffice: their skills' domains and, with one current
         /// employer, that employer; else the entry must be read (<see cref="Accepts"/>).
         /// </summary>
-        public FilterVerdict Decide(in PersonHot hot)
+        public FilterVerdict Decide(in PersonHot hot, bool skillsNarrowed = false)
         {
-            if (criteria.SkillIds.Count > 0 || criteria.MinLevel is not null)
+            // A level floor needs the levels; the filter's skills too, unless their bit columns have already narrowed the people.
+            if ((criteria.SkillIds.Count > 0 && !skillsNarrowed) || criteria.MinLevel is not null)
             {
                 return FilterVerdict.AskEntry;
             }

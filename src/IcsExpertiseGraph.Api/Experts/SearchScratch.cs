@@ -26,20 +26,13 @@ internal sealed class SearchScratch
     public float[] Frequency { get; private set; } = [];
 
     private ulong[] members = [];
+    private ulong[] filter = [];
 
     /// <summary>Stamped when a person is counted in a word's document frequency.</summary>
     public int[] Counted { get; private set; } = [];
 
     /// <summary>Stamped when a person has every word of a group so far.</summary>
     public int[] Progress { get; private set; } = [];
-
-    /// <summary>How many answering skills each person considered holds (set when they are first seen).</summary>
-    public int[] SlotCount { get; private set; } = [];
-
-    /// <summary>The first <see cref="Slots"/> answering skill positions each person holds, <see cref="Slots"/> slots a person.</summary>
-    public int[] SkillSlots { get; private set; } = [];
-
-    public const int Slots = 4;
 
     public IntList Touched { get; } = new();
 
@@ -59,6 +52,14 @@ internal sealed class SearchScratch
         }
 
         return scratch;
+    }
+
+    /// <summary>A bit per person, all clear: a filter's people, before they are combined with the members.</summary>
+    public Span<ulong> Filter(int words)
+    {
+        var span = filter.AsSpan(0, words);
+        span.Clear();
+        return span;
     }
 
     /// <summary>A bit per person, all clear: who a search will place (a million people are 16,000 words to clear).</summary>
@@ -89,10 +90,9 @@ internal sealed class SearchScratch
         Partial = new double[length];
         Frequency = new float[length];
         members = new ulong[(length + 63) >> 6];
+        filter = new ulong[(length + 63) >> 6];
         Counted = new int[length];
         Progress = new int[length];
-        SlotCount = new int[length];
-        SkillSlots = new int[length * Slots];
         stamp = 0;
     }
 }

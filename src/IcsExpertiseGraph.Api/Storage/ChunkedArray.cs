@@ -23,6 +23,9 @@ public sealed class ChunkedArray<T>
 
     public T this[int index] => chunks[index >> Shift][index & Mask];
 
+    /// <summary>The element itself, not a copy: for elements too large to copy on every read.</summary>
+    public ref readonly T At(int index) => ref chunks[index >> Shift][index & Mask];
+
     /// <summary>An array holding <paramref name="values"/>.</summary>
     public ChunkedArray(IReadOnlyList<T> values)
     {

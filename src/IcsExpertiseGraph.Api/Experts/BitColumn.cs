@@ -1,0 +1,130 @@
+namespace IcsExpertiseGraph.Api.Experts;
+
+/// <summary>
+/// An immutable set of people positions as bits, in chunks of 65,536 positions (1,024 words), changed by copying only the
+/// chunks a change touches (as <see cref="Storage.ChunkedArray{T}"/>): who holds a skill, who is available, who is in a
+/// quality domain. A search combines these a word (64 people) at a time before it looks at anyone, so the filter and the
+/// visibility rules cost a few thousand word operations instead of a visit to every match.
+/// </summary>
+internal sealed class BitColumn
+{
+    private const int Shift = 10;
+    private const int ChunkWords = 1 << Shift;
+    private const int Mask = ChunkWords - 1;
+
+    private readonly ulong[]?[] chunks;   // null: a chunk with no position set (most chunks of a rare skill)
+
+    private BitColumn(ulong[]?[] chunks) => this.chunks = chunks;
+
+    public static BitColumn Empty { get; } = new([]);
+
+    /// <summary>The word holding positions 64w to 64w+63.</summary>
+    public ulong Word(int w) => (w >> Shift) < chunks.Length && chunks[w >> Shift] is { } chunk ? chunk[w & Mask] : 0;
+
+    public bool Has(int position) => (Word(position >> 6) & (1UL << position)) != 0;
+
+    /// <summary>The set of these positions.</summary>
+    public static BitColumn Of(IEnumerable<int> positions)
+    {
+        ArgumentNullException.ThrowIfNull(positions);
+        var chunks = new List<ulong[]?>();
+        foreach (var position in positions)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(position);
+            var c = position >> (Shift + 6);
+            while (chunks.Count <= c)
+            {
+                chunks.Add(null);
+            }
+
+            var chunk = chunks[c] ??= new ulong[ChunkWords];
+            chunk[(position >> 6) & Mask] |= 1UL << position;
+        }
+
+        return new BitColumn([.. chunks]);
+    }
+
+    /// <summary>A copy with these positions set or cleared; only the chunks written to are copied.</summary>
+    public BitColumn With(IReadOnlyCollection<(int Position, bool Set)> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.Count == 0)
+        {
+            return this;
+        }
+
+        var length = chunks.Length;
+        foreach (var (position, set) in changes)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(position);
+            length = set ? Math.Max(length, (position >> (Shift + 6)) + 1) : length;
+        }
+
+        var next = new ulong[]?[length];
+        Array.Copy(chunks, next, chunks.Length);
+        var copied = new bool[length];
+        foreach (var (position, set) in changes)
+        {
+            var c = position >> (Shift + 6);
+            if (c >= length)
+            {
+                continue; // clearing a position past the end: already clear
+            }
+
+            if (!copied[c])
+            {
+                next[c] = next[c] is { } shared ? (ulong[])shared.Clone() : new ulong[ChunkWords];
+                copied[c] = true;
+            }
+
+            ref var word = ref next[c]![(position >> 6) & Mask];
+            word = set ? word | (1UL << position) : word & ~(1UL << position);
+        }
+
+        return new BitColumn(next);
+    }
+
+    /// <summary>target |= this, over the target's words.</summary>
+    public void OrInto(Span<ulong> target)
+    {
+        for (var c = 0; c < chunks.Length && (c << Shift) < target.Length; c++)
+        {
+            if (chunks[c] is not { } chunk)
+            {
+                continue;
+            }
+
+            var part = target[(c << Shift)..];
+            var source = chunk.AsSpan(0, Math.Min(ChunkWords, part.Length));
+            for (var i = 0; i < source.Length; i++)
+            {
+                part[i] |= source[i];
+            }
+        }
+    }
+
+    /// <summary>target &amp;= this (or &amp;= not this, when <paramref name="negate"/>), over the target's words.</summary>
+    public void AndInto(Span<ulong> target, bool negate = false)
+    {
+        for (var c = 0; (c << Shift) < target.Length; c++)
+        {
+            var part = target[(c << Shift)..];
+            part = part[..Math.Min(ChunkWords, part.Length)];
+            if (c >= chunks.Length || chunks[c] is not { } chunk)
+            {
+                if (!negate)
+                {
+                    part.Clear();
+                }
+
+                continue;
+            }
+
+            var flip = negate ? ulong.MaxValue : 0;
+            for (var i = 0; i < part.Length; i++)
+            {
+                part[i] &= chunk[i] ^ flip;
+            }
+        }
+    }
+}

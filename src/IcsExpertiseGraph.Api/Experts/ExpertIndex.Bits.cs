@@ -1,0 +1,128 @@
+using IcsExpertiseGraph.Api.Auth;
+using IcsExpertiseGraph.Api.Domain;
+
+namespace IcsExpertiseGraph.Api.Experts;
+
+public sealed partial class ExpertIndex
+{
+    /// <summary>
+    /// The people of a snapshot as bit columns: who holds each skill, who is live and seen by whom, who is available or open
+    /// to other organisations, and whose skills are in each quality domain. Kept beside the flat facts and changed with
+    /// them, a few chunks at a time.
+    /// </summary>
+    private sealed class PeopleBits
+    {
+        private static readonly int DomainCount = Enum.GetValues<QualityDomain>().Length;
+
+        private PeopleBits(BitColumn[] skills, BitColumn[] domains, BitColumn live, BitColumn visiblePublic, BitColumn visibleNetwork, BitColumn available, BitColumn open)
+        {
+            (Skills, Domains, Live, Public, Network, Available, Open) = (skills, domains, live, visiblePublic, visibleNetwork, available, open);
+        }
+
+        /// <summary>Holders of each skill, by skill position.</summary>
+        public BitColumn[] Skills { get; }
+
+        /// <summary>People holding a skill of each quality domain, by the domain's value.</summary>
+        public BitColumn[] Domains { get; }
+
+        public BitColumn Live { get; }
+
+        public BitColumn Public { get; }
+
+        public BitColumn Network { get; }
+
+        public BitColumn Available { get; }
+
+        public BitColumn Open { get; }
+
+        public static PeopleBits Build(IReadOnlyList<PersonHot> hot, IReadOnlyList<int[]> holdingSkill, int skillCount)
+        {
+            var holders = Enumerable.Range(0, skillCount).Select(_ => new List<int>()).ToArray();
+            for (var position = 0; position < holdingSkill.Count; position++)
+            {
+                if (IsLive(hot[position]))
+                {
+                    foreach (var skill in holdingSkill[position])
+                    {
+                        holders[skill].Add(position);
+                    }
+                }
+            }
+
+            BitColumn Where(Func<PersonHot, bool> test) => BitColumn.Of(Enumerable.Range(0, hot.Count).Where(p => IsLive(hot[p]) && test(hot[p])));
+            return new PeopleBits(
+                [.. holders.Select(BitColumn.Of)],
+                [.. Enumerable.Range(0, DomainCount).Select(d => Where(h => InDomain(h, d)))],
+                Where(_ => true), Where(h => VisibilityOf(h) == Visibility.Public), Where(h => VisibilityOf(h) == Visibility.Network),
+                Where(h => (h.Flags & NotAvailableFlag) == 0), Where(h => (h.Flags & OpenFlag) != 0));
+        }
+
+        /// <summary>These columns with the changed people as they are now (a removed person is in none).</summary>
+        public PeopleBits With(IReadOnlyList<(int Position, int[] SkillsBefore, PersonHot Now, int[] SkillsNow)> changes)
+        {
+            var skills = (BitColumn[])Skills.Clone();
+            var bySkill = new Dictionary<int, List<(int, bool)>>();
+            foreach (var (position, before, now, held) in changes)
+            {
+                var live = IsLive(now);
+                foreach (var skill in before.Union(held))
+                {
+                    (bySkill.TryGetValue(skill, out var list) ? list : bySkill[skill] = []).Add((position, live && held.Contains(skill)));
+                }
+            }
+
+            foreach (var (skill, list) in bySkill)
+            {
+                skills[skill] = skills[skill].With(list);
+            }
+
+            BitColumn Changed(BitColumn column, Func<PersonHot, bool> test) =>
+                column.With([.. changes.Select(c => (c.Position, IsLive(c.Now) && test(c.Now)))]);
+            return new PeopleBits(skills, [.. Domains.Select((column, d) => Changed(column, h => InDomain(h, d)))],
+                Changed(Live, _ => true), Changed(Public, h => VisibilityOf(h) == Visibility.Public), Changed(Network, h => VisibilityOf(h) == Visibility.Network),
+                Changed(Available, h => (h.Flags & NotAvailableFlag) == 0), Changed(Open, h => (h.Flags & OpenFlag) != 0));
+        }
+
+        /// <summary>
+        /// target &amp;= the people this viewer may see: public profiles; network ones for members; everyone for admins; and
+        /// the viewer themself, whose own profile may be private (<paramref name="self"/>, or -1).
+        /// </summary>
+        public void KeepVisible(Span<ulong> target, Viewer viewer, int self)
+        {
+            if (viewer.IsAdmin)
+            {
+                Live.AndInto(target);
+                return;
+            }
+
+            var selfWord = self >= 0 && self >> 6 < target.Length ? target[self >> 6] & (1UL << self) : 0;
+            if (viewer.IsMember)
+            {
+                VisibleToMembers(target);
+            }
+            else
+            {
+                Public.AndInto(target);
+            }
+
+            if (selfWord != 0 && Live.Has(self))
+            {
+                target[self >> 6] |= selfWord;
+            }
+        }
+
+        private void VisibleToMembers(Span<ulong> target)
+        {
+            for (var w = 0; w < target.Length; w++)
+            {
+                target[w] &= Public.Word(w) | Network.Word(w);
+            }
+        }
+
+        private static bool IsLive(PersonHot hot) => (hot.Flags & RemovedFlag) == 0;
+
+        private static Visibility VisibilityOf(PersonHot hot) => (Visibility)(hot.Flags & VisibilityMask);
+
+        private static bool InDomain(PersonHot hot, int domain) => (hot.Domains & (1 << domain)) != 0;
+    }
+}
