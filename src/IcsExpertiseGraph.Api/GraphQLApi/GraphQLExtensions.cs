@@ -22,6 +22,7 @@ public static class GraphQLExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService<GraphQLWarmup>();
         services.AddScoped<RequestContext>();
+        services.AddSingleton<ValidatedDocuments>();
         // The machinery's own graph types (connections, edges, page info, Node, scalars) and GraphQL.NET's enum type
         // over a C# enum; each feature's AddX registers the rest (AddGraphTypesOf), in any order.
         services.AddGraphTypesOf(typeof(ExpertiseSchema));

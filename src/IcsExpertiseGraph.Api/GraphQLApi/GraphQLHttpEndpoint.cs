@@ -27,7 +27,7 @@ internal static class GraphQLHttpEndpoint
 
     public static async Task HandleAsync(
         HttpContext http, IDocumentExecuter<ExpertiseSchema> executer, IGraphQLTextSerializer serializer, CallerResolver callers,
-        IOptions<GraphQLLimits> limitOptions, MutationRateLimiter mutations)
+        IOptions<GraphQLLimits> limitOptions, MutationRateLimiter mutations, ValidatedDocuments validated)
     {
         var limits = limitOptions.Value;
         var mediaType = NegotiateResponseType(http.Request);
@@ -47,10 +47,12 @@ internal static class GraphQLHttpEndpoint
             return;
         }
 
-        GraphQLDocument? document = null;
+        // A text that validated before is its document again: not parsed, shape-checked or validated a second time.
+        var known = validated.Find(request.Query);
+        var document = known;
         try
         {
-            document = GraphQLParser.Parser.Parse(request.Query!);
+            document ??= GraphQLParser.Parser.Parse(request.Query!);
         }
         catch (GraphQLSyntaxErrorException)
         {
@@ -63,7 +65,7 @@ internal static class GraphQLHttpEndpoint
             return;
         }
 
-        if (document is not null && await DocumentShape.ProblemAsync(document, limits) is { } tooBig)
+        if (document is not null && known is null && await DocumentShape.ProblemAsync(document, limits) is { } tooBig)
         {
             await WriteRequestErrorAsync(http, serializer, mediaType, NotExecutedStatus(mediaType), tooBig, ErrorCodes.ValidationFailed);
             return;
@@ -108,7 +110,18 @@ internal static class GraphQLHttpEndpoint
             options.RequestServices = http.RequestServices;
             options.User = http.User;
             options.CancellationToken = http.RequestAborted;
+            if (known is not null)
+            {
+                // The rules over the document alone passed when it was kept; the engine still adds its own per-request
+                // rules (cost analysis, introspection) to this empty list.
+                options.ValidationRules = [];
+            }
         });
+
+        if (known is null && document is not null && result.Executed)
+        {
+            validated.Remember(request.Query!, document);
+        }
 
         InputErrors.Spread(result);
         GraphQLRequestLog.Record(http, operation, result, started);
