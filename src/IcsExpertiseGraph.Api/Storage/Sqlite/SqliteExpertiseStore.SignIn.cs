@@ -1,11 +1,13 @@
 using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.Domain;
 using IcsExpertiseGraph.Api.Profiles;
+using IcsExpertiseGraph.Api.Projects;
 using static IcsExpertiseGraph.Api.Storage.Sqlite.SqliteValues;
 
 namespace IcsExpertiseGraph.Api.Storage.Sqlite;
 
-/// <summary>The embedded store's sign-in writes: linking a sign-in to its profile, explicit creation, and the record that keeps an erasure final.</summary>
+/// <summary>The embedded store's sign-in writes: linking a sign-in to its profile, explicit creation, the record that keeps an erasure final, and the record of
+/// who signs in as a network manager (so requests on projects without a lead reach them).</summary>
 public sealed partial class SqliteExpertiseStore
 {
     public Task<Person?> LinkProfileAsync(SignedInIdentity identity, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -70,4 +72,35 @@ public sealed partial class SqliteExpertiseStore
                 """, ("$hash", ErasedSignIn.HashOf(externalId)), ("$now", Timestamp(now)));
         }
     }
+
+    public Task RecordManagerRoleAsync(Viewer signedIn, DateTimeOffset now, CancellationToken cancellationToken) =>
+        WriteAsync(write =>
+        {
+            ArgumentNullException.ThrowIfNull(signedIn);
+            if (signedIn.PersonId is not { } id || write.SingleValue("SELECT pk FROM person WHERE id = $id", r => r.GetInt64(0), ("$id", Id(id))) is not { } pk)
+            {
+                return false;
+            }
+
+            var recorded = write.Single("SELECT admin FROM network_manager WHERE person_pk = $pk", r => new RecordedManager(id, r.GetInt64(0) == 1), ("$pk", pk));
+            if (ProjectRules.RecordRole(signedIn, recorded) is not { } audit)
+            {
+                return false;
+            }
+
+            if (ProjectRules.ManagerRecordOf(signedIn) is { } manager)
+            {
+                write.Execute("""
+                    INSERT INTO network_manager (person_pk, admin, recorded_at) VALUES ($pk, $admin, $now)
+                    ON CONFLICT (person_pk) DO UPDATE SET admin = excluded.admin, recorded_at = excluded.recorded_at
+                    """, ("$pk", pk), ("$admin", manager.IsAdmin ? 1 : 0), ("$now", Timestamp(now)));
+            }
+            else
+            {
+                write.Execute("DELETE FROM network_manager WHERE person_pk = $pk", ("$pk", pk));
+            }
+
+            write.Audit(now, id, audit);
+            return true;
+        }, changesReadModels: false, cancellationToken);
 }
