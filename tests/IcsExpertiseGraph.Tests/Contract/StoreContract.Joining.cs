@@ -408,4 +408,25 @@ public abstract partial class StoreContract
         Assert.DoesNotContain(await Store.GetNotificationsAsync(admin.Id, 10, Ct), n => n.ProjectId == project.Id);
         Assert.Single(await Store.GetNotificationsAsync(hiddenLead.Id, 10, Ct), n => n.ProjectId == project.Id);
     }
+
+    [StoreFact]
+    public async Task ProjectsWithoutALeadAreListedAsTheManagerSeesThemAHiddenLeadCountingAsNone()
+    {
+        var hiddenLead = Someone(Visibility.Private);
+        var (member, manager) = (Someone(skip: 4), Someone(skip: 6));
+        var hidden = await Store.CreateProjectAsync(new ProjectDraft("Zanzibar hidden lead", null, ProjectStatus.Active, null, null, null, null, []), hiddenLead.Id, Now, Ct);
+        var leaderless = await Store.CreateProjectAsync(new ProjectDraft("Zanzibar no lead", null, ProjectStatus.Active, null, null, null, null, []), member.Id, Now, Ct);
+        var led = await Store.CreateProjectAsync(new ProjectDraft("Zanzibar led", null, ProjectStatus.Active, null, null, null, null, []), member.Id, Now, Ct);
+        await Store.RemoveContributionAsync(member.Id, leaderless.Id, member.Id, Now, Ct);
+        var zanzibar = ProjectFilter.None with { Words = ["zanzibar"] };
+
+        var forManager = await Store.ListProjectsAsync(zanzibar with { WithoutLeadFor = As(manager, manager: true) }, Everything, Ct);
+        var forAdmin = await Store.ListProjectsAsync(zanzibar with { WithoutLeadFor = Admin }, Everything, Ct);
+
+        Assert.Equal(new[] { hidden.Id, leaderless.Id }.Order(), forManager.Items.Select(p => p.Id).Order());
+        Assert.Equal(2, forManager.TotalCount);
+        Assert.Equal([leaderless.Id], forAdmin.Items.Select(p => p.Id));
+        Assert.Equal(3, (await Store.ListProjectsAsync(zanzibar, Everything, Ct)).TotalCount);
+        Assert.DoesNotContain(led.Id, forManager.Items.Select(p => p.Id));
+    }
 }
