@@ -60,17 +60,20 @@ public sealed partial class Neo4jExpertiseStore
         }
     }
 
-    public Task RecordManagerRoleAsync(Viewer signedIn, DateTimeOffset now, CancellationToken cancellationToken) =>
-        SideWriteAsync(async write =>
+    public async Task RecordManagerRoleAsync(Viewer signedIn, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(signedIn);
+        // Nearly every sign-in's role is as recorded: a read, and the write lock (shared by every instance) only for a change.
+        if (signedIn.PersonId is not { } id
+            || ProjectRules.RecordRole(signedIn, ManagerRecord(id, Neo4jRecord.First(await ReadAsync("get-manager-record", cancellationToken, ("personId", Id(id)))))) is null)
         {
-            ArgumentNullException.ThrowIfNull(signedIn);
-            if (signedIn.PersonId is not { } id || await write.FirstAsync("get-manager-record", ("personId", Id(id))) is not { } row)
-            {
-                return false;
-            }
+            return;
+        }
 
-            var recorded = row.Bool("manager") ? new RecordedManager(id, row.Bool("admin")) : null;
-            if (ProjectRules.RecordRole(signedIn, recorded) is not { } audit)
+        await SideWriteAsync(async write =>
+        {
+            if (await write.FirstAsync("get-manager-record", ("personId", Id(id))) is not { } row
+                || ProjectRules.RecordRole(signedIn, ManagerRecord(id, row)) is not { } audit)
             {
                 return false;
             }
@@ -87,4 +90,9 @@ public sealed partial class Neo4jExpertiseStore
             await write.AuditAsync(now, id, audit);
             return true;
         }, cancellationToken);
+    }
+
+    /// <summary>What get-manager-record says: the person's record as a network manager, if any (none for no such person).</summary>
+    private static RecordedManager? ManagerRecord(Guid id, Neo4jRecord? row) =>
+        row is { } found && found.Bool("manager") ? new RecordedManager(id, found.Bool("admin")) : null;
 }

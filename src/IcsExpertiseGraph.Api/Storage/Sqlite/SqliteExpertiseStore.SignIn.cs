@@ -73,17 +73,28 @@ public sealed partial class SqliteExpertiseStore
         }
     }
 
-    public Task RecordManagerRoleAsync(Viewer signedIn, DateTimeOffset now, CancellationToken cancellationToken) =>
-        WriteAsync(write =>
-        {
-            ArgumentNullException.ThrowIfNull(signedIn);
-            if (signedIn.PersonId is not { } id || write.SingleValue("SELECT pk FROM person WHERE id = $id", r => r.GetInt64(0), ("$id", Id(id))) is not { } pk)
-            {
-                return false;
-            }
+    /// <summary>The person's record as a network manager, if any: read first outside a write, then again inside one.</summary>
+    private const string ManagerRecordOfPerson = "SELECT m.admin FROM network_manager m JOIN person p ON p.pk = m.person_pk WHERE p.id = $id";
 
-            var recorded = write.Single("SELECT admin FROM network_manager WHERE person_pk = $pk", r => new RecordedManager(id, r.GetInt64(0) == 1), ("$pk", pk));
-            if (ProjectRules.RecordRole(signedIn, recorded) is not { } audit)
+    public async Task RecordManagerRoleAsync(Viewer signedIn, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(signedIn);
+        if (signedIn.PersonId is not { } id)
+        {
+            return;
+        }
+
+        // Nearly every sign-in's role is as recorded: a read, and no write lock taken for it.
+        var known = await ListAsync(ManagerRecordOfPerson, r => new RecordedManager(id, r.GetInt64(0) == 1), cancellationToken, ("$id", Id(id)));
+        if (ProjectRules.RecordRole(signedIn, known.SingleOrDefault()) is null)
+        {
+            return;
+        }
+
+        await WriteAsync(write =>
+        {
+            if (write.SingleValue("SELECT pk FROM person WHERE id = $id", r => r.GetInt64(0), ("$id", Id(id))) is not { } pk
+                || ProjectRules.RecordRole(signedIn, write.Single(ManagerRecordOfPerson, r => new RecordedManager(id, r.GetInt64(0) == 1), ("$id", Id(id)))) is not { } audit)
             {
                 return false;
             }
@@ -103,4 +114,5 @@ public sealed partial class SqliteExpertiseStore
             write.Audit(now, id, audit);
             return true;
         }, changesReadModels: false, cancellationToken);
+    }
 }
