@@ -138,6 +138,72 @@ public sealed class ProjectsOnMyProfileTests(WebAppFixture app) : IClassFixture<
         await Expect(page.GetByLabel("Display name", new() { Exact = true })).ToHaveValueAsync(name);
     });
 
+    [BrowserFact]
+    public Task ANetworkManagerGivesAProjectWithoutALeadOneOfItsContributorsAsLead() => app.RunAsync(nameof(ANetworkManagerGivesAProjectWithoutALeadOneOfItsContributorsAsLead), async t =>
+    {
+        // A project whose lead has left, with two confirmed contributors: set up through the API, as members would.
+        var people = await SeededPeople.LeanExpertsAsync(app);
+        var (lead, leaving, staying, manager) = (people[5], people[6], people[7], people[8].Name);
+        var title = $"Frailty flow {Guid.NewGuid().ToString("N")[..6]}";
+        var leadToken = await TokenAsync(lead.Id);
+        var project = (await app.QueryAsync("mutation($t: String!) { createProject(input: { title: $t, status: ACTIVE }) { id } }", new { t = title }, leadToken))
+            .GetProperty("createProject").GetProperty("id").GetString()!;
+        foreach (var (id, _) in new[] { leaving, staying })
+        {
+            await app.QueryAsync("mutation($p: ID!, $who: ID!) { addProjectContributor(input: { projectId: $p, personId: $who, role: MEMBER }) { kind } }", new { p = project, who = id }, leadToken);
+            await app.QueryAsync("mutation($p: ID!, $who: ID!) { decideJoinRequest(projectId: $p, personId: $who, decision: APPROVE) { id } }", new { p = project, who = id }, await TokenAsync(id));
+        }
+
+        await app.QueryAsync("mutation($p: ID!) { removeMyContribution(projectId: $p) { id } }", new { p = project }, leadToken);
+
+        // The manager finds it among the projects without a lead by words of its title.
+        var page = t.Page;
+        await t.SignInAsync(manager, networkManager: true);
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Project leads" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Project leads", Level = 1 })).ToBeVisibleAsync();
+        await page.GetByLabel("Words of its title or host organisation (optional)").FillAsync(title.ToUpperInvariant());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find projects" }).ClickAsync();
+        var item = page.GetByRole(AriaRole.List, new() { Name = "Projects without a lead" }).Locator("> li").Filter(new() { HasText = title });
+        await Expect(item).ToContainTextAsync("Active");
+        var newLead = item.GetByLabel("New lead", new() { Exact = true });
+        await Expect(newLead.Locator("option")).ToHaveCountAsync(3);
+        foreach (var (_, name) in new[] { leaving, staying })
+        {
+            await Expect(newLead.Locator("option").Filter(new() { HasText = $"{name} (Member)" })).ToHaveCountAsync(1);
+        }
+
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        // Nobody chosen: said beside the choice.
+        var make = item.GetByRole(AriaRole.Button, new() { Name = $"Make lead of {title}" });
+        await make.ClickAsync();
+        await Expect(newLead).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(item.Locator(".field-error")).ToContainTextAsync("Choose who leads it.");
+
+        // One of them leaves while the page is open: choosing them is refused, clearly, and nothing changes.
+        await app.QueryAsync("mutation($p: ID!) { removeMyContribution(projectId: $p) { id } }", new { p = project }, await TokenAsync(leaving.Id));
+        await newLead.SelectOptionAsync(leaving.Id);
+        await make.ClickAsync();
+        await Expect(item.Locator(".field-error")).ToContainTextAsync("There is no such confirmed contributor to this project.");
+        await Expect(item.Locator(".form-errors")).ToContainTextAsync("There is a problem");
+        await t.ScreenshotAsync(suffix: "refused");
+
+        // The other is made lead: said so, the project leaves the list, and they lead it.
+        await newLead.SelectOptionAsync(staying.Id);
+        await make.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = $"{staying.Name} now leads {title}." })).ToBeVisibleAsync();
+        await Expect(page.GetByText("No project without a lead matches those words.")).ToBeVisibleAsync();
+        var contributors = (await app.QueryAsync("query($p: ID!) { project(id: $p) { contributors { role person { id } } } }", new { p = project }))
+            .GetProperty("project").GetProperty("contributors");
+        Assert.Contains(contributors.EnumerateArray(), c => c.GetProperty("role").GetString() == "LEAD" && c.GetProperty("person").GetProperty("id").GetString() == staying.Id);
+        await t.ScreenshotAsync();
+    });
+
+    /// <summary>A development sign-in's token for a seeded person, for setting up through the API what members would do in their own browsers.</summary>
+    private async Task<string> TokenAsync(string personId) =>
+        (await app.QueryAsync("mutation($id: ID!) { developmentSignIn(personId: $id) { token } }", new { id = personId }))
+            .GetProperty("developmentSignIn").GetProperty("token").GetString()!;
+
     /// <summary>Opens a folded form of My profile by its summary and returns the form, found by its heading.</summary>
     private static async Task<ILocator> OpenAsync(IPage page, string summary, string heading)
     {

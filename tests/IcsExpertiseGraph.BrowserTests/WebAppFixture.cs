@@ -114,10 +114,15 @@ public class WebAppFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A GraphQL query straight to the service (anonymous), for choosing test data; throws on errors.</summary>
-    public async Task<JsonElement> QueryAsync(string query, object? variables = null)
+    /// <summary>A GraphQL query straight to the service (anonymous, or as the token's holder), for choosing or setting up test data; throws on errors.</summary>
+    public async Task<JsonElement> QueryAsync(string query, object? variables = null, string? token = null)
     {
         using var client = new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(30) };
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
         using var response = await client.PostAsJsonAsync(new Uri("graphql", UriKind.Relative), new { query, variables });
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         if (body.TryGetProperty("errors", out var errors))

@@ -239,4 +239,69 @@ public sealed class JoiningProjectsTests : IDisposable
         Assert.All(project["errors"]!.AsArray(), e => Assert.Equal("createProject", e!["path"]![0]!.GetValue<string>()));
         Assert.Equal(sequence, await factory.Store.GetChangeSequenceAsync(CancellationToken.None));
     }
+
+    [Fact]
+    public async Task UpdateProjectReportsEveryInvalidFieldAtOnceAndWritesNothing()
+    {
+        var (token, _) = await NewcomerAsync("Uma Updater");
+        var project = await CreateProjectAsync(token, "Same title after refusal");
+        var sequence = await factory.Store.GetChangeSequenceAsync(CancellationToken.None);
+
+        var refused = await factory.QueryAsync("""
+            mutation($p: ID!) { updateProject(input: { id: $p, title: "  ", status: PAUSED, hostOrganisationId: "not-an-id", startDate: "2026-05-01", endDate: "2026-01-01" }) { id } }
+            """, new { p = project }, token);
+
+        Assert.Equal([("BAD_USER_INPUT", "title"), ("BAD_USER_INPUT", "hostOrganisationId"), ("BAD_USER_INPUT", "endDate")],
+            refused["errors"]!.AsArray().Select(e => (e!["extensions"]?["code"]?.GetValue<string>(), e["extensions"]?["field"]?.GetValue<string>())));
+        Assert.All(refused["errors"]!.AsArray(), e => Assert.Equal("updateProject", e!["path"]![0]!.GetValue<string>()));
+        Assert.Equal(sequence, await factory.Store.GetChangeSequenceAsync(CancellationToken.None));
+        var unchanged = (await factory.QueryAsync("query($p: ID!) { project(id: $p) { title status } }", new { p = project }, token))["data"]!["project"]!;
+        Assert.Equal(("Same title after refusal", "ACTIVE"), (unchanged["title"].Str(), unchanged["status"].Str()));
+    }
+
+    [Fact]
+    public async Task ARequestOnAProjectWithoutALeadNotifiesTheNetworkManagersWhoSignedInAndNobodyElse()
+    {
+        // Managers are a token role: a manager is told once they have signed in with it (any request), and no longer once a
+        // later sign-in lacks it or their profile is erased.
+        async Task<string> SignedInAsync(string oid, string name, params string[] roles)
+        {
+            var token = factory.TokenForNewcomer(oid, name.Replace(' ', '.').ToLowerInvariant() + "@nhs.net", name, roles);
+            await factory.QueryAsync("mutation { createMyProfile { id } }", token: token);
+            Assert.Null((await factory.QueryAsync("{ me { id } }", token: token))["errors"]);
+            return token;
+        }
+
+        var manager = await SignedInAsync("oid-mani", "Mani Manager", Roles.NetworkManager);
+        var member = await SignedInAsync("oid-mem", "Mem Member");
+        await SignedInAsync("oid-demi", "Demi Demoted", Roles.NetworkManager);
+        var demoted = await SignedInAsync("oid-demi", "Demi Demoted");
+        var erased = await SignedInAsync("oid-ezra", "Ezra Erased", Roles.NetworkManager);
+        Assert.Null((await factory.QueryAsync("mutation { deleteMyProfile }", token: erased))["errors"]);
+        var (leaving, _) = await NewcomerAsync("Lee Leaving");
+        var (asking, _) = await NewcomerAsync("Ari Asking");
+        var project = await CreateProjectAsync(leaving, "Virtual ward without a lead");
+        await factory.QueryAsync("mutation($p: ID!) { removeMyContribution(projectId: $p) { id } }", new { p = project }, leaving);
+
+        Assert.Null((await factory.QueryAsync(Request, new { p = project, role = "MEMBER" }, asking))["errors"]);
+
+        var told = (await factory.QueryAsync(ToDecide, token: manager))["data"]!["me"]!;
+        Assert.Equal("Ari Asking", Assert.Single(told["joinRequestsToDecide"].Arr())!["displayName"].Str());
+        var notice = Assert.Single(told["notifications"].Arr(), n => n!["project"]?["id"].Str() == project)!;
+        Assert.Equal("JOIN_REQUESTED", notice["kind"].Str());
+        Assert.Contains("Ari Asking", notice["subject"].Str(), StringComparison.Ordinal);
+        foreach (var untold in new[] { member, demoted })
+        {
+            Assert.DoesNotContain((await factory.QueryAsync(ToDecide, token: untold))["data"]!["me"]!["notifications"].Arr(), n => n!["project"]?["id"].Str() == project);
+        }
+
+        // Nothing at all goes to the erased manager's address, and the record of the role was erased with them.
+        await using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={factory.DatabasePath};Mode=ReadOnly");
+        await db.OpenAsync();
+        await using var read = db.CreateCommand();
+        read.CommandText = "SELECT (SELECT count(*) FROM outbox_message WHERE recipient_email = 'ezra.erased@nhs.net'), (SELECT count(*) FROM network_manager)";
+        await using var counts = await read.ExecuteReaderAsync();
+        Assert.True(await counts.ReadAsync());
+        Assert.Equal((0L, 1L), (counts.GetInt64(0), counts.GetInt64(1)));
+    }
 }

@@ -79,6 +79,10 @@ public sealed partial class Neo4jAdapterWiringTests
         Assert.Null(await store.LinkProfileAsync(new SignedInIdentity("oid-2", "new@nhs.test", true, "New Person", new HashSet<string>()), Now, none));
         await store.CreateProfileAsync(new SignedInIdentity("oid-2", "new@nhs.test", true, "New Person", new HashSet<string>()), Now, none);
         Assert.Null(await store.GetErasureAsync("oid-2", none));
+        await store.RecordManagerRoleAsync(new Viewer(PersonId, true, false, IsNetworkManager: true), Now, none);
+        server.ManagerRecorded = true;
+        await store.RecordManagerRoleAsync(new Viewer(PersonId, true, false), Now, none);
+        server.ManagerRecorded = false;
         await store.LinkIdentityAsync(PersonId, "oid-3", Now, none);
         var changes = new ProfileChanges(Change.To("Ada L"), Change.To<string?>("Improvement lead"), default, default, Change.To<string?>("ada@nhs.test"),
             default, default, default, default, default);
@@ -236,6 +240,9 @@ public sealed partial class Neo4jAdapterWiringTests
 
         public string JoinLeads { get; set; } = BothLead;
 
+        /// <summary>Whether get-manager-record reports the person as a recorded network manager.</summary>
+        public bool ManagerRecorded { get; set; }
+
         /// <summary>The kind of the pending contribution get-join-facts reports for the person it is asked about, if any.</summary>
         public string? JoinPending { get; set; }
 
@@ -321,6 +328,8 @@ public sealed partial class Neo4jAdapterWiringTests
                 "verify-skill" => Data(["verified"], "[1]"),
                 "remove-contribution" => Data(["removed"], "[1]"),
                 "get-project-leads" => Data(["ledByPerson"], "[1]"),
+                "get-manager-record" => Data(["manager", "admin"], $"[{(ManagerRecorded ? "true" : "false")},false]"),
+                "get-network-managers" => Data(["id", "admin"], $"[\"{OtherId}\",false]"),
                 "get-join-facts" => Data(["leads", "contribution", "pending"], $"[{JoinLeads},{(JoinContributes ? Contribution(parameters) : "null")},{(JoinPending is { } kind ? Pending(parameters, kind) : "null")}]"),
                 "create-pending-contribution" => Data(["request"], $"[{Pending(parameters, parameters["kind"]!.GetValue<string>())}]"),
                 "delete-pending-contribution" => Data(["removed"], "[1]"),

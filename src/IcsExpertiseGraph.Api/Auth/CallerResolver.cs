@@ -23,6 +23,7 @@ public sealed class CallerResolver(IExpertiseStore store, TimeProvider clock)
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (Guid PersonId, DateTimeOffset Until)> links = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DateTimeOffset? ErasedAt, DateTimeOffset Until)> erasures = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (Guid PersonId, Projects.RecordedManager? Record, DateTimeOffset Until)> roles = new(StringComparer.Ordinal);
 
     public static SignedInIdentity? IdentityOf(ClaimsPrincipal user)
     {
@@ -59,13 +60,44 @@ public sealed class CallerResolver(IExpertiseStore store, TimeProvider clock)
 
         var personId = await LinkedPersonAsync(identity.ExternalId, cancellationToken);
         var admin = identity.Roles.Contains(Roles.Admin);
-        return new Viewer(personId, IsMember: true, IsAdmin: admin, IsNetworkManager: admin || identity.Roles.Contains(Roles.NetworkManager));
+        var viewer = new Viewer(personId, IsMember: true, IsAdmin: admin, IsNetworkManager: admin || identity.Roles.Contains(Roles.NetworkManager));
+        await RecordRoleAsync(identity.ExternalId, viewer, cancellationToken);
+        return viewer;
+    }
+
+    /// <summary>
+    /// Keeps the store's record of network managers as this sign-in's token says (ProjectRules.RecordRole), so requests on
+    /// projects without a lead reach them. Asked of the store when the role this instance last recorded for the sign-in
+    /// differs, or that knowledge is older than links are kept (another instance may have recorded a later token's roles).
+    /// </summary>
+    private async Task RecordRoleAsync(string externalId, Viewer viewer, CancellationToken cancellationToken)
+    {
+        if (viewer.PersonId is null)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var record = Projects.ProjectRules.ManagerRecordOf(viewer);
+        if (roles.TryGetValue(externalId, out var known) && known.Until > now && known.Record == record && known.PersonId == viewer.PersonId)
+        {
+            return;
+        }
+
+        await store.RecordManagerRoleAsync(viewer, now, cancellationToken);
+        if (roles.Count >= MaxLinks)
+        {
+            roles.Clear();
+        }
+
+        roles[externalId] = (viewer.PersonId.Value, record, now + LinkLifetime);
     }
 
     /// <summary>Forgets a sign-in's link at once, and remembers when its profile was erased (here, at <paramref name="erasedAt"/>).</summary>
     public void Forget(string externalId, DateTimeOffset erasedAt)
     {
         links.TryRemove(externalId, out _);
+        roles.TryRemove(externalId, out _);
         erasures[externalId] = (erasedAt, clock.GetUtcNow() + LinkLifetime);
     }
 

@@ -31,6 +31,8 @@ public static class AuditActions
     public const string WithdrawProjectAddition = "WITHDRAW_PROJECT_ADDITION";
     public const string HandOverLead = "HAND_OVER_LEAD";
     public const string AssignLead = "ASSIGN_LEAD";
+    public const string RecordNetworkManager = "RECORD_NETWORK_MANAGER";
+    public const string DropNetworkManager = "DROP_NETWORK_MANAGER";
     public const string CreateOrganisation = "CREATE_ORGANISATION";
     public const string UpdateOrganisation = "UPDATE_ORGANISATION";
     public const string InviteExpert = "INVITE_EXPERT";

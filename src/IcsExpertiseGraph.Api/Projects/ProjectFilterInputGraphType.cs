@@ -11,6 +11,7 @@ public sealed class ProjectFilterInputGraphType : InputObjectGraphType
         Field<ListGraphType<NonNullGraphType<EnumerationGraphType<ProjectStatus>>>>("statuses").Description("In any of these statuses.");
         Field<ListGraphType<NonNullGraphType<IdGraphType>>>("hostOrganisationIds").Description("Hosted by any of these organisations.");
         Field<ListGraphType<NonNullGraphType<IdGraphType>>>("methodSkillIds").Description("Used any of these skills.");
+        Field<BooleanGraphType>("withoutLead").Description("Only projects with no lead you can see (true): those a network manager may give a lead with assignProjectLead.");
         Field<StringGraphType>("query").Description($"Words each of which the title or the host organisation's name contains, in any case (a project picker's search); up to {ProjectQueries.QueryMax} characters.");
     }
 }

@@ -97,23 +97,11 @@ public static class ProjectMutations
             });
 
         mutation.Field<NonNullGraphType<ProjectGraphType>>("updateProject")
-            .Description("Changes a project you lead; fields not sent stay as they are.")
+            .Description("Changes a project you lead; fields not sent stay as they are. Every invalid field is reported at once (BAD_USER_INPUT with its field), and then nothing is written.")
             .Argument<NonNullGraphType<UpdateProjectInputGraphType>>("input")
             .ResolveAsync(async c =>
             {
-                var input = c.GetArgument<Dictionary<string, object?>>("input");
-                var id = GlobalId.Parse(input["id"] as string, "Project", "id");
-                var changes = new ProjectChanges(
-                    input.ContainsKey("title") ? Change.To(InputText.Required(input.GetValueOrDefault("title") as string, "title", TitleMax)) : default,
-                    input.ContainsKey("aim") ? Change.To(InputText.Optional(input.GetValueOrDefault("aim") as string, "aim", TextMax)) : default,
-                    input.GetValueOrDefault("status") is ProjectStatus status ? Change.To(status) : default,
-                    input.TryGetValue("startDate", out var start) ? Change.To(start as DateOnly?) : default,
-                    input.TryGetValue("endDate", out var end) ? Change.To(end as DateOnly?) : default,
-                    input.ContainsKey("outcomeSummary") ? Change.To(InputText.Optional(input.GetValueOrDefault("outcomeSummary") as string, "outcomeSummary", TextMax)) : default,
-                    input.TryGetValue("hostOrganisationId", out var hostValue)
-                        ? Change.To<Guid?>(hostValue is string host ? GlobalId.Parse(host, "Organisation", "hostOrganisationId") : null)
-                        : default,
-                    input.ContainsKey("methodSkillIds") ? Change.To(c.IdListArgument(input, "methodSkillIds", "Skill", "methodSkillIds")) : default);
+                var (id, changes) = UpdateProjectInput.Read(c, c.GetArgument<Dictionary<string, object?>>("input"));
                 return await Me.WriteAsync(c, (store, me, now, ct) => store.UpdateProjectAsync(id, changes, me, now, ct));
             });
     }

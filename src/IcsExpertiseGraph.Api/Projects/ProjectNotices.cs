@@ -19,6 +19,18 @@ public static class ProjectNotices
         Approve or decline it in IcsExpertiseGraph (My profile). Until you approve, they are not shown as one of its contributors.
         """));
 
+    /// <summary>
+    /// To a network manager, where the project has no lead they can see: someone asks to join, and the manager decides. It
+    /// names only the person asking (who asked to be seen by those who decide), never whether a lead hidden from them exists.
+    /// </summary>
+    public static Notice RequestedOfManager(Project project, JoinRequest request, Person manager) => About(project, request, new(
+        NotificationKind.JoinRequested, manager.Id, manager.Email,
+        $"{request.PersonName} asks to join {project.Title}, which has no lead",
+        $"""
+        {request.PersonName} asks to join the project "{project.Title}" as {Role(request.Role)}{Period(request)}. It has no lead, so a network manager decides.
+        Approve or decline it in IcsExpertiseGraph (My profile), or give the project a lead (Project leads). Until it is approved, they are not shown as one of its contributors.
+        """));
+
     /// <summary>To the person a lead added: they confirm or decline.</summary>
     public static Notice Added(Project project, JoinRequest request, Person person) => new(
         NotificationKind.AddedToProject, person.Id, person.Email,

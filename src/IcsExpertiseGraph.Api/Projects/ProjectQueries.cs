@@ -31,6 +31,7 @@ public static class ProjectQueries
                     c.IdListArgument(input, "methodSkillIds", "Skill", "filter.methodSkillIds"))
                 {
                     Words = [.. (query ?? "").ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal)],
+                    WithoutLeadFor = input?.GetValueOrDefault("withoutLead") is true ? c.Request().Viewer : null,
                 };
                 return (await c.Request().Store.ListProjectsAsync(filter, page, c.CancellationToken)).ToConnection();
             });

@@ -106,6 +106,13 @@ public interface IExpertiseStore
     Task<Person?> LinkProfileAsync(SignedInIdentity identity, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Records whether this signed-in person is a network manager (their token carries the role, or Admin) so that requests
+    /// on projects without a lead reach them; a sign-in without the role drops the record. Writes and audits only a change
+    /// (ProjectRules.RecordRole); a viewer without a profile records nothing.
+    /// </summary>
+    Task RecordManagerRoleAsync(Viewer signedIn, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
     /// A new PRIVATE profile linked to the caller's sign-in, with their verified email if no other profile holds it; one
     /// transaction, audited. A sign-in already linked is refused (DuplicateException on <c>me</c>).
     /// </summary>

@@ -340,4 +340,93 @@ public abstract partial class StoreContract
             || (p.HostOrganisationId is { } h && Network.Organisations.Single(o => o.Id == h).Name.Contains(hostWord, StringComparison.OrdinalIgnoreCase))).Count() + 1;
         Assert.Equal(expected, byHost.TotalCount);
     }
+
+    [StoreFact]
+    public async Task ARequestOnAProjectWithoutALeadTellsTheRecordedManagersWhoDecideItAndNobodyElse()
+    {
+        var (project, lead) = LedBy(Visibility.Public, skip: 4);
+        var (asking, later) = (Outside(project.Id, skip: 2), Outside(project.Id, skip: 3));
+        var (manager, demoted, erased, neverSignedIn) = (Outside(project.Id, skip: 5), Outside(project.Id, skip: 6), Outside(project.Id, skip: 7), Outside(project.Id, skip: 8));
+        await Store.RecordManagerRoleAsync(As(manager, manager: true), Now, Ct);
+        await Store.RecordManagerRoleAsync(As(demoted, manager: true), Now, Ct);
+        await Store.RecordManagerRoleAsync(As(demoted), Now.AddMinutes(1), Ct);
+        await Store.RecordManagerRoleAsync(As(erased, manager: true), Now, Ct);
+        await Store.DeletePersonAsync(erased.Id, Now, Ct);
+
+        // Led: its lead decides, and no manager hears of it.
+        await Store.RequestToJoinAsync(Asking(asking, project), Now, Ct);
+        Assert.Empty(await Store.GetNotificationsAsync(manager.Id, 10, Ct));
+
+        await Store.RemoveContributionAsync(lead.Id, project.Id, lead.Id, Now, Ct);
+        await Store.RequestToJoinAsync(Asking(later, project), Now, Ct);
+
+        var notice = Assert.Single(await Store.GetNotificationsAsync(manager.Id, 10, Ct));
+        Assert.Equal((NotificationKind.JoinRequested, project.Id, (Guid?)null, manager.Email), (notice.Kind, notice.ProjectId, notice.InvitationId, notice.RecipientEmail));
+        Assert.Contains(later.DisplayName, notice.Subject, StringComparison.Ordinal);
+        foreach (var untold in new[] { demoted, erased, neverSignedIn, later })
+        {
+            Assert.DoesNotContain(await Store.GetNotificationsAsync(untold.Id, 10, Ct), n => n.ProjectId == project.Id && n.Kind == NotificationKind.JoinRequested);
+        }
+
+        Assert.Equal("RECORD_NETWORK_MANAGER", (await Store.GetAuditTrailAsync(manager.Id, 1, Ct))[0].Action);
+        Assert.Equal("DROP_NETWORK_MANAGER", (await Store.GetAuditTrailAsync(demoted.Id, 1, Ct))[0].Action);
+    }
+
+    [StoreFact]
+    public async Task SigningInAgainWithTheSameRoleChangesAndAuditsNothing()
+    {
+        var manager = Someone(skip: 3);
+        var member = Someone(skip: 4);
+        await Store.RecordManagerRoleAsync(As(manager, manager: true), Now, Ct);
+        var trail = await Store.GetAuditTrailAsync(manager.Id, 50, Ct);
+        var sequence = await Store.GetChangeSequenceAsync(Ct);
+
+        await Store.RecordManagerRoleAsync(As(manager, manager: true), Now.AddMinutes(5), Ct);
+        await Store.RecordManagerRoleAsync(As(member), Now, Ct);
+        await Store.RecordManagerRoleAsync(Viewer.Anonymous, Now, Ct);
+        await Store.RecordManagerRoleAsync(As(manager with { Id = Guid.NewGuid() }, manager: true), Now, Ct);
+
+        Assert.Equal(trail.Count, (await Store.GetAuditTrailAsync(manager.Id, 50, Ct)).Count);
+        Assert.DoesNotContain(await Store.GetAuditTrailAsync(member.Id, 50, Ct), e => e.Action.Contains("NETWORK_MANAGER", StringComparison.Ordinal));
+        Assert.Equal(sequence, await Store.GetChangeSequenceAsync(Ct));
+    }
+
+    [StoreFact]
+    public async Task AManagerIsToldOfARequestWhereTheOnlyLeadIsHiddenFromThemButAnAdminWhoSeesThatLeadIsNot()
+    {
+        var hiddenLead = Someone(Visibility.Private);
+        var (asking, manager, admin) = (Someone(skip: 5), Someone(skip: 6), Someone(skip: 7));
+        var project = await Store.CreateProjectAsync(new ProjectDraft("Led out of the managers' sight", null, ProjectStatus.Active, null, null, null, null, []), hiddenLead.Id, Now, Ct);
+        await Store.RecordManagerRoleAsync(As(manager, manager: true), Now, Ct);
+        await Store.RecordManagerRoleAsync(new Viewer(admin.Id, IsMember: true, IsAdmin: true, IsNetworkManager: true), Now, Ct);
+
+        await Store.RequestToJoinAsync(Asking(asking, project), Now, Ct);
+
+        // Each hears of it exactly when me.joinRequestsToDecide shows it to them.
+        Assert.Single(await Store.GetNotificationsAsync(manager.Id, 10, Ct), n => n.ProjectId == project.Id);
+        Assert.Single(await Store.GetJoinRequestsAwaitingAsync(As(manager, manager: true), 50, Ct), r => r.ProjectId == project.Id);
+        Assert.DoesNotContain(await Store.GetNotificationsAsync(admin.Id, 10, Ct), n => n.ProjectId == project.Id);
+        Assert.Single(await Store.GetNotificationsAsync(hiddenLead.Id, 10, Ct), n => n.ProjectId == project.Id);
+    }
+
+    [StoreFact]
+    public async Task ProjectsWithoutALeadAreListedAsTheManagerSeesThemAHiddenLeadCountingAsNone()
+    {
+        var hiddenLead = Someone(Visibility.Private);
+        var (member, manager) = (Someone(skip: 4), Someone(skip: 6));
+        var hidden = await Store.CreateProjectAsync(new ProjectDraft("Zanzibar hidden lead", null, ProjectStatus.Active, null, null, null, null, []), hiddenLead.Id, Now, Ct);
+        var leaderless = await Store.CreateProjectAsync(new ProjectDraft("Zanzibar no lead", null, ProjectStatus.Active, null, null, null, null, []), member.Id, Now, Ct);
+        var led = await Store.CreateProjectAsync(new ProjectDraft("Zanzibar led", null, ProjectStatus.Active, null, null, null, null, []), member.Id, Now, Ct);
+        await Store.RemoveContributionAsync(member.Id, leaderless.Id, member.Id, Now, Ct);
+        var zanzibar = ProjectFilter.None with { Words = ["zanzibar"] };
+
+        var forManager = await Store.ListProjectsAsync(zanzibar with { WithoutLeadFor = As(manager, manager: true) }, Everything, Ct);
+        var forAdmin = await Store.ListProjectsAsync(zanzibar with { WithoutLeadFor = Admin }, Everything, Ct);
+
+        Assert.Equal(new[] { hidden.Id, leaderless.Id }.Order(), forManager.Items.Select(p => p.Id).Order());
+        Assert.Equal(2, forManager.TotalCount);
+        Assert.Equal([leaderless.Id], forAdmin.Items.Select(p => p.Id));
+        Assert.Equal(3, (await Store.ListProjectsAsync(zanzibar, Everything, Ct)).TotalCount);
+        Assert.DoesNotContain(led.Id, forManager.Items.Select(p => p.Id));
+    }
 }

@@ -80,11 +80,7 @@ public sealed partial class Neo4jExpertiseStore
                 {
                     var request = await CreatePendingAsync(write, link, JoinRequestKind.Request, now);
                     await write.AuditAsync(now, actorId, ProjectRules.RequestedThrough(invitationId, link));
-                    var project = await write.ProjectAsync(projectId, "projectId");
-                    foreach (var lead in facts.Leads)
-                    {
-                        await EnqueueAsync(write, ProjectNotices.Requested(project, request, await write.PersonAsync(lead.PersonId)), null, now);
-                    }
+                    await TellDecidersAsync(write, await write.ProjectAsync(projectId, "projectId"), request, facts.Leads, now);
                 }
             }
 

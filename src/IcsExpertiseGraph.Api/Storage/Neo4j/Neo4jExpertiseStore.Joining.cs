@@ -22,10 +22,7 @@ public sealed partial class Neo4jExpertiseStore
             var audit = ProjectRules.RequestToJoin(contribution, facts.Contribution is not null, facts.Pending);
             var request = await CreatePendingAsync(write, contribution, JoinRequestKind.Request, now);
             await write.AuditAsync(now, contribution.PersonId, audit);
-            foreach (var lead in facts.Leads)
-            {
-                await EnqueueAsync(write, ProjectNotices.Requested(project, request, await write.PersonAsync(lead.PersonId)), null, now);
-            }
+            await TellDecidersAsync(write, project, request, facts.Leads, now);
 
             return request;
         }, cancellationToken);
@@ -134,4 +131,22 @@ public sealed partial class Neo4jExpertiseStore
     private static JoinRequest JoinRequest(Neo4jRecord r) =>
         new(r.Id("personId"), r.Id("projectId"), r.Enum<ContributionRole>("role"), r.DateOrNull("from"), r.DateOrNull("to"), r.Enum<JoinRequestKind>("kind"),
             r.Timestamp("requestedAt"), r.Text("personName"));
+
+    /// <summary>
+    /// A request to join is news to those who decide it: the project's leads, and the recorded network managers who decide
+    /// where it has no lead they may see (ProjectRules.ManagersToTell). In the request's transaction.
+    /// </summary>
+    private static async Task TellDecidersAsync(Neo4jWork write, Project project, JoinRequest request, IReadOnlyList<ProjectLead> leads, DateTimeOffset now)
+    {
+        foreach (var lead in leads)
+        {
+            await EnqueueAsync(write, ProjectNotices.Requested(project, request, await write.PersonAsync(lead.PersonId)), null, now);
+        }
+
+        var managers = Neo4jRecord.All(await write.RunAsync("get-network-managers")).Select(r => new RecordedManager(r.Id("id"), r.Bool("admin"))).ToList();
+        foreach (var manager in ProjectRules.ManagersToTell(managers, leads, request.PersonId))
+        {
+            await EnqueueAsync(write, ProjectNotices.RequestedOfManager(project, request, await write.PersonAsync(manager)), null, now);
+        }
+    }
 }

@@ -70,7 +70,8 @@ public sealed partial class Neo4jExpertiseStore
 
     public Task<Page<Project>> ListProjectsAsync(ProjectFilter filter, PageRequest page, CancellationToken cancellationToken) =>
         PageAsync("list-projects", Neo4jMapping.Project, page, cancellationToken,
-            ("statuses", Names(filter.Statuses)), ("hostIds", Ids(filter.HostOrganisationIds)), ("methodIds", Ids(filter.MethodSkillIds)), ("words", filter.Words.ToArray()));
+            [("statuses", Names(filter.Statuses)), ("hostIds", Ids(filter.HostOrganisationIds)), ("methodIds", Ids(filter.MethodSkillIds)), ("words", filter.Words.ToArray()),
+            ("withoutLead", filter.WithoutLeadFor is not null), .. ViewerParameters(filter.WithoutLeadFor ?? Viewer.Anonymous)]);
 
     /// <summary>One round trip for a batch of ids, passed as a list ($ids).</summary>
     private async Task<IReadOnlyDictionary<Guid, T>> ByIdAsync<T>(

@@ -1,11 +1,13 @@
 using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.Domain;
 using IcsExpertiseGraph.Api.Profiles;
+using IcsExpertiseGraph.Api.Projects;
 using static IcsExpertiseGraph.Api.Storage.Neo4j.Neo4jValues;
 
 namespace IcsExpertiseGraph.Api.Storage.Neo4j;
 
-/// <summary>The production store's sign-in writes: linking a sign-in to its profile, explicit creation, and the record that keeps an erasure final.</summary>
+/// <summary>The production store's sign-in writes: linking a sign-in to its profile, explicit creation, the record that keeps an erasure final, and the record of
+/// who signs in as a network manager (so requests on projects without a lead reach them).</summary>
 public sealed partial class Neo4jExpertiseStore
 {
     public Task<Person?> LinkProfileAsync(SignedInIdentity identity, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -57,4 +59,40 @@ public sealed partial class Neo4jExpertiseStore
             await write.RunAsync("record-erasure", ("identityHash", ErasedSignIn.HashOf(externalId)), ("erasedAt", Timestamp(now)));
         }
     }
+
+    public async Task RecordManagerRoleAsync(Viewer signedIn, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(signedIn);
+        // Nearly every sign-in's role is as recorded: a read, and the write lock (shared by every instance) only for a change.
+        if (signedIn.PersonId is not { } id
+            || ProjectRules.RecordRole(signedIn, ManagerRecord(id, Neo4jRecord.First(await ReadAsync("get-manager-record", cancellationToken, ("personId", Id(id)))))) is null)
+        {
+            return;
+        }
+
+        await SideWriteAsync(async write =>
+        {
+            if (await write.FirstAsync("get-manager-record", ("personId", Id(id))) is not { } row
+                || ProjectRules.RecordRole(signedIn, ManagerRecord(id, row)) is not { } audit)
+            {
+                return false;
+            }
+
+            if (ProjectRules.ManagerRecordOf(signedIn) is { } manager)
+            {
+                await write.RunAsync("record-network-manager", ("personId", Id(id)), ("admin", manager.IsAdmin), ("now", Timestamp(now)));
+            }
+            else
+            {
+                await write.RunAsync("drop-network-manager", ("personId", Id(id)));
+            }
+
+            await write.AuditAsync(now, id, audit);
+            return true;
+        }, cancellationToken);
+    }
+
+    /// <summary>What get-manager-record says: the person's record as a network manager, if any (none for no such person).</summary>
+    private static RecordedManager? ManagerRecord(Guid id, Neo4jRecord? row) =>
+        row is { } found && found.Bool("manager") ? new RecordedManager(id, found.Bool("admin")) : null;
 }

@@ -67,6 +67,7 @@ public sealed partial class SqliteExpertiseStore
                 WHERE recipient_id = $id OR about_person_id = $id OR invitation_id IN (SELECT id FROM invitation WHERE inviter_id = $id OR invitee_id = $id)
                 """, ("$id", Id(personId)));
             write.Execute("DELETE FROM join_request WHERE person_pk = $pk", ("$pk", pk));
+            write.Execute("DELETE FROM network_manager WHERE person_pk = $pk", ("$pk", pk));
             write.Execute("DELETE FROM invitation WHERE inviter_id = $id OR invitee_id = $id", ("$id", Id(personId)));
             write.Execute("DELETE FROM endorsed WHERE endorser_pk = $pk OR endorsee_pk = $pk", ("$pk", pk));
             write.Execute("DELETE FROM has_skill WHERE person_pk = $pk", ("$pk", pk));

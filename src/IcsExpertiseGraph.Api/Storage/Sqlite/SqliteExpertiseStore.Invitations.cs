@@ -110,11 +110,7 @@ public sealed partial class SqliteExpertiseStore
                 {
                     var request = write.InsertPending(invitee, project, link, JoinRequestKind.Request, now);
                     write.Audit(now, actorId, ProjectRules.RequestedThrough(invitationId, link));
-                    var projectRow = write.Project(projectId);
-                    foreach (var lead in leads)
-                    {
-                        write.Enqueue(ProjectNotices.Requested(projectRow, request, write.Person(lead.PersonId)), null, now);
-                    }
+                    write.TellDeciders(projectId, request, leads, now);
                 }
             }
 

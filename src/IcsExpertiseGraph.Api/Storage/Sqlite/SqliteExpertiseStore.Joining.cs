@@ -32,12 +32,7 @@ public sealed partial class SqliteExpertiseStore
             var audit = ProjectRules.RequestToJoin(contribution, write.Contributes(person, project), write.Pending(person, project));
             var request = write.InsertPending(person, project, contribution, JoinRequestKind.Request, now);
             write.Audit(now, contribution.PersonId, audit);
-            var projectRow = write.Project(contribution.ProjectId);
-            foreach (var lead in write.Leads(project))
-            {
-                write.Enqueue(ProjectNotices.Requested(projectRow, request, write.Person(lead.PersonId)), null, now);
-            }
-
+            write.TellDeciders(contribution.ProjectId, request, write.Leads(project), now);
             return request;
         }, changesReadModels: false, cancellationToken);
 
@@ -182,6 +177,26 @@ public sealed partial class SqliteExpertiseStore
             Execute("UPDATE contributed_to SET role = $role WHERE project_pk = $project AND person_pk = (SELECT pk FROM person WHERE id = $person)",
                 ("$role", EnumText.Name(role)), ("$project", project), ("$person", Id(personId)));
             TouchPerson(personId, now);
+        }
+
+        /// <summary>
+        /// A request to join is news to those who decide it: the project's leads, and the recorded network managers who
+        /// decide where it has no lead they may see (ProjectRules.ManagersToTell). In the request's transaction.
+        /// </summary>
+        public void TellDeciders(Guid projectId, JoinRequest request, IReadOnlyList<ProjectLead> leads, DateTimeOffset now)
+        {
+            var project = Project(projectId);
+            foreach (var lead in leads)
+            {
+                Enqueue(ProjectNotices.Requested(project, request, Person(lead.PersonId)), null, now);
+            }
+
+            var managers = All("SELECT p.id, m.admin FROM network_manager m JOIN person p ON p.pk = m.person_pk ORDER BY p.id",
+                r => new RecordedManager(r.GetId(0), r.GetInt64(1) == 1));
+            foreach (var manager in ProjectRules.ManagersToTell(managers, leads, request.PersonId))
+            {
+                Enqueue(ProjectNotices.RequestedOfManager(project, request, Person(manager)), null, now);
+            }
         }
     }
 }

@@ -169,7 +169,7 @@ public sealed partial class SqliteExpertiseStore
         PageAsync("FROM integrated_care_system i", $"SELECT {IcsColumns}", "ORDER BY i.name, i.id", null, ReadIcs, page, cancellationToken);
 
     public Task<Page<Project>> ListProjectsAsync(ProjectFilter filter, PageRequest page, CancellationToken cancellationToken) =>
-        PageAsync("""
+        PageAsync($"""
             FROM project j
             WHERE ($anyStatus = 0 OR j.status IN (SELECT value FROM json_each($statuses)))
               AND ($anyHost = 0 OR j.host_organisation_pk IN (SELECT pk FROM organisation WHERE id IN (SELECT value FROM json_each($hosts))))
@@ -178,12 +178,15 @@ public sealed partial class SqliteExpertiseStore
               AND NOT EXISTS (SELECT 1 FROM json_each($words) w
                               WHERE instr(lower(j.title), w.value) = 0
                                 AND NOT EXISTS (SELECT 1 FROM organisation h WHERE h.pk = j.host_organisation_pk AND instr(lower(h.name), w.value) > 0))
+              AND ($withoutLead = 0 OR NOT EXISTS (SELECT 1 FROM contributed_to lc JOIN person p ON p.pk = lc.person_pk
+                                                   WHERE lc.project_pk = j.pk AND lc.role = 'LEAD' AND {VisibleToViewer}))
             """, $"SELECT {ProjectColumns}", "ORDER BY j.title COLLATE NOCASE, j.id",
-            command => command
+            command => WithViewer(command, filter.WithoutLeadFor ?? Viewer.Anonymous)
                 .With("$anyStatus", filter.Statuses.Count > 0 ? 1 : 0).With("$statuses", JsonEnums(filter.Statuses))
                 .With("$anyHost", filter.HostOrganisationIds.Count > 0 ? 1 : 0).With("$hosts", JsonIds(filter.HostOrganisationIds))
                 .With("$anyMethod", filter.MethodSkillIds.Count > 0 ? 1 : 0).With("$methods", JsonIds(filter.MethodSkillIds))
-                .With("$words", JsonSerializer.Serialize(filter.Words)),
+                .With("$words", JsonSerializer.Serialize(filter.Words))
+                .With("$withoutLead", filter.WithoutLeadFor is null ? 0 : 1),
             ReadProject, page, cancellationToken);
 
     private static Contribution ReadContribution(SqliteDataReader r) =>

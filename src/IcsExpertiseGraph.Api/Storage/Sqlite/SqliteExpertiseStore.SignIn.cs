@@ -1,11 +1,13 @@
 using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.Domain;
 using IcsExpertiseGraph.Api.Profiles;
+using IcsExpertiseGraph.Api.Projects;
 using static IcsExpertiseGraph.Api.Storage.Sqlite.SqliteValues;
 
 namespace IcsExpertiseGraph.Api.Storage.Sqlite;
 
-/// <summary>The embedded store's sign-in writes: linking a sign-in to its profile, explicit creation, and the record that keeps an erasure final.</summary>
+/// <summary>The embedded store's sign-in writes: linking a sign-in to its profile, explicit creation, the record that keeps an erasure final, and the record of
+/// who signs in as a network manager (so requests on projects without a lead reach them).</summary>
 public sealed partial class SqliteExpertiseStore
 {
     public Task<Person?> LinkProfileAsync(SignedInIdentity identity, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -69,5 +71,48 @@ public sealed partial class SqliteExpertiseStore
                 ON CONFLICT (identity_hash) DO UPDATE SET erased_at = excluded.erased_at
                 """, ("$hash", ErasedSignIn.HashOf(externalId)), ("$now", Timestamp(now)));
         }
+    }
+
+    /// <summary>The person's record as a network manager, if any: read first outside a write, then again inside one.</summary>
+    private const string ManagerRecordOfPerson = "SELECT m.admin FROM network_manager m JOIN person p ON p.pk = m.person_pk WHERE p.id = $id";
+
+    public async Task RecordManagerRoleAsync(Viewer signedIn, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(signedIn);
+        if (signedIn.PersonId is not { } id)
+        {
+            return;
+        }
+
+        // Nearly every sign-in's role is as recorded: a read, and no write lock taken for it.
+        var known = await ListAsync(ManagerRecordOfPerson, r => new RecordedManager(id, r.GetInt64(0) == 1), cancellationToken, ("$id", Id(id)));
+        if (ProjectRules.RecordRole(signedIn, known.SingleOrDefault()) is null)
+        {
+            return;
+        }
+
+        await WriteAsync(write =>
+        {
+            if (write.SingleValue("SELECT pk FROM person WHERE id = $id", r => r.GetInt64(0), ("$id", Id(id))) is not { } pk
+                || ProjectRules.RecordRole(signedIn, write.Single(ManagerRecordOfPerson, r => new RecordedManager(id, r.GetInt64(0) == 1), ("$id", Id(id)))) is not { } audit)
+            {
+                return false;
+            }
+
+            if (ProjectRules.ManagerRecordOf(signedIn) is { } manager)
+            {
+                write.Execute("""
+                    INSERT INTO network_manager (person_pk, admin, recorded_at) VALUES ($pk, $admin, $now)
+                    ON CONFLICT (person_pk) DO UPDATE SET admin = excluded.admin, recorded_at = excluded.recorded_at
+                    """, ("$pk", pk), ("$admin", manager.IsAdmin ? 1 : 0), ("$now", Timestamp(now)));
+            }
+            else
+            {
+                write.Execute("DELETE FROM network_manager WHERE person_pk = $pk", ("$pk", pk));
+            }
+
+            write.Audit(now, id, audit);
+            return true;
+        }, changesReadModels: false, cancellationToken);
     }
 }

@@ -9,22 +9,25 @@ export function signInLink(text = 'Sign in'): HTMLAnchorElement {
   return h('a', { href: href('/sign-in', { return: location.hash || '#/' }) }, text);
 }
 
-export function needSignIn(what: string, managersOnly = false): HTMLElement {
+/** Why most managers' pages are theirs alone; a page about something else says its own reason. */
+const summarisesEveryone = 'because it summarises everyone working in an Integrated Care System';
+
+export function needSignIn(what: string, managersOnly = false, because = summarisesEveryone): HTMLElement {
   announce(`Sign in to see ${what}.`);
   return h('div', { className: 'notice notice--warning', role: 'status' },
     h('h2', { className: 'error-title' }, 'Sign in to see this'),
     managersOnly
-      ? h('p', {}, `Only network managers (and administrators) can see ${what}, because it summarises everyone working in an Integrated Care System. `,
+      ? h('p', {}, `Only network managers (and administrators) can see ${what}, ${because}. `,
         signInLink('Sign in'), ' as one and you will come back here; on a development or demonstration service, tick "Network manager" on the development sign-in.')
       : h('p', {}, `Only signed-in members of the network can see ${what}, because it shows who works with whom. `,
         signInLink('Sign in'), ' and you will come back here.'));
 }
 
-export function needNetworkManager(what: string): HTMLElement {
+export function needNetworkManager(what: string, because = summarisesEveryone): HTMLElement {
   announce(`Only network managers can see ${what}.`);
   return h('div', { className: 'notice notice--warning', role: 'status' },
     h('h2', { className: 'error-title' }, 'Network managers only'),
-    h('p', {}, `Only network managers (and administrators) can see ${what}, because it summarises everyone working in an Integrated Care System.`),
+    h('p', {}, `Only network managers (and administrators) can see ${what}, ${because}.`),
     h('p', {}, 'Ask your administrator for the Network manager role. On a development or demonstration service, ',
       signInLink('sign in again'), ' with the development sign-in and tick "Network manager".'));
 }

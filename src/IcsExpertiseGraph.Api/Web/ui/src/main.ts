@@ -14,6 +14,7 @@ import { networkPage } from './pages/network';
 import { coveragePage } from './pages/coverage';
 import { teamPage } from './pages/team';
 import { invitationsPage } from './pages/invitations';
+import { projectLeadsPage } from './pages/project-leads';
 
 route('/', searchPage);
 route('/search', searchPage);
@@ -24,24 +25,29 @@ route('/network', networkPage);
 route('/coverage', coveragePage);
 route('/team', teamPage);
 route('/invitations', invitationsPage);
+route('/project-leads', projectLeadsPage);
 fallback(({ main }) => {
   main.append(pageHeading('Page not found'), h('p', {}, 'There is no page at this address. ', h('a', { href: '#/' }, 'Search experts'), ' instead.'));
 });
 
-const navItems: { path: string; text: string }[] = [
+const navItems: { path: string; text: string; managersOnly?: boolean }[] = [
   { path: '/', text: 'Search experts' },
   { path: '/team', text: 'Team builder' },
   { path: '/network', text: 'Network' },
   // Shown to everyone so it can be found: the page itself says who may see it and how to sign in for it.
   { path: '/coverage', text: 'Coverage' },
   { path: '/invitations', text: 'Invitations' },
+  // Only a manager can do anything there, and members have no use for it; its address still explains itself to anyone.
+  { path: '/project-leads', text: 'Project leads', managersOnly: true },
   { path: '/me', text: 'My profile' },
 ];
 
 function drawNav(activePath: string): void {
   const nav = document.getElementById('nav');
   if (!nav) return;
+  const manager = isNetworkManager();
   replaceChildren(nav, navItems
+    .filter((item) => manager || !item.managersOnly)
     .map((item) => {
       const active = item.path === '/' ? activePath === '/' || activePath === '/search' : activePath.startsWith(item.path);
       return h('li', {}, h('a', { href: `#${item.path}`, ...(active ? { 'aria-current': 'page' } : {}) }, item.text));
