@@ -54,6 +54,7 @@ public sealed partial class ExpertIndex
         entries = new ChunkedArray<PersonEntry>(built);
         hot = new ChunkedArray<PersonHot>([.. built.Select(Hot)]);
         held = new ChunkedArray<HeldSkills>([.. built.Select(e => HeldSkills.Of(e.HoldingSkill))]);
+        organisationFacets = new(() => OrganisationFacets(organisations));
         bits = PeopleBits.Build([.. built.Select(Hot)], [.. built.Select(e => e.HoldingSkill)], skillDomain.Length);
         positionOf = PositionMap.From([.. built.Select(e => e.Row.Id)]);
         var holders = taxonomy.All.Select(_ => new List<int>()).ToArray();
@@ -83,6 +84,7 @@ public sealed partial class ExpertIndex
         this.hot = hot;
         this.held = held;
         this.bits = bits;
+        organisationFacets = new(() => OrganisationFacets(organisations));
         this.positionOf = positionOf;
         this.liveByVisibility = liveByVisibility;
         this.lengthByVisibility = lengthByVisibility;

@@ -723,30 +723,11 @@ public sealed partial class ExpertIndex
     /// </summary>
     private SearchFacets CountFacets(IReadOnlyList<int> people)
     {
-        var systemIds = new List<Guid>();
-        var systemOf = new int[organisations.Length];
-        var typeOf = new int[organisations.Length];
-        var systemNumbers = new Dictionary<Guid, int>();
-        for (var o = 0; o < organisations.Length; o++)
-        {
-            typeOf[o] = (int)organisations[o].Type;
-            systemOf[o] = -1;
-            if (organisations[o].IntegratedCareSystemId is { } ics)
-            {
-                if (!systemNumbers.TryGetValue(ics, out var number))
-                {
-                    systemNumbers[ics] = number = systemIds.Count;
-                    systemIds.Add(ics);
-                }
-
-                systemOf[o] = number;
-            }
-        }
-
+        var (systemIds, systemOf, typeOf) = organisationFacets.Value;
         var skillCounts = new int[skillDomain.Length];
         var domainCounts = new int[Enum.GetValues<QualityDomain>().Length];
-        var systemCounts = new int[systemIds.Count];
-        var systemStamp = new int[systemIds.Count];
+        var systemCounts = new int[systemIds.Length];
+        var systemStamp = new int[systemIds.Length];
         var typeCounts = new int[Enum.GetValues<OrganisationType>().Length];
         var typeStamp = new int[typeCounts.Length];
         var stamp = 0;

@@ -34,6 +34,7 @@ public sealed partial class ExpertIndex : IReadModel
     private readonly ChunkedArray<PersonHot> hot;   // flags, text length and score bound, read for every person a search touches
     private readonly ChunkedArray<HeldSkills> held; // skill positions, read for every match a search places or counts in facets
     private readonly PeopleBits bits;               // holders, visibility, availability, openness and domains as bit columns
+    private readonly Lazy<(Guid[] SystemIds, int[] SystemOf, int[] TypeOf)> organisationFacets;   // worked out once a snapshot, for facets
     private readonly PositionMap positionOf;
     private readonly int[] liveByVisibility;        // live people of each visibility, for BM25's statistics
     private readonly double[] lengthByVisibility;   // and their weighted document lengths
@@ -96,6 +97,35 @@ public sealed partial class ExpertIndex : IReadModel
         }
 
         return value;
+    }
+
+    /// <summary>
+    /// For facets, each organisation's ICS as a small number (-1 for none) and its type's number, and the ICSs those numbers
+    /// stand for: the same for every search on a snapshot.
+    /// </summary>
+    private static (Guid[] SystemIds, int[] SystemOf, int[] TypeOf) OrganisationFacets(Organisation[] organisations)
+    {
+        var systemIds = new List<Guid>();
+        var systemOf = new int[organisations.Length];
+        var typeOf = new int[organisations.Length];
+        var systemNumbers = new Dictionary<Guid, int>();
+        for (var o = 0; o < organisations.Length; o++)
+        {
+            typeOf[o] = (int)organisations[o].Type;
+            systemOf[o] = -1;
+            if (organisations[o].IntegratedCareSystemId is { } ics)
+            {
+                if (!systemNumbers.TryGetValue(ics, out var number))
+                {
+                    systemNumbers[ics] = number = systemIds.Count;
+                    systemIds.Add(ics);
+                }
+
+                systemOf[o] = number;
+            }
+        }
+
+        return ([.. systemIds], systemOf, typeOf);
     }
 
     /// <summary>The taxonomy the index was built with (its skill names are part of people's text).</summary>
