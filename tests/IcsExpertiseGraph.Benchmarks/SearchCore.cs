@@ -60,13 +60,14 @@ public static class SearchCore
 
             var body = bodies[i];
             var started = Stopwatch.GetTimestamp();
-            var outcome = await search.SearchAsync(body["variables"]!["q"]?.GetValue<string>(), Filter(body["variables"]!["f"]), viewer, CancellationToken.None);
+            var facets = body["query"]!.GetValue<string>().Contains("facets", StringComparison.Ordinal);
+            var outcome = await search.SearchAsync(body["variables"]!["q"]?.GetValue<string>(), Filter(body["variables"]!["f"]), viewer, CancellationToken.None, facets: facets);
             for (var rank = 0; rank < outcome.Top(20).Count; rank++)
             {
                 _ = outcome.Explain(rank);
             }
 
-            if (body["query"]!.GetValue<string>().Contains("facets", StringComparison.Ordinal))
+            if (facets)
             {
                 _ = outcome.Facets;
             }

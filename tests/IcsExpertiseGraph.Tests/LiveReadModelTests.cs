@@ -115,7 +115,7 @@ public sealed class LiveReadModelTests : IDisposable
                     $"After '{what}', {string.Join(' ', question.Terms)} as {viewer} answers differently from a whole rebuild.");
                 var concepts = question.ConceptSkillIds.Count == 0 ? [] : new[] { taxonomy.ConceptFor([taxonomy.Find(skill)!], taxonomy.Find(skill)!.Name, ConceptSource.Name) };
                 Assert.Equal(DescribeSearch(whole.Search(question, new ExpertRanker(taxonomy, concepts, Now), viewer, 25)),
-                    DescribeSearch(followed.Search(question, new ExpertRanker(taxonomy, concepts, Now), viewer, 25)));
+                    DescribeSearch(followed.Search(question, new ExpertRanker(taxonomy, concepts, Now), viewer, 25, facets: true)));
             }
         }
 
@@ -199,7 +199,7 @@ public sealed class LiveReadModelTests : IDisposable
             + string.Join(',', c.Skills.OrderBy(s => s.SkillId).Select(s => $"{s.SkillId}:{s.Level}:{s.Verified}:{s.Endorsements}:{s.ProjectEvidence}:{s.Evidence}"))
             + " @ " + string.Join(',', c.CurrentOrganisationIds)));
 
-    /// <summary>A search's counts, its first page in order with scores and groups, and its facets.</summary>
+    /// <summary>A search's counts, its first page in order with scores and groups, and its facets (counted with the search, or after it).</summary>
     private static string DescribeSearch(ISearchMatches matches)
     {
         var facets = matches.Facets();

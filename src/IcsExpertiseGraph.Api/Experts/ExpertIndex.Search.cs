@@ -20,7 +20,7 @@ public sealed partial class ExpertIndex
     /// Every visible match for the criteria, placed and counted, with the best <paramref name="prepare"/> of them ranked;
     /// a deeper page asked for later places them again.
     /// </summary>
-    public ISearchMatches Search(ExpertCriteria criteria, ExpertRanker ranker, Viewer viewer, int prepare = 20)
+    public ISearchMatches Search(ExpertCriteria criteria, ExpertRanker ranker, Viewer viewer, int prepare = 20, bool facets = false)
     {
         ArgumentNullException.ThrowIfNull(criteria);
         ArgumentNullException.ThrowIfNull(ranker);
@@ -100,7 +100,7 @@ public sealed partial class ExpertIndex
                 }
             }
 
-            return new SearchMatches(this, ranker, criteria, viewer, matches, answerBits, rootBits, prepare);
+            return new SearchMatches(this, ranker, criteria, viewer, matches, answerBits, rootBits, prepare, facets);
         }
         finally
         {
@@ -483,19 +483,23 @@ public sealed partial class ExpertIndex
         private readonly ExpertRanker ranker;
         private readonly ExpertCriteria criteria;
         private readonly Viewer viewer;
-        private readonly int[] positions;
         private readonly Lock gate = new();
         private RankedCandidate[] top;
+        private SearchFacets? facets;
 
-        public SearchMatches(ExpertIndex index, ExpertRanker ranker, ExpertCriteria criteria, Viewer viewer, MatchList matches, ulong[] answerBits, ulong[] rootBits, int prepare)
+        public SearchMatches(ExpertIndex index, ExpertRanker ranker, ExpertCriteria criteria, Viewer viewer, MatchList matches, ulong[] answerBits, ulong[] rootBits,
+            int prepare, bool withFacets)
         {
             (this.index, this.ranker, this.criteria, this.viewer) = (index, ranker, criteria, viewer);
-            positions = matches.Positions.ToArray();
+            Count = matches.Count;
             SkillHolders = matches.SkillHolders;
-            top = new Ranking(index, ranker, matches, answerBits, rootBits).Best(Math.Min(prepare, positions.Length));
+            // Counted now, from the working list, when the caller said it will ask: keeping every match's position for later
+            // would copy tens of thousands of them a search (at a million people, onto the large object heap).
+            facets = withFacets ? index.CountFacets(matches.Positions) : null;
+            top = new Ranking(index, ranker, matches, answerBits, rootBits).Best(Math.Min(prepare, Count));
         }
 
-        public int Count => positions.Length;
+        public int Count { get; }
 
         public int SkillHolders { get; }
 
@@ -503,7 +507,7 @@ public sealed partial class ExpertIndex
 
         public IReadOnlyList<RankedCandidate> Top(int count)
         {
-            count = Math.Min(count, positions.Length);
+            count = Math.Min(count, Count);
             lock (gate)
             {
                 if (top.Length < count)
@@ -517,7 +521,14 @@ public sealed partial class ExpertIndex
 
         public string? TextDetail(Guid personId) => index.TextDetail(personId, criteria);
 
-        public SearchFacets Facets() => index.CountFacets(positions);
+        /// <summary>The facets, counted with the matches when they were asked for, else by placing the matches again.</summary>
+        public SearchFacets Facets()
+        {
+            lock (gate)
+            {
+                return facets ??= index.Search(criteria, ranker, viewer, 0, facets: true).Facets();
+            }
+        }
     }
 
     /// <summary>The best of a search's placed matches, scored only where a score can reach them.</summary>
@@ -721,7 +732,7 @@ public sealed partial class ExpertIndex
     /// organisation types through small numbers per organisation (a person with one current employer needs no more), skills
     /// from the person's holdings.
     /// </summary>
-    private SearchFacets CountFacets(IReadOnlyList<int> people)
+    private SearchFacets CountFacets(ReadOnlySpan<int> people)
     {
         var (systemIds, systemOf, typeOf) = organisationFacets.Value;
         var skillCounts = new int[skillDomain.Length];

@@ -45,7 +45,8 @@ public static class ExpertQueries
                 // count disagreeing with the page, so the search is asked again once the snapshot has caught up.
                 for (var attempt = 1; ; attempt++)
                 {
-                    var outcome = await search.SearchAsync(c.GetArgument<string?>("query"), filter, request.Viewer, c.CancellationToken, page.Offset + page.Limit);
+                    var outcome = await search.SearchAsync(c.GetArgument<string?>("query"), filter, request.Viewer, c.CancellationToken, page.Offset + page.Limit,
+                        facets: c.SubFields?.Values.Any(f => f.Field.Name.Value == "facets") == true);
                     var slice = outcome.Top(page.Offset + page.Limit).Skip(page.Offset).Select((ranked, i) => (ranked.Candidate.PersonId, Position: page.Offset + i)).ToList();
                     var visible = await StillVisibleAsync(c, slice, hit => hit.PersonId);
                     if (visible.Count < slice.Count && attempt < 3)

@@ -30,8 +30,11 @@ public sealed class ExpertSearch(IExpertiseStore store, SkillCatalog catalog, Ex
 
     public void Dispose() => placing.Dispose();
 
-    /// <summary>A search's outcome, its first <paramref name="prepare"/> hits ranked before it returns.</summary>
-    public async Task<SearchOutcome> SearchAsync(string? query, ExpertFilter filter, Viewer viewer, CancellationToken cancellationToken, int prepare = 20)
+    /// <summary>
+    /// A search's outcome, its first <paramref name="prepare"/> hits ranked before it returns, and its facets counted with it
+    /// when <paramref name="facets"/> says they will be asked for (asked later, they cost a second pass).
+    /// </summary>
+    public async Task<SearchOutcome> SearchAsync(string? query, ExpertFilter filter, Viewer viewer, CancellationToken cancellationToken, int prepare = 20, bool facets = false)
     {
         if (query?.Length > MaxQueryLength)
         {
@@ -84,7 +87,7 @@ public sealed class ExpertSearch(IExpertiseStore store, SkillCatalog catalog, Ex
 
             try
             {
-                matches = memory.Search(criteria, ranker, viewer, prepare);
+                matches = memory.Search(criteria, ranker, viewer, prepare, facets);
             }
             finally
             {

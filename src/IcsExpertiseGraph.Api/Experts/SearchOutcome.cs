@@ -31,6 +31,7 @@ public sealed class SearchOutcome(ISearchMatches matches, ExpertRanker ranker)
     public ExpertMatch Explain(int rank) => explained.GetOrAdd(rank, r =>
     {
         var hit = matches.Top(r + 1)[r];
-        return Ranker.Explain(hit.Candidate, matches.TextDetail(hit.Candidate.PersonId));
+        // No text relevance: none of the query's words is in their name, headline or bio, so there is nothing to point at.
+        return Ranker.Explain(hit.Candidate, hit.Candidate.TextRelevance > 0 ? matches.TextDetail(hit.Candidate.PersonId) : null);
     });
 }
