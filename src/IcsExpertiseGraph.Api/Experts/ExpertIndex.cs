@@ -303,6 +303,7 @@ public sealed partial class ExpertIndex : IReadModel
 
         Array.Sort(words, (x, y) => x.Size.CompareTo(y.Size));
         var (counted, averageLength) = Statistics(viewer);
+        var countedFor = bits.CountedFor(viewer, (entries.Length + 63) >> 6);
         var (frequency, partial, seen, progress) = (scratch.Frequency, scratch.Partial, scratch.Counted, scratch.Progress);
         var first = scratch.First;
         var next = scratch.Next;
@@ -321,10 +322,7 @@ public sealed partial class ExpertIndex : IReadModel
                     if (seen[person] != countStamp)
                     {
                         seen[person] = countStamp;
-                        if (CountsFor(viewer, hot[person].Flags))
-                        {
-                            holding++;
-                        }
+                        holding += (int)((countedFor[person >> 6] >> person) & 1);
                     }
 
                     var mark = progress[person];
@@ -369,15 +367,6 @@ public sealed partial class ExpertIndex : IReadModel
             partial[person] = 0;
         }
     }
-
-    /// <summary>Whether a person with these flags counts in the text statistics this viewer's scores are made from.</summary>
-    private static bool CountsFor(Viewer viewer, byte flags) =>
-        (flags & RemovedFlag) == 0 && (Visibility)(flags & VisibilityMask) switch
-        {
-            Visibility.Public => true,
-            Visibility.Network => viewer.IsMember || viewer.IsAdmin,
-            _ => viewer.IsAdmin,
-        };
 
     /// <summary>How many people count for this viewer, and their average weighted profile length.</summary>
     private (int Count, double AverageLength) Statistics(Viewer viewer)
