@@ -23,6 +23,8 @@ public sealed class SearchTextTests
     public void AWordIsFoundOnlyWhereAWordOfTheTextBeginsWithIt(string text, string word, bool found)
     {
         Assert.Equal(found, SearchText.HasWordStarting(SearchText.Fold(text), word));
+        // Folding as it reads, as explanations do, answers the same.
+        Assert.Equal(found, SearchText.HasFoldedWordStarting(text, word));
         // The same answer as cutting the text into words and asking each.
         Assert.Equal(SearchText.Words(text).Any(w => w.StartsWith(word, StringComparison.Ordinal)), found);
     }
@@ -50,6 +52,29 @@ public sealed class SearchTextTests
             var first = found["data"]!["searchExperts"]!["edges"]![0]!;
             Assert.Equal(GlobalId.Encode("Person", person.Id), first["node"]!["id"].Str());
             Assert.Equal("NAME", first["group"].Str());
+        }
+    }
+
+    [Theory]
+    [InlineData("Zoe\u0308 leads flow", "zoe")]
+    [InlineData("Ze\u0308e\u0308 improvement", "zee")]
+    [InlineData("ÆTHEL Œuvre ßpc", "ssp")]
+    [InlineData("  --flow--charts  ", "charts")]
+    [InlineData("Dr. Ann-Marie O'Neil", "neil")]
+    [InlineData("Dr. Ann-Marie O'Neil", "marie")]
+    [InlineData("Statistical process control (SPC)", "spc")]
+    [InlineData("Statistical process control (SPC)", "ontrol")]
+    [InlineData("Ángela Pérez-Núñez", "nunez")]
+    [InlineData("Ángela Pérez-Núñez", "ange")]
+    public void FoldingAsItReadsAgreesWithFoldingFirst(string text, string word)
+    {
+        var expected = SearchText.HasWordStarting(SearchText.Fold(text), word);
+        Assert.Equal(expected, SearchText.HasFoldedWordStarting(text, word));
+        foreach (var folded in SearchText.Words(text))
+        {
+            // Every word of the text, and every start of one, is found; a word's middle is not.
+            Assert.True(SearchText.HasFoldedWordStarting(text, folded), folded);
+            Assert.True(SearchText.HasFoldedWordStarting(text, folded[..1]), folded);
         }
     }
 }

@@ -206,19 +206,29 @@ public sealed partial class ExpertIndex
         }
 
         var row = entries[position].Row;
-        // Folded, not cut into words: twenty people explained a search would otherwise make thousands of little strings.
-        (string Field, string Folded)[] fields = [("name", SearchText.Fold(row.DisplayName)), ("headline", SearchText.Fold(row.Headline)), ("bio", SearchText.Fold(row.Bio))];
-        var found = new List<string>();
+        // Each field folded as it is read, not cut into words or copied: twenty people explained a search would otherwise
+        // make thousands of little strings.
+        (string Field, string? Text)[] fields = [("name", row.DisplayName), ("headline", row.Headline), ("bio", row.Bio)];
+        List<string>? found = null;
+        var where = new List<string>(fields.Length);
         foreach (var words in criteria.Terms.Select(t => (IReadOnlyList<string>)[t]).Concat(criteria.Phrases))
         {
-            var where = fields.Where(f => words.All(w => w.Length > 0 && SearchText.HasWordStarting(f.Folded, w))).Select(f => f.Field).ToList();
+            where.Clear();
+            foreach (var (field, value) in fields)
+            {
+                if (words.All(w => w.Length > 0 && SearchText.HasFoldedWordStarting(value, w)))
+                {
+                    where.Add(field);
+                }
+            }
+
             if (where.Count > 0)
             {
-                found.Add(string.Create(CultureInfo.InvariantCulture, $"\u201c{string.Join(' ', words)}\u201d in their {Join(where)}"));
+                (found ??= []).Add(string.Create(CultureInfo.InvariantCulture, $"\u201c{string.Join(' ', words)}\u201d in their {Join(where)}"));
             }
         }
 
-        return found.Count == 0 ? null : "Matched " + string.Join("; ", found) + ".";
+        return found is null ? null : "Matched " + string.Join("; ", found) + ".";
     }
 
     private static string Join(List<string> parts) => parts.Count == 1 ? parts[0] : string.Join(", ", parts.Take(parts.Count - 1)) + " and " + parts[^1];

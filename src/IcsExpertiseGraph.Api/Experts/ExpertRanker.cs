@@ -161,31 +161,58 @@ public sealed class ExpertRanker(SkillTaxonomy taxonomy, IReadOnlyList<Concept> 
         Assess(candidate, contributions, answers);
         var held = answers.Where(a => a.Holding is not null).Select(a => (a.Concept, Holding: a.Holding!)).ToList();
 
-        var reasons = new List<ScoreReason>();
-        void Add(ScoreSignal signal, string detail)
+        // A reason is written out only for a signal that contributed: most hits have no endorsements, some no evidence.
+        var reasons = new List<ScoreReason>(SignalCount);
+        bool Adds(ScoreSignal signal) => contributions[(int)signal] != 0;
+        void Add(ScoreSignal signal, string detail) => reasons.Add(new ScoreReason(signal, detail, contributions[(int)signal]));
+
+        if (Adds(ScoreSignal.Text))
         {
-            if (contributions[(int)signal] != 0)
-            {
-                reasons.Add(new ScoreReason(signal, detail, contributions[(int)signal]));
-            }
+            Add(ScoreSignal.Text, textDetail ?? "The words searched for appear in their name, headline, bio or skills.");
         }
 
-        Add(ScoreSignal.Text, textDetail ?? "The words searched for appear in their name, headline, bio or skills.");
-        Add(ScoreSignal.SkillLevel, string.Join("; ", answers.Select(a => a.Holding is null
-            ? $"{a.Concept!.Label}: not held"
-            : $"{a.Concept?.Label ?? Name(a.Holding.SkillId)}: {EnumText.Name(a.Holding.Level)}{Via(a.Concept, a.Holding)}")));
-        Add(ScoreSignal.Evidence, string.Join("; ", held.Where(h => h.Holding.Evidence is not null)
-            .Select(h => $"{EnumText.Name(h.Holding.Evidence!.Value).ToLowerInvariant()} for {Name(h.Holding.SkillId)}")));
-        Add(ScoreSignal.Verification, "Verified by a network manager: " + string.Join(", ", held.Where(h => h.Holding.Verified).Select(h => Name(h.Holding.SkillId))));
-        Add(ScoreSignal.Endorsements, string.Join("; ", held.Where(h => h.Holding.Endorsements > 0)
-            .Select(h => Plural(h.Holding.Endorsements, "endorsement") + " for " + Name(h.Holding.SkillId))));
-        Add(ScoreSignal.ProjectEvidence, string.Join("; ", held.Where(h => h.Holding.ProjectEvidence > 0)
-            .Select(h => Plural(h.Holding.ProjectEvidence, "project") + " used " + Name(h.Holding.SkillId))));
-        Add(ScoreSignal.Freshness, candidate.LastConfirmedAt is { } confirmed
-            ? $"Profile confirmed {Plural(Math.Max(0, (int)(now - confirmed).TotalDays), "day")} ago."
-            : "Profile never confirmed.");
-        Add(ScoreSignal.Availability, $"Availability {EnumText.Name(candidate.Availability)}"
-            + (candidate.OpenToCrossOrganisation ? ", open to work with other organisations." : "."));
+        if (Adds(ScoreSignal.SkillLevel))
+        {
+            Add(ScoreSignal.SkillLevel, string.Join("; ", answers.Select(a => a.Holding is null
+                ? $"{a.Concept!.Label}: not held"
+                : $"{a.Concept?.Label ?? Name(a.Holding.SkillId)}: {EnumText.Name(a.Holding.Level)}{Via(a.Concept, a.Holding)}")));
+        }
+
+        if (Adds(ScoreSignal.Evidence))
+        {
+            Add(ScoreSignal.Evidence, string.Join("; ", held.Where(h => h.Holding.Evidence is not null)
+                .Select(h => $"{EnumText.Name(h.Holding.Evidence!.Value).ToLowerInvariant()} for {Name(h.Holding.SkillId)}")));
+        }
+
+        if (Adds(ScoreSignal.Verification))
+        {
+            Add(ScoreSignal.Verification, "Verified by a network manager: " + string.Join(", ", held.Where(h => h.Holding.Verified).Select(h => Name(h.Holding.SkillId))));
+        }
+
+        if (Adds(ScoreSignal.Endorsements))
+        {
+            Add(ScoreSignal.Endorsements, string.Join("; ", held.Where(h => h.Holding.Endorsements > 0)
+                .Select(h => Plural(h.Holding.Endorsements, "endorsement") + " for " + Name(h.Holding.SkillId))));
+        }
+
+        if (Adds(ScoreSignal.ProjectEvidence))
+        {
+            Add(ScoreSignal.ProjectEvidence, string.Join("; ", held.Where(h => h.Holding.ProjectEvidence > 0)
+                .Select(h => Plural(h.Holding.ProjectEvidence, "project") + " used " + Name(h.Holding.SkillId))));
+        }
+
+        if (Adds(ScoreSignal.Freshness))
+        {
+            Add(ScoreSignal.Freshness, candidate.LastConfirmedAt is { } confirmed
+                ? $"Profile confirmed {Plural(Math.Max(0, (int)(now - confirmed).TotalDays), "day")} ago."
+                : "Profile never confirmed.");
+        }
+
+        if (Adds(ScoreSignal.Availability))
+        {
+            Add(ScoreSignal.Availability, $"Availability {EnumText.Name(candidate.Availability)}"
+                + (candidate.OpenToCrossOrganisation ? ", open to work with other organisations." : "."));
+        }
 
         var matched = held.Select(h => new MatchedSkill(h.Holding.SkillId, h.Holding.Level, h.Holding.Verified, h.Holding.Evidence,
             h.Concept is { } c && !c.IsRoot(h.Holding.SkillId) && c.Roots.Count == 1 ? c.Roots[0].Id : null))

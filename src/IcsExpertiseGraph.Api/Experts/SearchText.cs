@@ -51,22 +51,90 @@ public static class SearchText
         }
 
         var folded = new StringBuilder(text.Length);
+        // Plain ASCII has no accents to take off (index builds read millions of words). Otherwise a combining accent typed
+        // on its own is dropped and an accented Latin letter becomes its plain one: the service runs with invariant
+        // globalization, where string.Normalize does not decompose, so "zoe" must find "Zoë" by this table.
         var ascii = System.Text.Ascii.IsValid(text);
         foreach (var c in text)
         {
-            // Plain ASCII has no accents to take off (index builds read millions of words). Otherwise a combining accent
-            // typed on its own is dropped and an accented Latin letter becomes its plain one: the service runs with
-            // invariant globalization, where string.Normalize does not decompose, so "zoe" must find "Zoë" by this table.
-            if (!ascii && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            if (TryFold(c, ascii, out var one))
+            {
+                folded.Append(one);
+            }
+        }
+
+        return folded.ToString();
+    }
+
+    /// <summary>
+    /// Whether a word of <paramref name="text"/>, folded as <see cref="Fold"/> folds it, begins with <paramref name="prefix"/>
+    /// (a folded word): the same answer as <see cref="HasWordStarting"/> on the folded text, folding as it reads, so
+    /// explaining a page of hits makes no copy of anyone's bio.
+    /// </summary>
+    public static bool HasFoldedWordStarting(string? text, string prefix)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(prefix);
+        if (string.IsNullOrEmpty(text))
+        {
+            return false;
+        }
+
+        var ascii = System.Text.Ascii.IsValid(text);
+        var previous = ' ';
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!TryFold(text[i], ascii, out var folded))
             {
                 continue;
             }
 
-            var plain = ascii ? c : WithoutAccent(c);
-            folded.Append(char.IsLetterOrDigit(plain) ? char.ToLowerInvariant(plain) : ' ');
+            if (previous == ' ' && folded == prefix[0] && StartsAt(text, i, prefix, ascii))
+            {
+                return true;
+            }
+
+            previous = folded;
         }
 
-        return folded.ToString();
+        return false;
+    }
+
+    private static bool StartsAt(string text, int at, string prefix, bool ascii)
+    {
+        var matched = 0;
+        for (var i = at; matched < prefix.Length; i++)
+        {
+            if (i >= text.Length)
+            {
+                return false;
+            }
+
+            if (!TryFold(text[i], ascii, out var folded))
+            {
+                continue;
+            }
+
+            if (folded != prefix[matched++])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>One character as <see cref="Fold"/> folds it; false for a combining accent, which folding drops.</summary>
+    private static bool TryFold(char c, bool ascii, out char folded)
+    {
+        if (!ascii && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+        {
+            folded = '\0';
+            return false;
+        }
+
+        var plain = ascii ? c : WithoutAccent(c);
+        folded = char.IsLetterOrDigit(plain) ? char.ToLowerInvariant(plain) : ' ';
+        return true;
     }
 
     // The plain letter of each accented letter of Latin-1 (from U+00C0) and Latin Extended-A (to U+017F), in code point
