@@ -41,7 +41,10 @@ public static class Queries
 
     /// <summary>The manager's own headline, a different one each time (so every request is a real write).</summary>
     public static string Mutation(int i) =>
-        Ids.Body($$"""mutation { updateMyProfile(input: { headline: "Improvement lead {{i}}" }) { version headline } }""");
+        Ids.Body($$"""mutation { updateMyProfile(input: { headline: "Improvement lead {{i}} {{FreshWord(i)}}" }) { version headline } }""");
+
+    /// <summary>A word only the <paramref name="i"/>th headline write has (letters only: nothing else in the network has it).</summary>
+    public static string FreshWord(int i) => "zq" + string.Concat(i.ToString(System.Globalization.CultureInfo.InvariantCulture).Select(d => (char)('a' + (d - '0')))) + "xv";
 
     public static IReadOnlyList<string> Mixed(Ids ids) =>
     [

@@ -130,6 +130,11 @@ public sealed record SearchReport(
             | reads only | {Mixed.Requests} | {Mixed.RequestsPerSecond:F0} | {Mixed.MedianMs:F2} | {Mixed.P99Ms:F2} | {Mixed.MaxMs:F2} | {Mixed.Errors} |
             | reads, with {Writes.PerSecond:F1} profile headline writes/s through another connection ({Writes.Written} written, {Writes.Errors} failed) | {MixedUnderWrites.Requests} | {MixedUnderWrites.RequestsPerSecond:F0} | {MixedUnderWrites.MedianMs:F2} | {MixedUnderWrites.P99Ms:F2} | {MixedUnderWrites.MaxMs:F2} | {MixedUnderWrites.Errors} |
 
+            How fresh the answers were while the writes went on: after each write was answered, another person searched for the
+            word it had just put in the headline, every 2 ms, until the writer was found: median {Writes.SeenAfterMedianMs:F1} ms,
+            p99 {Writes.SeenAfterP99Ms:F1} ms, max {Writes.SeenAfterMaxMs:F1} ms ({Writes.Unseen} writes not found within 5 s).
+            Every answer of the loads above was at most that far behind the store; the writer's own searches wait for their writes.
+
             ### Against the performance issue's targets
 
             | target | measured | met |

@@ -65,10 +65,14 @@ public static class SearchRun
                 : Ids.Body(Queries.Person(personIds[(int)((uint)Interlocked.Increment(ref nextPerson) % personIds.Count)]));
             var mixed = await driver.ConcurrentAsync($"mixed from {options.Connections} connections", Mixed, options.Connections, options.Duration);
 
-            Console.WriteLine($"  the same with profile writes through another connection, {WritesPerSecond} a second");
+            Console.WriteLine($"  the same with profile writes through another connection, {WritesPerSecond} a second, each then searched for by someone else");
             using var writer = new LoadDriver(service.Url, token);
+            // Another person's searches are not held back for the writer's own writes (read-your-writes): what they see is
+            // how fresh everyone else's answers are.
+            var otherToken = (await ServiceProcess.RunVerbAsync(["token", "--person", personIds[1], "--role", "NetworkManager"], settings)).Trim();
+            using var other = new LoadDriver(service.Url, otherToken);
             var reads = driver.ConcurrentAsync($"mixed from {options.Connections} connections, writes going on", Mixed, options.Connections, options.Duration);
-            var writes = await WriteUntilAsync(writer, reads);
+            var writes = await WriteUntilAsync(writer, other, reads);
             var mixedUnderWrites = await reads;
 
             var report = new SearchReport(DateTimeOffset.UtcNow, Machine.Describe(), loadBefore, SearchReport.LoadAverage(), options, seed, service.ColdStart, floor,
@@ -104,12 +108,18 @@ public static class SearchRun
         return new LuceneFigures(peer.Documents, read, peer.Build, peer.Bytes, peer.Warmup, series, Median(totals));
     }
 
-    /// <summary>Headline writes at <see cref="WritesPerSecond"/>, one after another, until <paramref name="reads"/> ends.</summary>
-    private static async Task<WriteFigures> WriteUntilAsync(LoadDriver writer, Task reads)
+    /// <summary>
+    /// Headline writes at <see cref="WritesPerSecond"/>, one after another, until <paramref name="reads"/> ends. Each puts a
+    /// word of its own in the writer's headline; <paramref name="searcher"/> (someone else) then searches for that word
+    /// every few milliseconds until the writer is found: the time from the write's answer to that is how stale a search
+    /// answer can be while writes go on.
+    /// </summary>
+    private static async Task<WriteFigures> WriteUntilAsync(LoadDriver writer, LoadDriver searcher, Task reads)
     {
         var interval = TimeSpan.FromSeconds(1 / WritesPerSecond);
         var pace = Stopwatch.StartNew();
-        var (written, errors) = (0, 0);
+        var (written, errors, unseen) = (0, 0, 0);
+        var seenAfter = new List<double>();
         for (var i = 0; !reads.IsCompleted; i++)
         {
             var due = interval * i;
@@ -124,8 +134,27 @@ public static class SearchRun
 
             try
             {
+                var word = Queries.FreshWord(i);
                 await writer.SendAsync(Queries.Mutation(i));
                 written++;
+                var answered = Stopwatch.StartNew();
+                while (true)
+                {
+                    var found = JsonNode.Parse(await searcher.SendAsync(Ids.Body($$"""{ searchExperts(query: "{{word}}") { totalCount } }""")))!;
+                    if (found["data"]!["searchExperts"]!["totalCount"]!.GetValue<int>() > 0)
+                    {
+                        seenAfter.Add(answered.Elapsed.TotalMilliseconds);
+                        break;
+                    }
+
+                    if (answered.Elapsed > TimeSpan.FromSeconds(5))
+                    {
+                        unseen++;
+                        break;
+                    }
+
+                    await Task.Delay(TimeSpan.FromMilliseconds(2));
+                }
             }
             catch (Exception e) when (e is InvalidOperationException or HttpRequestException or TaskCanceledException)
             {
@@ -133,7 +162,9 @@ public static class SearchRun
             }
         }
 
-        return new WriteFigures(written, errors, written / pace.Elapsed.TotalSeconds);
+        seenAfter.Sort();
+        double At(double p) => seenAfter.Count == 0 ? -1 : seenAfter[Math.Min(seenAfter.Count - 1, (int)(p * seenAfter.Count))];
+        return new WriteFigures(written, errors, written / pace.Elapsed.TotalSeconds, At(0.5), At(0.99), seenAfter.Count == 0 ? -1 : seenAfter[^1], unseen);
     }
 
     /// <summary>People in a fixed shuffled order, so consecutive person pages are not neighbours in the store.</summary>
@@ -153,4 +184,5 @@ public sealed record SearchMix(int WithFilter, int WithFacets, double MedianTota
 /// <summary>The Lucene peer's figures: documents, reading them from SQLite, building the index, its size, its warm-up and its searches.</summary>
 public sealed record LuceneFigures(int Documents, TimeSpan Read, TimeSpan Build, long IndexBytes, int Warmup, Series Search, double MedianTotalHits);
 
-public sealed record WriteFigures(int Written, int Errors, double PerSecond);
+/// <summary>The writes made during the mixed load, and how long after each one's answer another person's search found it.</summary>
+public sealed record WriteFigures(int Written, int Errors, double PerSecond, double SeenAfterMedianMs, double SeenAfterP99Ms, double SeenAfterMaxMs, int Unseen);
