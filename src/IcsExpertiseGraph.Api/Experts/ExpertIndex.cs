@@ -315,11 +315,17 @@ public sealed partial class ExpertIndex : IReadModel
             var reached = w == 0 ? first : next;
             reached.Clear();
             var holding = 0;
+            // One list holds each person once: nobody to count twice, so no stamp to read or write.
+            var once = words[w].Postings.Length == 1;
             foreach (var list in words[w].Postings)
             {
                 foreach (var (person, count) in list)
                 {
-                    if (seen[person] != countStamp)
+                    if (once)
+                    {
+                        holding += (int)((countedFor[person >> 6] >> person) & 1);
+                    }
+                    else if (seen[person] != countStamp)
                     {
                         seen[person] = countStamp;
                         holding += (int)((countedFor[person >> 6] >> person) & 1);
