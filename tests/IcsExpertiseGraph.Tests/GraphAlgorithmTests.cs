@@ -213,6 +213,40 @@ public sealed class GraphAlgorithmTests
         return GraphAlgorithms.Communities(network.Graph, members).SequenceEqual(GraphAlgorithms.Communities(new CollaborationGraph(network.Source), members));
     }
 
+    [Fact]
+    public void EachTeamBecomesOneCommunityHeldTogetherByItsStrongerTiesAndSomeoneWithoutLinksStaysAlone()
+    {
+        // Two teams of four, each on two projects together (ties of weight 2), bridged by one project shared by the
+        // fourth of the first team and the first of the second (a tie of weight 1); the ninth person works alone.
+        var people = Enumerable.Range(0, 9).Select(_ => Guid.NewGuid()).ToList();
+        var projects = Enumerable.Range(0, 6).Select(_ => Guid.NewGuid()).ToList();
+        var contributions = new List<(Guid, Guid)>();
+        void Team(int project, params int[] members) => contributions.AddRange(members.Select(m => (people[m], projects[project])));
+        Team(0, 0, 1, 2, 3);
+        Team(1, 0, 1, 2, 3);
+        Team(2, 4, 5, 6, 7);
+        Team(3, 4, 5, 6, 7);
+        Team(4, 3, 4);
+        Team(5, 8);
+        var organisation = Guid.NewGuid();
+        var graph = new CollaborationGraph(new CollaborationSource(
+            1, [.. people.Select(p => (p, Visibility.Public))], [(organisation, (Guid?)null)], [.. people.Select(p => (p, organisation))],
+            [.. projects.Select(p => (p, (DateOnly?)new DateOnly(2024, 1, 1)))], contributions));
+        var position = people.Select(p => Enumerable.Range(0, graph.PeopleCount).Single(i => graph.PersonId(i) == p)).ToList();
+
+        var labels = GraphAlgorithms.Communities(graph, position);
+
+        // Labels are positions: each person starts with their own and takes the one most weight carries, ties to the smallest.
+        var first = labels[0];
+        var second = labels[4];
+        Assert.All(labels.Take(4), l => Assert.Equal(first, l));
+        Assert.All(labels.Skip(4).Take(4), l => Assert.Equal(second, l));
+        Assert.NotEqual(first, second);
+        Assert.Equal(position[8], labels[8]);
+        Assert.Contains(first, position.Take(4));
+        Assert.Contains(second, position.Skip(4).Take(4));
+    }
+
     /// <summary>
     /// For each v, the sum over sources s and every other t of the share of shortest s–t paths through v (each ordered pair
     /// once), by definition: the sampled figure before scaling.

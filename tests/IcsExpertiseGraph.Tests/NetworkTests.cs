@@ -148,6 +148,8 @@ public sealed class NetworkTests(SharedApi api) : IClassFixture<SharedApi>
         var three = (await Factory.QueryAsync(query, new { ics, limit = 3 }, manager))["data"]!["systemNetwork"]!;
         Assert.True(three["truncated"]!.GetValue<bool>());
         Assert.Equal(ids.Take(3), three["nodes"].Arr().Select(n => n!["person"]!["id"].Str()));
+        // A limit of exactly the ICS's people draws them all, untruncated.
+        Assert.False((await Factory.QueryAsync(query, new { ics, limit = nodes.Count }, manager))["data"]!["systemNetwork"]!["truncated"]!.GetValue<bool>());
         Assert.Equal("limit", (await Factory.QueryAsync(query, new { ics, limit = 0 }, manager)).ErrorField());
     }
 

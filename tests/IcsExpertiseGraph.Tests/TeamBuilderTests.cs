@@ -99,6 +99,77 @@ public sealed class TeamBuilderTests(SharedApi api) : IClassFixture<SharedApi>
         }
     }
 
+    [Fact]
+    public async Task ASkillTheTeamLacksIsExplainedAsCrowdedOutByTheSizeOrAsHeldByNobodyTheCallerMaySee()
+    {
+        // Avery (available, open) is a coach in the first skill and is picked; Una and Pat hold the third, which a
+        // team of one has no room for; nobody anywhere holds the unheld skill at practitioner level or deeper.
+        using var factory = new ApiFactory { DemoPeople = 20 };
+        var world = await BuildAsync(factory);
+        var taxonomy = (await factory.Store.GetAllSkillsAsync(Ct)).ToDictionary(s => GlobalId.Encode("Skill", s.Id), s => s.Name);
+        string? unheld = null;
+        foreach (var skill in taxonomy.Keys)
+        {
+            var holders = await factory.QueryAsync("query($s: ID!) { searchExperts(filter: { skillIds: [$s], minLevel: PRACTITIONER }) { totalCount } }", new { s = skill });
+            if (holders["data"]!["searchExperts"]!["totalCount"]!.GetValue<int>() == 0)
+            {
+                unheld = skill;
+                break;
+            }
+        }
+
+        Assert.NotNull(unheld);
+        const string Small = """
+            query($skills: [ID!]!, $ics: ID) { assembleTeam(skillIds: $skills, icsId: $ics, size: 1, crossOrganisation: false) {
+                members { person { displayName } } uncovered { skill { id } reason } } }
+            """;
+
+        var inIcs = (await factory.QueryAsync(Small, new { skills = new[] { world.First, world.Third, unheld }, ics = world.Ics }))["data"]!["assembleTeam"]!;
+        var everywhere = (await factory.QueryAsync(Small, new { skills = new[] { unheld } }))["data"]!["assembleTeam"]!;
+
+        Assert.Equal("Avery Available", Assert.Single(inIcs["members"].Arr())!["person"]!["displayName"].Str());
+        Assert.Equal(
+            [
+                (world.Third, $"The team reached its size of 1 before anyone holding {taxonomy[world.Third]} could join; ask for a larger team."),
+                (unheld, $"Nobody you may see in this ICS holds {taxonomy[unheld]} (or a narrower skill) at practitioner level or deeper."),
+            ],
+            inIcs["uncovered"].Arr().Select(u => (u!["skill"]!["id"].Str(), u["reason"].Str())));
+        Assert.Empty(everywhere["members"].Arr());
+        Assert.Equal(
+            $"Nobody you may see holds {taxonomy[unheld]} (or a narrower skill) at practitioner level or deeper.",
+            Assert.Single(everywhere["uncovered"].Arr())!["reason"].Str());
+    }
+
+    [Fact]
+    public async Task AskedToSpanOrganisationsAFullTeamFromOneOrganisationGivesUpTheMemberItNeedsLeastForSomeoneFromAnother()
+    {
+        // Avery (first organisation) is a coach in the first skill and a practitioner in the third; Una (the same
+        // organisation, restricted) adds only depth in the third; Pat (the second organisation) is a practitioner in the
+        // third. A team of two is Avery and Una; asked to span organisations, Una, whose loss costs least, makes way for Pat.
+        using var factory = new ApiFactory { DemoPeople = 20 };
+        var world = await BuildAsync(factory);
+        var avery = (await factory.Store.ListPeopleAsync(Viewers.Admin, new PageRequest(0, 1000), Ct)).Items.Single(p => p.DisplayName == "Avery Available").Id;
+        await factory.Store.SetSkillAsync(avery, new SkillClaim(GlobalId.Parse(world.Third, "Skill", "skillId"), SkillLevel.Practitioner, SkillEvidence.Project, 3), avery, Now, Ct);
+        await factory.Services.GetRequiredService<ReadModelFollower>().CatchUpAsync(Ct);
+        const string Pair = """
+            query($skills: [ID!]!, $ics: ID, $cross: Boolean) { assembleTeam(skillIds: $skills, icsId: $ics, size: 2, crossOrganisation: $cross) {
+                organisationCount members { person { displayName } } } }
+            """;
+
+        async Task<(int Organisations, string[] Names)> TeamAsync(bool cross)
+        {
+            var team = (await factory.QueryAsync(Pair, new { skills = new[] { world.First, world.Third }, ics = world.Ics, cross }))["data"]!["assembleTeam"]!;
+            return (team["organisationCount"]!.GetValue<int>(), [.. team["members"].Arr().Select(m => m!["person"]!["displayName"].Str()).Order()]);
+        }
+
+        var (organisations, names) = await TeamAsync(cross: false);
+        Assert.Equal(1, organisations);
+        Assert.Equal(["Avery Available", "Una Unavailable"], names);
+        (organisations, names) = await TeamAsync(cross: true);
+        Assert.Equal(2, organisations);
+        Assert.Equal(["Avery Available", "Pat Practitioner"], names);
+    }
+
     private sealed record World(string Ics, string First, string Second, string NarrowerThanSecond, string Third);
 
     /// <summary>
