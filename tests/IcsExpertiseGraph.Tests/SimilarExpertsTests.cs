@@ -68,6 +68,18 @@ public sealed class SimilarExpertsTests
     }
 
     [Fact]
+    public async Task AmongEqualPeersAVerifiedHoldingThenBetterEvidenceThenAnEndorsedOneComeFirst()
+    {
+        var (_, similar) = await SimilarToAsync("Dan Domain");
+
+        // The four hold Dan's one skill at his level, so all score 1; their evidence: Vic training and verified (1.4),
+        // Pam a project (0.7), Ann training and one endorsement (0.525), Ben training alone (0.4).
+        Assert.Equal(
+            ["Vic Verified", "Pam Project", "Ann Endorsed", "Ben Bare"],
+            similar.Where(s => s!["score"]!.GetValue<double>() == 1.0).Select(s => s!["node"]!["displayName"].Str()));
+    }
+
+    [Fact]
     public async Task SomeoneWithNoSkillsHasNoPeers()
     {
         var (_, similar) = await SimilarToAsync("Zed Zero");
@@ -91,7 +103,8 @@ public sealed class SimilarExpertsTests
     /// Two skills of one quality domain and one of another, none held by anyone in the demo network: Tara is a coach
     /// in the first and a practitioner in the second; Ida the same; Olly a coach in the first only; Sam a coach in the
     /// first and in the other domain's skill, and Pia the same as Sam; Eve and Nia practitioners in the second, Eve with a publication behind
-    /// it and Nia with training; Dan a coach in the other domain's skill only; Zed holds nothing.
+    /// it and Nia with training; Dan a coach in the other domain's skill only, and so are Vic (training, verified), Pam (a
+    /// project), Ann (training, endorsed once, by Dan) and Ben (training); Zed holds nothing.
     /// </summary>
     private static async Task<World> BuildAsync(ApiFactory factory)
     {
@@ -111,7 +124,7 @@ public sealed class SimilarExpertsTests
         var other = unheld.First(s => s.Domain != pair[0].Domain);
         var (first, second) = (pair[0], pair[1]);
 
-        string[] names = ["Tara Target", "Ida Identical", "Olly One", "Sam Sidestep", "Pia Pair", "Eve Evidenced", "Nia Unevidenced", "Dan Domain", "Zed Zero"];
+        string[] names = ["Tara Target", "Ida Identical", "Olly One", "Sam Sidestep", "Pia Pair", "Eve Evidenced", "Nia Unevidenced", "Dan Domain", "Vic Verified", "Pam Project", "Ann Endorsed", "Ben Bare", "Zed Zero"];
         await store.ImportPeopleAsync([.. names.Select(n => new PersonImport($"{n.Split(' ')[0].ToLowerInvariant()}@similar.test", n, null, null, Visibility.Public, null, "Analyst"))], null, Now, Ct);
         var ids = (await store.ListPeopleAsync(Viewers.Admin, new PageRequest(0, 1000), Ct)).Items.Where(p => names.Contains(p.DisplayName)).ToDictionary(p => p.DisplayName, p => p.Id);
 
@@ -130,6 +143,12 @@ public sealed class SimilarExpertsTests
         await Hold("Eve Evidenced", second, SkillLevel.Practitioner, SkillEvidence.Publication);
         await Hold("Nia Unevidenced", second, SkillLevel.Practitioner, SkillEvidence.Training);
         await Hold("Dan Domain", other, SkillLevel.Coach);
+        await Hold("Vic Verified", other, SkillLevel.Coach, SkillEvidence.Training);
+        await Hold("Pam Project", other, SkillLevel.Coach);
+        await Hold("Ann Endorsed", other, SkillLevel.Coach, SkillEvidence.Training);
+        await Hold("Ben Bare", other, SkillLevel.Coach, SkillEvidence.Training);
+        await store.VerifySkillAsync(ids["Vic Verified"], other.Id, null, Now, Ct);
+        await store.EndorseSkillAsync(ids["Dan Domain"], ids["Ann Endorsed"], other.Id, Now, Ct);
         await factory.Services.GetRequiredService<ReadModelFollower>().CatchUpAsync(Ct);
 
         return new World(
