@@ -30,7 +30,7 @@ public sealed class SimilarExpertsTests
         var score = similar.ToDictionary(s => s!["node"]!["displayName"].Str(), s => s!["score"]!.GetValue<double>());
 
         // Dan holds only the skill Tara lacks, and Zed nothing: neither shares a skill with her.
-        Assert.Equal(["Eve Evidenced", "Ida Identical", "Nia Unevidenced", "Olly One", "Sam Sidestep"], names.Order());
+        Assert.Equal(["Eve Evidenced", "Ida Identical", "Nia Unevidenced", "Olly One", "Pia Pair", "Sam Sidestep"], names.Order());
         Assert.Equal("Ida Identical", names[0]);
         Assert.Equal(1.0, score["Ida Identical"]);
         Assert.InRange(score["Olly One"], 0.2001, 0.9999);
@@ -56,6 +56,30 @@ public sealed class SimilarExpertsTests
     }
 
     [Fact]
+    public async Task APeerSharingTwoQualityDomainsIsToldBothApart()
+    {
+        const string Lead = "Works in the same quality domains: ";
+        var (world, similar) = await SimilarToAsync("Sam Sidestep");
+
+        var pia = similar.Single(s => s!["node"]!["displayName"].Str() == "Pia Pair")!;
+        var detail = pia["explanation"].Arr().Single(r => r!["signal"].Str() == "SHARED_DOMAINS")!["detail"].Str();
+        Assert.StartsWith(Lead, detail, StringComparison.Ordinal);
+        Assert.Equal(new[] { world.Domain, world.OtherDomain }.Order(StringComparer.Ordinal), detail[Lead.Length..].Split(", ").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task AmongEqualPeersAVerifiedHoldingThenBetterEvidenceThenAnEndorsedOneComeFirst()
+    {
+        var (_, similar) = await SimilarToAsync("Dan Domain");
+
+        // The four hold Dan's one skill at his level, so all score 1; their evidence: Vic training and verified (1.4),
+        // Pam a project (0.7), Ann training and one endorsement (0.525), Ben training alone (0.4).
+        Assert.Equal(
+            ["Vic Verified", "Pam Project", "Ann Endorsed", "Ben Bare"],
+            similar.Where(s => s!["score"]!.GetValue<double>() == 1.0).Select(s => s!["node"]!["displayName"].Str()));
+    }
+
+    [Fact]
     public async Task SomeoneWithNoSkillsHasNoPeers()
     {
         var (_, similar) = await SimilarToAsync("Zed Zero");
@@ -73,13 +97,14 @@ public sealed class SimilarExpertsTests
         return (world, response["data"]!["similarExperts"].Arr());
     }
 
-    private sealed record World(IReadOnlyDictionary<string, string> People, string First, string FirstName, string Second, string SecondName, string Domain);
+    private sealed record World(IReadOnlyDictionary<string, string> People, string First, string FirstName, string Second, string SecondName, string Domain, string OtherDomain);
 
     /// <summary>
     /// Two skills of one quality domain and one of another, none held by anyone in the demo network: Tara is a coach
     /// in the first and a practitioner in the second; Ida the same; Olly a coach in the first only; Sam a coach in the
-    /// first and in the other domain's skill; Eve and Nia practitioners in the second, Eve with a publication behind
-    /// it and Nia with training; Dan a coach in the other domain's skill only; Zed holds nothing.
+    /// first and in the other domain's skill, and Pia the same as Sam; Eve and Nia practitioners in the second, Eve with a publication behind
+    /// it and Nia with training; Dan a coach in the other domain's skill only, and so are Vic (training, verified), Pam (a
+    /// project), Ann (training, endorsed once, by Dan) and Ben (training); Zed holds nothing.
     /// </summary>
     private static async Task<World> BuildAsync(ApiFactory factory)
     {
@@ -99,7 +124,7 @@ public sealed class SimilarExpertsTests
         var other = unheld.First(s => s.Domain != pair[0].Domain);
         var (first, second) = (pair[0], pair[1]);
 
-        string[] names = ["Tara Target", "Ida Identical", "Olly One", "Sam Sidestep", "Eve Evidenced", "Nia Unevidenced", "Dan Domain", "Zed Zero"];
+        string[] names = ["Tara Target", "Ida Identical", "Olly One", "Sam Sidestep", "Pia Pair", "Eve Evidenced", "Nia Unevidenced", "Dan Domain", "Vic Verified", "Pam Project", "Ann Endorsed", "Ben Bare", "Zed Zero"];
         await store.ImportPeopleAsync([.. names.Select(n => new PersonImport($"{n.Split(' ')[0].ToLowerInvariant()}@similar.test", n, null, null, Visibility.Public, null, "Analyst"))], null, Now, Ct);
         var ids = (await store.ListPeopleAsync(Viewers.Admin, new PageRequest(0, 1000), Ct)).Items.Where(p => names.Contains(p.DisplayName)).ToDictionary(p => p.DisplayName, p => p.Id);
 
@@ -113,13 +138,21 @@ public sealed class SimilarExpertsTests
         await Hold("Olly One", first, SkillLevel.Coach);
         await Hold("Sam Sidestep", first, SkillLevel.Coach);
         await Hold("Sam Sidestep", other, SkillLevel.Coach);
+        await Hold("Pia Pair", first, SkillLevel.Coach);
+        await Hold("Pia Pair", other, SkillLevel.Coach);
         await Hold("Eve Evidenced", second, SkillLevel.Practitioner, SkillEvidence.Publication);
         await Hold("Nia Unevidenced", second, SkillLevel.Practitioner, SkillEvidence.Training);
         await Hold("Dan Domain", other, SkillLevel.Coach);
+        await Hold("Vic Verified", other, SkillLevel.Coach, SkillEvidence.Training);
+        await Hold("Pam Project", other, SkillLevel.Coach);
+        await Hold("Ann Endorsed", other, SkillLevel.Coach, SkillEvidence.Training);
+        await Hold("Ben Bare", other, SkillLevel.Coach, SkillEvidence.Training);
+        await store.VerifySkillAsync(ids["Vic Verified"], other.Id, null, Now, Ct);
+        await store.EndorseSkillAsync(ids["Dan Domain"], ids["Ann Endorsed"], other.Id, Now, Ct);
         await factory.Services.GetRequiredService<ReadModelFollower>().CatchUpAsync(Ct);
 
         return new World(
             ids.ToDictionary(p => p.Key, p => GlobalId.Encode("Person", p.Value)),
-            GlobalId.Encode("Skill", first.Id), first.Name, GlobalId.Encode("Skill", second.Id), second.Name, EnumText.Name(first.Domain));
+            GlobalId.Encode("Skill", first.Id), first.Name, GlobalId.Encode("Skill", second.Id), second.Name, EnumText.Name(first.Domain), EnumText.Name(other.Domain));
     }
 }
