@@ -14,9 +14,12 @@ internal sealed class BitColumn
 
     private readonly ulong[]?[] chunks;   // null: a chunk with no position set (most chunks of a rare skill)
 
-    private BitColumn(ulong[]?[] chunks) => this.chunks = chunks;
+    private BitColumn(ulong[]?[] chunks, int count) => (this.chunks, Count) = (chunks, count);
 
-    public static BitColumn Empty { get; } = new([]);
+    public static BitColumn Empty { get; } = new([], 0);
+
+    /// <summary>How many positions are set.</summary>
+    public int Count { get; }
 
     /// <summary>The word holding positions 64w to 64w+63.</summary>
     public ulong Word(int w) => (w >> Shift) < chunks.Length && chunks[w >> Shift] is { } chunk ? chunk[w & Mask] : 0;
@@ -28,6 +31,7 @@ internal sealed class BitColumn
     {
         ArgumentNullException.ThrowIfNull(positions);
         var chunks = new List<ulong[]?>();
+        var count = 0;
         foreach (var position in positions)
         {
             ArgumentOutOfRangeException.ThrowIfNegative(position);
@@ -37,11 +41,12 @@ internal sealed class BitColumn
                 chunks.Add(null);
             }
 
-            var chunk = chunks[c] ??= new ulong[ChunkWords];
-            chunk[(position >> 6) & Mask] |= 1UL << position;
+            ref var word = ref (chunks[c] ??= new ulong[ChunkWords])[(position >> 6) & Mask];
+            count += (word & (1UL << position)) == 0 ? 1 : 0;
+            word |= 1UL << position;
         }
 
-        return new BitColumn([.. chunks]);
+        return new BitColumn([.. chunks], count);
     }
 
     /// <summary>A copy with these positions set or cleared; only the chunks written to are copied.</summary>
@@ -63,6 +68,7 @@ internal sealed class BitColumn
         var next = new ulong[]?[length];
         Array.Copy(chunks, next, chunks.Length);
         var copied = new bool[length];
+        var count = Count;
         foreach (var (position, set) in changes)
         {
             var c = position >> (Shift + 6);
@@ -78,10 +84,12 @@ internal sealed class BitColumn
             }
 
             ref var word = ref next[c]![(position >> 6) & Mask];
+            var was = (word & (1UL << position)) != 0;
+            count += (set ? 1 : 0) - (was ? 1 : 0);
             word = set ? word | (1UL << position) : word & ~(1UL << position);
         }
 
-        return new BitColumn(next);
+        return new BitColumn(next, count);
     }
 
     /// <summary>target |= this, over the target's words.</summary>

@@ -57,23 +57,13 @@ public sealed partial class ExpertIndex
         organisationFacets = new(() => OrganisationFacets(organisations));
         bits = PeopleBits.Build([.. built.Select(Hot)], [.. built.Select(e => e.HoldingSkill)], skillDomain.Length);
         positionOf = PositionMap.From([.. built.Select(e => e.Row.Id)]);
-        var holders = taxonomy.All.Select(_ => new List<int>()).ToArray();
-        for (var i = 0; i < built.Length; i++)
-        {
-            foreach (var skill in built[i].HoldingSkill)
-            {
-                holders[skill].Add(i);
-            }
-        }
-
-        holdersBySkill = [.. holders.Select(h => h.ToArray())];
         postings = counter.Postings().ToImmutableDictionary(StringComparer.Ordinal);
         vocabulary = [.. postings.Keys.Order(StringComparer.Ordinal)];
         byName = ByName(entries);
     }
 
     private ExpertIndex(ExpertIndex before, long sequence, ChunkedArray<PersonEntry> entries, ChunkedArray<PersonHot> hot, ChunkedArray<HeldSkills> held, PeopleBits bits, PositionMap positionOf,
-        int[] liveByVisibility, double[] lengthByVisibility, int[][] holdersBySkill, Organisation[] organisations, Dictionary<Guid, int> organisationPositions,
+        int[] liveByVisibility, double[] lengthByVisibility, Organisation[] organisations, Dictionary<Guid, int> organisationPositions,
         HashSet<Guid>[] placesServed, ImmutableDictionary<string, (int Person, float Frequency)[]> postings, string[] vocabulary)
     {
         Sequence = sequence;
@@ -88,7 +78,6 @@ public sealed partial class ExpertIndex
         this.positionOf = positionOf;
         this.liveByVisibility = liveByVisibility;
         this.lengthByVisibility = lengthByVisibility;
-        this.holdersBySkill = holdersBySkill;
         this.organisations = organisations;
         this.organisationPositions = organisationPositions;
         this.placesServed = placesServed;
@@ -227,36 +216,8 @@ public sealed partial class ExpertIndex
             }
         }
 
-        // Holders of each skill a changed person held or now holds.
-        // Only a skill someone took up or gave up changes its holders (a changed level or headline does not).
-        var heldBefore = oldEntries.ToDictionary(e => e.Position, e => e.Entry.HoldingSkill);
-        var heldNow = newRows.Select((r, n) => (r.Position, built[n].HoldingSkill)).ToDictionary(x => x.Position, x => x.HoldingSkill);
-        var gained = new Dictionary<int, List<int>>();
-        var lost = new Dictionary<int, HashSet<int>>();
-        foreach (var position in changedPositions)
-        {
-            var before = heldBefore.GetValueOrDefault(position, []);
-            var now = heldNow.GetValueOrDefault(position, []);
-            foreach (var skill in now.Except(before))
-            {
-                (gained.TryGetValue(skill, out var list) ? list : gained[skill] = []).Add(position);
-            }
-
-            foreach (var skill in before.Except(now))
-            {
-                (lost.TryGetValue(skill, out var set) ? set : lost[skill] = []).Add(position);
-            }
-        }
-
-        var nextHolders = gained.Count == 0 && lost.Count == 0 ? holdersBySkill : (int[][])holdersBySkill.Clone();
-        foreach (var skill in gained.Keys.Union(lost.Keys))
-        {
-            var leaving = lost.GetValueOrDefault(skill);
-            nextHolders[skill] = [.. leaving is null ? holdersBySkill[skill] : holdersBySkill[skill].Where(p => !leaving.Contains(p)), .. gained.GetValueOrDefault(skill, [])];
-        }
-
         var finalPostings = nextPostings.ToImmutable();
-        return new ExpertIndex(this, sequence, entries.With(entryChanges), hot.With(flagChanges), held.With(heldChanges), bits.With(bitChanges), positions.ToImmutable(), live, total, nextHolders,
+        return new ExpertIndex(this, sequence, entries.With(entryChanges), hot.With(flagChanges), held.With(heldChanges), bits.With(bitChanges), positions.ToImmutable(), live, total,
             nextOrganisations, nextOrganisationPositions, nextPlaces, finalPostings,
             added.Count == 0 && gone.Count == 0 ? vocabulary : Vocabulary(vocabulary, added, gone));
     }

@@ -53,7 +53,7 @@ public sealed partial class ExpertIndex
             matches.Clear();
             var everyone = criteria.MatchesEveryone;
             // Placing someone needs no visit to their entry when every skill answering the ranked concepts is one the query
-            // names: walking those skills' holders tells who holds which (the usual case); otherwise it is read from the entry.
+            // names: those skills' holder columns tell who holds which (the usual case); otherwise it is read from the entry.
             var flat = true;
             for (var skill = 0; skill < tierBits.Length; skill++)
             {
@@ -177,9 +177,9 @@ public sealed partial class ExpertIndex
 
         long reach = 0;
         var named = SkillMask(criteria.ConceptSkillIds);
-        for (var skill = 0; skill < holdersBySkill.Length; skill++)
+        for (var skill = 0; skill < named.Length; skill++)
         {
-            reach += named[skill] ? holdersBySkill[skill].Length : 0;
+            reach += named[skill] ? bits.Skills[skill].Count : 0;
         }
 
         foreach (var word in criteria.Terms.Concat(criteria.Phrases.SelectMany(p => p)))

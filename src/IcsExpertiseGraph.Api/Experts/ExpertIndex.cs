@@ -38,7 +38,6 @@ public sealed partial class ExpertIndex : IReadModel
     private readonly PositionMap positionOf;
     private readonly int[] liveByVisibility;        // live people of each visibility, for BM25's statistics
     private readonly double[] lengthByVisibility;   // and their weighted document lengths
-    private readonly int[][] holdersBySkill;        // by skill position: people positions
     private readonly Dictionary<Guid, int> skillPositions;
     private readonly QualityDomain[] skillDomain;
     private readonly Organisation[] organisations;
@@ -175,7 +174,8 @@ public sealed partial class ExpertIndex : IReadModel
         // Buffers of one slot per person are pooled: a search must not leave a megabyte of garbage behind.
         var count = entries.Length;
         var text = criteria.Terms.Count > 0 ? ArrayPool<double>.Shared.Rent(count) : null;
-        var holdsConcept = criteria.ConceptSkillIds.Count > 0 ? ArrayPool<bool>.Shared.Rent(count) : null;
+        var words = (count + 63) >> 6;
+        var holdsConcept = criteria.ConceptSkillIds.Count > 0 ? ArrayPool<ulong>.Shared.Rent(words) : null;
         try
         {
             if (text is not null)
@@ -186,15 +186,12 @@ public sealed partial class ExpertIndex : IReadModel
             var concept = SkillMask(criteria.ConceptSkillIds);
             if (holdsConcept is not null)
             {
-                Array.Clear(holdsConcept, 0, count);
+                Array.Clear(holdsConcept, 0, words);
                 for (var skill = 0; skill < concept.Length; skill++)
                 {
                     if (concept[skill])
                     {
-                        foreach (var holder in holdersBySkill[skill])
-                        {
-                            holdsConcept[holder] = true;
-                        }
+                        bits.Skills[skill].OrInto(holdsConcept.AsSpan(0, words));
                     }
                 }
             }
@@ -204,7 +201,7 @@ public sealed partial class ExpertIndex : IReadModel
             for (var i = 0; i < count; i++)
             {
                 var rank = text is null ? 0 : text[i];
-                if (!criteria.MatchesEveryone && rank <= 0 && holdsConcept?[i] != true)
+                if (!criteria.MatchesEveryone && rank <= 0 && (holdsConcept is null || ((holdsConcept[i >> 6] >> i) & 1) == 0))
                 {
                     continue;
                 }
@@ -230,7 +227,7 @@ public sealed partial class ExpertIndex : IReadModel
 
             if (holdsConcept is not null)
             {
-                ArrayPool<bool>.Shared.Return(holdsConcept);
+                ArrayPool<ulong>.Shared.Return(holdsConcept);
             }
         }
     }
