@@ -123,7 +123,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        SqlitePools.ReleaseUnder(directory);
         try
         {
             Directory.Delete(directory, recursive: true);

@@ -20,7 +20,7 @@ public sealed class BackupRestoreTests : IDisposable
     public void Dispose()
     {
         factory.Dispose();
-        SqliteConnection.ClearAllPools();
+        SqlitePools.ReleaseUnder(directory);
         Directory.Delete(directory, recursive: true);
     }
 

@@ -37,7 +37,7 @@ public sealed class CrashSafetyTests : IDisposable
     public void Dispose()
     {
         client.Dispose();
-        SqliteConnection.ClearAllPools();
+        SqlitePools.ReleaseUnder(directory);
         Directory.Delete(directory, recursive: true);
     }
 

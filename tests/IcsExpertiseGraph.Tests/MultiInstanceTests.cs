@@ -22,7 +22,7 @@ public sealed class MultiInstanceTests : IDisposable
     public void Dispose()
     {
         client.Dispose();
-        SqliteConnection.ClearAllPools();
+        SqlitePools.ReleaseUnder(directory);
         Directory.Delete(directory, recursive: true);
     }
 

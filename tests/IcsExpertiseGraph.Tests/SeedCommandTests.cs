@@ -31,7 +31,7 @@ public sealed class SeedCommandTests : IDisposable
     public void Dispose()
     {
         services.Dispose();
-        SqliteConnection.ClearAllPools();
+        SqlitePools.ReleaseUnder(directory);
         try
         {
             Directory.Delete(directory, recursive: true);

@@ -29,7 +29,7 @@ public sealed class StoreTests : IDisposable
             store.Dispose();
         }
 
-        SqliteConnection.ClearAllPools();
+        SqlitePools.ReleaseUnder(directory);
         try
         {
             Directory.Delete(directory, recursive: true);

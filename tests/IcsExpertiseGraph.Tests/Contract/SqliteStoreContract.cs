@@ -18,7 +18,7 @@ public sealed class SqliteStoreContract : StoreContract
     private void DeleteDatabase()
     {
         // Pooled connections keep the file (and its WAL) open; release them before deleting.
-        SqliteConnection.ClearAllPools();
+        SqlitePools.ReleaseUnder(directory);
         try
         {
             Directory.Delete(directory, recursive: true);

@@ -247,7 +247,7 @@ public sealed class OutboxDeliveryTests : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        SqlitePools.ReleaseUnder(directory);
         try
         {
             Directory.Delete(directory, recursive: true);

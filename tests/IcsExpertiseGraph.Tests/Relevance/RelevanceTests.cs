@@ -79,7 +79,7 @@ public sealed partial class RelevanceTests : IAsyncLifetime, IDisposable
     public void Dispose()
     {
         store?.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        SqlitePools.ReleaseUnder(directory);
         if (Directory.Exists(directory))
         {
             Directory.Delete(directory, recursive: true);

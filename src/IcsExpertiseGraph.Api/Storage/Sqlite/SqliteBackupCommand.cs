@@ -46,7 +46,7 @@ public static class SqliteBackupCommand
             }
         }
 
-        SqliteConnection.ClearAllPools();
+        connections.ReleasePooledConnections();
         File.Move(partial, target);
         Console.WriteLine($"Backed up {connections.FilePath} to {Path.GetFullPath(target)} (integrity ok).");
         return 0;
@@ -84,7 +84,7 @@ public static class SqliteBackupCommand
             await SqliteMigrator.MigrateAsync(store, cancellationToken);
         }
 
-        SqliteConnection.ClearAllPools();
+        connections.ReleasePooledConnections();
         Console.WriteLine($"Restored {connections.FilePath} from {Path.GetFullPath(backupFile)}.");
         return 0;
     }

@@ -30,6 +30,16 @@ public sealed class SqliteConnectionFactory
 
     public string FilePath { get; }
 
+    /// <summary>
+    /// Closes this file's idle pooled connections, and only this file's: clearing every pool would also close
+    /// connections that other stores in the same process are using (tests run many stores side by side).
+    /// </summary>
+    public void ReleasePooledConnections()
+    {
+        using var samePool = new SqliteConnection(connectionString);
+        SqliteConnection.ClearPool(samePool);
+    }
+
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var directory = System.IO.Path.GetDirectoryName(FilePath);
