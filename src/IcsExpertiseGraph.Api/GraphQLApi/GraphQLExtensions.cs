@@ -1,4 +1,6 @@
 using GraphQL;
+using GraphQL.Execution;
+using GraphQLParser.AST;
 using GraphQL.Types;
 using IcsExpertiseGraph.Api.Domain;
 using IcsExpertiseGraph.Api.Hardening;
@@ -30,6 +32,11 @@ public static class GraphQLExtensions
         services.AddGraphQL(builder => builder
             .AddSchema<ExpertiseSchema>()
             .AddSystemTextJson()
+            // Queries run their fields one after another, not as a task each: a page of twenty results with reasons is
+            // hundreds of fields, and starting, awaiting and locking a task per field cost more than the fields
+            // themselves. Data loaders still batch (their fields are run last, together), which is where waiting on a
+            // store happens; mutations were always serial.
+            .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
             .AddErrorInfoProvider(_ => new ErrorInfoProvider(exposeDetails, suggestFields))
             .AddRequestLimits(configuration)
             .AddExecutionTelemetry()
