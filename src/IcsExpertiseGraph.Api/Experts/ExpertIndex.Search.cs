@@ -92,6 +92,20 @@ public sealed partial class ExpertIndex
 
             Narrow(members, criteria, viewer, scratch);
             var placing = new Placing(this, criteria, viewer, filter, tierBits, tierRoots, named, flat, ranker, text, namedPeople, matches);
+            if (!everyone && placing.ByWords && placing.ConceptCount > 0 && filter.DecidedByOrganisationAlone)
+            {
+                // The usual search: it names skills, and its filter is decided by the columns and each person's employers.
+                // Its members are then exactly its matches, and only the people meeting every named skill need placing.
+                NarrowByOrganisation(members, filter);
+                if (ByLevels(members, placing, namedPeople, matches, prepare) is var (matched, holders))
+                {
+                    return new SearchMatches(this, ranker, criteria, viewer, matches, answerBits, rootBits, prepare,
+                        facets ? CountFacets(Positions(members, scratch.First)) : null, matched, holders);
+                }
+
+                matches.Clear();
+            }
+
             for (var w = 0; w < words; w++)
             {
                 if (members[w] != 0)
@@ -100,7 +114,8 @@ public sealed partial class ExpertIndex
                 }
             }
 
-            return new SearchMatches(this, ranker, criteria, viewer, matches, answerBits, rootBits, prepare, facets);
+            return new SearchMatches(this, ranker, criteria, viewer, matches, answerBits, rootBits, prepare,
+                facets ? CountFacets(matches.Positions) : null, matches.Count, matches.SkillHolders);
         }
         finally
         {
@@ -153,6 +168,97 @@ public sealed partial class ExpertIndex
 
             And(members, any);
         }
+    }
+
+    /// <summary>
+    /// Keeps in <paramref name="members"/> only the people the filter's organisations accept: from their one current
+    /// employer when they have one, else from their entry. Nothing to do without an organisation filter.
+    /// </summary>
+    private void NarrowByOrganisation(Span<ulong> members, CandidateFilter filter)
+    {
+        if (!filter.ByOrganisation)
+        {
+            return;
+        }
+
+        for (var w = 0; w < members.Length; w++)
+        {
+            for (var word = members[w]; word != 0; word &= word - 1)
+            {
+                var bit = System.Numerics.BitOperations.TrailingZeroCount(word);
+                var position = (w << 6) + bit;
+                var verdict = filter.Decide(hot.At(position), skillsNarrowed: true);
+                if (verdict == FilterVerdict.Refused || (verdict == FilterVerdict.AskEntry && !filter.Accepts(entries[position])))
+                {
+                    members[w] &= ~(1UL << bit);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A search whose members are exactly its matches, counted from the bits; only the people who may meet every named skill
+    /// (each skill's holders, and those of the narrower ones, ANDed a word at a time) and anyone the query names are placed.
+    /// Null, with some placed, when fewer of them than the page asked for meet every skill: then everyone must be placed.
+    /// </summary>
+    private static (int Count, int SkillHolders)? ByLevels(ReadOnlySpan<ulong> members, Placing placing, HashSet<int> namedPeople, MatchList matches, int prepare)
+    {
+        var (count, holders) = (0, 0);
+        for (var w = 0; w < members.Length; w++)
+        {
+            var word = members[w];
+            if (word == 0)
+            {
+                continue;
+            }
+
+            count += System.Numerics.BitOperations.PopCount(word);
+            var (any, all) = placing.Answering(w);
+            holders += System.Numerics.BitOperations.PopCount(word & any);
+            if (prepare > 0 && (word & all) != 0)
+            {
+                placing.PlaceWord(w, word & all);
+            }
+        }
+
+        if (prepare == 0)
+        {
+            return (count, holders);
+        }
+
+        foreach (var position in namedPeople)
+        {
+            var bit = 1UL << position;
+            if ((members[position >> 6] & bit) != 0 && (placing.Answering(position >> 6).All & bit) == 0)
+            {
+                placing.PlaceWord(position >> 6, bit);
+            }
+        }
+
+        // Enough for the page when that many are named or meet every skill: nobody left out can be placed as well.
+        var bar = ((int)SearchGroup.Skills * PlaceLevels) + (PlaceLevels - 1 - placing.ConceptCount);
+        var reached = 0;
+        foreach (var place in matches.Places)
+        {
+            reached += place <= bar ? 1 : 0;
+        }
+
+        return reached >= prepare ? (count, holders) : null;
+    }
+
+    /// <summary>The positions of the set bits, in order, into <paramref name="list"/> (cleared first).</summary>
+    private static ReadOnlySpan<int> Positions(ReadOnlySpan<ulong> members, IntList list)
+    {
+        list.Clear();
+        for (var w = 0; w < members.Length; w++)
+        {
+            for (var word = members[w]; word != 0; word &= word - 1)
+            {
+                list.Add((w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word));
+            }
+        }
+
+        return list.Span;
     }
 
     private static void And(Span<ulong> target, ReadOnlySpan<ulong> other)
@@ -315,6 +421,7 @@ public sealed partial class ExpertIndex
         private readonly int[] answeringSkill;     // and their positions
         private readonly BitColumn[] namedOnly;   // named skills that answer no ranked concept (they still make a holder)
         private readonly ulong[] heldWords;
+        private readonly int[][] conceptColumns;
 
         public Placing(ExpertIndex index, ExpertCriteria criteria, Viewer viewer, CandidateFilter filter, ulong[] tierBits, ulong[] tierRoots, bool[] named, bool flat,
             ExpertRanker ranker, double[] text, HashSet<int> namedPeople, MatchList matches)
@@ -341,9 +448,45 @@ public sealed partial class ExpertIndex
 
             heldWords = new ulong[answering.Length];
             ByWords = flat && skills.Length <= MaxWordSkills;
+            var concepts = 0UL;
+            foreach (var skill in answeringSkill)
+            {
+                concepts |= tierBits[skill];
+            }
+
+            // For each ranked concept, the answering columns (by index into answering) that meet it.
+            conceptColumns = [.. Enumerable.Range(0, 64).Where(c => ((concepts >> c) & 1) != 0)
+                .Select(c => Enumerable.Range(0, answering.Length).Where(j => ((tierBits[answeringSkill[j]] >> c) & 1) != 0).ToArray())];
         }
 
-        private bool ByWords { get; }
+        /// <summary>Whether who holds which answering skill is read from the skills' columns (every answering skill is named).</summary>
+        public bool ByWords { get; }
+
+        /// <summary>How many ranked concepts some answering skill meets (placing by words).</summary>
+        public int ConceptCount => conceptColumns.Length;
+
+        /// <summary>
+        /// In word <paramref name="w"/>: who holds any answering skill, and who holds, for every ranked concept, a skill
+        /// answering it (at most: a distinct holding for each is checked when they are placed).
+        /// </summary>
+        public (ulong Any, ulong All) Answering(int w)
+        {
+            var any = 0UL;
+            var all = ulong.MaxValue;
+            foreach (var columns in conceptColumns)
+            {
+                var meets = 0UL;
+                foreach (var j in columns)
+                {
+                    meets |= answering[j].Word(w);
+                }
+
+                any |= meets;
+                all &= meets;
+            }
+
+            return (any, conceptColumns.Length == 0 ? 0 : all);
+        }
 
         /// <summary>Places the members in word <paramref name="w"/> (bits of <paramref name="word"/>).</summary>
         public void PlaceWord(int w, ulong word)
@@ -497,16 +640,18 @@ public sealed partial class ExpertIndex
         private RankedCandidate[] top;
         private SearchFacets? facets;
 
-        public SearchMatches(ExpertIndex index, ExpertRanker ranker, ExpertCriteria criteria, Viewer viewer, MatchList matches, ulong[] answerBits, ulong[] rootBits,
-            int prepare, bool withFacets)
+        /// <param name="facets">
+        /// Counted with the matches when the caller said it will ask: keeping every match's position for later would copy
+        /// tens of thousands of them a search (at a million people, onto the large object heap).
+        /// </param>
+        public SearchMatches(ExpertIndex index, ExpertRanker ranker, ExpertCriteria criteria, Viewer viewer, MatchList placed, ulong[] answerBits, ulong[] rootBits,
+            int prepare, SearchFacets? facets, int count, int skillHolders)
         {
-            (this.index, this.ranker, this.criteria, this.viewer) = (index, ranker, criteria, viewer);
-            Count = matches.Count;
-            SkillHolders = matches.SkillHolders;
-            // Counted now, from the working list, when the caller said it will ask: keeping every match's position for later
-            // would copy tens of thousands of them a search (at a million people, onto the large object heap).
-            facets = withFacets ? index.CountFacets(matches.Positions) : null;
-            top = new Ranking(index, ranker, matches, answerBits, rootBits).Best(Math.Min(prepare, Count));
+            (this.index, this.ranker, this.criteria, this.viewer, this.facets) = (index, ranker, criteria, viewer, facets);
+            Count = count;
+            SkillHolders = skillHolders;
+            Placed = placed.Count;
+            top = new Ranking(index, ranker, placed, answerBits, rootBits).Best(Math.Min(prepare, Math.Min(count, placed.Count)));
         }
 
         public int Count { get; }
@@ -514,6 +659,8 @@ public sealed partial class ExpertIndex
         public int SkillHolders { get; }
 
         public int WordMentions => Count - SkillHolders;
+
+        public int Placed { get; }
 
         public IReadOnlyList<RankedCandidate> Top(int count)
         {

@@ -454,6 +454,15 @@ public sealed partial class ExpertIndex : IReadModel
             }
         }
 
+        /// <summary>Whether the filter names organisations (an ICS, a place, a type), decided person by person from their employers.</summary>
+        public bool ByOrganisation => organisationAccepted is not null;
+
+        /// <summary>
+        /// Whether, once the bit columns have narrowed the people (skills, domains, availability, openness), only the
+        /// organisations are left to decide: no level floor, which needs each holding's level.
+        /// </summary>
+        public bool DecidedByOrganisationAlone => criteria.MinLevel is null;
+
         /// <summary>Whether the filter keeps everyone (availability and openness aside, which the caller checks).</summary>
         public bool Unfiltered => criteria.SkillIds.Count == 0 && criteria.MinLevel is null && criteria.Domains.Count == 0 && organisationAccepted is null;
 

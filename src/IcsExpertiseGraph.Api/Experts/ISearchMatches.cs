@@ -14,6 +14,12 @@ public interface ISearchMatches
     /// <summary>How many hold none of them but were found by their words (or, with nothing asked for, everyone else).</summary>
     int WordMentions { get; }
 
+    /// <summary>
+    /// How many matches had their group and bound worked out to rank the page prepared (the rest were only counted): at
+    /// most <see cref="Count"/>; fewer when the people meeting every skill asked for were enough for the page.
+    /// </summary>
+    int Placed { get; }
+
     /// <summary>The best <paramref name="count"/> matches (fewer when there are fewer), best first.</summary>
     IReadOnlyList<RankedCandidate> Top(int count);
 

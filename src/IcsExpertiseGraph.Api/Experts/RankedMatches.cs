@@ -12,6 +12,9 @@ internal sealed class RankedMatches(IReadOnlyList<RankedCandidate> ranked, Skill
 
     public int WordMentions => Count - SkillHolders;
 
+    /// <summary>Everyone: the store's path ranks every match.</summary>
+    public int Placed => ranked.Count;
+
     public IReadOnlyList<RankedCandidate> Top(int count) => ranked.Count <= count ? ranked : ranked.Take(count).ToList();
 
     public string? TextDetail(Guid personId) => null;

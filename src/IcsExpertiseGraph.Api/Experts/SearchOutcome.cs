@@ -21,6 +21,9 @@ public sealed class SearchOutcome(ISearchMatches matches, ExpertRanker ranker)
     /// <summary>Matches found by their words alone.</summary>
     public int WordMentionCount => matches.WordMentions;
 
+    /// <summary>How many matches were placed to rank the first page (the rest were only counted).</summary>
+    public int PlacedCount => matches.Placed;
+
     /// <summary>The best <paramref name="count"/> matches, best first.</summary>
     public IReadOnlyList<RankedCandidate> Top(int count) => matches.Top(count);
 
