@@ -31,6 +31,9 @@ public sealed class SearchByLevelsTests : IDisposable
         { "PDSA cycles and process mapping and lean", true },
         // The word brings in people who do not hold the skill.
         { "lean for patients", true },
+        // Nothing but words, and nothing at all: everyone found is placed, and scored only if their bound can reach the page.
+        { "improvement patients", false },
+        { "", false },
     };
 
     [Theory]

@@ -168,9 +168,9 @@ public sealed partial class ExpertIndex
         foreach (var (position, entry) in removed)
         {
             entryChanges.Add((position, entry with { Holdings = [], HoldingSkill = [], Employers = [], EmployerPosition = [], Length = 0, Removed = true }));
-            flagChanges.Add((position, new PersonHot(RemovedFlag, 0, 0, -1, 0, 0)));
+            flagChanges.Add((position, new PersonHot(RemovedFlag, 0, 0, -1, 0, 0, 0)));
             heldChanges.Add((position, default));
-            bitChanges.Add((position, entry.HoldingSkill, new PersonHot(RemovedFlag, 0, 0, -1, 0, 0), []));
+            bitChanges.Add((position, entry.HoldingSkill, new PersonHot(RemovedFlag, 0, 0, -1, 0, 0, 0), []));
         }
 
         // Postings: every word of a changed person's old or new text loses their old posting and gains the new one.
@@ -443,7 +443,8 @@ public sealed partial class ExpertIndex
 
         var employers = entry.EmployerPosition;
         return new PersonHot(flags, domains, (byte)Math.Min(employers.Length, byte.MaxValue), employers.Length > 0 ? employers[0] : -1, entry.Length,
-            MathF.BitIncrement((float)ExpertRanker.StaticBound(entry.Holdings, row.Availability, row.OpenToCrossOrganisation)));
+            MathF.BitIncrement((float)ExpertRanker.StaticBound(entry.Holdings, row.Availability, row.OpenToCrossOrganisation)),
+            MathF.BitIncrement((float)ExpertRanker.ProfileBound(entry.Holdings, row.Availability, row.OpenToCrossOrganisation)));
     }
 
     private Visibility VisibilityAt(int position) => (Visibility)(hot[position].Flags & VisibilityMask);
@@ -451,10 +452,10 @@ public sealed partial class ExpertIndex
     /// <summary>
     /// A person's visibility and filter flags, the quality domains of their skills (a bit each), how many current employers
     /// they have and the first one's position, their weighted text length (BM25's document length) and the most their score
-    /// can be without its text (<see cref="ExpertRanker.StaticBound"/>, rounded up to a float): what most searches need to
-    /// place someone, in 16 bytes.
+    /// can be without its text (<see cref="ExpertRanker.StaticBound"/>, rounded up to a float), and when nothing but words
+    /// is asked for (<see cref="ExpertRanker.ProfileBound"/>): what most searches need to place someone, in 20 bytes.
     /// </summary>
-    private readonly record struct PersonHot(byte Flags, ushort Domains, byte Employers, int Employer, float Length, float Bound);
+    private readonly record struct PersonHot(byte Flags, ushort Domains, byte Employers, int Employer, float Length, float Bound, float ProfileBound);
 
     private static Lazy<int[]> ByName(ChunkedArray<PersonEntry> entries) => new(() =>
         [.. Enumerable.Range(0, entries.Length).Where(i => !entries[i].Removed)

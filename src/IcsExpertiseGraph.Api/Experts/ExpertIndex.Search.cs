@@ -422,6 +422,7 @@ public sealed partial class ExpertIndex
         private readonly BitColumn[] namedOnly;   // named skills that answer no ranked concept (they still make a holder)
         private readonly ulong[] heldWords;
         private readonly int[][] conceptColumns;
+        private readonly bool askedForNothing;
 
         public Placing(ExpertIndex index, ExpertCriteria criteria, Viewer viewer, CandidateFilter filter, ulong[] tierBits, ulong[] tierRoots, bool[] named, bool flat,
             ExpertRanker ranker, double[] text, HashSet<int> namedPeople, MatchList matches)
@@ -448,6 +449,7 @@ public sealed partial class ExpertIndex
 
             heldWords = new ulong[answering.Length];
             ByWords = flat && skills.Length <= MaxWordSkills;
+            askedForNothing = ranker.Concepts.Count == 0;
             var concepts = 0UL;
             foreach (var skill in answeringSkill)
             {
@@ -558,7 +560,7 @@ public sealed partial class ExpertIndex
                 var relevance = textScore <= 0 ? 0 : textScore / (textScore + TextHalfPoint);
                 var group = ranker.GroupOf(met, textScore > 0, byName);
                 matches.Add(position, ((int)group * PlaceLevels) + (PlaceLevels - 1 - met), met > 0, relevance, metByName,
-                    facts.Bound + ExpertRanker.TextBound(relevance));
+                    (askedForNothing ? facts.ProfileBound : facts.Bound) + ExpertRanker.TextBound(relevance));
             }
         }
 

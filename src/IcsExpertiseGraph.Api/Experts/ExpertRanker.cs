@@ -389,6 +389,22 @@ public sealed class ExpertRanker(SkillTaxonomy taxonomy, IReadOnlyList<Concept> 
             + (open ? Weights.OpenToCrossOrganisation : 0) + 0.001;
     }
 
+    /// <summary>A ranker asked for nothing: it ranks by the strongest few holdings (<see cref="ProfileBound"/>).</summary>
+    private static readonly ExpertRanker AskedForNothing = new(new SkillTaxonomy([]), [], DateTimeOffset.UnixEpoch);
+
+    /// <summary>
+    /// The most a person's score can be without its text when no skill or domain is asked for (free words, or nothing):
+    /// then it is made from their strongest few holdings, availability and openness, worked out here exactly, and freshness,
+    /// taken at its full value (it depends on the day), with a margin for rounding. Far tighter than
+    /// <see cref="StaticBound"/> for such searches, so ranking their many word matches scores few of them.
+    /// </summary>
+    public static double ProfileBound(IReadOnlyList<CandidateSkill> holdings, AvailabilityStatus availability, bool open)
+    {
+        ArgumentNullException.ThrowIfNull(holdings);
+        var (score, _) = AskedForNothing.ScoreOf(new Facts(holdings, [], [], 0, null, availability, open));
+        return score + Weights.Freshness + 0.001;
+    }
+
     /// <summary>What a text relevance (0 to 1) adds to a score.</summary>
     public static double TextBound(double text) => Weights.Text * text;
 

@@ -1,0 +1,63 @@
+using IcsExpertiseGraph.Api.Catalog;
+using IcsExpertiseGraph.Api.Domain;
+using IcsExpertiseGraph.Api.Experts;
+using IcsExpertiseGraph.Api.Storage;
+
+namespace IcsExpertiseGraph.Tests;
+
+/// <summary>
+/// The index leaves unscored anyone whose bound cannot reach the page, so a bound below a real score would silently drop
+/// a better expert from the page. Each bound must hold for every person, whatever is asked and whenever.
+/// </summary>
+public sealed class RankerBoundTests
+{
+    private static readonly Skill Broad = new(Guid.NewGuid(), "broad", "Broad", [], null, QualityDomain.QualityImprovement, null);
+    private static readonly Skill Narrow = new(Guid.NewGuid(), "narrow", "Narrow", [], null, QualityDomain.QualityImprovement, Broad.Id);
+    private static readonly Skill Other = new(Guid.NewGuid(), "other", "Other", [], null, QualityDomain.SystemsThinking, null);
+    private static readonly Skill Fourth = new(Guid.NewGuid(), "fourth", "Fourth", [], null, QualityDomain.SystemsThinking, null);
+    private static readonly SkillTaxonomy Taxonomy = new([Broad, Narrow, Other, Fourth]);
+
+    [Fact]
+    public void NoScoreIsAboveItsPersonsBoundsWhateverIsAskedAndWhenever()
+    {
+        var random = new Random(20261203);
+        var now = new DateTimeOffset(2026, 12, 3, 0, 0, 0, TimeSpan.Zero);
+        Concept[][] asks =
+        [
+            [],
+            [Taxonomy.ConceptFor([Broad], Broad.Name, ConceptSource.Name)],
+            [Taxonomy.ConceptFor([Broad], Broad.Name, ConceptSource.Name), Taxonomy.ConceptFor([Narrow], Narrow.Name, ConceptSource.Name)],
+            [Taxonomy.ConceptFor([Other], Other.Name, ConceptSource.Name), Taxonomy.ConceptFor([Fourth], Fourth.Name, ConceptSource.Filter)],
+            [Taxonomy.ConceptForDomain(QualityDomain.SystemsThinking)],
+        ];
+        var (checks, tight) = (0, 0);
+        for (var person = 0; person < 2000; person++)
+        {
+            var holdings = Taxonomy.All.Where(_ => random.Next(3) > 0).Select(s => new CandidateSkill(s.Id, (SkillLevel)random.Next(4),
+                random.Next(5) == 0 ? null : (SkillEvidence)random.Next(4), random.Next(2) == 0, random.Next(12), random.Next(5))).ToList();
+            var availability = (AvailabilityStatus)random.Next(3);
+            var open = random.Next(2) == 0;
+            // Confirmed today, long ago, never, or (a clock behind the data) tomorrow.
+            DateTimeOffset? confirmed = random.Next(6) switch { 0 => null, 1 => now, 2 => now.AddDays(1), _ => now.AddDays(-random.Next(2000)) };
+            var text = random.Next(3) == 0 ? 0 : random.NextDouble();
+            var candidate = new ExpertCandidate(Guid.NewGuid(), text, holdings, [], confirmed, availability, open);
+            var staticBound = ExpertRanker.StaticBound(holdings, availability, open) + ExpertRanker.TextBound(text);
+            var profileBound = ExpertRanker.ProfileBound(holdings, availability, open) + ExpertRanker.TextBound(text);
+            foreach (var ask in asks)
+            {
+                var ranker = new ExpertRanker(Taxonomy, ask, now);
+                var score = ranker.Score(candidate, SearchGroup.Skills, 0, 0).Score;
+                Assert.True(score <= staticBound, $"Score {score} above the static bound {staticBound} for {ask.Length} concepts.");
+                if (ask.Length == 0)
+                {
+                    Assert.True(score <= profileBound, $"Score {score} above the profile bound {profileBound}.");
+                    tight += profileBound - score < 0.31 ? 1 : 0;
+                    checks++;
+                }
+            }
+        }
+
+        // Tight as well as safe: asked for nothing, the bound is the score but for freshness (at most 0.3) and rounding.
+        Assert.Equal(checks, tight);
+    }
+}
