@@ -13,6 +13,11 @@ public sealed class SqliteConnectionFactory
     private readonly string connectionString;
     private readonly string pragmas;
 
+    /// <summary>The open SQLite handles the pragmas have been applied to (weakly: a handle the pool closes drops out).</summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> configured = [];
+    private static readonly object Configured = new();
+    private volatile bool directoryMade;
+
     public SqliteConnectionFactory(IOptions<SqliteOptions> options)
     {
         var settings = options.Value;
@@ -42,19 +47,31 @@ public sealed class SqliteConnectionFactory
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var directory = System.IO.Path.GetDirectoryName(FilePath);
-        if (!string.IsNullOrEmpty(directory))
+        if (!directoryMade)
         {
-            Directory.CreateDirectory(directory);
+            var directory = System.IO.Path.GetDirectoryName(FilePath);
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            directoryMade = true;
         }
 
         var connection = new SqliteConnection(connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
-            using var command = connection.CreateCommand();
-            command.CommandText = pragmas;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            // The settings belong to the SQLite handle, which the pool keeps open between uses: applied once per handle, not
+            // on every open (every request opens one).
+            if (connection.Handle is { } handle && !configured.TryGetValue(handle, out _))
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = pragmas;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                configured.AddOrUpdate(handle, Configured);
+            }
+
             return connection;
         }
         catch
