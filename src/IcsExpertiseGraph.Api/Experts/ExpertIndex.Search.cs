@@ -358,7 +358,7 @@ public sealed partial class ExpertIndex
             // Most people with the word have it in their headline or bio, not their name: a cheap look first (a name with
             // accents is folded before it can be compared: "zoe" is in "Zoë").
             var displayName = entries[person].Row.DisplayName;
-            if (System.Text.Ascii.IsValid(displayName) && !wanted.All(w => displayName.Contains(w, StringComparison.OrdinalIgnoreCase)))
+            if (System.Text.Ascii.IsValid(displayName) && !ContainsAll(displayName, wanted))
             {
                 continue;
             }
@@ -373,16 +373,33 @@ public sealed partial class ExpertIndex
         return named;
     }
 
+    /// <summary>Whether the text holds every one of the words, ignoring case (a loop: this runs for every posting of a name's rarest word).</summary>
+    private static bool ContainsAll(string text, HashSet<string> words)
+    {
+        foreach (var word in words)
+        {
+            if (!text.Contains(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>For each skill position, the concepts (as bits) it answers and the concepts that name it.</summary>
     private (ulong[] Answers, ulong[] Roots) ConceptBitsByPosition(ExpertRanker ranker)
     {
         var answers = new ulong[skillDomain.Length];
         var roots = new ulong[skillDomain.Length];
-        foreach (var skill in Taxonomy.All)
+        // Only the few skills answering a concept have bits: the rest stay zero, with no lookup.
+        foreach (var skill in ranker.AnsweringSkills)
         {
-            var position = skillPositions[skill.Id];
-            answers[position] = ranker.AnswerBits(skill.Id);
-            roots[position] = ranker.RootBits(skill.Id);
+            if (skillPositions.TryGetValue(skill, out var position))
+            {
+                answers[position] = ranker.AnswerBits(skill);
+                roots[position] = ranker.RootBits(skill);
+            }
         }
 
         return (answers, roots);

@@ -96,6 +96,9 @@ public sealed class ExpertRanker(SkillTaxonomy taxonomy, IReadOnlyList<Concept> 
         return named != 0 ? named : all;
     }
 
+    /// <summary>The skills that answer at least one concept (any other skill's bits are zero).</summary>
+    public IEnumerable<Guid> AnsweringSkills => answers.Keys;
+
     /// <summary>The concepts (as bits) a skill answers.</summary>
     public ulong AnswerBits(Guid skillId) => answers.GetValueOrDefault(skillId);
 

@@ -82,7 +82,8 @@ public static class Vocabulary
 
         // Nothing named a skill: skills whose names hold one of the longer words stand in, and the words stay free text.
         var terms = SearchText.Terms(query).Select(SearchText.Singular).Where(t => t.Length >= 4).ToHashSet();
-        var containing = taxonomy.Labels.Where(l => !l.IsAlias && l.Words.Any(terms.Contains)).Select(l => l.Skill).DistinctBy(s => s.Id).ToList();
+        Func<string, bool> typed = terms.Contains; // one delegate, not one per label
+        var containing = taxonomy.Labels.Where(l => !l.IsAlias && l.Words.Any(typed)).Select(l => l.Skill).DistinctBy(s => s.Id).ToList();
         return (containing.Count == 0 ? [] : [taxonomy.ConceptFor(containing, string.Join(' ', terms), ConceptSource.Word)], []);
     }
 
