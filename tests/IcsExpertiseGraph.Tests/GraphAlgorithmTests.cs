@@ -247,6 +247,49 @@ public sealed class GraphAlgorithmTests
         Assert.Contains(second, position.Skip(4).Take(4));
     }
 
+    [Fact]
+    public void AnIcsPictureTakesPeopleOfEqualBrokerageByMostLinksThenByIdAndACancelledRequestStopsCountingChains()
+    {
+        // Three people on one project (two links each), two on another (one link each), one alone: nobody lies on a
+        // chain between two others, so everyone's betweenness is 0 and the picture of the ICS orders them by links, then
+        // by id. Counting chains for a request that has been cancelled stops at once.
+        var people = Enumerable.Range(0, 6).Select(_ => (Id: Guid.NewGuid(), Visibility: Visibility.Public)).ToList();
+        var system = Guid.NewGuid();
+        var organisation = (Id: Guid.NewGuid(), Ics: (Guid?)system);
+        var projects = Enumerable.Range(1, 3).Select(i => (Id: Guid.NewGuid(), Last: (DateOnly?)new DateOnly(2024, 1, i))).ToList();
+        var contributions = new[] { (0, 0), (1, 0), (2, 0), (3, 1), (4, 1), (5, 2) }.Select(c => (people[c.Item1].Id, projects[c.Item2].Id)).ToList();
+        var graph = new CollaborationGraph(new CollaborationSource(1, people, [organisation], [.. people.Select(p => (p.Id, organisation.Id))], projects, contributions));
+        var betweenness = GraphAlgorithms.Betweenness(graph, _ => true);
+        Assert.All(betweenness, b => Assert.Equal(0, b));
+
+        var picture = GraphAlgorithms.System(graph, system, p => betweenness[p], limit: 6, allowed: _ => true);
+
+        var position = people.Select(p => Enumerable.Range(0, graph.PeopleCount).Single(i => graph.PersonId(i) == p.Id)).ToList();
+        int[] expected = [.. new[] { 0, 1, 2 }.OrderBy(i => people[i].Id), .. new[] { 3, 4 }.OrderBy(i => people[i].Id), 5];
+        Assert.Equal(expected.Select(i => position[i]), picture.People);
+        Assert.False(picture.Truncated);
+        Assert.Throws<OperationCanceledException>(() => GraphAlgorithms.Betweenness(graph, _ => true, cancellationToken: new CancellationToken(canceled: true)));
+    }
+
+    [Fact]
+    public void OnAChainVisitedFromItsFarEndLabelsSpreadOneStepARoundTiesGoingToTheSmallerLabelUntilNothingChanges()
+    {
+        // A chain a–b–c–d (three projects of two), a holding the smallest position and d the largest, each person
+        // visited from d back to a. Each takes the label most of their links carry, ties to the smaller: in the first
+        // round d takes c's, c b's, b a's; the labels then need two more rounds to reach d. Run to the end the chain is
+        // one community labelled a; cut to one round, it is still split three ways.
+        var people = Enumerable.Range(0, 4).Select(_ => (Id: Guid.NewGuid(), Visibility: Visibility.Public)).ToList();
+        var organisation = (Id: Guid.NewGuid(), Ics: (Guid?)null);
+        var projects = Enumerable.Range(1, 3).Select(i => (Id: Guid.NewGuid(), Last: (DateOnly?)new DateOnly(2024, 1, i))).ToList();
+        var contributions = Enumerable.Range(0, 3).SelectMany(i => new[] { (people[i].Id, projects[i].Id), (people[i + 1].Id, projects[i].Id) }).ToList();
+        var graph = new CollaborationGraph(new CollaborationSource(1, people, [organisation], [.. people.Select(p => (p.Id, organisation.Id))], projects, contributions));
+        var (a, b, c, d) = (graph.Position(people[0].Id)!.Value, graph.Position(people[1].Id)!.Value, graph.Position(people[2].Id)!.Value, graph.Position(people[3].Id)!.Value);
+        Assert.True(a < b && b < c && c < d);
+
+        Assert.Equal([a, a, a, a], GraphAlgorithms.Communities(graph, [d, c, b, a]));
+        Assert.Equal([c, b, a, a], GraphAlgorithms.Communities(graph, [d, c, b, a], maxRounds: 1));
+    }
+
     /// <summary>
     /// For each v, the sum over sources s and every other t of the share of shortest s–t paths through v (each ordered pair
     /// once), by definition: the sampled figure before scaling.

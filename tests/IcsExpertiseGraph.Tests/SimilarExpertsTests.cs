@@ -87,6 +87,18 @@ public sealed class SimilarExpertsTests
         Assert.Empty(similar);
     }
 
+    [Fact]
+    public async Task PeersOfSomeoneWhoIsNotThereAreNotFoundAndTheAnswerSaysSo()
+    {
+        using var factory = new ApiFactory { DemoPeople = 20 };
+
+        var response = await factory.QueryAsync(Similar, new { id = GlobalId.Encode("Person", Guid.NewGuid()) });
+
+        var error = Assert.Single(response["errors"].Arr())!;
+        Assert.Equal("There is no person with that id that you may see.", error["message"].Str());
+        Assert.Equal("NOT_FOUND", error["extensions"]!["code"].Str());
+    }
+
     /// <summary>The world below in a fresh API, and similarExperts for one of its people (which must not fail).</summary>
     private static async Task<(World World, JsonArray Similar)> SimilarToAsync(string name)
     {
