@@ -23,6 +23,8 @@ public sealed class SearchResultCacheTests
 
         public int WordMentions => 0;
 
+        public int Placed => count;
+
         public IReadOnlyList<RankedCandidate> Top(int count) => [];
 
         public string? TextDetail(Guid personId) => null;
