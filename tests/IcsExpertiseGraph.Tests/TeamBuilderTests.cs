@@ -377,25 +377,30 @@ public sealed class TeamBuilderTests(SharedApi api) : IClassFixture<SharedApi>
     /// A crew of these people (by name, in this order of import) in organisations ZZC1, ZZC2, ZZC3 (by
     /// <paramref name="organisation"/>: 0, 1, 2, or below 0 for no employer; without it, the first).
     /// </summary>
+    /// <summary>An ICS nobody in the demo network works in, so the people a test puts there are the only ones.</summary>
+    private static async Task<Guid> EmptyIcsAsync(ApiFactory factory)
+    {
+        foreach (var ics in (await factory.Store.ListIntegratedCareSystemsAsync(new PageRequest(0, 100), Ct)).Items)
+        {
+            var there = await factory.QueryAsync("query($ics: ID!) { searchExperts(filter: { icsIds: [$ics] }) { totalCount } }",
+                new { ics = GlobalId.Encode("IntegratedCareSystem", ics.Id) });
+            if (there["data"]!["searchExperts"]!["totalCount"]!.GetValue<int>() == 0)
+            {
+                return ics.Id;
+            }
+        }
+
+        Assert.Fail("Every ICS has someone working in it: no empty one to build the team in.");
+        return Guid.Empty;
+    }
+
     private static async Task<Crew> CrewAsync(ApiFactory factory, int skillCount, string[] names, Func<string, int>? organisation = null)
     {
         var store = factory.Store;
         var taxonomy = await store.GetAllSkillsAsync(Ct);
         var skills = taxonomy.Where(s => s.BroaderId is null && taxonomy.All(n => n.BroaderId != s.Id)).Take(skillCount).Select(s => s.Id).ToArray();
         Assert.Equal(skillCount, skills.Length);
-        var icsId = Guid.Empty;
-        foreach (var ics in (await store.ListIntegratedCareSystemsAsync(new PageRequest(0, 100), Ct)).Items)
-        {
-            var there = await factory.QueryAsync("query($ics: ID!) { searchExperts(filter: { icsIds: [$ics] }) { totalCount } }",
-                new { ics = GlobalId.Encode("IntegratedCareSystem", ics.Id) });
-            if (there["data"]!["searchExperts"]!["totalCount"]!.GetValue<int>() == 0)
-            {
-                icsId = ics.Id;
-                break;
-            }
-        }
-
-        Assert.NotEqual(Guid.Empty, icsId);
+        var icsId = await EmptyIcsAsync(factory);
         for (var o = 1; o <= 3; o++)
         {
             await store.UpsertOrganisationAsync(new OrganisationDraft(null, $"ZZC{o}", $"Crew Organisation {o}", OrganisationType.AcuteTrust, icsId), null, Now, Ct);
@@ -423,19 +428,7 @@ public sealed class TeamBuilderTests(SharedApi api) : IClassFixture<SharedApi>
         var unrelated = taxonomy.Where(s => s.BroaderId is null && s.Id != second.Id && taxonomy.All(n => n.BroaderId != s.Id)).Take(2).ToList();
         var (first, third) = (unrelated[0], unrelated[1]);
 
-        var icsId = Guid.Empty;
-        foreach (var ics in (await store.ListIntegratedCareSystemsAsync(new PageRequest(0, 100), Ct)).Items)
-        {
-            var there = await factory.QueryAsync("query($ics: ID!) { searchExperts(filter: { icsIds: [$ics] }) { totalCount } }",
-                new { ics = GlobalId.Encode("IntegratedCareSystem", ics.Id) });
-            if (there["data"]!["searchExperts"]!["totalCount"]!.GetValue<int>() == 0)
-            {
-                icsId = ics.Id;
-                break;
-            }
-        }
-
-        Assert.NotEqual(Guid.Empty, icsId);
+        var icsId = await EmptyIcsAsync(factory);
         await store.UpsertOrganisationAsync(new OrganisationDraft(null, "ZZT01", "Team Test Trust", OrganisationType.AcuteTrust, icsId), null, Now, Ct);
         await store.UpsertOrganisationAsync(new OrganisationDraft(null, "ZZT02", "Team Test Council", OrganisationType.LocalAuthority, icsId), null, Now, Ct);
         await store.ImportPeopleAsync(
