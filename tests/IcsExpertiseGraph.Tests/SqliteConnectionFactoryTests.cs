@@ -5,7 +5,8 @@ namespace IcsExpertiseGraph.Tests;
 
 /// <summary>
 /// Every connection the store uses is durable (synchronous=FULL: an acknowledged write survives a power loss) and waits
-/// for a busy writer instead of failing: a fresh handle, one the pool hands back, and one opened after the pool let go.
+/// for a busy writer instead of failing, and reads through the memory map configured: a fresh handle, one the pool hands
+/// back, and one opened after the pool let go.
 /// </summary>
 public sealed class SqliteConnectionFactoryTests : IDisposable
 {
@@ -23,7 +24,7 @@ public sealed class SqliteConnectionFactoryTests : IDisposable
     [Fact]
     public async Task EveryConnectionIsDurableAndWaitsForBusyWritersHoweverItWasOpened()
     {
-        var factory = new SqliteConnectionFactory(Options.Create(new SqliteOptions { Path = Path.Combine(directory, "nested", "expertise.db"), BusyTimeoutMilliseconds = 4321 }));
+        var factory = new SqliteConnectionFactory(Options.Create(new SqliteOptions { Path = Path.Combine(directory, "nested", "expertise.db"), BusyTimeoutMilliseconds = 4321, MemoryMapBytes = 3 << 20 }));
         for (var round = 0; round < 3; round++)
         {
             // Two at once (two handles), then both back to the pool and taken again.
@@ -35,6 +36,7 @@ public sealed class SqliteConnectionFactoryTests : IDisposable
                     Assert.Equal(2L, await ScalarAsync(connection, "PRAGMA synchronous")); // FULL
                     Assert.Equal(4321L, await ScalarAsync(connection, "PRAGMA busy_timeout"));
                     Assert.Equal(1L, await ScalarAsync(connection, "PRAGMA foreign_keys"));
+                    Assert.Equal(3L << 20, await ScalarAsync(connection, "PRAGMA mmap_size"));
                 }
             }
 
@@ -45,6 +47,20 @@ public sealed class SqliteConnectionFactoryTests : IDisposable
         }
 
         Assert.True(File.Exists(Path.Combine(directory, "nested", "expertise.db")));
+    }
+
+    [Fact]
+    public async Task TheMemoryMapCanBeTurnedOffAndCannotBeNegative()
+    {
+        var path = Path.Combine(directory, "expertise.db");
+        var off = new SqliteConnectionFactory(Options.Create(new SqliteOptions { Path = path, MemoryMapBytes = 0 }));
+        await using (var connection = await off.OpenAsync(CancellationToken.None))
+        {
+            Assert.Equal(0L, await ScalarAsync(connection, "PRAGMA mmap_size"));
+        }
+
+        var refused = Assert.Throws<ArgumentOutOfRangeException>(() => new SqliteConnectionFactory(Options.Create(new SqliteOptions { Path = path, MemoryMapBytes = -1 })));
+        Assert.Contains("MemoryMapBytes", refused.Message, StringComparison.Ordinal);
     }
 
     private static async Task<object?> ScalarAsync(Microsoft.Data.Sqlite.SqliteConnection connection, string sql)

@@ -6,7 +6,8 @@ namespace IcsExpertiseGraph.Api.Storage.Sqlite;
 /// <summary>
 /// Opens pooled connections to the one database file, each with the durability settings applied:
 /// synchronous=FULL so an acknowledged (committed) write survives a power loss in WAL mode,
-/// foreign keys enforced, and a busy timeout so concurrent writers queue instead of failing.
+/// foreign keys enforced, a busy timeout so concurrent writers queue instead of failing, and reads through a memory
+/// map (<see cref="SqliteOptions.MemoryMapBytes"/>).
 /// </summary>
 public sealed class SqliteConnectionFactory
 {
@@ -30,7 +31,8 @@ public sealed class SqliteConnectionFactory
             Pooling = true,
             ForeignKeys = true,
         }.ToString();
-        pragmas = $"PRAGMA synchronous = FULL; PRAGMA busy_timeout = {settings.BusyTimeoutMilliseconds};";
+        ArgumentOutOfRangeException.ThrowIfNegative(settings.MemoryMapBytes, "Storage:Sqlite:MemoryMapBytes");
+        pragmas = $"PRAGMA synchronous = FULL; PRAGMA busy_timeout = {settings.BusyTimeoutMilliseconds}; PRAGMA mmap_size = {settings.MemoryMapBytes};";
     }
 
     public string FilePath { get; }
