@@ -691,7 +691,8 @@ public sealed partial class ExpertIndex
                     top = [.. index.Search(criteria, ranker, viewer, count).Top(count)];
                 }
 
-                return top.Length == count ? top : top[..count];
+                // A view, not a copy: every hit's explanation and place asks for the top down to its own rank.
+                return top.Length == count ? top : new ArraySegment<RankedCandidate>(top, 0, count);
             }
         }
 

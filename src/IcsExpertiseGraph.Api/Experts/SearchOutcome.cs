@@ -31,10 +31,16 @@ public sealed class SearchOutcome(ISearchMatches matches, ExpertRanker ranker)
     public SearchFacets Facets => facets ??= matches.Facets();
 
     /// <summary>The hit at this rank with its matched skills and the reasons for its score.</summary>
-    public ExpertMatch Explain(int rank) => explained.GetOrAdd(rank, r =>
+    public ExpertMatch Explain(int rank)
     {
-        var hit = matches.Top(r + 1)[r];
+        if (explained.TryGetValue(rank, out var known))
+        {
+            return known;
+        }
+
+        var hit = matches.Top(rank + 1)[rank];
         // No text relevance: none of the query's words is in their name, headline or bio, so there is nothing to point at.
-        return Ranker.Explain(hit.Candidate, hit.Candidate.TextRelevance > 0 ? matches.TextDetail(hit.Candidate.PersonId) : null);
-    });
+        // Two callers explaining one rank at once both work it out; the first one kept is the one every caller gets.
+        return explained.GetOrAdd(rank, Ranker.Explain(hit.Candidate, hit.Candidate.TextRelevance > 0 ? matches.TextDetail(hit.Candidate.PersonId) : null));
+    }
 }
