@@ -273,6 +273,50 @@ public sealed class TeamBuilderTests(SharedApi api) : IClassFixture<SharedApi>
     }
 
     [Fact]
+    public async Task AskedToSpanOrganisationsAFullTeamOfThreeLetsGoTheMemberWhoseSkillsTheOthersMostlyCover()
+    {
+        // In the first organisation: Cid, an expert in the first and third skills, comes first; then Bea, a coach in the
+        // second (and a practitioner in the first); then Abe, a coach in the first (and a practitioner in the second).
+        // Olive, elsewhere, is a practitioner in the third: she adds nothing to Cid, so she is never picked. Spanning two
+        // organisations, someone makes way for her: Abe, whose loss costs the team least (only his coaching of the first
+        // skill above Cid's expert level), not Bea (her coaching of the second) nor Cid (the only one in the third). Abe's
+        // id is below Bea's: counting a loss with the others' weakest cover instead of their strongest, or counting what
+        // the others cover beyond the member instead of what only the member brings, would tie Abe and Bea and let Bea go.
+        using var factory = new ApiFactory { DemoPeople = 20 };
+        string[] home = [.. Enumerable.Range(1, 3).Select(i => $"Home Member {i}")];
+        var crew = await CrewAsync(factory, skillCount: 3, [.. home, "Olive Outside"], name => name == "Olive Outside" ? 1 : 0);
+        var byId = home.OrderBy(crew.Id).ToArray();
+        var (abe, bea, cid) = (byId[0], byId[1], byId[2]);
+        await crew.SetAsync(factory, cid, AvailabilityStatus.Open, open: true, (0, SkillLevel.Expert, SkillEvidence.Project), (2, SkillLevel.Expert, SkillEvidence.Project));
+        await crew.SetAsync(factory, bea, AvailabilityStatus.Open, open: true, (0, SkillLevel.Practitioner, SkillEvidence.Project), (1, SkillLevel.Coach, SkillEvidence.Project));
+        await crew.SetAsync(factory, abe, AvailabilityStatus.Open, open: true, (0, SkillLevel.Coach, SkillEvidence.Project), (1, SkillLevel.Practitioner, SkillEvidence.Project));
+        await crew.SetAsync(factory, "Olive Outside", AvailabilityStatus.Open, open: true, (2, SkillLevel.Practitioner, SkillEvidence.Project));
+        await factory.Services.GetRequiredService<ReadModelFollower>().CatchUpAsync(Ct);
+
+        Assert.Equal([cid, bea, abe], (await crew.TeamAsync(factory, [0, 1, 2], size: 3, cross: false)).Members);
+        Assert.Equal([cid, bea, "Olive Outside"], (await crew.TeamAsync(factory, [0, 1, 2], size: 3, cross: true)).Members);
+    }
+
+    [Fact]
+    public async Task AskedToSpanOrganisationsAFullTeamWhoseMembersWouldEachBeMissedAlikeLetsGoTheOneWithTheHigherId()
+    {
+        // Two coaches from the first organisation, one in each skill, fill a team of two; Otto, elsewhere, a practitioner in
+        // the first skill, is never picked. Spanning two organisations, one of them makes way for him: losing either costs a
+        // whole skill, so the rule that keeps answers stable decides: the member with the higher id goes.
+        using var factory = new ApiFactory { DemoPeople = 20 };
+        string[] home = ["Dee First", "Eli Second"];
+        var crew = await CrewAsync(factory, skillCount: 2, [.. home, "Otto Outside"], name => name == "Otto Outside" ? 1 : 0);
+        await crew.SetAsync(factory, "Dee First", AvailabilityStatus.Open, open: true, (0, SkillLevel.Coach, SkillEvidence.Project));
+        await crew.SetAsync(factory, "Eli Second", AvailabilityStatus.Open, open: true, (1, SkillLevel.Coach, SkillEvidence.Project));
+        await crew.SetAsync(factory, "Otto Outside", AvailabilityStatus.Open, open: true, (0, SkillLevel.Practitioner, SkillEvidence.Project));
+        await factory.Services.GetRequiredService<ReadModelFollower>().CatchUpAsync(Ct);
+        var (lower, higher) = crew.Id("Dee First").CompareTo(crew.Id("Eli Second")) < 0 ? ("Dee First", "Eli Second") : ("Eli Second", "Dee First");
+
+        Assert.Equal([lower, higher], (await crew.TeamAsync(factory, [0, 1], size: 2, cross: false)).Members);
+        Assert.Equal([lower, "Otto Outside"], (await crew.TeamAsync(factory, [0, 1], size: 2, cross: true)).Members);
+    }
+
+    [Fact]
     public async Task WhereCoverIsEqualOpennessAndThenANewOrganisationTipTheChoice()
     {
         // Noel works only for his own organisation; as the only coach in the first skill he may be proposed for it, but
