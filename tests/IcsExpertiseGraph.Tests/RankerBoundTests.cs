@@ -30,7 +30,7 @@ public sealed class RankerBoundTests
             [Taxonomy.ConceptFor([Other], Other.Name, ConceptSource.Name), Taxonomy.ConceptFor([Fourth], Fourth.Name, ConceptSource.Filter)],
             [Taxonomy.ConceptForDomain(QualityDomain.SystemsThinking)],
         ];
-        var (checks, tight) = (0, 0);
+        var (checks, tight, asked, tighter) = (0, 0, 0, 0);
         for (var person = 0; person < 2000; person++)
         {
             var holdings = Taxonomy.All.Where(_ => random.Next(3) > 0).Select(s => new CandidateSkill(s.Id, (SkillLevel)random.Next(4),
@@ -48,6 +48,16 @@ public sealed class RankerBoundTests
                 var ranker = new ExpertRanker(Taxonomy, ask, now);
                 var score = ranker.Score(candidate, SearchGroup.Skills, 0, 0).Score;
                 Assert.True(score <= staticBound, $"Score {score} above the static bound {staticBound} for {ask.Length} concepts.");
+                if (ask.Length > 0)
+                {
+                    // What the index keeps beside each held skill: the strongest holding that answers the ask, in a byte.
+                    var strongest = holdings.Where(h => ranker.AnswerBits(h.SkillId) != 0).Select(h => ExpertRanker.FromBoundByte(ExpertRanker.HoldingBoundByte(h))).DefaultIfEmpty(0).Max();
+                    var answeringBound = ExpertRanker.AnsweringBound(strongest, availability != AvailabilityStatus.NotAvailable, open) + ExpertRanker.TextBound(text);
+                    Assert.True(score <= answeringBound, $"Score {score} above the answering bound {answeringBound} for {ask.Length} concepts.");
+                    tighter += answeringBound < staticBound - 0.05 ? 1 : 0;
+                    asked++;
+                }
+
                 if (ask.Length == 0)
                 {
                     Assert.True(score <= profileBound, $"Score {score} above the profile bound {profileBound}.");
@@ -59,5 +69,8 @@ public sealed class RankerBoundTests
 
         // Tight as well as safe: asked for nothing, the bound is the score but for freshness (at most 0.3) and rounding.
         Assert.Equal(checks, tight);
+        // And asked for something, the answering bound is well below the static one for many: those who hold something
+        // stronger than what was asked for, or hold nothing that answers it.
+        Assert.True(tighter > asked / 4, $"The answering bound was tighter for only {tighter} of {asked}.");
     }
 }

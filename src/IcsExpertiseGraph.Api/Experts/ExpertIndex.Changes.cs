@@ -53,7 +53,7 @@ public sealed partial class ExpertIndex
 
         entries = new ChunkedArray<PersonEntry>(built);
         hot = new ChunkedArray<PersonHot>([.. built.Select(Hot)]);
-        held = new ChunkedArray<HeldSkills>([.. built.Select(e => HeldSkills.Of(e.HoldingSkill))]);
+        held = new ChunkedArray<HeldSkills>([.. built.Select(e => HeldSkills.Of(e.HoldingSkill, e.Holdings))]);
         organisationFacets = new(() => OrganisationFacets(organisations));
         bits = PeopleBits.Build([.. built.Select(Hot)], [.. built.Select(e => e.HoldingSkill)], skillDomain.Length);
         positionOf = PositionMap.From([.. built.Select(e => e.Row.Id)]);
@@ -159,7 +159,7 @@ public sealed partial class ExpertIndex
             entryChanges.Add((newRows[n].Position, built[n]));
             var facts = Hot(built[n]);
             flagChanges.Add((newRows[n].Position, facts));
-            heldChanges.Add((newRows[n].Position, HeldSkills.Of(built[n].HoldingSkill)));
+            heldChanges.Add((newRows[n].Position, HeldSkills.Of(built[n].HoldingSkill, built[n].Holdings)));
             bitChanges.Add((newRows[n].Position, skillsBefore.GetValueOrDefault(newRows[n].Position, []), facts, built[n].HoldingSkill));
             total[(int)built[n].Row.Visibility] += built[n].Length;
             live[(int)built[n].Row.Visibility]++;

@@ -786,8 +786,10 @@ public sealed partial class ExpertIndex
                     continue;
                 }
 
-                // Someone whose score cannot reach the worst of the best so far is not scored at all.
-                if (places[i] > cut || (best.Full && (places[i] > best.Worst.Place || (places[i] == best.Worst.Place && bounds[i] < best.Worst.Score))))
+                // Someone whose score cannot reach the worst of the best so far is not scored at all: first by the bound kept
+                // with the match, then by the tighter one their held skills give, read from the flat column.
+                if (places[i] > cut || (best.Full && (places[i] > best.Worst.Place || (places[i] == best.Worst.Place
+                    && (bounds[i] < best.Worst.Score || AnsweringBound(i) < best.Worst.Score)))))
                 {
                     continue;
                 }
@@ -812,6 +814,36 @@ public sealed partial class ExpertIndex
         /// </summary>
         private static ulong Likeliness(int place, double bound) =>
             ((ulong)(uint)place << 32) | (uint.MaxValue - BitConverter.SingleToUInt32Bits(Math.Max(0f, (float)bound)));
+
+        /// <summary>
+        /// The most match <paramref name="i"/> can score (<see cref="ExpertRanker.AnsweringBound"/>): from the bound bytes of
+        /// the holdings that answer what is asked, read beside their positions, without visiting the person's entry. The
+        /// bound kept with the match when nothing is asked for (there is no answering holding then), or when the positions
+        /// are not inline.
+        /// </summary>
+        private double AnsweringBound(int i)
+        {
+            var position = matches.Positions[i];
+            ref readonly var held = ref index.held.At(position);
+            if (ranker.Concepts.Count == 0 || !held.Inline)
+            {
+                return matches.Bounds[i];
+            }
+
+            byte strongest = 0;
+            var skills = held.Positions;
+            for (var h = 0; h < skills.Length; h++)
+            {
+                if (answerBits[skills[h]] != 0 && held.BoundAt(h) > strongest)
+                {
+                    strongest = held.BoundAt(h);
+                }
+            }
+
+            var flags = index.hot.At(position).Flags;
+            return ExpertRanker.AnsweringBound(ExpertRanker.FromBoundByte(strongest), (flags & NotAvailableFlag) == 0, (flags & OpenFlag) != 0)
+                + ExpertRanker.TextBound(matches.Texts[i]);
+        }
 
         private Scored Score(int i)
         {

@@ -392,6 +392,29 @@ public sealed class ExpertRanker(SkillTaxonomy taxonomy, IReadOnlyList<Concept> 
             + (open ? Weights.OpenToCrossOrganisation : 0) + 0.001;
     }
 
+    /// <summary>The most any one holding can add (<see cref="HoldingBound"/> of a verified coach with the strongest evidence).</summary>
+    private const double MaxHoldingBound = Weights.SkillLevel + Weights.Evidence + Weights.Verification + Weights.Endorsements + Weights.ProjectEvidence;
+
+    /// <summary>
+    /// <see cref="HoldingBound"/> in a byte, rounded up (so <see cref="FromBoundByte"/> is never below it): small enough to
+    /// keep beside each of a person's skill positions in the index.
+    /// </summary>
+    public static byte HoldingBoundByte(CandidateSkill holding) =>
+        (byte)Math.Clamp(Math.Ceiling(HoldingBound(holding) / MaxHoldingBound * byte.MaxValue), 0, byte.MaxValue);
+
+    /// <summary>The holding bound a <see cref="HoldingBoundByte"/> stands for: at least the exact one.</summary>
+    public static double FromBoundByte(byte bound) => bound * (MaxHoldingBound / byte.MaxValue);
+
+    /// <summary>
+    /// The most a person's score can be without its text when skills, domains or words standing for skills are asked for:
+    /// each concept's part is what the person's strongest holding answering it adds, averaged over every concept asked, so
+    /// no more than their strongest answering holding (<paramref name="bestAnswering"/>, from <see cref="HoldingBound"/>);
+    /// freshness in full, availability and openness as in <see cref="StaticBound"/>, with the same margin for rounding.
+    /// Far tighter than <see cref="StaticBound"/> for the many who hold something stronger that was not asked for.
+    /// </summary>
+    public static double AnsweringBound(double bestAnswering, bool available, bool open) =>
+        bestAnswering + Weights.Freshness + (available ? Weights.Availability : 0) + (open ? Weights.OpenToCrossOrganisation : 0) + 0.001;
+
     /// <summary>A ranker asked for nothing: it ranks by the strongest few holdings (<see cref="ProfileBound"/>).</summary>
     private static readonly ExpertRanker AskedForNothing = new(new SkillTaxonomy([]), [], DateTimeOffset.UnixEpoch);
 
