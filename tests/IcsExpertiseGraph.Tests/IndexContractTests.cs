@@ -37,6 +37,43 @@ public sealed class IndexContractTests(SharedApi api) : IClassFixture<SharedApi>
         }
     }
 
+    [Fact]
+    public async Task FacetsCountedFromTheColumnsOrPersonByPersonAreTheCountsOfTheCandidatesFound()
+    {
+        // The index counts the skill and domain facets of many matches from its bit columns and of few person by person;
+        // either way they must be what counting the same people's holdings one by one gives (the store's way).
+        var sample = await SampleAsync();
+        var index = await api.Factory.Services.GetRequiredService<ExpertIndexHost>().GetAsync(CancellationToken.None);
+        var organisations = index.Organisations.ToDictionary(o => o.Id);
+        var ranker = new ExpertRanker(index.Taxonomy, [], DateTimeOffset.UtcNow);
+        var columns = index.Taxonomy.All.Count + Enum.GetValues<QualityDomain>().Length;
+        var (fromColumns, byPerson) = (0, 0);
+        foreach (var (name, make) in CriteriaCases())
+        {
+            var (criteria, viewer) = make(sample);
+            var candidates = index.FindCandidates(criteria, viewer);
+            var found = index.Search(criteria, ranker, viewer, prepare: 0, facets: true);
+            Assert.Equal(candidates.Count, found.Count);
+
+            var expected = SearchFacets.Count(candidates, index.Taxonomy, id => organisations.GetValueOrDefault(id));
+            var facets = found.Facets();
+            Assert.True(expected.Skills.SequenceEqual(facets.Skills), $"{name}: skill facets differ");
+            Assert.True(expected.Domains.SequenceEqual(facets.Domains), $"{name}: domain facets differ");
+            Assert.True(expected.IntegratedCareSystems.SequenceEqual(facets.IntegratedCareSystems), $"{name}: ICS facets differ");
+            Assert.True(expected.OrganisationTypes.SequenceEqual(facets.OrganisationTypes), $"{name}: organisation type facets differ");
+            if (ExpertIndex.FacetsFromColumns(found.Count, columns, (index.PeopleCount + 63) / 64))
+            {
+                fromColumns++;
+            }
+            else
+            {
+                byPerson++;
+            }
+        }
+
+        Assert.True(fromColumns > 0 && byPerson > 0, $"{fromColumns} cases counted from the columns and {byPerson} person by person: both ways must be tried");
+    }
+
     private sealed record Sample(Guid Ics, Guid Place, Guid Spc, IReadOnlySet<Guid> SpcAndNarrower, Guid PrivatePerson);
 
     private async Task<Sample> SampleAsync()

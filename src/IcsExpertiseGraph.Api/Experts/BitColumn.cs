@@ -92,6 +92,28 @@ internal sealed class BitColumn
         return new BitColumn(next, count);
     }
 
+    /// <summary>How many of these positions are set in <paramref name="members"/> too.</summary>
+    public int CountIn(ReadOnlySpan<ulong> members)
+    {
+        var count = 0;
+        for (var c = 0; c < chunks.Length && (c << Shift) < members.Length; c++)
+        {
+            if (chunks[c] is not { } chunk)
+            {
+                continue;
+            }
+
+            var part = members[(c << Shift)..];
+            var source = chunk.AsSpan(0, Math.Min(ChunkWords, part.Length));
+            for (var i = 0; i < source.Length; i++)
+            {
+                count += System.Numerics.BitOperations.PopCount(source[i] & part[i]);
+            }
+        }
+
+        return count;
+    }
+
     /// <summary>target |= this, over the target's words.</summary>
     public void OrInto(Span<ulong> target)
     {

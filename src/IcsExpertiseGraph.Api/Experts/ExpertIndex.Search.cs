@@ -100,7 +100,7 @@ public sealed partial class ExpertIndex
                 if (ByLevels(members, placing, namedPeople, matches, prepare) is var (matched, holders))
                 {
                     return new SearchMatches(this, ranker, criteria, viewer, matches, answerBits, rootBits, prepare,
-                        facets ? CountFacets(Positions(members, scratch.First)) : null, matched, holders);
+                        facets ? CountFacets(Positions(members, scratch.First), members) : null, matched, holders);
                 }
 
                 matches.Clear();
@@ -115,7 +115,7 @@ public sealed partial class ExpertIndex
             }
 
             return new SearchMatches(this, ranker, criteria, viewer, matches, answerBits, rootBits, prepare,
-                facets ? CountFacets(matches.Positions) : null, matches.Count, matches.SkillHolders);
+                facets ? CountFacets(matches.Positions, AsBits(matches.Positions, scratch.Filter(words))) : null, matches.Count, matches.SkillHolders);
         }
         finally
         {
@@ -941,7 +941,52 @@ public sealed partial class ExpertIndex
     /// organisation types through small numbers per organisation (a person with one current employer needs no more), skills
     /// from the person's holdings.
     /// </summary>
-    private SearchFacets CountFacets(ReadOnlySpan<int> people)
+    /// <summary>One match's skills and their domains, counted person by person.</summary>
+    private void CountHoldings(int position, in PersonHot hot, int[] skillCounts, int[] domainCounts)
+    {
+        for (var domains = (uint)hot.Domains; domains != 0; domains &= domains - 1)
+        {
+            domainCounts[System.Numerics.BitOperations.TrailingZeroCount(domains)]++;
+        }
+
+        ref readonly var skills = ref held.At(position);
+        if (skills.Inline)
+        {
+            foreach (var skill in skills.Positions)
+            {
+                skillCounts[skill]++;
+            }
+        }
+        else
+        {
+            foreach (var skill in entries[position].HoldingSkill)
+            {
+                skillCounts[skill]++;
+            }
+        }
+    }
+
+    /// <summary>The positions as bits in <paramref name="target"/> (cleared, a word per 64 people).</summary>
+    private static Span<ulong> AsBits(ReadOnlySpan<int> positions, Span<ulong> target)
+    {
+        foreach (var position in positions)
+        {
+            target[position >> 6] |= 1UL << position;
+        }
+
+        return target;
+    }
+
+    /// <summary>
+    /// Whether counting the skill and domain facets of <paramref name="people"/> matches goes faster from the columns (a
+    /// word operation per 64 people, for every skill and domain) than person by person (a visit to each match's held
+    /// skills, some 30 word operations' worth): only when the matches are many.
+    /// </summary>
+    internal static bool FacetsFromColumns(int people, int columns, int words) => (long)people * 32 >= (long)columns * words;
+
+    /// <param name="people">The matches, by position.</param>
+    /// <param name="members">The same matches as bits.</param>
+    private SearchFacets CountFacets(ReadOnlySpan<int> people, ReadOnlySpan<ulong> members)
     {
         var (systemIds, systemOf, typeOf) = organisationFacets.Value;
         var skillCounts = new int[skillDomain.Length];
@@ -951,28 +996,28 @@ public sealed partial class ExpertIndex
         var typeCounts = new int[Enum.GetValues<OrganisationType>().Length];
         var typeStamp = new int[typeCounts.Length];
         var stamp = 0;
+        // The columns hold live people only, as the matches are; a domain's column is who holds a skill of it (the flat
+        // facts' Domains bits, which the per-person count reads).
+        var byColumns = FacetsFromColumns(people.Length, bits.Skills.Length + bits.Domains.Length, members.Length);
+        if (byColumns)
+        {
+            for (var skill = 0; skill < skillCounts.Length; skill++)
+            {
+                skillCounts[skill] = bits.Skills[skill].CountIn(members);
+            }
+
+            for (var domain = 0; domain < domainCounts.Length && domain < bits.Domains.Length; domain++)
+            {
+                domainCounts[domain] = bits.Domains[domain].CountIn(members);
+            }
+        }
+
         foreach (var position in people)
         {
             var hot = this.hot[position];
-            for (var domains = (uint)hot.Domains; domains != 0; domains &= domains - 1)
+            if (!byColumns)
             {
-                domainCounts[System.Numerics.BitOperations.TrailingZeroCount(domains)]++;
-            }
-
-            ref readonly var skills = ref held.At(position);
-            if (skills.Inline)
-            {
-                foreach (var skill in skills.Positions)
-                {
-                    skillCounts[skill]++;
-                }
-            }
-            else
-            {
-                foreach (var skill in entries[position].HoldingSkill)
-                {
-                    skillCounts[skill]++;
-                }
+                CountHoldings(position, hot, skillCounts, domainCounts);
             }
 
             if (hot.Employers == 1)
