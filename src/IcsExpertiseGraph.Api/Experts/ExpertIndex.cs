@@ -301,6 +301,12 @@ public sealed partial class ExpertIndex : IReadModel
         Array.Sort(words, (x, y) => x.Size.CompareTo(y.Size));
         var (counted, averageLength) = Statistics(viewer);
         var countedFor = bits.CountedFor(viewer, (entries.Length + 63) >> 6);
+        if (words.Length == 1 && words[0].Postings.Length == 1)
+        {
+            ScoreOneList(words[0].Postings[0], text, touched, countedFor, counted, averageLength);
+            return;
+        }
+
         var (frequency, partial, seen, progress) = (scratch.Frequency, scratch.Partial, scratch.Counted, scratch.Progress);
         var first = scratch.First;
         var next = scratch.Next;
@@ -368,6 +374,33 @@ public sealed partial class ExpertIndex : IReadModel
         foreach (var person in first.Span)
         {
             partial[person] = 0;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="ScoreWords"/> for the commonest case, a typed word that stands for one indexed word: each of its people is in
+    /// its one list once, so the list is read twice in order (once to count it for the viewer, once to score it) and its
+    /// score goes straight to <paramref name="text"/>, without the per-person marks a group of words needs. The arithmetic
+    /// is the general path's, to the bit.
+    /// </summary>
+    private void ScoreOneList((int Person, float Frequency)[] list, double[] text, IntList touched, ulong[] countedFor, int counted, double averageLength)
+    {
+        var holding = 0;
+        foreach (var (person, _) in list)
+        {
+            holding += (int)((countedFor[person >> 6] >> person) & 1);
+        }
+
+        var idf = Math.Log(1 + ((counted - holding + 0.5) / (holding + 0.5)));
+        foreach (var (person, tf) in list)
+        {
+            var norm = K1 * (1 - B + (B * hot[person].Length / averageLength));
+            if (text[person] == 0)
+            {
+                touched.Add(person);
+            }
+
+            text[person] += Math.Max(double.Epsilon, idf * tf * (K1 + 1) / (tf + norm));
         }
     }
 
