@@ -936,11 +936,6 @@ public sealed partial class ExpertIndex
         }
     }
 
-    /// <summary>
-    /// Facet counts over the people at these positions (each counted once per value): domains from the flat bits, ICSs and
-    /// organisation types through small numbers per organisation (a person with one current employer needs no more), skills
-    /// from the person's holdings.
-    /// </summary>
     /// <summary>One match's skills and their domains, counted person by person.</summary>
     private void CountHoldings(int position, in PersonHot hot, int[] skillCounts, int[] domainCounts)
     {
@@ -984,6 +979,11 @@ public sealed partial class ExpertIndex
     /// </summary>
     internal static bool FacetsFromColumns(int people, int columns, int words) => (long)people * 32 >= (long)columns * words;
 
+    /// <summary>
+    /// Facet counts over the people at these positions (each counted once per value): skills and domains from the bit
+    /// columns when the matches are many, else from each person's held skills and flat domain bits; ICSs and organisation
+    /// types through small numbers per organisation (a person with one current employer needs no more).
+    /// </summary>
     /// <param name="people">The matches, by position.</param>
     /// <param name="members">The same matches as bits.</param>
     private SearchFacets CountFacets(ReadOnlySpan<int> people, ReadOnlySpan<ulong> members)

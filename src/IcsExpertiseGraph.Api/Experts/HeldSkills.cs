@@ -8,10 +8,10 @@ namespace IcsExpertiseGraph.Api.Experts;
 /// <summary>
 /// The skill positions a person holds, inline in 48 bytes with their bound bytes, kept in a flat column beside the index's
 /// entries: facets and placing read them for every match, and reading them from each person's entry (an object, then its
-/// array) cost a cache miss or two a person, more than the counting. Someone holding more than <see cref="Capacity"/> skills (or a taxonomy
-/// too large for 16-bit positions) is marked as such and read from their entry. Beside each position, a byte: the most
-/// that holding can add to a score (<see cref="ExpertRanker.HoldingBoundByte"/>), so ranking can tell from here alone,
-/// before visiting the entry, that someone cannot reach the page through the skills a search asks for.
+/// array) cost a cache miss or two a person, more than the counting. Someone holding more than <see cref="Capacity"/>
+/// skills (or a taxonomy too large for 16-bit positions) is marked as such and read from their entry. Beside each
+/// position, a byte: the most that holding can add to a score (<see cref="ExpertRanker.HoldingBoundByte"/>), so ranking
+/// can tell from here alone, before visiting the entry, that someone cannot reach the page through the skills asked for.
 /// </summary>
 internal readonly struct HeldSkills
 {
