@@ -69,6 +69,33 @@ public sealed class StoreTests : IDisposable
         Assert.True(await store.IsEmptyAsync(CancellationToken.None));
     }
 
+    [Fact]
+    public async Task AGraphLoadWhileAnotherWriterHoldsTheWriteLockReadsTheLastCommittedNetworkWithoutWaiting()
+    {
+        var store = await OpenStoreAsync();
+        await store.ImportAsync(new NetworkGenerator(5, AsOf).Generate(40), replaceExisting: false, progress: null, CancellationToken.None);
+        var committed = await store.LoadCollaborationSourceAsync(CancellationToken.None);
+
+        // Another process (a second instance, a restore) in the middle of a write, not yet committed.
+        await using var writer = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString());
+        await writer.OpenAsync();
+        using var transaction = writer.BeginTransaction(deferred: false);
+        await using (var command = writer.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "UPDATE change_sequence SET value = value + 1 WHERE id = 1";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        // A read takes WAL's snapshot; one that asked for the write lock would wait out the busy timeout and fail.
+        var during = await Task.Run(() => store.LoadCollaborationSourceAsync(CancellationToken.None)).WaitAsync(TimeSpan.FromSeconds(10));
+        transaction.Rollback();
+
+        Assert.Equal(committed.Sequence, during.Sequence);
+        Assert.Equal(committed.People, during.People);
+        Assert.Equal(committed.Contributions, during.Contributions);
+    }
+
     private async Task<SqliteExpertiseStore> OpenStoreAsync(string? path = null)
     {
         var store = new SqliteExpertiseStore(new SqliteConnectionFactory(Options.Create(new SqliteOptions { Path = path ?? DatabasePath })));
