@@ -69,6 +69,54 @@ public sealed class StoreTests : IDisposable
         Assert.True(await store.IsEmptyAsync(CancellationToken.None));
     }
 
+    [Fact]
+    public async Task ReadsWhileAnotherWriterHoldsTheWriteLockSeeTheLastCommittedNetworkWithoutWaiting()
+    {
+        var store = await OpenStoreAsync();
+        await store.ImportAsync(new NetworkGenerator(5, AsOf).Generate(40), replaceExisting: false, progress: null, CancellationToken.None);
+        var committed = await store.LoadCollaborationSourceAsync(CancellationToken.None);
+
+        // Another process (a second instance, a restore) in the middle of a write, not yet committed.
+        await using var writer = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString());
+        await writer.OpenAsync();
+        using var transaction = writer.BeginTransaction(deferred: false);
+        await using (var command = writer.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "UPDATE change_sequence SET value = value + 1 WHERE id = 1";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        // A read takes WAL's snapshot; one that asked for the write lock would wait out the busy timeout and fail.
+        var during = await Task.Run(() => store.LoadCollaborationSourceAsync(CancellationToken.None)).WaitAsync(TimeSpan.FromSeconds(10));
+        var feed = await Task.Run(() => store.ReadChangesAsync(0, 100, CancellationToken.None)).WaitAsync(TimeSpan.FromSeconds(10));
+        transaction.Rollback();
+
+        Assert.Equal((committed.Sequence, committed.Sequence), (feed.Latest, feed.Through));
+        Assert.Equal(committed.Sequence, during.Sequence);
+        Assert.Equal(committed.People, during.People);
+        Assert.Equal(committed.Contributions, during.Contributions);
+    }
+
+    [Fact]
+    public async Task ADatabaseFromANewerBuildIsRefusedNamingBothSchemaVersionsAndLeftAsItWas()
+    {
+        var store = await OpenStoreAsync();
+        var newer = SqliteMigrator.Migrations.Count + 1;
+        await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString()))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA user_version = {newer};";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => store.MigrateAsync(CancellationToken.None));
+
+        Assert.Contains($"schema version {newer}, newer than this build knows ({SqliteMigrator.Migrations.Count})", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(newer, Convert.ToInt32(await PragmaAsync(DatabasePath, "user_version"), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     private async Task<SqliteExpertiseStore> OpenStoreAsync(string? path = null)
     {
         var store = new SqliteExpertiseStore(new SqliteConnectionFactory(Options.Create(new SqliteOptions { Path = path ?? DatabasePath })));

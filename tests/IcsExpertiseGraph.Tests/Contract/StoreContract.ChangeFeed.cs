@@ -181,6 +181,20 @@ public abstract partial class StoreContract
     }
 
     [StoreFact]
+    public async Task ABatchWhoseSequencesFillTheLimitExactlyComesWholeAndALimitOfNoneIsRefused()
+    {
+        var person = Someone();
+        var start = await Store.GetChangeSequenceAsync(Ct);
+        await Store.ConfirmProfileAsync(person.Id, person.Id, Now, Ct);
+        await Store.ConfirmProfileAsync(person.Id, person.Id, Now, Ct);
+
+        var exact = await Store.ReadChangesAsync(start, 2, Ct);
+
+        Assert.Equal((start + 2, 2), (exact.Through, exact.Entries.Count));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Store.ReadChangesAsync(start, 0, Ct));
+    }
+
+    [StoreFact]
     public async Task PruningRemovesTheEntriesThroughASequenceAndRaisesTheMarkWithoutEverLoweringIt()
     {
         var person = Someone();

@@ -139,4 +139,49 @@ public abstract partial class StoreContract
         await AssertRefusedAndUnchangedAsync<NotFoundException>(
             () => Store.UpsertOrganisationAsync(new OrganisationDraft(Guid.NewGuid(), null, "Nobody's Trust", OrganisationType.Other, null), null, Now, Ct), "id");
     }
+
+    [StoreFact]
+    public async Task LeavingAnUnknownProjectOrGivingAProjectAnUnknownHostIsRefusedNamingThatField()
+    {
+        var person = Someone();
+        var (project, lead) = LedProject();
+
+        await AssertRefusedAndUnchangedAsync<NotFoundException>(() => Store.RemoveContributionAsync(person.Id, Guid.NewGuid(), person.Id, Now, Ct), "projectId");
+        await AssertRefusedAndUnchangedAsync<NotFoundException>(
+            () => Store.UpdateProjectAsync(project.Id, NoProjectChanges with { HostOrganisationId = Change.To<Guid?>(Guid.NewGuid()) }, lead, Now, Ct), "hostOrganisationId");
+    }
+
+    [StoreFact]
+    public async Task ChangingAProjectIsAuditedInTheTrailOfTheLeadWhoChangedIt()
+    {
+        var (project, lead) = LedProject();
+
+        await Store.UpdateProjectAsync(project.Id, NoProjectChanges with { Title = Change.To("Audited project title") }, lead, Now, Ct);
+
+        var audited = Assert.Single(await Store.GetAuditTrailAsync(lead, 1, Ct));
+        Assert.Equal((AuditActions.UpdateProject, (Guid?)lead), (audited.Action, audited.ActorId));
+        Assert.Contains("Audited project title", audited.After);
+        Assert.DoesNotContain("Audited project title", audited.Before);
+    }
+
+    [StoreFact]
+    public async Task AnOrganisationsCreationAndUpdateAreAuditedUnderItsIdNewestFirstWithTheManagerWhoMadeThem()
+    {
+        var manager = Someone().Id;
+
+        var created = await Store.UpsertOrganisationAsync(new OrganisationDraft(null, "ZZ7", "Audited Hospice", OrganisationType.Other, null), manager, Now, Ct);
+        await Store.UpsertOrganisationAsync(new OrganisationDraft(created.Id, null, "Audited Hospice and Care", OrganisationType.Other, null), manager, Now, Ct);
+
+        // The trail is read by subject: an organisation's events are under its id.
+        var trail = await Store.GetAuditTrailAsync(created.Id, 10, Ct);
+        Assert.Equal([AuditActions.UpdateOrganisation, AuditActions.CreateOrganisation], trail.Select(e => e.Action));
+        Assert.All(trail, e => Assert.Equal(((Guid?)manager, AuditSubjects.Organisation, created.Id), (e.ActorId, e.SubjectType, e.SubjectId)));
+    }
+
+    /// <summary>A project of the network and its lead.</summary>
+    private static (Project Project, Guid Lead) LedProject()
+    {
+        var lead = Network.Contributions.First(c => c.Role == ContributionRole.Lead);
+        return (Network.Projects.Single(p => p.Id == lead.ProjectId), lead.PersonId);
+    }
 }
