@@ -388,8 +388,7 @@ public sealed class ExpertRanker(SkillTaxonomy taxonomy, IReadOnlyList<Concept> 
             best = Math.Max(best, HoldingBound(holdings[h]));
         }
 
-        return best + Weights.Freshness + (Weights.Availability * (availability == AvailabilityStatus.NotAvailable ? 0 : 1))
-            + (open ? Weights.OpenToCrossOrganisation : 0) + 0.001;
+        return AnsweringBound(best, availability != AvailabilityStatus.NotAvailable, open);
     }
 
     /// <summary>The most any one holding can add (<see cref="HoldingBound"/> of a verified coach with the strongest evidence).</summary>
