@@ -85,19 +85,16 @@ public sealed class LucenePeer : IDisposable
         return new LucenePeer(directory, build, bytes, people.Count);
     }
 
-    /// <summary>How many searches the last <see cref="Measure"/> warmed up with.</summary>
+    /// <summary>How many searches <see cref="Warm"/> took.</summary>
     public int Warmup { get; private set; }
 
     /// <summary>
     /// Texts from <paramref name="warmup"/> (not timed) until at least <see cref="MinWarmupSearches"/> and
-    /// <see cref="MinWarmup"/> have passed, then each of <paramref name="texts"/> timed on its own; every measured
-    /// search's total hit count goes to <paramref name="totals"/>.
+    /// <see cref="MinWarmup"/> have passed.
     /// </summary>
-    public Series Measure(string name, IEnumerable<string> warmup, IReadOnlyList<string> texts, List<int> totals)
+    public void Warm(IEnumerable<string> warmup)
     {
         ArgumentNullException.ThrowIfNull(warmup);
-        ArgumentNullException.ThrowIfNull(texts);
-        ArgumentNullException.ThrowIfNull(totals);
         var warming = Stopwatch.StartNew();
         Warmup = 0;
         foreach (var text in warmup)
@@ -108,18 +105,17 @@ public sealed class LucenePeer : IDisposable
                 break;
             }
         }
+    }
 
-        var timings = new List<double>(texts.Count);
-        var clock = Stopwatch.StartNew();
-        foreach (var text in texts)
-        {
-            var started = Stopwatch.GetTimestamp();
-            var total = Search(text);
-            timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            totals.Add(total);
-        }
-
-        return Series.Of(name, timings, 0, clock.Elapsed);
+    /// <summary>One search timed on its own, in milliseconds; its total hit count goes to <paramref name="totals"/>.</summary>
+    public double Time(string text, List<int> totals)
+    {
+        ArgumentNullException.ThrowIfNull(totals);
+        var started = Stopwatch.GetTimestamp();
+        var total = Search(text);
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        totals.Add(total);
+        return elapsed;
     }
 
     public void Dispose()

@@ -7,9 +7,9 @@ namespace IcsExpertiseGraph.Benchmarks.EndToEnd;
 
 /// <summary>
 /// What a search nobody asked before costs, and how it compares with Lucene: seeds a network with the seed verb, starts
-/// the service in Release on it, and (a) sends never-repeated searches one after another on one keep-alive connection
-/// after a warm-up of other never-repeated searches; (b) builds a Lucene BM25 index of the same people in this process
-/// and times the same search texts in it; (c) drives 8 connections with never-repeated searches and person pages, then
+/// the service in Release on it, builds a Lucene BM25 index of the same people in this process, and (a) after a warm-up
+/// of other never-repeated searches on each side, sends never-repeated searches one after another on one keep-alive
+/// connection, (b) taking turns a block at a time with the same search texts timed in the Lucene index; (c) drives 8 connections with never-repeated searches and person pages, then
 /// the same with profile writes going on through another connection. Every search body is checked against every
 /// earlier one before it is sent: a repeat fails the run. Writes a Markdown and a JSON report.
 /// Run: dotnet run -c Release --project tests/IcsExpertiseGraph.Benchmarks -- search [--people N] [--small] [--out DIR]
@@ -38,26 +38,37 @@ public static class SearchRun
             var searches = new NeverRepeatedSearches(network.SkillPhrases(), network.SkillDescriptions(), network.Domains(), network.SystemIds(), seed: 7);
             var guard = new RepeatGuard();
             var token = (await ServiceProcess.RunVerbAsync(["token", "--person", personIds[0], "--role", "NetworkManager"], settings)).Trim();
-
             Console.WriteLine("Starting the service on the existing database...");
             await using var service = await ServiceProcess.StartAsync(settings);
             using var driver = new LoadDriver(service.Url, token);
             Console.WriteLine("  the { __typename } floor");
             var floor = await driver.SequentialAsync(Queries.Floor, _ => Ids.Body("{ __typename }"), options.Warmup, options.Requests);
 
-            Console.WriteLine($"  never-repeated searches, one after another: {options.Warmup} warm-up, {options.Requests} measured");
             var sequence = Enumerable.Range(0, options.Warmup + options.Requests).Select(_ => searches.Next()).ToList();
             var measured = sequence[options.Warmup..];
-            var ourTotals = new List<int>();
-            var search = await driver.SequentialAsync("searchExperts, never repeated", i => guard.Check(sequence[i].Body()), options.Warmup, options.Requests,
-                (_, answer) => ourTotals.Add(JsonNode.Parse(answer)!["data"]!["searchExperts"]!["totalCount"]!.GetValue<int>()));
 
-            // Lucene while the service is idle, before any write: the same people the searches above were answered from.
-            Console.WriteLine("  Lucene.Net BM25 peer: reading the people, building the index, the same search texts");
-            // Its warm-up runs on after the service's warm-up texts with more never-repeated ones, for as long as it needs.
-            var luceneWarmup = sequence[..options.Warmup].Concat(Enumerable.Range(0, int.MaxValue).Select(_ => searches.Next()));
-            var lucene = MeasureLucene(network, Path.Combine(folder, "lucene"), luceneWarmup, measured);
-            // The peer's documents are garbage now: collected here, not by the client in the middle of the loads.
+            // The peer is built while the service idles, from the same people the searches are answered from.
+            Console.WriteLine("  Lucene.Net BM25 peer: reading the people, building the index");
+            var (peer, read) = BuildLucene(network, Path.Combine(folder, "lucene"));
+            Comparison comparison;
+            LuceneFigures lucene;
+            using (peer)
+            {
+                // Its warm-up runs on after the service's warm-up texts with more never-repeated ones, for as long as it needs.
+                peer.Warm(sequence[..options.Warmup].Concat(Enumerable.Range(0, int.MaxValue).Select(_ => searches.Next())).Select(s => s.Text));
+                Console.WriteLine($"  never-repeated searches, one after another: {options.Warmup} warm-up, {options.Requests} measured, alternating with Lucene");
+                for (var i = 0; i < options.Warmup; i++)
+                {
+                    await driver.SendAsync(guard.Check(sequence[i].Body()));
+                }
+
+                // The peer's documents and the warm-ups' garbage are collected here, not in the middle of the timings.
+                GC.Collect();
+                comparison = await AlternatelyAsync(driver, peer, measured, guard);
+                lucene = new LuceneFigures(peer.Documents, read, peer.Build, peer.Bytes, peer.Warmup, comparison.Lucene, Median(comparison.LuceneTotals));
+            }
+
+            // The peer's index is closed now: collected here, not by the client in the middle of the loads.
             GC.Collect();
 
             Console.WriteLine($"  mixed: never-repeated searches and person pages from {options.Connections} connections, {options.Duration.TotalSeconds:F0} s");
@@ -78,7 +89,7 @@ public static class SearchRun
             var mixedUnderWrites = await reads;
 
             var report = new SearchReport(DateTimeOffset.UtcNow, Machine.Describe(), loadBefore, SearchReport.LoadAverage(), options, seed, service.ColdStart, floor,
-                search, new SearchMix(measured.Count(s => s.Filter is not null), measured.Count(s => s.Facets), Median(ourTotals), guard.Checked, guard.Repeats),
+                comparison.Ours, new SearchMix(measured.Count(s => s.Filter is not null), measured.Count(s => s.Facets), Median(comparison.OurTotals), guard.Checked, guard.Repeats),
                 lucene, mixed, mixedUnderWrites, writes);
             await EndToEndRun.WriteReportAsync(options, $"search-{options.People}", report.Markdown(), report.Json());
             if (guard.Repeats > 0)
@@ -86,7 +97,7 @@ public static class SearchRun
                 await Console.Error.WriteLineAsync($"{guard.Repeats} searches repeated an earlier one: the figures are not those of never-asked searches.");
             }
 
-            return guard.Repeats == 0 && search.Errors + mixed.Errors + mixedUnderWrites.Errors + writes.Errors == 0 ? 0 : 1;
+            return guard.Repeats == 0 && comparison.Ours.Errors + mixed.Errors + mixedUnderWrites.Errors + writes.Errors == 0 ? 0 : 1;
         }
         finally
         {
@@ -95,20 +106,79 @@ public static class SearchRun
         }
     }
 
-    /// <summary>
-    /// The peer over the people read from the database now, searched with the texts of the warm-up and then of the measured
-    /// searches (filters and facets are ours alone). Its documents and index are let go before the mixed loads.
-    /// </summary>
-    private static LuceneFigures MeasureLucene(SeededNetwork network, string folder, IEnumerable<SearchRequest> warmup, IEnumerable<SearchRequest> measured)
+    /// <summary>How many measured searches each side answers before the other takes over.</summary>
+    private const int Block = 100;
+
+    /// <summary>The peer over the people read from the database now, and how long reading them took.</summary>
+    private static (LucenePeer Peer, TimeSpan Read) BuildLucene(SeededNetwork network, string folder)
     {
         var clock = Stopwatch.StartNew();
         var people = network.VisiblePeople();
         var read = clock.Elapsed;
-        var totals = new List<int>();
-        using var peer = LucenePeer.Create(people, folder);
-        var series = peer.Measure("Lucene.Net BM25, in process", warmup.Select(s => s.Text), [.. measured.Select(s => s.Text)], totals);
-        return new LuceneFigures(peer.Documents, read, peer.Build, peer.Bytes, peer.Warmup, series, Median(totals));
+        return (LucenePeer.Create(people, folder), read);
     }
+
+    /// <summary>
+    /// The measured searches, ours over HTTP and the same texts in the peer, taking turns a block of <see cref="Block"/> at
+    /// a time (ours first in even blocks, the peer first in odd ones): on a shared machine whose speed drifts by a factor
+    /// of two within minutes, a ratio of two series measured one after the other says more about the machine than about
+    /// either side; taking turns puts both under the same drift.
+    /// </summary>
+    private static async Task<Comparison> AlternatelyAsync(LoadDriver driver, LucenePeer peer, List<SearchRequest> measured, RepeatGuard guard)
+    {
+        var (ours, theirs) = (new List<double>(measured.Count), new List<double>(measured.Count));
+        var (ourTotals, theirTotals) = (new List<int>(), new List<int>());
+        var (ourClock, theirClock) = (new Stopwatch(), new Stopwatch());
+        var errors = 0;
+        for (var start = 0; start < measured.Count; start += Block)
+        {
+            var block = measured.Skip(start).Take(Block).ToList();
+            var oursFirst = start / Block % 2 == 0;
+            if (!oursFirst)
+            {
+                TheirBlock(block);
+            }
+
+            ourClock.Start();
+            foreach (var search in block)
+            {
+                var body = guard.Check(search.Body());
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    var answer = await driver.SendAsync(body);
+                    ours.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    ourTotals.Add(JsonNode.Parse(answer)!["data"]!["searchExperts"]!["totalCount"]!.GetValue<int>());
+                }
+                catch (InvalidOperationException)
+                {
+                    errors++;
+                }
+            }
+
+            ourClock.Stop();
+            if (oursFirst)
+            {
+                TheirBlock(block);
+            }
+        }
+
+        return new Comparison(Series.Of("searchExperts, never repeated", ours, errors, ourClock.Elapsed), ourTotals,
+            Series.Of("Lucene.Net BM25, in process", theirs, 0, theirClock.Elapsed), theirTotals);
+
+        void TheirBlock(List<SearchRequest> block)
+        {
+            theirClock.Start();
+            foreach (var search in block)
+            {
+                theirs.Add(peer.Time(search.Text, theirTotals));
+            }
+
+            theirClock.Stop();
+        }
+    }
+
+    private sealed record Comparison(Series Ours, List<int> OurTotals, Series Lucene, List<int> LuceneTotals);
 
     /// <summary>
     /// Headline writes at <see cref="WritesPerSecond"/>, one after another, until <paramref name="reads"/> ends. Each puts a
