@@ -11,7 +11,8 @@ public sealed record Target(string Goal, string Measured, bool? Met);
 /// <summary>One search run's figures, as Markdown for people and JSON for tools, judged against the targets.</summary>
 public sealed record SearchReport(
     DateTimeOffset MeasuredAt, Machine Machine, string LoadBefore, string LoadAfter, EndToEndOptions Options, TimeSpan Seed, TimeSpan ColdStart,
-    Series Floor, Series Search, SearchMix Mix, LuceneFigures Lucene, Series Mixed, Series MixedUnderWrites, WriteFigures Writes)
+    Series Floor, Series Search, SearchMix Mix, LuceneFigures Lucene, Series Mixed, Series MixedUnderWrites, WriteFigures Writes,
+    long ResidentAfterSearches, long ResidentAtEnd)
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
@@ -56,6 +57,8 @@ public sealed record SearchReport(
         mixedSeconds = Options.Duration.TotalSeconds,
         seedSeconds = Seed.TotalSeconds,
         coldStartSeconds = ColdStart.TotalSeconds,
+        residentMegabytesAfterSearches = ResidentAfterSearches / 1048576.0,
+        residentMegabytesAtEnd = ResidentAtEnd / 1048576.0,
         floor = Floor,
         search = Search,
         mix = Mix,
@@ -86,7 +89,8 @@ public sealed record SearchReport(
             {Machine.Cpu}, {Machine.Cores} cores, {Machine.Os}, {Machine.Runtime}; load average (1 / 5 / 15 min) {LoadBefore} at the start,
             {LoadAfter} at the end: the machine is shared, so other work may have used the cores during the run. The service in Release
             (Production profile, per-caller rate limits off) on loopback, over a network seeded by its `seed` verb ({Seed.TotalSeconds:F1} s) and
-            opened as an existing database (cold start {ColdStart.TotalSeconds:F2} s); a network manager's token.
+            opened as an existing database (cold start {ColdStart.TotalSeconds:F2} s); a network manager's token. The service's resident
+            memory was {ResidentAfterSearches / 1048576.0:F0} MB after the searches one after another and {ResidentAtEnd / 1048576.0:F0} MB at the end (after the writes).
 
             Every search is one not asked before in this run, so no cache of answers can serve it: a skill's name or alias from the
             service's taxonomy, two of them together, one with a word, or plain words from the skills' descriptions; {Mix.WithFilter} of the

@@ -70,6 +70,7 @@ public static class SearchRun
 
             // The peer's index is closed now: collected here, not by the client in the middle of the loads.
             GC.Collect();
+            var residentAfterSearches = service.ResidentBytes();
 
             Console.WriteLine($"  mixed: never-repeated searches and person pages from {options.Connections} connections, {options.Duration.TotalSeconds:F0} s");
             var nextPerson = -1;
@@ -90,7 +91,7 @@ public static class SearchRun
 
             var report = new SearchReport(DateTimeOffset.UtcNow, Machine.Describe(), loadBefore, SearchReport.LoadAverage(), options, seed, service.ColdStart, floor,
                 comparison.Ours, new SearchMix(measured.Count(s => s.Filter is not null), measured.Count(s => s.Facets), Median(comparison.OurTotals), guard.Checked, guard.Repeats),
-                lucene, mixed, mixedUnderWrites, writes);
+                lucene, mixed, mixedUnderWrites, writes, residentAfterSearches, service.ResidentBytes());
             await EndToEndRun.WriteReportAsync(options, $"search-{options.People}", report.Markdown(), report.Json());
             if (guard.Repeats > 0)
             {
