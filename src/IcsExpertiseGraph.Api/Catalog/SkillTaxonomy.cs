@@ -14,6 +14,7 @@ public sealed partial class SkillTaxonomy
     private readonly ILookup<Guid, Skill> narrower;
     private readonly Dictionary<Guid, IReadOnlySet<Guid>> descendants = [];
     private readonly ILookup<Guid, SkillLabel> labelsBySkill;
+    private readonly ILookup<string, int> labelsByFirstWord;
 
     public SkillTaxonomy(IReadOnlyList<Skill> skills)
     {
@@ -27,6 +28,7 @@ public sealed partial class SkillTaxonomy
 
         Labels = [.. skills.SelectMany(LabelsOf).DistinctBy(l => (l.Skill.Id, string.Join(' ', l.Words)))];
         labelsBySkill = Labels.ToLookup(l => l.Skill.Id);
+        labelsByFirstWord = Enumerable.Range(0, Labels.Count).Where(i => Labels[i].Words.Length > 0).ToLookup(i => Labels[i].Words[0], StringComparer.Ordinal);
     }
 
     public IReadOnlyList<Skill> All { get; }
@@ -35,6 +37,12 @@ public sealed partial class SkillTaxonomy
     public IReadOnlyList<SkillLabel> Labels { get; }
 
     public Skill? Find(Guid id) => byId.GetValueOrDefault(id);
+
+    /// <summary>
+    /// Where in <see cref="Labels"/> the labels starting with this word are, in order: a query's words are matched against
+    /// the few labels starting with each of them, not against every label at every position.
+    /// </summary>
+    public IEnumerable<int> LabelsStartingWith(string word) => labelsByFirstWord[word];
 
     /// <summary>One skill's labels (see <see cref="Labels"/>).</summary>
     public IEnumerable<SkillLabel> LabelsFor(Guid id) => labelsBySkill[id];

@@ -11,6 +11,9 @@ public static class SearchText
 {
     private const int MaxTerms = 16;
 
+    /// <summary>What a folded word of plain ASCII is made of.</summary>
+    private static readonly System.Buffers.SearchValues<char> PlainWordCharacters = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789");
+
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
         "a", "an", "and", "or", "the", "of", "in", "on", "for", "to", "with", "who", "can", "could", "someone", "somebody",
@@ -80,6 +83,26 @@ public static class SearchText
         }
 
         var ascii = System.Text.Ascii.IsValid(text);
+        if (ascii && !prefix.AsSpan().ContainsAnyExcept(PlainWordCharacters))
+        {
+            // Both plain ASCII, the prefix already folded (the usual case, and every bio on a page of hits): folding only
+            // lowers case and turns every other character into a space, so a vectorised search that ignores case finds the
+            // same places; each is a word's start when nothing or a non-letter, non-digit comes before it.
+            var rest = text.AsSpan();
+            for (var at = rest.IndexOf(prefix, StringComparison.OrdinalIgnoreCase); at >= 0; at = rest.IndexOf(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                var start = text.Length - rest.Length + at;
+                if (start == 0 || !char.IsAsciiLetterOrDigit(text[start - 1]))
+                {
+                    return true;
+                }
+
+                rest = rest[(at + 1)..];
+            }
+
+            return false;
+        }
+
         var previous = ' ';
         for (var i = 0; i < text.Length; i++)
         {

@@ -45,16 +45,27 @@ public static class Vocabulary
 
     private static (IReadOnlyList<Concept>, List<(int Start, int Length)>) Recognise(string[] words, string? query, SkillTaxonomy taxonomy)
     {
-        var matches = new List<(Skill Skill, int Start, int Length, ConceptSource Source)>();
-        foreach (var label in taxonomy.Labels)
+        // Exact names and aliases, found through each word's labels, then put in label order and position order within a
+        // label: the order the concepts' ties are broken in below.
+        var exact = new List<(int Label, int Start)>();
+        for (var start = 0; start < words.Length; start++)
         {
-            for (var start = 0; start + label.Words.Length <= words.Length; start++)
+            foreach (var index in taxonomy.LabelsStartingWith(words[start]))
             {
-                if (words.AsSpan(start, label.Words.Length).SequenceEqual(label.Words))
+                var label = taxonomy.Labels[index];
+                if (start + label.Words.Length <= words.Length && words.AsSpan(start, label.Words.Length).SequenceEqual(label.Words))
                 {
-                    matches.Add((label.Skill, start, label.Words.Length, label.IsAlias ? ConceptSource.Alias : ConceptSource.Name));
+                    exact.Add((index, start));
                 }
             }
+        }
+
+        exact.Sort();
+        var matches = new List<(Skill Skill, int Start, int Length, ConceptSource Source)>(exact.Count);
+        foreach (var (index, start) in exact)
+        {
+            var label = taxonomy.Labels[index];
+            matches.Add((label.Skill, start, label.Words.Length, label.IsAlias ? ConceptSource.Alias : ConceptSource.Name));
         }
 
         var covered = new bool[words.Length];
