@@ -8,6 +8,8 @@ using Microsoft.Extensions.Options;
 namespace IcsExpertiseGraph.Tests;
 
 /// <summary>The backup verb copies a consistent store while the service writes; the restore verb brings it back whole.</summary>
+/// <remarks>The verbs print to the console, so these run apart from the tests that read it.</remarks>
+[Collection(ConsoleUsers.Name)]
 public sealed class BackupRestoreTests : IDisposable
 {
     private static readonly Viewer Admin = Viewers.Everyone;
