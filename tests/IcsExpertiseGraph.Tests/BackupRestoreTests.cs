@@ -26,7 +26,8 @@ public sealed class BackupRestoreTests : IDisposable
         Directory.Delete(directory, recursive: true);
     }
 
-    private static ServiceProvider StoreAt(string path) => new ServiceCollection()
+    /// <summary>The services of a verb run against the embedded store at the path.</summary>
+    internal static ServiceProvider StoreAt(string path) => new ServiceCollection()
         .AddSingleton(new SqliteConnectionFactory(Options.Create(new SqliteOptions { Path = path })))
         .BuildServiceProvider();
 
