@@ -8,6 +8,8 @@ using Microsoft.Extensions.Options;
 namespace IcsExpertiseGraph.Tests;
 
 /// <summary>The backup verb copies a consistent store while the service writes; the restore verb brings it back whole.</summary>
+/// <remarks>The verbs print to the console, so these run apart from the tests that read it.</remarks>
+[Collection(ConsoleUsers.Name)]
 public sealed class BackupRestoreTests : IDisposable
 {
     private static readonly Viewer Admin = Viewers.Everyone;
@@ -24,7 +26,8 @@ public sealed class BackupRestoreTests : IDisposable
         Directory.Delete(directory, recursive: true);
     }
 
-    private static ServiceProvider StoreAt(string path) => new ServiceCollection()
+    /// <summary>The services of a verb run against the embedded store at the path.</summary>
+    internal static ServiceProvider StoreAt(string path) => new ServiceCollection()
         .AddSingleton(new SqliteConnectionFactory(Options.Create(new SqliteOptions { Path = path })))
         .BuildServiceProvider();
 
@@ -78,6 +81,53 @@ public sealed class BackupRestoreTests : IDisposable
         }
 
         Assert.Equal(copied, await InspectAsync(restoredPath));
+    }
+
+    [Fact]
+    public async Task ARestoreOverAStoreLeavesTheRestoredContentsInTheStoreFileItselfWithNoLogBesideIt()
+    {
+        // Restore is run with the service stopped, and an operator may then copy or move the store file alone. In WAL
+        // mode the restore's pages go to the -wal file first and reach the store file only when the last handle on it
+        // closes, so the restore must close the handles it opened.
+        var source = Path.Combine(directory, "source.db");
+        await MarkAsync(source, "in the backup");
+        var backup = Path.Combine(directory, "marked.backup.db");
+        using (var services = StoreAt(source))
+        {
+            Assert.Equal(0, await SqliteBackupCommand.BackupAsync(["backup", "--out", backup], services, CancellationToken.None));
+        }
+
+        var target = Path.Combine(directory, "store", "expertise.db");
+        await MarkAsync(target, "before the restore");
+        using (var services = StoreAt(target))
+        {
+            Assert.Equal(0, await SqliteBackupCommand.RestoreAsync(["restore", "--from", backup], services, CancellationToken.None));
+        }
+
+        Assert.False(File.Exists(target + "-wal"));
+        var copy = Path.Combine(directory, "copied.db");
+        File.Copy(target, copy);
+        await using var connection = new SqliteConnection($"Data Source={copy};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT identity_hash FROM erased_identity;";
+        Assert.Equal("in the backup", await command.ExecuteScalarAsync());
+    }
+
+    /// <summary>A migrated store at the path (its pooled handles released after) holding one erasure record with the text as its hash.</summary>
+    private static async Task MarkAsync(string path, string mark)
+    {
+        var connections = new SqliteConnectionFactory(Options.Create(new SqliteOptions { Path = path }));
+        await using (var connection = await connections.OpenAsync(CancellationToken.None))
+        {
+            await SqliteMigrator.MigrateAsync(connection, CancellationToken.None);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO erased_identity (identity_hash, erased_at) VALUES ($mark, '2026-12-03T00:00:00Z');";
+            command.Parameters.AddWithValue("$mark", mark);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        connections.ReleasePooledConnections();
     }
 
     [Fact]

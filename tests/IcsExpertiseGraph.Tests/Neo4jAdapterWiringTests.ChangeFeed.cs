@@ -137,6 +137,19 @@ public sealed partial class Neo4jAdapterWiringTests
         Assert.Equal([named.ToString(), ProjectId.ToString()], server.Statements.Single(s => s.Name == "scoped-projects").Parameters["ids"]!.AsArray().Select(i => i!.GetValue<string>()));
     }
 
+    [Fact]
+    public async Task AScopedLoadThatLeavesProjectsWholeReadsAllProjects()
+    {
+        var server = new ScriptedQueryApi();
+        var store = Connect(server);
+
+        await store.LoadCollaborationSourceAsync(new SourceScope(new HashSet<Guid> { PersonId }, new HashSet<Guid>(), Projects: null), CancellationToken.None);
+
+        var sent = server.Statements.Select(s => s.Name).ToHashSet();
+        Assert.Contains("all-projects", sent);
+        Assert.DoesNotContain("scoped-projects", sent);
+    }
+
     /// <summary>Runs one write and returns what it recorded, checking it was one committed transaction with record-changes (if any) last.</summary>
     private static async Task<List<(string Kind, Guid Id)>> ChangesRecordedByAsync(ScriptedQueryApi server, Func<Task> write, string invitationStatus = "SENT")
     {

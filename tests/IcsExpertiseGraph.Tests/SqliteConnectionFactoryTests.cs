@@ -1,4 +1,5 @@
 using IcsExpertiseGraph.Api.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace IcsExpertiseGraph.Tests;
@@ -63,7 +64,46 @@ public sealed class SqliteConnectionFactoryTests : IDisposable
         Assert.Contains("MemoryMapBytes", refused.Message, StringComparison.Ordinal);
     }
 
-    private static async Task<object?> ScalarAsync(Microsoft.Data.Sqlite.SqliteConnection connection, string sql)
+    [Fact]
+    public async Task AStoreFileThatCannotBeOpenedFailsTheOpenWithSqlitesReason()
+    {
+        // A folder where the database file should be: SQLite cannot open it, and the caller must hear so (not get a
+        // connection that fails later, or none at all).
+        var path = Path.Combine(directory, "expertise.db");
+        Directory.CreateDirectory(path);
+        var factory = new SqliteConnectionFactory(Options.Create(new SqliteOptions { Path = path }));
+
+        var refused = await Assert.ThrowsAsync<SqliteException>(() => factory.OpenAsync(CancellationToken.None));
+
+        Assert.Equal(14, refused.SqliteErrorCode); // SQLITE_CANTOPEN
+    }
+
+    [Fact]
+    public async Task AFileThatIsNotADatabaseFailsEachOpenAndLeavesNoHandleOnItOnceThePoolIsReleased()
+    {
+        // SQLite opens any file; the first statement that reads it (the settings, run by OpenAsync) finds it is not a
+        // database. Each failed open must give its handle back, or every request against such a file leaks one until the
+        // process runs out of file descriptors.
+        var path = Path.Combine(directory, "expertise.db");
+        Directory.CreateDirectory(directory);
+        await File.WriteAllTextAsync(path, new string('x', 8192));
+        var factory = new SqliteConnectionFactory(Options.Create(new SqliteOptions { Path = path }));
+
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var refused = await Assert.ThrowsAsync<SqliteException>(() => factory.OpenAsync(CancellationToken.None));
+            Assert.Equal(26, refused.SqliteErrorCode); // SQLITE_NOTADB
+        }
+
+        factory.ReleasePooledConnections();
+        Assert.Equal(0, OpenHandlesOn(path));
+    }
+
+    /// <summary>How many of this process's file descriptors are open on the file (Linux: /proc/self/fd).</summary>
+    private static int OpenHandlesOn(string path) => new DirectoryInfo("/proc/self/fd").EnumerateFileSystemInfos()
+        .Count(fd => fd.LinkTarget == Path.GetFullPath(path));
+
+    private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

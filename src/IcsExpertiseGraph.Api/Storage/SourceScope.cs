@@ -2,7 +2,9 @@ namespace IcsExpertiseGraph.Api.Storage;
 
 /// <summary>
 /// A part of the network to read again: the people, organisations and projects a batch of changes names. Null for a
-/// kind means all of it (a whole load); an empty set means none.
+/// kind means all of it (a whole load leaves all three null; a scope may leave one kind whole and name the others); an
+/// empty set means none. The projects read for a scope that names projects are those it names and those its people
+/// contribute to; for one that leaves projects null, every project.
 /// </summary>
 public sealed record SourceScope(IReadOnlySet<Guid>? People, IReadOnlySet<Guid>? Organisations, IReadOnlySet<Guid>? Projects)
 {

@@ -267,4 +267,20 @@ public abstract partial class StoreContract
         Assert.Equal((0, 0, 0, 0, 0), (emptySearch.People.Count, emptySearch.Holdings.Count, emptySearch.CurrentEmployments.Count, emptySearch.Organisations.Count, emptySearch.OrganisationPlaces.Count));
         Assert.Equal((0, 0, 0, 0, 0), (emptyGraph.People.Count, emptyGraph.Organisations.Count, emptyGraph.PrimaryEmployments.Count, emptyGraph.Projects.Count, emptyGraph.Contributions.Count));
     }
+
+    [StoreFact]
+    public async Task AScopeThatNamesPeopleButLeavesProjectsWholeLoadsEveryProjectAndOnlyItsPeoplesContributions()
+    {
+        // SourceScope: a kind left null is read whole. Its people's projects alone would leave out every other project.
+        var person = Network.Contributions[0].PersonId;
+        var scope = new SourceScope(new HashSet<Guid> { person }, new HashSet<Guid>(), Projects: null);
+
+        var graph = await Store.LoadCollaborationSourceAsync(Ct);
+        var scopedGraph = await Store.LoadCollaborationSourceAsync(scope, Ct);
+
+        Assert.True(scopedGraph.Projects.Count > Network.Contributions.Count(c => c.PersonId == person));
+        Assert.Equal(graph.Projects.ToHashSet(), scopedGraph.Projects.ToHashSet());
+        Assert.Equal(graph.Contributions.Where(c => c.PersonId == person).ToHashSet(), scopedGraph.Contributions.ToHashSet());
+        Assert.Equal([person], scopedGraph.People.Select(p => p.Id));
+    }
 }

@@ -392,6 +392,26 @@ public abstract partial class StoreContract
     }
 
     [StoreFact]
+    public async Task AManagerWhoSignsInAsAnAdminAndLaterAsAManagerAgainIsRecordedAsEachInTurn()
+    {
+        // Admins decide fewer requests than managers (those whose lead only admins see), so the record must follow the
+        // role both ways, each change in the trail with the role before and after.
+        var manager = Someone(skip: 3);
+        var asAdmin = new Viewer(manager.Id, IsMember: true, IsAdmin: true, IsNetworkManager: true);
+
+        await Store.RecordManagerRoleAsync(As(manager, manager: true), Now, Ct);
+        await Store.RecordManagerRoleAsync(asAdmin, Now.AddMinutes(1), Ct);
+        await Store.RecordManagerRoleAsync(asAdmin, Now.AddMinutes(2), Ct);
+        await Store.RecordManagerRoleAsync(As(manager, manager: true), Now.AddMinutes(3), Ct);
+
+        var recorded = (await Store.GetAuditTrailAsync(manager.Id, 50, Ct)).Where(e => e.Action == "RECORD_NETWORK_MANAGER").ToList();
+        Assert.Equal(3, recorded.Count);
+        Assert.Equal((recorded[1].After, recorded[1].Before), (recorded[0].Before, recorded[0].After)); // newest first: back to what it was
+        Assert.Equal(recorded[2].After, recorded[0].After);
+        Assert.NotEqual(recorded[0].Before, recorded[0].After);
+    }
+
+    [StoreFact]
     public async Task AManagerIsToldOfARequestWhereTheOnlyLeadIsHiddenFromThemButAnAdminWhoSeesThatLeadIsNot()
     {
         var hiddenLead = Someone(Visibility.Private);

@@ -24,9 +24,11 @@ public sealed partial class Neo4jExpertiseStore
             var primary = (await CurrentEmploymentsAsync(read, scope)).Where(e => seen.Add(e.PersonId)).ToList();
             var contributions = Neo4jRecord.All(await PartAsync(read, "all-contributions", "scoped-contributions", scope.People))
                 .Select(r => (PersonId: r.Id("personId"), ProjectId: r.Id("projectId"))).ToList();
-            // A scope's projects: those it names and those its people contribute to (a new project arrives with its first member).
-            var scoped = (scope.Projects ?? Enumerable.Empty<Guid>()).Concat(contributions.Select(c => c.ProjectId)).Distinct();
-            var projects = Neo4jRecord.All(scope.IsEverything ? await read.RunAsync("all-projects") : await read.RunAsync("scoped-projects", ("ids", Ids(scoped))))
+            // A scope's projects: all of them when it leaves projects whole, else those it names and those its people
+            // contribute to (a new project arrives with its first member).
+            var projects = Neo4jRecord.All(scope.Projects is not { } named
+                    ? await read.RunAsync("all-projects")
+                    : await read.RunAsync("scoped-projects", ("ids", Ids(named.Concat(contributions.Select(c => c.ProjectId)).Distinct()))))
                 .Select(r => (r.Id("id"), r.DateOrNull("lastActive"))).ToList();
             return new CollaborationSource(sequence, people, organisations, primary, projects, [.. contributions.Select(c => (c.PersonId, c.ProjectId))]);
         }, cancellationToken, options.LongRequestTimeout);

@@ -43,10 +43,11 @@ public sealed partial class SqliteExpertiseStore
                 }
             }, cancellationToken, ScopeParameters(scope, ("$today", Today())));
 
-        // A scope's projects: those it names and those its people contribute to (a new project arrives with its first member).
-        var projectFilter = scope.IsEverything ? "1 = 1" : $"""
+        // A scope's projects: all of them when it leaves projects whole, else those it names and those its people
+        // contribute to (a new project arrives with its first member).
+        var projectFilter = scope.Projects is null ? "1 = 1" : $"""
             pk IN (SELECT project_pk FROM contributed_to WHERE {PeopleIn(scope, "person_pk")})
-            {(scope.Projects is null ? "" : "OR id IN (SELECT value FROM json_each($scopeProjects))")}
+            OR id IN (SELECT value FROM json_each($scopeProjects))
             """;
         var projects = new List<(Guid, DateOnly?)>();
         var projectIds = new Dictionary<long, Guid>();
