@@ -9,8 +9,9 @@ namespace IcsExpertiseGraph.Benchmarks.EndToEnd;
 /// What a search nobody asked before costs, and how it compares with Lucene: seeds a network with the seed verb, starts
 /// the service in Release on it, builds a Lucene BM25 index of the same people in this process, and (a) after a warm-up
 /// of other never-repeated searches on each side, sends never-repeated searches one after another on one keep-alive
-/// connection, (b) taking turns a block at a time with the same search texts timed in the Lucene index; (c) drives 8 connections with never-repeated searches and person pages, then
-/// the same with profile writes going on through another connection. Every search body is checked against every
+/// connection, (b) taking turns a block at a time with the same search texts timed in the Lucene index; (c) drives 8
+/// connections with never-repeated searches and person pages, then the same with profile writes going on through another
+/// connection. Every search body is checked against every
 /// earlier one before it is sent: a repeat fails the run. Writes a Markdown and a JSON report.
 /// Run: dotnet run -c Release --project tests/IcsExpertiseGraph.Benchmarks -- search [--people N] [--small] [--out DIR]
 /// </summary>
@@ -38,6 +39,7 @@ public static class SearchRun
             var searches = new NeverRepeatedSearches(network.SkillPhrases(), network.SkillDescriptions(), network.Domains(), network.SystemIds(), seed: 7);
             var guard = new RepeatGuard();
             var token = (await ServiceProcess.RunVerbAsync(["token", "--person", personIds[0], "--role", "NetworkManager"], settings)).Trim();
+
             Console.WriteLine("Starting the service on the existing database...");
             await using var service = await ServiceProcess.StartAsync(settings);
             using var driver = new LoadDriver(service.Url, token);
