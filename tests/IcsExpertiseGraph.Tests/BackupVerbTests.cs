@@ -100,7 +100,8 @@ public sealed class BackupVerbTests : IDisposable
         // An older build's store: every migration but the last. Nothing else has it open, as when the service is stopped.
         var source = Path.Combine(directory, "old", "expertise.db");
         await MigratedStoreAsync(source, SqliteMigrator.Migrations.Count - 1);
-        var backup = Path.Combine(directory, "backups", "expertise.backup.db");
+        // A name a URI must escape: the restore reads the backup through one.
+        var backup = Path.Combine(directory, "backups #1", "expertise 100% backup.db");
         Directory.CreateDirectory(Path.GetDirectoryName(backup)!);
         // A backup interrupted earlier left its partial copy: it is not a database, and it must not stop the next one.
         await File.WriteAllTextAsync(backup + ".partial", "the start of an interrupted copy");
@@ -112,14 +113,16 @@ public sealed class BackupVerbTests : IDisposable
             backedUp = await RunAsync(() => SqliteBackupCommand.BackupAsync(["backup", "--out", backup], services, CancellationToken.None));
         }
 
-        // The backup folder holds the backup alone: no partial copy, no write-ahead log or shared-memory file. (Not after the
-        // restore: its read-only connection leaves the backup's -wal and -shm behind, which cannot be removed read-only.)
+        // The backup folder holds the backup alone: no partial copy, no write-ahead log or shared-memory file.
         Assert.Equal([backup], Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(backup)!));
 
         using (var services = BackupRestoreTests.StoreAt(target))
         {
             restored = await RunAsync(() => SqliteBackupCommand.RestoreAsync(["restore", "--from", backup], services, CancellationToken.None));
         }
+
+        // And still after the restore: reading the backup left nothing beside it.
+        Assert.Equal([backup], Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(backup)!));
 
         Assert.Equal((0, $"Backed up {source} to {backup} (integrity ok).", ""), (backedUp.Exit, backedUp.Printed.Trim(), backedUp.Error));
         Assert.Equal((0, $"Restored {target} from {backup}.", ""), (restored.Exit, restored.Printed.Trim(), restored.Error));

@@ -70,7 +70,7 @@ public static class SqliteBackupCommand
             return 1;
         }
 
-        await using (var backup = Open(backupFile, SqliteOpenMode.ReadOnly))
+        await using (var backup = OpenUnchanging(backupFile))
         {
             // Checked before the store is touched: a damaged backup must not replace a good store.
             if (await IntegrityAsync(backup, cancellationToken) is var integrity && integrity != "ok")
@@ -94,6 +94,17 @@ public static class SqliteBackupCommand
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = mode, Pooling = false }.ToString());
         connection.Open();
         return connection;
+    }
+
+    /// <summary>
+    /// A backup to restore from, read as a file nothing changes (SQLite's <c>immutable</c>): the backup of a store in WAL mode
+    /// is marked WAL in its header, and any other read-only connection to it creates -wal and -shm files beside it that it
+    /// cannot remove, so a restore would leave them behind in the operator's backup folder.
+    /// </summary>
+    private static SqliteConnection OpenUnchanging(string path)
+    {
+        var uri = new UriBuilder { Scheme = Uri.UriSchemeFile, Host = string.Empty, Path = Path.GetFullPath(path) }.Uri.AbsoluteUri;
+        return Open(uri + "?immutable=1", SqliteOpenMode.ReadOnly);
     }
 
     /// <summary>"ok", or what is wrong: SQLite's first finding, or why the file could not be read as a database at all.</summary>
