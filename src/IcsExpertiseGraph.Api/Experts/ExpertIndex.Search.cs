@@ -312,32 +312,77 @@ public sealed partial class ExpertIndex
         }
 
         var row = entries[position].Row;
-        // Each field folded as it is read, not cut into words or copied: twenty people explained a search would otherwise
-        // make thousands of little strings.
-        (string Field, string? Text)[] fields = [("name", row.DisplayName), ("headline", row.Headline), ("bio", row.Bio)];
-        List<string>? found = null;
-        var where = new List<string>(fields.Length);
-        foreach (var words in criteria.Terms.Select(t => (IReadOnlyList<string>)[t]).Concat(criteria.Phrases))
+        // Each field folded as it is read, not cut into words or copied, and the sentence written into one builder: twenty
+        // people explained a search would otherwise make thousands of little strings.
+        var text = DetailText.Value!.Clear();
+        foreach (var term in criteria.Terms)
         {
-            where.Clear();
-            foreach (var (field, value) in fields)
+            Describe(text, [term], row);
+        }
+
+        foreach (var phrase in criteria.Phrases)
+        {
+            Describe(text, phrase, row);
+        }
+
+        return text.Length == 0 ? null : text.Insert(0, "Matched ").Append('.').ToString();
+    }
+
+    /// <summary>One builder per thread for <see cref="TextDetail"/>.</summary>
+    private static readonly ThreadLocal<System.Text.StringBuilder> DetailText = new(() => new System.Text.StringBuilder(128));
+
+    /// <summary>
+    /// Appends where the person's own text has every one of the words: “words” in their name, headline and bio (the fields
+    /// that do, in that order), after a "; " when something is written already; nothing when no field has them all.
+    /// </summary>
+    private static void Describe(System.Text.StringBuilder text, IReadOnlyList<string> words, SearchSource.PersonRow row)
+    {
+        Span<bool> has = [HasAll(row.DisplayName, words), HasAll(row.Headline, words), HasAll(row.Bio, words)];
+        var count = (has[0] ? 1 : 0) + (has[1] ? 1 : 0) + (has[2] ? 1 : 0);
+        if (count == 0)
+        {
+            return;
+        }
+
+        if (text.Length > 0)
+        {
+            text.Append("; ");
+        }
+
+        text.Append('\u201c');
+        for (var w = 0; w < words.Count; w++)
+        {
+            text.Append(w == 0 ? "" : " ").Append(words[w]);
+        }
+
+        text.Append("\u201d in their ");
+        ReadOnlySpan<string> names = ["name", "headline", "bio"];
+        var written = 0;
+        for (var f = 0; f < names.Length; f++)
+        {
+            if (!has[f])
             {
-                if (words.All(w => w.Length > 0 && SearchText.HasFoldedWordStarting(value, w)))
-                {
-                    where.Add(field);
-                }
+                continue;
             }
 
-            if (where.Count > 0)
+            // "a", "a and b", "a, b and c".
+            text.Append(written == 0 ? "" : written == count - 1 ? " and " : ", ").Append(names[f]);
+            written++;
+        }
+    }
+
+    private static bool HasAll(string? value, IReadOnlyList<string> words)
+    {
+        foreach (var word in words)
+        {
+            if (word.Length == 0 || !SearchText.HasFoldedWordStarting(value, word))
             {
-                (found ??= []).Add(string.Create(CultureInfo.InvariantCulture, $"\u201c{string.Join(' ', words)}\u201d in their {Join(where)}"));
+                return false;
             }
         }
 
-        return found is null ? null : "Matched " + string.Join("; ", found) + ".";
+        return true;
     }
-
-    private static string Join(List<string> parts) => parts.Count == 1 ? parts[0] : string.Join(", ", parts.Take(parts.Count - 1)) + " and " + parts[^1];
 
     /// <summary>
     /// People whose name the query is: every word of their name (titles aside) typed, and nothing else. Found through the

@@ -159,68 +159,173 @@ public sealed class ExpertRanker(SkillTaxonomy taxonomy, IReadOnlyList<Concept> 
     /// <summary>The same assessment as <see cref="Rank"/>, with the matched skills and a reason for each signal that counted.</summary>
     public ExpertMatch Explain(ExpertCandidate candidate, string? textDetail = null)
     {
-        var contributions = new double[SignalCount];
-        var answers = new List<(Concept? Concept, CandidateSkill? Holding)>();
+        ArgumentNullException.ThrowIfNull(candidate);
+        Span<double> contributions = stackalloc double[SignalCount];
+        var answers = new List<(Concept? Concept, CandidateSkill? Holding)>(Math.Max(concepts.Count, Weights.ProfileSkills));
         Assess(candidate, contributions, answers);
-        var held = answers.Where(a => a.Holding is not null).Select(a => (a.Concept, Holding: a.Holding!)).ToList();
+        var held = new List<(Concept? Concept, CandidateSkill Holding)>(answers.Count);
+        foreach (var (concept, holding) in answers)
+        {
+            if (holding is not null)
+            {
+                held.Add((concept, holding));
+            }
+        }
 
-        // A reason is written out only for a signal that contributed: most hits have no endorsements, some no evidence.
+        // A reason is written out only for a signal that contributed: most hits have no endorsements, some no evidence. The
+        // details are written into one reused builder: a page of twenty hits would otherwise make hundreds of little strings.
         var reasons = new List<ScoreReason>(SignalCount);
-        bool Adds(ScoreSignal signal) => contributions[(int)signal] != 0;
-        void Add(ScoreSignal signal, string detail) => reasons.Add(new ScoreReason(signal, detail, contributions[(int)signal]));
-
-        if (Adds(ScoreSignal.Text))
+        var text = Details.Value!;
+        if (contributions[(int)ScoreSignal.Text] != 0)
         {
-            Add(ScoreSignal.Text, textDetail ?? "The words searched for appear in their name, headline, bio or skills.");
+            reasons.Add(new ScoreReason(ScoreSignal.Text, textDetail ?? "The words searched for appear in their name, headline, bio or skills.",
+                contributions[(int)ScoreSignal.Text]));
         }
 
-        if (Adds(ScoreSignal.SkillLevel))
+        if (contributions[(int)ScoreSignal.SkillLevel] != 0)
         {
-            Add(ScoreSignal.SkillLevel, string.Join("; ", answers.Select(a => a.Holding is null
-                ? $"{a.Concept!.Label}: not held"
-                : $"{a.Concept?.Label ?? Name(a.Holding.SkillId)}: {EnumText.Name(a.Holding.Level)}{Via(a.Concept, a.Holding)}")));
+            text.Clear();
+            foreach (var (concept, holding) in answers)
+            {
+                Separate(text, "; ");
+                if (holding is null)
+                {
+                    text.Append(concept!.Label).Append(": not held");
+                }
+                else
+                {
+                    text.Append(concept?.Label ?? Name(holding.SkillId)).Append(": ").Append(EnumText.Name(holding.Level));
+                    if (concept is not null && !concept.IsRoot(holding.SkillId))
+                    {
+                        text.Append(" (as ").Append(Name(holding.SkillId)).Append(')');
+                    }
+                }
+            }
+
+            reasons.Add(new ScoreReason(ScoreSignal.SkillLevel, text.ToString(), contributions[(int)ScoreSignal.SkillLevel]));
         }
 
-        if (Adds(ScoreSignal.Evidence))
+        if (contributions[(int)ScoreSignal.Evidence] != 0)
         {
-            Add(ScoreSignal.Evidence, string.Join("; ", held.Where(h => h.Holding.Evidence is not null)
-                .Select(h => $"{EnumText.Name(h.Holding.Evidence!.Value).ToLowerInvariant()} for {Name(h.Holding.SkillId)}")));
+            text.Clear();
+            foreach (var (_, holding) in held)
+            {
+                if (holding.Evidence is { } evidence)
+                {
+                    Separate(text, "; ");
+                    text.Append(EvidenceWords[evidence]).Append(" for ").Append(Name(holding.SkillId));
+                }
+            }
+
+            reasons.Add(new ScoreReason(ScoreSignal.Evidence, text.ToString(), contributions[(int)ScoreSignal.Evidence]));
         }
 
-        if (Adds(ScoreSignal.Verification))
+        if (contributions[(int)ScoreSignal.Verification] != 0)
         {
-            Add(ScoreSignal.Verification, "Verified by a network manager: " + string.Join(", ", held.Where(h => h.Holding.Verified).Select(h => Name(h.Holding.SkillId))));
+            text.Clear();
+            foreach (var (_, holding) in held)
+            {
+                if (holding.Verified)
+                {
+                    Separate(text, ", ");
+                    text.Append(Name(holding.SkillId));
+                }
+            }
+
+            text.Insert(0, "Verified by a network manager: ");
+            reasons.Add(new ScoreReason(ScoreSignal.Verification, text.ToString(), contributions[(int)ScoreSignal.Verification]));
         }
 
-        if (Adds(ScoreSignal.Endorsements))
+        if (contributions[(int)ScoreSignal.Endorsements] != 0)
         {
-            Add(ScoreSignal.Endorsements, string.Join("; ", held.Where(h => h.Holding.Endorsements > 0)
-                .Select(h => Plural(h.Holding.Endorsements, "endorsement") + " for " + Name(h.Holding.SkillId))));
+            reasons.Add(new ScoreReason(ScoreSignal.Endorsements, Counts(text, held, h => h.Endorsements, "endorsement", " for "),
+                contributions[(int)ScoreSignal.Endorsements]));
         }
 
-        if (Adds(ScoreSignal.ProjectEvidence))
+        if (contributions[(int)ScoreSignal.ProjectEvidence] != 0)
         {
-            Add(ScoreSignal.ProjectEvidence, string.Join("; ", held.Where(h => h.Holding.ProjectEvidence > 0)
-                .Select(h => Plural(h.Holding.ProjectEvidence, "project") + " used " + Name(h.Holding.SkillId))));
+            reasons.Add(new ScoreReason(ScoreSignal.ProjectEvidence, Counts(text, held, h => h.ProjectEvidence, "project", " used "),
+                contributions[(int)ScoreSignal.ProjectEvidence]));
         }
 
-        if (Adds(ScoreSignal.Freshness))
+        if (contributions[(int)ScoreSignal.Freshness] != 0)
         {
-            Add(ScoreSignal.Freshness, candidate.LastConfirmedAt is { } confirmed
-                ? $"Profile confirmed {Plural(Math.Max(0, (int)(now - confirmed).TotalDays), "day")} ago."
-                : "Profile never confirmed.");
+            text.Clear();
+            if (candidate.LastConfirmedAt is { } confirmed)
+            {
+                Plural(text.Append("Profile confirmed "), Math.Max(0, (int)(now - confirmed).TotalDays), "day").Append(" ago.");
+            }
+            else
+            {
+                text.Append("Profile never confirmed.");
+            }
+
+            reasons.Add(new ScoreReason(ScoreSignal.Freshness, text.ToString(), contributions[(int)ScoreSignal.Freshness]));
         }
 
-        if (Adds(ScoreSignal.Availability))
+        if (contributions[(int)ScoreSignal.Availability] != 0)
         {
-            Add(ScoreSignal.Availability, $"Availability {EnumText.Name(candidate.Availability)}"
-                + (candidate.OpenToCrossOrganisation ? ", open to work with other organisations." : "."));
+            text.Clear().Append("Availability ").Append(EnumText.Name(candidate.Availability))
+                .Append(candidate.OpenToCrossOrganisation ? ", open to work with other organisations." : ".");
+            reasons.Add(new ScoreReason(ScoreSignal.Availability, text.ToString(), contributions[(int)ScoreSignal.Availability]));
         }
 
-        var matched = held.Select(h => new MatchedSkill(h.Holding.SkillId, h.Holding.Level, h.Holding.Verified, h.Holding.Evidence,
-            h.Concept is { } c && !c.IsRoot(h.Holding.SkillId) && c.Roots.Count == 1 ? c.Roots[0].Id : null))
-            .DistinctBy(m => m.SkillId).ToList();
+        // Each skill once, as the first concept it answered has it.
+        var matched = new List<MatchedSkill>(held.Count);
+        foreach (var (concept, holding) in held)
+        {
+            if (!Lists(matched, holding.SkillId))
+            {
+                matched.Add(new MatchedSkill(holding.SkillId, holding.Level, holding.Verified, holding.Evidence,
+                    concept is { } c && !c.IsRoot(holding.SkillId) && c.Roots.Count == 1 ? c.Roots[0].Id : null));
+            }
+        }
+
         return new ExpertMatch(candidate.PersonId, Sum(contributions), matched, reasons);
+    }
+
+    /// <summary>One builder per thread for the explanations' details.</summary>
+    private static readonly ThreadLocal<System.Text.StringBuilder> Details = new(() => new System.Text.StringBuilder(256));
+
+    /// <summary>Each kind of evidence as the explanations write it ("credential for Lean").</summary>
+    private static readonly System.Collections.Frozen.FrozenDictionary<SkillEvidence, string> EvidenceWords =
+        System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(Enum.GetValues<SkillEvidence>(), e => e, e => EnumText.Name(e).ToLowerInvariant());
+
+    /// <summary>"3 endorsements for Lean; 1 endorsement for SPC": each held skill with a count above zero.</summary>
+    private string Counts(System.Text.StringBuilder text, List<(Concept? Concept, CandidateSkill Holding)> held, Func<CandidateSkill, int> count, string noun, string link)
+    {
+        text.Clear();
+        foreach (var (_, holding) in held)
+        {
+            if (count(holding) is > 0 and var n)
+            {
+                Separate(text, "; ");
+                Plural(text, n, noun).Append(link).Append(Name(holding.SkillId));
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static bool Lists(List<MatchedSkill> matched, Guid skillId)
+    {
+        foreach (var m in matched)
+        {
+            if (m.SkillId == skillId)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void Separate(System.Text.StringBuilder text, string separator)
+    {
+        if (text.Length > 0)
+        {
+            text.Append(separator);
+        }
     }
 
     private void Assess(ExpertCandidate candidate, Span<double> contributions, List<(Concept?, CandidateSkill?)>? answers)
@@ -490,8 +595,6 @@ public sealed class ExpertRanker(SkillTaxonomy taxonomy, IReadOnlyList<Concept> 
 
     private string Name(Guid skillId) => taxonomy.Find(skillId)?.Name ?? "a skill";
 
-    private string Via(Concept? concept, CandidateSkill holding) =>
-        concept is null || concept.IsRoot(holding.SkillId) ? "" : $" (as {Name(holding.SkillId)})";
-
-    private static string Plural(int n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? "" : "s")}");
+    private static System.Text.StringBuilder Plural(System.Text.StringBuilder text, int n, string noun) =>
+        text.Append(n.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(noun).Append(n == 1 ? "" : "s");
 }
