@@ -248,18 +248,10 @@ public sealed class ExpertRanker(SkillTaxonomy taxonomy, IReadOnlyList<Concept> 
                 contributions[(int)ScoreSignal.ProjectEvidence]));
         }
 
-        if (contributions[(int)ScoreSignal.Freshness] != 0)
+        // Freshness counts only for a profile confirmed at some time (never confirmed adds nothing, so has no reason).
+        if (contributions[(int)ScoreSignal.Freshness] != 0 && candidate.LastConfirmedAt is { } confirmed)
         {
-            text.Clear();
-            if (candidate.LastConfirmedAt is { } confirmed)
-            {
-                Plural(text.Append("Profile confirmed "), Math.Max(0, (int)(now - confirmed).TotalDays), "day").Append(" ago.");
-            }
-            else
-            {
-                text.Append("Profile never confirmed.");
-            }
-
+            Plural(text.Clear().Append("Profile confirmed "), Math.Max(0, (int)(now - confirmed).TotalDays), "day").Append(" ago.");
             reasons.Add(new ScoreReason(ScoreSignal.Freshness, text.ToString(), contributions[(int)ScoreSignal.Freshness]));
         }
 
