@@ -91,4 +91,23 @@ public sealed class ExplanationTests
         Assert.DoesNotContain(ranker.Explain(new ExpertCandidate(Guid.NewGuid(), 0, [], [], null, AvailabilityStatus.Open, false)).Explanation,
             r => r.Signal == ScoreSignal.Freshness);
     }
+
+    [Fact]
+    public void TheTextReasonSaysWhichWordsAndPhrasesAreInWhichOfTheirOwnFields()
+    {
+        var zoe = new SearchSource.PersonRow(Guid.NewGuid(), "Zo\u00eb Flow-Smith", "Flow coach and Lean lead",
+            "Runs Lean flow clinics; statistical process control for wards.", Visibility.Public, AvailabilityStatus.Open, true, null);
+        var index = new ExpertIndex(new SearchSource(1, [zoe], [], [], [], []), Taxonomy);
+        ExpertCriteria Asking(string[] terms, params IReadOnlyList<string>[] phrases) =>
+            new(terms, new HashSet<Guid>(), [], null, [], [], [], [], false, null) { Phrases = phrases };
+
+        // A word in all three fields (accents folded: "zoe" is in "Zoë"); one in two; a skill's words together, in one.
+        Assert.Equal("Matched \u201cflow\u201d in their name, headline and bio; \u201czoe\u201d in their name; "
+            + "\u201cstatistical process control\u201d in their bio.",
+            index.TextDetail(zoe.Id, Asking(["flow", "zoe", "kanban"], ["statistical", "process", "control"])));
+        Assert.Equal("Matched \u201clean\u201d in their headline and bio.", index.TextDetail(zoe.Id, Asking(["lean"])));
+        // Words apart in different fields are not the phrase; a word that starts no word of theirs is nowhere.
+        Assert.Null(index.TextDetail(zoe.Id, Asking(["ean"], ["coach", "clinics"])));
+        Assert.Null(index.TextDetail(Guid.NewGuid(), Asking(["flow"])));
+    }
 }
