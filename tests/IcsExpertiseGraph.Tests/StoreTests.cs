@@ -1,4 +1,5 @@
 using IcsExpertiseGraph.Api.Auth;
+using IcsExpertiseGraph.Api.Domain;
 using IcsExpertiseGraph.Api.Seeding;
 using IcsExpertiseGraph.Api.Storage;
 using IcsExpertiseGraph.Api.Storage.Sqlite;
@@ -115,6 +116,34 @@ public sealed class StoreTests : IDisposable
 
         Assert.Contains($"schema version {newer}, newer than this build knows ({SqliteMigrator.Migrations.Count})", refused.Message, StringComparison.Ordinal);
         Assert.Equal(newer, Convert.ToInt32(await PragmaAsync(DatabasePath, "user_version"), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task DeletingAPersonLeavesNoneOfTheirWordsInTheSearchIndexInTheFile()
+    {
+        var store = await OpenStoreAsync();
+        var network = new NetworkGenerator(5, AsOf).Generate(40);
+        await store.ImportAsync(network, replaceExisting: false, progress: null, CancellationToken.None);
+        var person = network.People[0];
+        var now = new DateTimeOffset(2026, 11, 20, 10, 30, 0, TimeSpan.Zero);
+        var headline = new ProfileChanges(default, default, default, default, default, default, default, default, default, default) with { Headline = Change.To<string?>("Quillwort facilitator") };
+        await store.UpdateProfileAsync(person.Id, headline, null, person.Id, now, CancellationToken.None);
+        Assert.Equal(1L, await TextRowsMatchingAsync("quillwort"));
+
+        await store.DeletePersonAsync(person.Id, now, CancellationToken.None);
+
+        // Erasure: what the person wrote is gone from the file, not only from what a search returns.
+        Assert.Equal(0L, await TextRowsMatchingAsync("quillwort"));
+    }
+
+    private async Task<long> TextRowsMatchingAsync(string word)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM person_text WHERE person_text MATCH $word";
+        command.Parameters.AddWithValue("$word", word);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private async Task<SqliteExpertiseStore> OpenStoreAsync(string? path = null)

@@ -75,6 +75,35 @@ public abstract partial class StoreContract
     }
 
     [StoreFact]
+    public async Task AnExportListsTheEndorsementsThePersonGaveAndReceivedNamingOnlyThoseNotPrivate()
+    {
+        var person = Network.People.First(p => Network.Endorsements.Any(e => e.EndorserId == p.Id) && Network.Endorsements.Any(e => e.EndorseeId == p.Id));
+        string NameOf(Guid id) => Network.People.Single(p => p.Id == id) is { Visibility: not Visibility.Private } other ? other.DisplayName : "a member whose profile is private";
+        string SkillOf(Guid id) => Network.Skills.Single(s => s.Id == id).Name;
+        var expected = Network.Endorsements.Where(e => e.EndorserId == person.Id).Select(e => ("GIVEN", NameOf(e.EndorseeId), SkillOf(e.SkillId)))
+            .Concat(Network.Endorsements.Where(e => e.EndorseeId == person.Id).Select(e => ("RECEIVED", NameOf(e.EndorserId), SkillOf(e.SkillId))));
+
+        using var export = JsonDocument.Parse(await Store.ExportPersonAsync(person.Id, Ct));
+
+        var listed = export.RootElement.GetProperty("endorsements").EnumerateArray()
+            .Select(e => (e.GetProperty("direction").GetString()!, e.GetProperty("otherPerson").GetString()!, e.GetProperty("skill").GetString()!));
+        Assert.Equal(expected.Order(), listed.Order());
+    }
+
+    [StoreFact]
+    public async Task DeletingSomeoneWithNoContributionsLeavesNoFormerMemberBehind()
+    {
+        var person = Network.People.First(p => !Network.Contributions.Any(c => c.PersonId == p.Id));
+        var total = (await Store.ListPeopleAsync(Admin, Everything, Ct)).TotalCount;
+
+        await Store.DeletePersonAsync(person.Id, Now, Ct);
+
+        var people = await Store.ListPeopleAsync(Admin, Everything, Ct);
+        Assert.Equal(total - 1, people.TotalCount);
+        Assert.DoesNotContain(people.Items, p => p.DisplayName == "Former member");
+    }
+
+    [StoreFact]
     public async Task DeletingAPersonErasesThemButKeepsTheirProjectsWholeUnderAHiddenFormerMember()
     {
         var given = Network.Endorsements[0];

@@ -55,6 +55,7 @@ public abstract partial class StoreContract
         var notice = Assert.Single(await Store.GetNotificationsAsync(invitee.Id, 10, Ct));
         Assert.Equal((NotificationKind.InvitationReceived, sent.Id, invitee.Email, (DateTimeOffset?)null), (notice.Kind, notice.InvitationId, notice.RecipientEmail, notice.SentAt));
         Assert.Contains(inviter.DisplayName, notice.Subject, StringComparison.Ordinal);
+        Assert.Contains(Network.IntegratedCareSystems[0].Name, notice.Subject, StringComparison.Ordinal);
         Assert.DoesNotContain(invitee.Email!, (await Store.GetNotificationsAsync(inviter.Id, 10, Ct)).Select(n => n.Body));
         Assert.Single(await Store.GetInvitationsForSystemAsync(Network.IntegratedCareSystems[0].Id, Ct));
     }
@@ -215,6 +216,23 @@ public abstract partial class StoreContract
         Assert.Equal(ContributionRole.Advisor, Assert.Single(contributions, c => c.ProjectId == project.Id).Role);
         Assert.DoesNotContain(contributions, c => c.ProjectId == unrelated.Id);
         Assert.True(await Store.GetChangeSequenceAsync(Ct) > sequence);
+    }
+
+    [StoreFact]
+    public async Task TheInviteesOwnLinkToAProjectTheInviterDoesNotLeadTellsItsLeadOfTheRequest()
+    {
+        var (inviter, invitee) = Pair(Invitable);
+        var (project, lead) = Enumerable.Range(0, 20).Select(skip => LedBy(Visibility.Public, skip))
+            .First(x => !Network.Contributions.Any(c => c.ProjectId == x.Project.Id && (c.PersonId == inviter.Id || c.PersonId == invitee.Id)));
+        await Store.JoinAsync(new Contribution(inviter.Id, project.Id, ContributionRole.Member, new DateOnly(2026, 1, 1), null), Now);
+        var sent = await Store.CreateInvitationAsync(inviter.Id, DraftFor(invitee), Generous, Now, Ct);
+        await Store.RespondToInvitationAsync(sent.Id, invitee.Id, InvitationResponse.Accept, null, Now, Ct);
+
+        await Store.LinkInvitationToProjectAsync(sent.Id, invitee.Id, project.Id, Now, Ct);
+
+        Assert.Contains(await Store.GetNotificationsAsync(lead.Id, 10, Ct),
+            n => n.Kind == NotificationKind.JoinRequested && n.Subject.Contains(invitee.DisplayName, StringComparison.Ordinal));
+        Assert.Equal([invitee.Id], (await Store.GetJoinRequestsAwaitingAsync(As(lead), 50, Ct)).Select(r => r.PersonId));
     }
 
     [StoreFact]

@@ -207,8 +207,11 @@ public abstract partial class StoreContract
         await AssertRefusedAndUnchangedAsync<RuleViolationException>(
             () => Store.HandOverLeadAsync(project.Id, member.Id, ContributionRole.Lead, As(lead), Now, Ct), "formerLeadRole");
 
+        var versions = (Member: await VersionOfAsync(member.Id), Lead: await VersionOfAsync(lead.Id));
         await Store.HandOverLeadAsync(project.Id, member.Id, ContributionRole.Sponsor, As(lead), Now, Ct);
 
+        // Each one's contributions changed: so did their profiles.
+        Assert.Equal((versions.Member + 1, versions.Lead + 1), (await VersionOfAsync(member.Id), await VersionOfAsync(lead.Id)));
         var roles = Of(await Store.GetContributionsToProjectsAsync([project.Id], Admin, Ct), project.Id).ToDictionary(c => c.PersonId, c => c.Role);
         Assert.Equal((ContributionRole.Lead, ContributionRole.Sponsor), (roles[member.Id], roles[lead.Id]));
         Assert.Equal(pending.Message, nobody.Message);
@@ -218,6 +221,23 @@ public abstract partial class StoreContract
         // The new lead decides now; the former one no longer does.
         Assert.Equal([asking.Id], (await Store.GetJoinRequestsAwaitingAsync(As(member), 50, Ct)).Select(r => r.PersonId));
         Assert.Empty(await Store.GetJoinRequestsAwaitingAsync(As(lead), 50, Ct));
+    }
+
+    [StoreFact]
+    public async Task AddingToHandingOverOrAssigningTheLeadOfAProjectThatIsNotThereIsRefusedNamingTheProject()
+    {
+        var (project, lead) = LedBy(Visibility.Public);
+        var member = Network.People.Single(p => p.Id == Network.Contributions.First(c => c.ProjectId == project.Id && c.Role != ContributionRole.Lead).PersonId);
+        var someone = Outside(project.Id);
+        var manager = Outside(project.Id, skip: 3);
+        var nowhere = Guid.NewGuid();
+
+        await AssertRefusedAndUnchangedAsync<NotFoundException>(
+            () => Store.AddToProjectAsync(new Contribution(someone.Id, nowhere, ContributionRole.Member, new DateOnly(2026, 2, 1), null), As(lead), Now, Ct), "projectId");
+        await AssertRefusedAndUnchangedAsync<NotFoundException>(
+            () => Store.HandOverLeadAsync(nowhere, member.Id, ContributionRole.Member, As(lead), Now, Ct), "projectId");
+        await AssertRefusedAndUnchangedAsync<NotFoundException>(
+            () => Store.AssignLeadAsync(nowhere, member.Id, As(manager, manager: true), Now, Ct), "projectId");
     }
 
     [StoreFact]

@@ -113,6 +113,9 @@ public abstract partial class StoreContract
         Assert.Equal("entra-first", second.ExternalId);
         Assert.Equal(person.Id, await Store.FindPersonIdByExternalIdAsync("entra-first", Ct));
         Assert.Null(await Store.FindPersonIdByExternalIdAsync("entra-second", Ct));
+        // The link made is in the person's trail, once: the second call linked nothing.
+        var link = Assert.Single(await Store.GetAuditTrailAsync(person.Id, 50, Ct), e => e.Action == "LINK_IDENTITY");
+        Assert.Equal((person.Id, Now), (link.ActorId, link.At));
     }
 
     [StoreFact]
@@ -231,6 +234,37 @@ public abstract partial class StoreContract
         Assert.Equal(0, holding.Endorsements);
         var notHeld = Network.Skills.First(s => !Network.PersonSkills.Any(h => h.PersonId == claim.PersonId && h.SkillId == s.Id));
         await AssertRefusedAndUnchangedAsync<NotFoundException>(() => Store.RemoveSkillAsync(claim.PersonId, notHeld.Id, claim.PersonId, Now, Ct), "skillId");
+    }
+
+    [StoreFact]
+    public async Task RemovingASkillMovesTheVersionOnAndASearchForItNoLongerFindsThePerson()
+    {
+        var hoshin = Network.Skill("hoshin-kanri");
+        var person = Network.People.First(p => !Network.TextMatches("hoshin").Contains(p.Id));
+        await Store.SetSkillAsync(person.Id, new SkillClaim(hoshin.Id, SkillLevel.Practitioner, null, null), person.Id, Now, Ct);
+        Assert.Contains(person.Id, (await Store.FindExpertCandidatesAsync(Text("hoshin"), Admin, Ct)).Select(c => c.PersonId));
+        var version = await VersionOfAsync(person.Id);
+
+        var removed = await Store.RemoveSkillAsync(person.Id, hoshin.Id, person.Id, Now.AddHours(1), Ct);
+
+        Assert.Equal((version + 1, Now.AddHours(1)), (removed.Version, removed.UpdatedAt));
+        Assert.DoesNotContain(person.Id, (await Store.FindExpertCandidatesAsync(Text("hoshin"), Admin, Ct)).Select(c => c.PersonId));
+    }
+
+    [StoreFact]
+    public async Task SkillWritesNamingASkillThatIsNotThereAreRefusedNamingTheSkillAfterThePerson()
+    {
+        var claim = Network.PersonSkills[0];
+        var endorser = Network.People.First(p => p.Id != claim.PersonId).Id;
+        var unknown = Guid.NewGuid();
+        var nobody = Guid.NewGuid();
+
+        await AssertRefusedAndUnchangedAsync<NotFoundException>(() => Store.RemoveSkillAsync(claim.PersonId, unknown, claim.PersonId, Now, Ct), "skillId");
+        await AssertRefusedAndUnchangedAsync<NotFoundException>(() => Store.EndorseSkillAsync(endorser, claim.PersonId, unknown, Now, Ct), "skillId");
+        await AssertRefusedAndUnchangedAsync<NotFoundException>(() => Store.VerifySkillAsync(claim.PersonId, unknown, endorser, Now, Ct), "skillId");
+        // Someone who is not there is what a write to them is refused for, whatever skill it names.
+        await AssertRefusedAndUnchangedAsync<NotFoundException>(() => Store.SetSkillAsync(nobody, new SkillClaim(unknown, SkillLevel.Expert, null, null), nobody, Now, Ct), "id");
+        await AssertRefusedAndUnchangedAsync<NotFoundException>(() => Store.RemoveSkillAsync(nobody, unknown, nobody, Now, Ct), "id");
     }
 
     [StoreFact]

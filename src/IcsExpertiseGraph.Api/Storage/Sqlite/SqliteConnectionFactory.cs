@@ -6,8 +6,8 @@ namespace IcsExpertiseGraph.Api.Storage.Sqlite;
 /// <summary>
 /// Opens pooled connections to the one database file, each with the durability settings applied:
 /// synchronous=FULL so an acknowledged (committed) write survives a power loss in WAL mode,
-/// foreign keys enforced, a busy timeout so concurrent writers queue instead of failing, and reads through a memory
-/// map (<see cref="SqliteOptions.MemoryMapBytes"/>).
+/// foreign keys enforced, a busy timeout so concurrent writers queue instead of failing, and the memory map size
+/// (<see cref="SqliteOptions.MemoryMapBytes"/>: 0 by default, so reads copy pages unless a size is configured).
 /// </summary>
 public sealed class SqliteConnectionFactory
 {
