@@ -1,4 +1,3 @@
-using System.Globalization;
 using IcsExpertiseGraph.Api.Auth;
 using IcsExpertiseGraph.Api.Catalog;
 using IcsExpertiseGraph.Api.Domain;
