@@ -20,7 +20,6 @@ public sealed class LiveReadModelTests : IDisposable
     private static readonly Viewer Member = Viewers.Member;
     private static readonly CancellationToken Ct = CancellationToken.None;
     private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
-    private static readonly ProfileChanges NoChanges = new(default, default, default, default, default, default, default, default, default, default);
     private static readonly ProjectChanges NoProjectChanges = new(default, default, default, default, default, default, default, default);
 
     private readonly ApiFactory factory = new();
@@ -52,9 +51,12 @@ public sealed class LiveReadModelTests : IDisposable
 
         (string What, Func<Task> Write)[] writes =
         [
-            ("headline with a new word", () => Store.UpdateProfileAsync(other.Id, NoChanges with { Headline = Change.To<string?>("Zymurgy and flow coaching") }, null, other.Id, Now, Ct)),
-            ("hidden", () => Store.UpdateProfileAsync(people[3].Id, NoChanges with { Visibility = Change.To(Visibility.Private) }, null, people[3].Id, Now, Ct)),
-            ("unavailable, closed", () => Store.UpdateProfileAsync(people[4].Id, NoChanges with { AvailabilityStatus = Change.To(AvailabilityStatus.NotAvailable), OpenToCrossOrganisation = Change.To(false) }, null, people[4].Id, Now, Ct)),
+            ("headline with a new word", () => Store.UpdateProfileAsync(other.Id, ProfileEdits.None with { Headline = Change.To<string?>("Zymurgy and flow coaching") }, null, other.Id, Now, Ct)),
+            // The words of skills' aliases: the phrase postings (who has them all, each word's frequency and holders) follow.
+            ("headline naming skills", () => Store.UpdateProfileAsync(other.Id, ProfileEdits.None with { Headline = Change.To<string?>("Capacity planning, population health and populations' healthcare") }, null, other.Id, Now, Ct)),
+            ("seen by members only", () => Store.UpdateProfileAsync(other.Id, ProfileEdits.None with { Visibility = Change.To(Visibility.Network) }, null, other.Id, Now, Ct)),
+            ("hidden", () => Store.UpdateProfileAsync(people[3].Id, ProfileEdits.None with { Visibility = Change.To(Visibility.Private) }, null, people[3].Id, Now, Ct)),
+            ("unavailable, closed", () => Store.UpdateProfileAsync(people[4].Id, ProfileEdits.None with { AvailabilityStatus = Change.To(AvailabilityStatus.NotAvailable), OpenToCrossOrganisation = Change.To(false) }, null, people[4].Id, Now, Ct)),
             ("confirmed", () => Store.ConfirmProfileAsync(people[5].Id, people[5].Id, Now, Ct)),
             ("skill added", () => Store.SetSkillAsync(other.Id, new SkillClaim(newSkill.Id, SkillLevel.Coach, SkillEvidence.Publication, 9), other.Id, Now, Ct)),
             ("endorsed", () => Store.EndorseSkillAsync(endorser.Id, other.Id, newSkill.Id, Now, Ct)),
@@ -105,6 +107,8 @@ public sealed class LiveReadModelTests : IDisposable
             Criteria([], []) with { Domains = [QualityDomain.QualityImprovement, QualityDomain.SystemsThinking] },
             Criteria(["improvement"], []) with { SkillIds = [.. taxonomy.WithDescendants(skill)], OpenToCrossOrganisation = false },
             Criteria(["lean"], [.. taxonomy.WithDescendants(skill)]) with { AvailableOnly = true },
+            Criteria([], []) with { Phrases = [["capacity", "planning"]] },
+            Criteria(["feed"], []) with { Phrases = [["population", "health"], ["strategy", "deployment"]] },
         ];
         Assert.Equal(whole.PeopleCount, followed.PeopleCount);
         foreach (var viewer in new[] { Admin, Member, Viewer.Anonymous })
@@ -131,8 +135,8 @@ public sealed class LiveReadModelTests : IDisposable
         var before = await index.GetAsync(Ct);
         var person = (await quiet.Store.ListPeopleAsync(Admin, new PageRequest(0, 1), Ct)).Items[0];
 
-        await quiet.Store.UpdateProfileAsync(person.Id, NoChanges with { Headline = Change.To<string?>("Quokka wrangling") }, null, person.Id, Now, Ct);
-        await quiet.Store.UpdateProfileAsync(person.Id, NoChanges with { Bio = Change.To<string?>("Second change") }, null, person.Id, Now, Ct);
+        await quiet.Store.UpdateProfileAsync(person.Id, ProfileEdits.None with { Headline = Change.To<string?>("Quokka wrangling") }, null, person.Id, Now, Ct);
+        await quiet.Store.UpdateProfileAsync(person.Id, ProfileEdits.None with { Bio = Change.To<string?>("Second change") }, null, person.Id, Now, Ct);
         await quiet.Store.PruneChangesAsync(await quiet.Store.GetChangeSequenceAsync(Ct), Ct);
         var after = await index.CatchUpAsync(Ct);
 
@@ -148,7 +152,7 @@ public sealed class LiveReadModelTests : IDisposable
         var index = quiet.Services.GetRequiredService<ExpertIndexHost>();
         await index.GetAsync(Ct);
         var person = (await quiet.Store.ListPeopleAsync(Admin, new PageRequest(0, 1), Ct)).Items[0];
-        await quiet.Store.UpdateProfileAsync(person.Id, NoChanges with { Headline = Change.To<string?>("Axolotl husbandry") }, null, person.Id, Now, Ct);
+        await quiet.Store.UpdateProfileAsync(person.Id, ProfileEdits.None with { Headline = Change.To<string?>("Axolotl husbandry") }, null, person.Id, Now, Ct);
         await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={quiet.DatabasePath}"))
         {
             await connection.OpenAsync(Ct);
@@ -173,7 +177,7 @@ public sealed class LiveReadModelTests : IDisposable
         var first = GlobalId.Parse(before["edges"].Arr()[0]!["node"]!["id"].Str(), "Person", "id");
 
         // Hidden through the store itself, as another instance would: this instance's snapshot has not seen it yet.
-        await quiet.Store.UpdateProfileAsync(first, NoChanges with { Visibility = Change.To(Visibility.Private) }, null, first, Now, Ct);
+        await quiet.Store.UpdateProfileAsync(first, ProfileEdits.None with { Visibility = Change.To(Visibility.Private) }, null, first, Now, Ct);
         var after = (await quiet.QueryAsync(Query))["data"]!["searchExperts"]!;
 
         var ids = after["edges"].Arr().Select(e => e!["node"]!["id"].Str()).ToList();

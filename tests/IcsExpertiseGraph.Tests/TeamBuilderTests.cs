@@ -15,7 +15,6 @@ public sealed class TeamBuilderTests(SharedApi api) : IClassFixture<SharedApi>
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
     private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
-    private static readonly ProfileChanges NoChanges = new(default, default, default, default, default, default, default, default, default, default);
 
     private const string Team = """
         query($skills: [ID!]!, $ics: ID) { assembleTeam(skillIds: $skills, icsId: $ics, size: 5) {
@@ -394,7 +393,7 @@ public sealed class TeamBuilderTests(SharedApi api) : IClassFixture<SharedApi>
         public async Task SetAsync(ApiFactory factory, string name, AvailabilityStatus availability, bool open, params (int Skill, SkillLevel Level, SkillEvidence Evidence)[] holdings)
         {
             var id = People[name];
-            await factory.Store.UpdateProfileAsync(id, NoChanges with
+            await factory.Store.UpdateProfileAsync(id, ProfileEdits.None with
             {
                 AvailabilityStatus = Change.To(availability),
                 OpenToCrossOrganisation = Change.To(open),
@@ -489,7 +488,7 @@ public sealed class TeamBuilderTests(SharedApi api) : IClassFixture<SharedApi>
         async Task Set(string name, bool available, bool open, params (Guid Skill, SkillLevel Level)[] holdings)
         {
             var id = people[name];
-            await store.UpdateProfileAsync(id, NoChanges with
+            await store.UpdateProfileAsync(id, ProfileEdits.None with
             {
                 AvailabilityStatus = Change.To(available ? AvailabilityStatus.Open : AvailabilityStatus.NotAvailable),
                 OpenToCrossOrganisation = Change.To(open),

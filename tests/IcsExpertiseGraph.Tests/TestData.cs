@@ -4,6 +4,12 @@ using IcsExpertiseGraph.Api.Storage;
 
 namespace IcsExpertiseGraph.Tests;
 
+/// <summary>A profile edit that changes nothing, for tests to change one field of with <c>with</c>.</summary>
+internal static class ProfileEdits
+{
+    public static readonly ProfileChanges None = new(default, default, default, default, default, default, default, default, default, default);
+}
+
 /// <summary>The viewers tests read the store as.</summary>
 internal static class Viewers
 {

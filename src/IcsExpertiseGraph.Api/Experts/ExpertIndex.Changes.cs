@@ -59,12 +59,14 @@ public sealed partial class ExpertIndex
         positionOf = PositionMap.From([.. built.Select(e => e.Row.Id)]);
         postings = counter.Postings().ToImmutableDictionary(StringComparer.Ordinal);
         vocabulary = [.. postings.Keys.Order(StringComparer.Ordinal)];
+        phrases = PhrasePostings.Build(taxonomy.Labels.Select(l => (IReadOnlyList<string>)[.. l.Words.Where(w => !SearchText.IsFiller(w))]),
+            word => [.. WithPrefix(word).Select(token => postings[token])], position => (Visibility)(hot[position].Flags & VisibilityMask), built.Length);
         byName = ByName(entries);
     }
 
     private ExpertIndex(ExpertIndex before, long sequence, ChunkedArray<PersonEntry> entries, ChunkedArray<PersonHot> hot, ChunkedArray<HeldSkills> held, PeopleBits bits, PositionMap positionOf,
         int[] liveByVisibility, double[] lengthByVisibility, Organisation[] organisations, Dictionary<Guid, int> organisationPositions,
-        HashSet<Guid>[] placesServed, ImmutableDictionary<string, (int Person, float Frequency)[]> postings, string[] vocabulary)
+        HashSet<Guid>[] placesServed, ImmutableDictionary<string, (int Person, float Frequency)[]> postings, string[] vocabulary, PhrasePostings phrases)
     {
         Sequence = sequence;
         Taxonomy = before.Taxonomy;
@@ -83,6 +85,7 @@ public sealed partial class ExpertIndex
         this.placesServed = placesServed;
         this.postings = postings;
         this.vocabulary = vocabulary;
+        this.phrases = phrases;
         byName = ByName(entries);
     }
 
@@ -217,9 +220,34 @@ public sealed partial class ExpertIndex
         }
 
         var finalPostings = nextPostings.ToImmutable();
+        var wordsBefore = WordsByPerson(oldByWord, oldEntries.ToDictionary(e => e.Position, e => e.Entry.Row.Visibility));
+        var wordsAfter = WordsByPerson(newByWord, newRows.ToDictionary(r => r.Position, r => r.Row.Visibility));
+        var nextPhrases = phrases.Apply([.. changedInOrder.Select(p => (p, wordsBefore.GetValueOrDefault(p), wordsAfter.GetValueOrDefault(p)))]);
         return new ExpertIndex(this, sequence, entries.With(entryChanges), hot.With(flagChanges), held.With(heldChanges), bits.With(bitChanges), positions.ToImmutable(), live, total,
             nextOrganisations, nextOrganisationPositions, nextPlaces, finalPostings,
-            added.Count == 0 && gone.Count == 0 ? vocabulary : Vocabulary(vocabulary, added, gone));
+            added.Count == 0 && gone.Count == 0 ? vocabulary : Vocabulary(vocabulary, added, gone), nextPhrases);
+    }
+
+    /// <summary>
+    /// The changed people's words with their counts, in ordinal order, and their visibility, by position (everyone of
+    /// <paramref name="visibility"/>: a person whose text has no word still has an entry), for the phrase postings.
+    /// </summary>
+    private static Dictionary<int, PhrasePostings.PersonWords> WordsByPerson(Dictionary<string, (int Person, float Frequency)[]> byWord, Dictionary<int, Visibility> visibility)
+    {
+        var lists = visibility.Keys.ToDictionary(p => p, _ => new List<(string Token, float Count)>());
+        foreach (var (word, posting) in byWord)
+        {
+            foreach (var (person, count) in posting)
+            {
+                lists[person].Add((word, count));
+            }
+        }
+
+        return lists.ToDictionary(l => l.Key, l =>
+        {
+            l.Value.Sort((x, y) => string.CompareOrdinal(x.Token, y.Token));
+            return new PhrasePostings.PersonWords([.. l.Value.Select(t => t.Token)], [.. l.Value.Select(t => t.Count)], visibility[l.Key]);
+        });
     }
 
     /// <summary>Whether two postings of the changed people hold the same people with the same counts.</summary>

@@ -45,6 +45,7 @@ public sealed partial class ExpertIndex : IReadModel
     private readonly HashSet<Guid>[] placesServed;  // by organisation position
     private readonly ImmutableDictionary<string, (int Person, float Frequency)[]> postings;
     private readonly string[] vocabulary;            // postings' terms, in ordinal order, for prefix matching
+    private readonly PhrasePostings phrases;         // the skills' names and aliases as phrases, beside the word postings
     private readonly Lazy<int[]> byName;            // people positions by display name; only the development sign-in asks
 
     /// <summary>The store's change sequence this snapshot reflects.</summary>
@@ -286,6 +287,12 @@ public sealed partial class ExpertIndex : IReadModel
     /// </summary>
     private void ScoreWords(IReadOnlyList<string> group, double[] text, Viewer viewer, SearchScratch scratch, IntList touched)
     {
+        if (phrases.Find(group) is { } phrase)
+        {
+            ScorePhrase(phrase, text, viewer, touched);
+            return;
+        }
+
         var words = new ((int Person, float Frequency)[][] Postings, long Size)[group.Count];
         for (var w = 0; w < group.Count; w++)
         {
@@ -374,6 +381,54 @@ public sealed partial class ExpertIndex : IReadModel
         foreach (var person in first.Span)
         {
             partial[person] = 0;
+        }
+    }
+
+    /// <summary>Whether these words (a recognised name's, fillers dropped) are scored from phrase postings.</summary>
+    internal bool KeepsPhrase(IReadOnlyList<string> words) => phrases.Find(words) is not null;
+
+    /// <summary>
+    /// <see cref="ScoreWords"/> for a group that is a skill's name or alias, from its phrase postings: the people who have
+    /// every word are listed, with each word's frequency, and each word's document frequency for the viewer is kept, so no
+    /// word posting is walked. The arithmetic is the general path's, to the bit: the words are taken in the order its sort
+    /// puts them in (the same sizes, the same sort), and each frequency was summed in the same order.
+    /// </summary>
+    private void ScorePhrase(PhrasePostings.Phrase phrase, double[] text, Viewer viewer, IntList touched)
+    {
+        var n = phrase.Words.Length;
+        var order = new (int Word, long Size)[n];
+        for (var w = 0; w < n; w++)
+        {
+            order[w] = (w, phrases.Statistics(phrase.Words[w]).Postings);
+        }
+
+        Array.Sort(order, (x, y) => x.Size.CompareTo(y.Size));
+        var (counted, averageLength) = Statistics(viewer);
+        Span<double> idf = stackalloc double[n];
+        for (var k = 0; k < n; k++)
+        {
+            var holding = phrases.Statistics(phrase.Words[order[k].Word]).Holding(viewer);
+            idf[k] = Math.Log(1 + ((counted - holding + 0.5) / (holding + 0.5)));
+        }
+
+        var people = phrase.People;
+        for (var i = 0; i < people.Length; i++)
+        {
+            var person = people[i];
+            var norm = K1 * (1 - B + (B * hot[person].Length / averageLength));
+            var partial = 0.0;
+            for (var k = 0; k < n; k++)
+            {
+                var tf = phrase.Frequency(i, order[k].Word);
+                partial += Math.Max(double.Epsilon, idf[k] * tf * (K1 + 1) / (tf + norm));
+            }
+
+            if (text[person] == 0)
+            {
+                touched.Add(person);
+            }
+
+            text[person] += partial;
         }
     }
 
