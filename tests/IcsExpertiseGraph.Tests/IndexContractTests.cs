@@ -40,14 +40,16 @@ public sealed class IndexContractTests(SharedApi api) : IClassFixture<SharedApi>
     [Fact]
     public async Task FacetsCountedFromTheColumnsOrPersonByPersonAreTheCountsOfTheCandidatesFound()
     {
-        // The index counts the skill and domain facets of many matches from its bit columns and of few person by person;
-        // either way they must be what counting the same people's holdings one by one gives (the store's way).
+        // The index counts the facets of many matches from its bit columns (skills and domains; ICSs and organisation
+        // types) and of few person by person; either way they must be what counting the same people's holdings and
+        // employers one by one gives (the store's way).
         var sample = await SampleAsync();
         var index = await api.Factory.Services.GetRequiredService<ExpertIndexHost>().GetAsync(CancellationToken.None);
         var organisations = index.Organisations.ToDictionary(o => o.Id);
         var ranker = new ExpertRanker(index.Taxonomy, [], DateTimeOffset.UtcNow);
         var columns = index.Taxonomy.All.Count + Enum.GetValues<QualityDomain>().Length;
-        var (fromColumns, byPerson) = (0, 0);
+        Assert.Equal(columns, index.FacetColumns.Holdings);
+        var (fromColumns, byPerson, employersFromColumns, employersByPerson) = (0, 0, 0, 0);
         foreach (var (name, make) in CriteriaCases())
         {
             var (criteria, viewer) = make(sample);
@@ -69,9 +71,20 @@ public sealed class IndexContractTests(SharedApi api) : IClassFixture<SharedApi>
             {
                 byPerson++;
             }
+
+            if (ExpertIndex.FacetsFromColumns(found.Count, index.FacetColumns.Employers, (index.PeopleCount + 63) / 64))
+            {
+                employersFromColumns++;
+            }
+            else
+            {
+                employersByPerson++;
+            }
         }
 
         Assert.True(fromColumns > 0 && byPerson > 0, $"{fromColumns} cases counted from the columns and {byPerson} person by person: both ways must be tried");
+        Assert.True(employersFromColumns > 0 && employersByPerson > 0,
+            $"ICS and organisation types: {employersFromColumns} cases counted from the columns and {employersByPerson} person by person: both ways must be tried");
     }
 
     private sealed record Sample(Guid Ics, Guid Place, Guid Spc, IReadOnlySet<Guid> SpcAndNarrower, Guid PrivatePerson);

@@ -46,6 +46,11 @@ public sealed class LiveReadModelTests : IDisposable
         var skillOf = held[0].SkillId;
         var newSkill = skills.First(s => !held.Any(h => h.SkillId == s.Id));
         var icsId = (await Store.ListIntegratedCareSystemsAsync(new PageRequest(0, 1), Ct)).Items[0].Id;
+        // An employer of several people, moved to another ICS and made another type: everyone working there moves in the facets.
+        var employerId = (await Store.GetEmploymentsOfPeopleAsync([.. people.Select(p => p.Id)], Ct)).Values.SelectMany(e => e)
+            .Where(e => e.Until is null).GroupBy(e => e.OrganisationId).OrderByDescending(g => g.Count()).First().Key;
+        var employer = (await Store.GetOrganisationsAsync([employerId], Ct))[employerId];
+        var otherIcs = (await Store.ListIntegratedCareSystemsAsync(new PageRequest(0, 50), Ct)).Items.First(i => i.Id != employer.IntegratedCareSystemId).Id;
         Project? created = null;
         var deleted = people.First(p => p.Id != leaver && contributions.Values.Any(list => list.Any(c => c.PersonId == p.Id)) && p.Id != joiner.Id && p.Id != other.Id && p.Id != endorser.Id);
 
@@ -68,6 +73,9 @@ public sealed class LiveReadModelTests : IDisposable
             ("project created", async () => created = await Store.CreateProjectAsync(new ProjectDraft("Feed project", null, ProjectStatus.Active, null, null, null, null, [newSkill.Id]), other.Id, Now, Ct)),
             ("second member", () => Store.JoinAsync(new Contribution(endorser.Id, created!.Id, ContributionRole.Member, null, null), Now)),
             ("methods changed", () => Store.UpdateProjectAsync(busy.Id, NoProjectChanges with { MethodSkillIds = Change.To<IReadOnlyList<Guid>>([newSkill.Id, skillOf]), EndDate = Change.To<DateOnly?>(new DateOnly(2030, 1, 1)) }, contributions[busy.Id].Single(c => c.Role == ContributionRole.Lead).PersonId, Now, Ct)),
+            ("organisation moved to another ICS and type", () => Store.UpsertOrganisationAsync(new OrganisationDraft(employer.Id, employer.OdsCode, employer.Name,
+                employer.Type == OrganisationType.AcuteTrust ? OrganisationType.CommunityTrust : OrganisationType.AcuteTrust, otherIcs), null, Now, Ct)),
+            ("organisation's type changed back", () => Store.UpsertOrganisationAsync(new OrganisationDraft(employer.Id, employer.OdsCode, employer.Name, employer.Type, otherIcs), null, Now, Ct)),
             ("organisation created", () => Store.UpsertOrganisationAsync(new OrganisationDraft(null, "ZZF01", "Feed Test Trust", OrganisationType.AcuteTrust, icsId), null, Now, Ct)),
             ("people imported", () => Store.ImportPeopleAsync([new PersonImport("feed.one@nhs.net", "Feed One", "Lean coach", null, Visibility.Public, "ZZF01", "Coach")], null, Now, Ct)),
             ("new member", () => Store.CreateProfileAsync(new SignedInIdentity("feed-newcomer", null, false, "Feed Newcomer", new HashSet<string>()), Now, Ct)),

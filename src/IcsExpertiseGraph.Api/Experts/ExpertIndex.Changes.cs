@@ -55,6 +55,7 @@ public sealed partial class ExpertIndex
         hot = new ChunkedArray<PersonHot>([.. built.Select(Hot)]);
         held = new ChunkedArray<HeldSkills>([.. built.Select(e => HeldSkills.Of(e.HoldingSkill, e.Holdings))]);
         organisationFacets = new(() => OrganisationFacets(organisations));
+        employerBits = EmployerBits.Build(entries, organisations);
         bits = PeopleBits.Build([.. built.Select(Hot)], [.. built.Select(e => e.HoldingSkill)], skillDomain.Length);
         positionOf = PositionMap.From([.. built.Select(e => e.Row.Id)]);
         postings = counter.Postings().ToImmutableDictionary(StringComparer.Ordinal);
@@ -66,7 +67,7 @@ public sealed partial class ExpertIndex
 
     private ExpertIndex(ExpertIndex before, long sequence, ChunkedArray<PersonEntry> entries, ChunkedArray<PersonHot> hot, ChunkedArray<HeldSkills> held, PeopleBits bits, PositionMap positionOf,
         int[] liveByVisibility, double[] lengthByVisibility, Organisation[] organisations, Dictionary<Guid, int> organisationPositions,
-        HashSet<Guid>[] placesServed, ImmutableDictionary<string, (int Person, float Frequency)[]> postings, string[] vocabulary, PhrasePostings phrases)
+        HashSet<Guid>[] placesServed, ImmutableDictionary<string, (int Person, float Frequency)[]> postings, string[] vocabulary, PhrasePostings phrases, EmployerBits employerBits)
     {
         Sequence = sequence;
         Taxonomy = before.Taxonomy;
@@ -86,6 +87,7 @@ public sealed partial class ExpertIndex
         this.postings = postings;
         this.vocabulary = vocabulary;
         this.phrases = phrases;
+        this.employerBits = employerBits;
         byName = ByName(entries);
     }
 
@@ -223,9 +225,38 @@ public sealed partial class ExpertIndex
         var wordsBefore = WordsByPerson(oldByWord, oldEntries.ToDictionary(e => e.Position, e => e.Entry.Row.Visibility));
         var wordsAfter = WordsByPerson(newByWord, newRows.ToDictionary(r => r.Position, r => r.Row.Visibility));
         var nextPhrases = phrases.Apply([.. changedInOrder.Select(p => (p, wordsBefore.GetValueOrDefault(p), wordsAfter.GetValueOrDefault(p)))]);
-        return new ExpertIndex(this, sequence, entries.With(entryChanges), hot.With(flagChanges), held.With(heldChanges), bits.With(bitChanges), positions.ToImmutable(), live, total,
+        var nextEntries = entries.With(entryChanges);
+        return new ExpertIndex(this, sequence, nextEntries, hot.With(flagChanges), held.With(heldChanges), bits.With(bitChanges), positions.ToImmutable(), live, total,
             nextOrganisations, nextOrganisationPositions, nextPlaces, finalPostings,
-            added.Count == 0 && gone.Count == 0 ? vocabulary : Vocabulary(vocabulary, added, gone), nextPhrases);
+            added.Count == 0 && gone.Count == 0 ? vocabulary : Vocabulary(vocabulary, added, gone), nextPhrases,
+            employerBits.With(EmployerFacetsMoved(changedPositions, nextEntries, nextOrganisations), nextEntries, nextOrganisations));
+    }
+
+    /// <summary>
+    /// Whose ICS or organisation type facets may have moved: the changed people, and everyone working for an organisation
+    /// whose ICS or type changed (rare: only then is every entry looked at).
+    /// </summary>
+    private HashSet<int> EmployerFacetsMoved(HashSet<int> changedPositions, ChunkedArray<PersonEntry> nextEntries, Organisation[] nextOrganisations)
+    {
+        var moved = new HashSet<int>(changedPositions);
+        var regrouped = new HashSet<int>();
+        for (var o = 0; o < organisations.Length; o++)
+        {
+            if (organisations[o].IntegratedCareSystemId != nextOrganisations[o].IntegratedCareSystemId || organisations[o].Type != nextOrganisations[o].Type)
+            {
+                regrouped.Add(o);
+            }
+        }
+
+        for (var position = 0; regrouped.Count > 0 && position < nextEntries.Length; position++)
+        {
+            if (nextEntries[position].EmployerPosition.Any(regrouped.Contains))
+            {
+                moved.Add(position);
+            }
+        }
+
+        return moved;
     }
 
     /// <summary>

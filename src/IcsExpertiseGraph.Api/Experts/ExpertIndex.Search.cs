@@ -1016,10 +1016,13 @@ public sealed partial class ExpertIndex
         return target;
     }
 
+    /// <summary>How many bit columns the skill and domain facets read, and the ICS and organisation type facets.</summary>
+    internal (int Holdings, int Employers) FacetColumns => (bits.Skills.Length + bits.Domains.Length, employerBits.ColumnCount);
+
     /// <summary>
-    /// Whether counting the skill and domain facets of <paramref name="people"/> matches goes faster from the columns (a
-    /// word operation per 64 people, for every skill and domain) than person by person (a visit to each match's held
-    /// skills, some 30 word operations' worth): only when the matches are many.
+    /// Whether counting facets of <paramref name="people"/> matches goes faster from <paramref name="columns"/> columns (a
+    /// word operation per 64 people, for every column) than person by person (a visit to each match's held skills or
+    /// employers, some 30 word operations' worth): only when the matches are many.
     /// </summary>
     internal static bool FacetsFromColumns(int people, int columns, int words) => (long)people * 32 >= (long)columns * words;
 
@@ -1042,7 +1045,9 @@ public sealed partial class ExpertIndex
         var stamp = 0;
         // The columns hold live people only, as the matches are; a domain's column is who holds a skill of it (the flat
         // facts' Domains bits, which the per-person count reads).
-        var byColumns = FacetsFromColumns(people.Length, bits.Skills.Length + bits.Domains.Length, members.Length);
+        // Each pair of facets is counted from its columns or person by person, whichever reads less.
+        var byColumns = FacetsFromColumns(people.Length, FacetColumns.Holdings, members.Length);
+        var employersByColumns = FacetsFromColumns(people.Length, FacetColumns.Employers, members.Length);
         if (byColumns)
         {
             for (var skill = 0; skill < skillCounts.Length; skill++)
@@ -1054,14 +1059,33 @@ public sealed partial class ExpertIndex
             {
                 domainCounts[domain] = bits.Domains[domain].CountIn(members);
             }
+
         }
 
-        foreach (var position in people)
+        if (employersByColumns)
+        {
+            for (var system = 0; system < systemIds.Length; system++)
+            {
+                systemCounts[system] = employerBits.Systems.TryGetValue(systemIds[system], out var column) ? column.CountIn(members) : 0;
+            }
+
+            for (var type = 0; type < typeCounts.Length; type++)
+            {
+                typeCounts[type] = employerBits.Types[type].CountIn(members);
+            }
+        }
+
+        foreach (var position in byColumns && employersByColumns ? [] : people)
         {
             var hot = this.hot[position];
             if (!byColumns)
             {
                 CountHoldings(position, hot, skillCounts, domainCounts);
+            }
+
+            if (employersByColumns)
+            {
+                continue;
             }
 
             if (hot.Employers == 1)

@@ -35,6 +35,7 @@ public sealed partial class ExpertIndex : IReadModel
     private readonly ChunkedArray<HeldSkills> held; // skill positions, read for every match a search places or counts in facets
     private readonly PeopleBits bits;               // holders, visibility, availability, openness and domains as bit columns
     private readonly Lazy<(Guid[] SystemIds, int[] SystemOf, int[] TypeOf)> organisationFacets;   // worked out once a snapshot, for facets
+    private readonly EmployerBits employerBits;      // who works in each ICS and for each type of organisation, for facets
     private readonly PositionMap positionOf;
     private readonly int[] liveByVisibility;        // live people of each visibility, for BM25's statistics
     private readonly double[] lengthByVisibility;   // and their weighted document lengths
