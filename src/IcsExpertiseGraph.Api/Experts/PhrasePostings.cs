@@ -20,9 +20,6 @@ internal sealed class PhrasePostings
     private PhrasePostings(Dictionary<string, Phrase> phrases, Dictionary<string, WordStatistics> words) =>
         (this.phrases, this.words) = (phrases, words);
 
-    /// <summary>How many phrases are kept, and how many people they list in all (for the memory they cost).</summary>
-    public (int Phrases, long People) Size => (phrases.Count, phrases.Values.Sum(p => (long)p.People.Length));
-
     /// <summary>The phrase of these words (in the order typed), when it is a skill's name or alias.</summary>
     public Phrase? Find(IReadOnlyList<string> group) =>
         group.Count > 1 && phrases.TryGetValue(string.Join(' ', group), out var phrase) ? phrase : null;
@@ -168,24 +165,27 @@ internal sealed class PhrasePostings
         return new PhrasePostings(nextPhrases, nextWords);
     }
 
-    /// <summary>The frequency of a word in a person's sorted words (0 when it stands for none of them).</summary>
-    private static float FrequencyOf(PersonWords person, string word)
+    /// <summary>
+    /// How many of a person's words (sorted) this word stands for, and their frequency summed in that order (0 and 0 when
+    /// none): the word itself, and for a word of three letters or more every word it begins (as ExpertIndex.WithPrefix).
+    /// </summary>
+    private static (int Words, float Frequency) Match(PersonWords person, string word)
     {
         var tokens = person.Tokens;
+        var at = Array.BinarySearch(tokens, word, StringComparer.Ordinal);
         if (word.Length < 3)
         {
-            var exact = Array.BinarySearch(tokens, word, StringComparer.Ordinal);
-            return exact >= 0 ? person.Counts[exact] : 0;
+            return at >= 0 ? (1, person.Counts[at]) : (0, 0);
         }
 
-        var at = Array.BinarySearch(tokens, word, StringComparer.Ordinal);
-        var sum = 0f;
+        var (count, sum) = (0, 0f);
         for (var i = at < 0 ? ~at : at; i < tokens.Length && tokens[i].StartsWith(word, StringComparison.Ordinal); i++)
         {
+            count++;
             sum += person.Counts[i];
         }
 
-        return sum;
+        return (count, sum);
     }
 
     /// <summary>A person's indexed words (in ordinal order) with their counts, and their visibility.</summary>
@@ -211,21 +211,7 @@ internal sealed class PhrasePostings
                 return this;
             }
 
-            var postings = 0;
-            var tokens = person.Tokens;
-            if (word.Length < 3)
-            {
-                postings = Array.BinarySearch(tokens, word, StringComparer.Ordinal) >= 0 ? 1 : 0;
-            }
-            else
-            {
-                var at = Array.BinarySearch(tokens, word, StringComparer.Ordinal);
-                for (var i = at < 0 ? ~at : at; i < tokens.Length && tokens[i].StartsWith(word, StringComparison.Ordinal); i++)
-                {
-                    postings++;
-                }
-            }
-
+            var postings = Match(person, word).Words;
             if (postings == 0)
             {
                 return this;
@@ -278,7 +264,7 @@ internal sealed class PhrasePostings
                 var all = true;
                 for (var w = 0; w < n && all; w++)
                 {
-                    scratch[w] = FrequencyOf(after, words[w]);
+                    scratch[w] = Match(after, words[w]).Frequency;
                     all = scratch[w] > 0;
                 }
 
