@@ -396,11 +396,19 @@ public sealed partial class ExpertIndex
             return named;
         }
 
-        var rarest = wanted.MinBy(w => postings[w].Length)!;
-        foreach (var (person, _) in postings[rarest])
+        // A name of these words puts each of them in its holder's postings: only the people in every word's postings (the
+        // rarest's, each looked up in the others as they go, all in person order) have their name read.
+        var lists = wanted.Select(w => postings[w]).OrderBy(list => list.Length).ToArray();
+        var cursors = new int[lists.Length];
+        foreach (var (person, _) in lists[0])
         {
-            // Most people with the word have it in their headline or bio, not their name: a cheap look first (a name with
-            // accents is folded before it can be compared: "zoe" is in "Zoë").
+            if (!InEvery(lists, cursors, person))
+            {
+                continue;
+            }
+
+            // Most people with the words have them in their headline or bio, not their name: a cheap look first (a name
+            // with accents is folded before it can be compared: "zoe" is in "Zoë").
             var displayName = entries[person].Row.DisplayName;
             if (System.Text.Ascii.IsValid(displayName) && !ContainsAll(displayName, wanted))
             {
@@ -418,6 +426,31 @@ public sealed partial class ExpertIndex
     }
 
     /// <summary>Whether the text holds every one of the words, ignoring case (a loop: this runs for every posting of a name's rarest word).</summary>
+    /// <summary>
+    /// Whether the person is in every list after the first, each list read from its cursor on (people come in ascending order,
+    /// so no cursor ever goes back).
+    /// </summary>
+    private static bool InEvery((int Person, float Frequency)[][] lists, int[] cursors, int person)
+    {
+        for (var k = 1; k < lists.Length; k++)
+        {
+            var list = lists[k];
+            var at = cursors[k];
+            while (at < list.Length && list[at].Person < person)
+            {
+                at++;
+            }
+
+            cursors[k] = at;
+            if (at == list.Length || list[at].Person != person)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool ContainsAll(string text, HashSet<string> words)
     {
         foreach (var word in words)
