@@ -2,6 +2,7 @@ using IcsExpertiseGraph.Api.Catalog;
 using IcsExpertiseGraph.Api.Domain;
 using IcsExpertiseGraph.Api.Experts;
 using IcsExpertiseGraph.Api.Storage;
+using static IcsExpertiseGraph.Tests.ExplanationTests;
 
 namespace IcsExpertiseGraph.Tests;
 
@@ -10,18 +11,10 @@ namespace IcsExpertiseGraph.Tests;
 /// verification 0.4, endorsements 0.4 on a log scale, projects 0.5, freshness 0.3 halving yearly, availability 0.3,
 /// openness 0.1, a narrower skill at 90%), and the places they give: which concepts a person meets, which group they are
 /// in, which of their holdings answers. A reader sees every contribution under each hit, so each is checked to the
-/// fourth place here.
+/// fourth place here. The skills are <see cref="ExplanationTests"/>' (Value stream mapping is narrower than Lean).
 /// </summary>
 public sealed class RankerScoreTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 12, 3, 0, 0, 0, TimeSpan.Zero);
-    private static readonly Skill Lean = new(Guid.NewGuid(), "lean", "Lean", [], null, QualityDomain.QualityImprovement, null);
-    private static readonly Skill ValueStreams = new(Guid.NewGuid(), "vsm", "Value stream mapping", [], null, QualityDomain.QualityImprovement, Lean.Id);
-    private static readonly Skill Spc = new(Guid.NewGuid(), "spc", "Statistical process control", [], null, QualityDomain.QualityControl, null);
-    private static readonly Skill Kanban = new(Guid.NewGuid(), "kanban", "Kanban", [], null, QualityDomain.QualityImprovement, null);
-    private static readonly Skill Coaching = new(Guid.NewGuid(), "coaching", "Improvement coaching", [], null, QualityDomain.QualityImprovement, null);
-    private static readonly SkillTaxonomy Taxonomy = new([Lean, ValueStreams, Spc, Kanban, Coaching]);
-
     private static Concept Named(Skill skill, ConceptSource source = ConceptSource.Name) => Taxonomy.ConceptFor([skill], skill.Name, source);
 
     private static CandidateSkill Holding(Skill skill, SkillLevel level, SkillEvidence? evidence = null, bool verified = false, int endorsements = 0, int projects = 0) =>
@@ -151,6 +144,8 @@ public sealed class RankerScoreTests
         Assert.Equal((0, 0), named.Coverage([holdings[1]]));
         Assert.Equal((1, 0), named.Coverage(holdings));
         Assert.Equal((1, 1), named.Coverage([Holding(Lean, SkillLevel.Awareness), unrelated]));
+        // The same with the filter given first: the concept named is the second.
+        Assert.Equal((0, 0), new ExpertRanker(Taxonomy, [Named(Spc, ConceptSource.Filter), Named(Lean)], Now).Coverage([holdings[1]]));
     }
 
     [Fact]
