@@ -12,13 +12,13 @@ namespace IcsExpertiseGraph.Tests;
 /// </summary>
 public sealed class ExplanationTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 12, 3, 0, 0, 0, TimeSpan.Zero);
-    private static readonly Skill Lean = new(Guid.NewGuid(), "lean", "Lean", [], null, QualityDomain.QualityImprovement, null);
-    private static readonly Skill ValueStreams = new(Guid.NewGuid(), "vsm", "Value stream mapping", [], null, QualityDomain.QualityImprovement, Lean.Id);
-    private static readonly Skill Spc = new(Guid.NewGuid(), "spc", "Statistical process control", [], null, QualityDomain.QualityControl, null);
-    private static readonly Skill Kanban = new(Guid.NewGuid(), "kanban", "Kanban", [], null, QualityDomain.QualityImprovement, null);
-    private static readonly Skill Coaching = new(Guid.NewGuid(), "coaching", "Improvement coaching", [], null, QualityDomain.QualityImprovement, null);
-    private static readonly SkillTaxonomy Taxonomy = new([Lean, ValueStreams, Spc, Kanban, Coaching]);
+    internal static readonly DateTimeOffset Now = new(2026, 12, 3, 0, 0, 0, TimeSpan.Zero);
+    internal static readonly Skill Lean = new(Guid.NewGuid(), "lean", "Lean", [], null, QualityDomain.QualityImprovement, null);
+    internal static readonly Skill ValueStreams = new(Guid.NewGuid(), "vsm", "Value stream mapping", [], null, QualityDomain.QualityImprovement, Lean.Id);
+    internal static readonly Skill Spc = new(Guid.NewGuid(), "spc", "Statistical process control", [], null, QualityDomain.QualityControl, null);
+    internal static readonly Skill Kanban = new(Guid.NewGuid(), "kanban", "Kanban", [], null, QualityDomain.QualityImprovement, null);
+    internal static readonly Skill Coaching = new(Guid.NewGuid(), "coaching", "Improvement coaching", [], null, QualityDomain.QualityImprovement, null);
+    internal static readonly SkillTaxonomy Taxonomy = new([Lean, ValueStreams, Spc, Kanban, Coaching]);
 
     [Fact]
     public void EachSignalThatCountedIsExplainedInWordsNamingItsSkillsAndTheReasonsAddUpToTheScore()

@@ -91,12 +91,14 @@ public sealed class StoreTests : IDisposable
         // A read takes WAL's snapshot; one that asked for the write lock would wait out the busy timeout and fail.
         var during = await Task.Run(() => store.LoadCollaborationSourceAsync(CancellationToken.None)).WaitAsync(TimeSpan.FromSeconds(10));
         var feed = await Task.Run(() => store.ReadChangesAsync(0, 100, CancellationToken.None)).WaitAsync(TimeSpan.FromSeconds(10));
+        var search = await Task.Run(() => store.LoadSearchSourceAsync(CancellationToken.None)).WaitAsync(TimeSpan.FromSeconds(10));
         transaction.Rollback();
 
         Assert.Equal((committed.Sequence, committed.Sequence), (feed.Latest, feed.Through));
         Assert.Equal(committed.Sequence, during.Sequence);
         Assert.Equal(committed.People, during.People);
         Assert.Equal(committed.Contributions, during.Contributions);
+        Assert.Equal((committed.Sequence, committed.People.Count), (search.Sequence, search.People.Count));
     }
 
     [Fact]

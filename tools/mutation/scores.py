@@ -72,7 +72,8 @@ def read_rows():
         return rows
     with open(TABLE, encoding="utf-8") as f:
         for line in f:
-            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            # A cell may hold an escaped pipe (\\|), as a test filter's "or" does.
+            cells = [c.strip() for c in re.split(r"(?<!\\)\|", line.strip().strip("|"))]
             if len(cells) == 11 and re.match(r"^\d{4}-\d\d-\d\d", cells[0]):
                 rows.append({"date": cells[0], "commit": cells[1], "file": cells[2].strip("`"), "mutants": int(cells[3]),
                              "killed": int(cells[4]), "survived": int(cells[5]), "timeout": int(cells[6]),
@@ -89,11 +90,13 @@ def record(report, commit, files, command):
     mutants = {relative(path): entry["mutants"] for path, entry in data["files"].items()}
     lines = []
     today = datetime.date.today().isoformat()
+    # A pipe in the command (a test filter's "or") would end the table cell: escaped, as Markdown reads it.
+    escaped = command.replace("|", "\\|")
     for name in part:
         c = counts(mutants.get(name, []))
         k, s, t, n = c["Killed"], c["Survived"], c["Timeout"], c["NoCoverage"]
         lines.append(f"| {today} | {commit} | `{name}` | {k + s + t + n} | {k} | {s} | {t} | {n} | {c['CompileError']} | "
-                     f"{fmt(score(k, s, t, n))} | `{command}` |")
+                     f"{fmt(score(k, s, t, n))} | `{escaped}` |")
     if not os.path.exists(TABLE):
         sys.exit(f"scores: {TABLE} does not exist")
     with open(TABLE, encoding="utf-8") as f:

@@ -208,4 +208,37 @@ public abstract partial class StoreContract
         Assert.NotEmpty(plain);
         Assert.Equal(plain.Select(c => c.PersonId).Order(), decorated.Select(c => c.PersonId).Order());
     }
+
+    [StoreFact]
+    public async Task SomeoneWithNoCurrentPostIsStillFoundWhenNoOrganisationIsAskedFor()
+    {
+        var person = Someone();
+        var network = Network with { Employments = [.. Network.Employments.Where(e => e.PersonId != person.Id)] };
+        await ReplaceNetworkAsync(network);
+
+        var everyone = await Store.FindExpertCandidatesAsync(NoCriteria, Admin, Ct);
+        var available = await Store.FindExpertCandidatesAsync(NoCriteria with { AvailableOnly = true }, Admin, Ct);
+
+        Assert.Equal(network.People.Count, everyone.Count);
+        Assert.Empty(Assert.Single(everyone, c => c.PersonId == person.Id).CurrentOrganisationIds);
+        Assert.Equal(ExpectedCandidates.Of(network, NoCriteria with { AvailableOnly = true }, Admin).Order(), available.Select(c => c.PersonId).Order());
+    }
+
+    [StoreFact]
+    public async Task ASkillNamesWordsTypedFindOnlyThoseWithEveryWordBesideAnyoneTheOtherTermsFind()
+    {
+        string[] spc = ["statistical", "process", "control"];
+        var together = spc.Select(w => Network.TextMatches(w)).Aggregate((a, b) => [.. a.Intersect(b)]);
+        var hoshin = Network.TextMatches("hoshin");
+        Assert.NotEmpty(together);
+        Assert.NotEmpty(hoshin.Except(together));
+        Assert.True(Network.TextMatches("process").Count > together.Count, "Some must have one of the words without the others.");
+
+        var phrase = await Store.FindExpertCandidatesAsync(NoCriteria with { Phrases = [spc] }, Admin, Ct);
+        var either = await Store.FindExpertCandidatesAsync(Text("hoshin") with { Phrases = [spc] }, Admin, Ct);
+
+        Assert.Equal(together.Order(), phrase.Select(c => c.PersonId).Order());
+        Assert.All(phrase, c => Assert.True(c.TextRelevance > 0));
+        Assert.Equal(together.Union(hoshin).Order(), either.Select(c => c.PersonId).Order());
+    }
 }
