@@ -63,7 +63,7 @@ public sealed class ImportReportTests : IDisposable
     [
         "successor", "place ICS", "organisation ICS", "organisation", "place", "broader skill", "employee", "employer", "skill holder", "skill",
         "host organisation", "project", "method", "contributor", "endorser", "endorsee", "endorsed skill", "inviter", "invitee", "invitation ICS",
-        "invited skill", "project an invitation led to",
+        "invited skill", "project an invitation led to", "project of a contribution",
     ];
 
     [Theory]
@@ -76,9 +76,39 @@ public sealed class ImportReportTests : IDisposable
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
             store.ImportAsync(Dangling(Network, what, unknown), replaceExisting: false, progress: null, CancellationToken.None));
 
-        Assert.Equal($"The {what} {unknown} is not part of the imported network.", refused.Message);
+        Assert.Equal($"The {what.Replace(" of a contribution", "", StringComparison.Ordinal)} {unknown} is not part of the imported network.", refused.Message);
         Assert.Equal(0, (await store.ListPeopleAsync(new Viewer(null, false, true), new PageRequest(0, 10), CancellationToken.None)).TotalCount);
         Assert.Empty(await store.GetAllSkillsAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ADuplicateIdIsRefusedByNameAndNothingIsWritten()
+    {
+        var store = await OpenStoreAsync();
+        var twice = Network.People[3];
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            store.ImportAsync(Network with { People = [.. Network.People, twice] }, replaceExisting: false, progress: null, CancellationToken.None));
+
+        Assert.Equal($"Duplicate id {twice.Id} in the Person list.", refused.Message);
+        Assert.True(await store.IsEmptyAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ALargeStageReportsEveryTenThousandRowsAndTheImportLeavesNoWriteAheadLogBehind()
+    {
+        var store = await OpenStoreAsync();
+        var aliased = Network.Skills[0] with { Aliases = [.. Enumerable.Range(0, 25_000).Select(i => $"alias {i}")] };
+        var many = Network with { Skills = [aliased, .. Network.Skills.Skip(1).Select(s => s with { Aliases = [] })] };
+        var reports = new Recorder();
+
+        await store.ImportAsync(many, replaceExisting: false, reports, CancellationToken.None);
+
+        Assert.Equal([10_000L, 20_000L, 25_000L], reports.Seen.Where(r => r.Stage == "skill aliases").Select(r => r.Done));
+        Assert.All(reports.Seen.Where(r => r.Stage == "skill aliases"), r => Assert.Equal(25_000L, r.Total));
+        // The import ends with a checkpoint that truncates the log: a fresh network is all in the database file.
+        var log = new FileInfo(Path.Combine(directory, "expertise.db-wal"));
+        Assert.True(!log.Exists || log.Length == 0, $"the write-ahead log holds {log.Length} bytes after the import");
     }
 
     /// <summary>The network with one reference of the kind named pointing at <paramref name="unknown"/>.</summary>
@@ -97,6 +127,7 @@ public sealed class ImportReportTests : IDisposable
         "host organisation" => n with { Projects = One(n.Projects, _ => true, p => p with { HostOrganisationId = unknown }) },
         "project" => n with { ProjectMethods = One(n.ProjectMethods, _ => true, m => m with { ProjectId = unknown }) },
         "method" => n with { ProjectMethods = One(n.ProjectMethods, _ => true, m => m with { SkillId = unknown }) },
+        "project of a contribution" => n with { Contributions = One(n.Contributions, _ => true, c => c with { ProjectId = unknown }) },
         "contributor" => n with { Contributions = One(n.Contributions, _ => true, c => c with { PersonId = unknown }) },
         "endorser" => n with { Endorsements = One(n.Endorsements, _ => true, e => e with { EndorserId = unknown }) },
         "endorsee" => n with { Endorsements = One(n.Endorsements, _ => true, e => e with { EndorseeId = unknown }) },

@@ -148,6 +148,17 @@ public sealed class StoreTests : IDisposable
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
+    [Fact]
+    public async Task AStoreWithoutItsSchemaIsNotReachableUntilMigrated()
+    {
+        var store = new SqliteExpertiseStore(new SqliteConnectionFactory(Options.Create(new SqliteOptions { Path = DatabasePath })));
+        stores.Add(store);
+
+        Assert.False(await store.IsReachableAsync(CancellationToken.None));
+        await store.MigrateAsync(CancellationToken.None);
+        Assert.True(await store.IsReachableAsync(CancellationToken.None));
+    }
+
     private async Task<SqliteExpertiseStore> OpenStoreAsync(string? path = null)
     {
         var store = new SqliteExpertiseStore(new SqliteConnectionFactory(Options.Create(new SqliteOptions { Path = path ?? DatabasePath })));
