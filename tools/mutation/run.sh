@@ -25,6 +25,11 @@ cd "$(dirname "$0")/../.."
 root=$(pwd)
 api=src/IcsExpertiseGraph.Api
 sample=(src/IcsExpertiseGraph.Api/Auth/Viewer.cs src/IcsExpertiseGraph.Api/Domain/Orcid.cs src/IcsExpertiseGraph.Api/Hardening/DocumentShape.cs)
+# The sample's own tests. With CI's broad filter, Stryker's first run of some 800 tests and its coverage pass took more
+# than half of CI's ten minutes, and the step was cut before the sample's 59 mutants were done (2026-12-04); with these
+# the sample takes about 5 minutes on a quiet machine and scored 98.3% (58 of 59; the 59th is not covered by them).
+sample_filter="FullyQualifiedName~AuthorizationMatrixTests|FullyQualifiedName~DocumentShapeTests|FullyQualifiedName~ProfileRuleTests|FullyQualifiedName~GeneratorTests|FullyQualifiedName~VisibilityGuardTests"
+use_sample() { files=("${sample[@]}"); STRYKER_ARGS="--test-case-filter $sample_filter"; echo "mutation: the fixed sample, with its own tests ($sample_filter)"; }
 
 # The scope, read from stryker-config.json ("**/X.cs" is src/IcsExpertiseGraph.Api/X.cs).
 mapfile -t scope < <(sed -n 's/^ *"\*\*\/\([^"]*\)",\{0,1\} *$/\1/p' stryker-config.json)
@@ -74,7 +79,7 @@ path_of() { if [ -f "$1" ]; then echo "$1"; else echo "$api/$1"; fi; }
 files=()
 case "${1:-}" in
   "") files=() ;;
-  --sample) files=("${sample[@]}") ;;
+  --sample) use_sample ;;
   --changed)
     base=${2:-}
     if [ -z "$base" ]; then
@@ -86,7 +91,7 @@ case "${1:-}" in
     if [ -n "$since" ]; then
       while IFS= read -r f; do [ -f "$f" ] && in_scope "$f" && files+=("$f"); done < <(git diff --name-only "$since" HEAD -- "$api")
     fi
-    if [ ${#files[@]} -eq 0 ]; then echo "mutation: no scoped file changed since ${since:-the start}; the fixed sample instead"; files=("${sample[@]}"); fi
+    if [ ${#files[@]} -eq 0 ]; then echo "mutation: no scoped file changed since ${since:-the start}; the fixed sample instead"; use_sample; fi
     max=${MUTATION_MAX_FILES:-3}
     if [ ${#files[@]} -gt "$max" ]; then
       mapfile -t files < <(wc -c "${files[@]}" | grep -v ' total$' | sort -n | awk '{print $2}')
