@@ -30,7 +30,7 @@ public sealed class RankerBoundTests
             [Taxonomy.ConceptFor([Other], Other.Name, ConceptSource.Name), Taxonomy.ConceptFor([Fourth], Fourth.Name, ConceptSource.Filter)],
             [Taxonomy.ConceptForDomain(QualityDomain.SystemsThinking)],
         ];
-        var (checks, tight, asked, tighter) = (0, 0, 0, 0);
+        var (checks, tight, asked, tighter, searchTighter) = (0, 0, 0, 0, 0);
         for (var person = 0; person < 2000; person++)
         {
             var holdings = Taxonomy.All.Where(_ => random.Next(3) > 0).Select(s => new CandidateSkill(s.Id, (SkillLevel)random.Next(4),
@@ -56,6 +56,24 @@ public sealed class RankerBoundTests
                     Assert.True(score <= answeringBound, $"Score {score} above the answering bound {answeringBound} for {ask.Length} concepts.");
                     tighter += answeringBound < staticBound - 0.05 ? 1 : 0;
                     asked++;
+
+                    // The bound the index passes people over by: each concept's strongest answering holding, averaged over the
+                    // concepts, with this person's own availability and freshness as of the search.
+                    var byConcept = new byte[ranker.ConceptSlots];
+                    foreach (var holding in holdings)
+                    {
+                        for (var c = 0; c < byConcept.Length; c++)
+                        {
+                            if ((ranker.AnswerBits(holding.SkillId) & (1UL << c)) != 0)
+                            {
+                                byConcept[c] = Math.Max(byConcept[c], ExpertRanker.HoldingBoundByte(holding));
+                            }
+                        }
+                    }
+
+                    var searchBound = ranker.AnsweringBound(byConcept, availability, open, ExpertRanker.ConfirmedMinute(confirmed)) + ExpertRanker.TextBound(text);
+                    Assert.True(score <= searchBound, $"Score {score} above the search's bound {searchBound} for {ask.Length} concepts.");
+                    searchTighter += searchBound < answeringBound - 0.05 ? 1 : 0;
                 }
 
                 if (ask.Length == 0)
@@ -72,5 +90,8 @@ public sealed class RankerBoundTests
         // And asked for something, the answering bound is well below the static one for many: those who hold something
         // stronger than what was asked for, or hold nothing that answers it.
         Assert.True(tighter > asked / 4, $"The answering bound was tighter for only {tighter} of {asked}.");
+        // And the search's own bound tighter still for most: availability short of open, an older confirmation, or a concept
+        // met less strongly than another.
+        Assert.True(searchTighter > asked / 2, $"The search's bound was tighter than the answering bound for only {searchTighter} of {asked}.");
     }
 }

@@ -16,6 +16,7 @@ public sealed partial class ExpertIndex
     private const byte NotAvailableFlag = 1 << 2;
     private const byte OpenFlag = 1 << 3;
     private const byte RemovedFlag = 1 << 4;
+    private const byte LimitedFlag = 1 << 5;
 
     /// <summary>Everything the index holds of one person, at their position.</summary>
     private sealed record PersonEntry(SearchSource.PersonRow Row, CandidateSkill[] Holdings, int[] HoldingSkill, Guid[] Employers, int[] EmployerPosition, float Length)
@@ -173,9 +174,9 @@ public sealed partial class ExpertIndex
         foreach (var (position, entry) in removed)
         {
             entryChanges.Add((position, entry with { Holdings = [], HoldingSkill = [], Employers = [], EmployerPosition = [], Length = 0, Removed = true }));
-            flagChanges.Add((position, new PersonHot(RemovedFlag, 0, 0, -1, 0, 0, 0)));
+            flagChanges.Add((position, new PersonHot(RemovedFlag, 0, 0, -1, 0, 0, 0, ExpertRanker.NeverConfirmed)));
             heldChanges.Add((position, default));
-            bitChanges.Add((position, entry.HoldingSkill, new PersonHot(RemovedFlag, 0, 0, -1, 0, 0, 0), []));
+            bitChanges.Add((position, entry.HoldingSkill, new PersonHot(RemovedFlag, 0, 0, -1, 0, 0, 0, ExpertRanker.NeverConfirmed), []));
         }
 
         // Postings: every word of a changed person's old or new text loses their old posting and gains the new one.
@@ -493,6 +494,7 @@ public sealed partial class ExpertIndex
         var row = entry.Row;
         var flags = (byte)((byte)row.Visibility
             | (row.Availability == AvailabilityStatus.NotAvailable ? NotAvailableFlag : 0)
+            | (row.Availability == AvailabilityStatus.Limited ? LimitedFlag : 0)
             | (row.OpenToCrossOrganisation ? OpenFlag : 0));
         ushort domains = 0;
         foreach (var skill in entry.HoldingSkill)
@@ -503,8 +505,13 @@ public sealed partial class ExpertIndex
         var employers = entry.EmployerPosition;
         return new PersonHot(flags, domains, (byte)Math.Min(employers.Length, byte.MaxValue), employers.Length > 0 ? employers[0] : -1, entry.Length,
             MathF.BitIncrement((float)ExpertRanker.StaticBound(entry.Holdings, row.Availability, row.OpenToCrossOrganisation)),
-            MathF.BitIncrement((float)ExpertRanker.ProfileBound(entry.Holdings, row.Availability, row.OpenToCrossOrganisation)));
+            MathF.BitIncrement((float)ExpertRanker.ProfileBound(entry.Holdings, row.Availability, row.OpenToCrossOrganisation)),
+            ExpertRanker.ConfirmedMinute(row.LastConfirmedAt));
     }
+
+    /// <summary>A person's availability, from their flags.</summary>
+    private static AvailabilityStatus AvailabilityOf(byte flags) =>
+        (flags & NotAvailableFlag) != 0 ? AvailabilityStatus.NotAvailable : (flags & LimitedFlag) != 0 ? AvailabilityStatus.Limited : AvailabilityStatus.Open;
 
     private Visibility VisibilityAt(int position) => (Visibility)(hot[position].Flags & VisibilityMask);
 
@@ -512,9 +519,11 @@ public sealed partial class ExpertIndex
     /// A person's visibility and filter flags, the quality domains of their skills (a bit each), how many current employers
     /// they have and the first one's position, their weighted text length (BM25's document length) and the most their score
     /// can be without its text (<see cref="ExpertRanker.StaticBound"/>, rounded up to a float), and when nothing but words
-    /// is asked for (<see cref="ExpertRanker.ProfileBound"/>): what most searches need to place someone, in 20 bytes.
+    /// is asked for (<see cref="ExpertRanker.ProfileBound"/>), and when they last confirmed their profile (for the bound
+    /// of <see cref="ExpertRanker.AnsweringBound(ReadOnlySpan{byte}, AvailabilityStatus, bool, int)"/>): what most searches need to place
+    /// and to pass over someone, in 24 bytes.
     /// </summary>
-    private readonly record struct PersonHot(byte Flags, ushort Domains, byte Employers, int Employer, float Length, float Bound, float ProfileBound);
+    private readonly record struct PersonHot(byte Flags, ushort Domains, byte Employers, int Employer, float Length, float Bound, float ProfileBound, int ConfirmedMinute);
 
     private static Lazy<int[]> ByName(ChunkedArray<PersonEntry> entries) => new(() =>
         [.. Enumerable.Range(0, entries.Length).Where(i => !entries[i].Removed)

@@ -893,10 +893,10 @@ public sealed partial class ExpertIndex
             ((ulong)(uint)place << 32) | (uint.MaxValue - BitConverter.SingleToUInt32Bits(Math.Max(0f, (float)bound)));
 
         /// <summary>
-        /// The most match <paramref name="i"/> can score (<see cref="ExpertRanker.AnsweringBound"/>): from the bound bytes of
-        /// the holdings that answer what is asked, read beside their positions, without visiting the person's entry. The
-        /// bound kept with the match when nothing is asked for (there is no answering holding then), or when the positions
-        /// are not inline.
+        /// The most match <paramref name="i"/> can score (<see cref="ExpertRanker.AnsweringBound(ReadOnlySpan{byte}, AvailabilityStatus, bool, int)"/>):
+        /// from the bound bytes of the holdings that answer what is asked, read beside their positions, and the flat facts,
+        /// without visiting the person's entry. The bound kept with the match when nothing is asked for (there is no
+        /// answering holding then), or when the positions are not inline.
         /// </summary>
         private double AnsweringBound(int i)
         {
@@ -907,18 +907,23 @@ public sealed partial class ExpertIndex
                 return matches.Bounds[i];
             }
 
-            byte strongest = 0;
+            Span<byte> strongest = stackalloc byte[ranker.ConceptSlots];
+            strongest.Clear();
             var skills = held.Positions;
             for (var h = 0; h < skills.Length; h++)
             {
-                if (answerBits[skills[h]] != 0 && held.BoundAt(h) > strongest)
+                for (var concepts = answerBits[skills[h]]; concepts != 0; concepts &= concepts - 1)
                 {
-                    strongest = held.BoundAt(h);
+                    var c = System.Numerics.BitOperations.TrailingZeroCount(concepts);
+                    if (c < strongest.Length && held.BoundAt(h) > strongest[c])
+                    {
+                        strongest[c] = held.BoundAt(h);
+                    }
                 }
             }
 
-            var flags = index.hot.At(position).Flags;
-            return ExpertRanker.AnsweringBound(ExpertRanker.FromBoundByte(strongest), (flags & NotAvailableFlag) == 0, (flags & OpenFlag) != 0)
+            ref readonly var facts = ref index.hot.At(position);
+            return ranker.AnsweringBound(strongest, AvailabilityOf(facts.Flags), (facts.Flags & OpenFlag) != 0, facts.ConfirmedMinute)
                 + ExpertRanker.TextBound(matches.Texts[i]);
         }
 

@@ -452,10 +452,12 @@ public sealed class ExpertRanker(SkillTaxonomy taxonomy, IReadOnlyList<Concept> 
         contributions[(int)ScoreSignal.Freshness] = Round(facts.Confirmed is { } confirmed
             ? Weights.Freshness * Math.Pow(0.5, Math.Max(0, (now - confirmed).TotalDays) / 365.0)
             : 0);
-        contributions[(int)ScoreSignal.Availability] = Round(
-            (Weights.Availability * facts.Availability switch { AvailabilityStatus.Open => 1.0, AvailabilityStatus.Limited => 0.6, _ => 0 })
-            + (facts.Open ? Weights.OpenToCrossOrganisation : 0));
+        contributions[(int)ScoreSignal.Availability] = Round(AvailabilityValue(facts.Availability, facts.Open));
     }
+
+    private static double AvailabilityValue(AvailabilityStatus availability, bool open) =>
+        (Weights.Availability * availability switch { AvailabilityStatus.Open => 1.0, AvailabilityStatus.Limited => 0.6, _ => 0 })
+        + (open ? Weights.OpenToCrossOrganisation : 0);
 
     /// <summary>
     /// At most what one holding can add to a score (its level counted in full, as if asked for by name): a person's score
@@ -510,6 +512,43 @@ public sealed class ExpertRanker(SkillTaxonomy taxonomy, IReadOnlyList<Concept> 
     /// </summary>
     public static double AnsweringBound(double bestAnswering, bool available, bool open) =>
         bestAnswering + Weights.Freshness + (available ? Weights.Availability : 0) + (open ? Weights.OpenToCrossOrganisation : 0) + 0.001;
+
+    /// <summary>A confirmation time as whole minutes since 1970, rounded up: what <see cref="AnsweringBound(ReadOnlySpan{byte}, AvailabilityStatus, bool, int)"/> reads.</summary>
+    public static int ConfirmedMinute(DateTimeOffset? confirmed) => confirmed is { } at
+        ? (int)Math.Clamp(Math.Ceiling((at - DateTimeOffset.UnixEpoch).TotalMinutes), int.MinValue + 1, int.MaxValue)
+        : NeverConfirmed;
+
+    /// <summary>The <see cref="ConfirmedMinute"/> of a profile never confirmed: freshness adds nothing.</summary>
+    public const int NeverConfirmed = int.MinValue;
+
+    /// <summary>How many concepts a score averages over (at most 64, one bit each).</summary>
+    public int ConceptSlots => Math.Min(concepts.Count, 64);
+
+    /// <summary>
+    /// A bound on a person's score without its text for this search, tighter than
+    /// <see cref="AnsweringBound(double, bool, bool)"/>: each concept's part at most its strongest answering holding
+    /// (<paramref name="strongestByConcept"/>, a <see cref="HoldingBoundByte"/> per concept slot, 0 for a concept not met)
+    /// and averaged over the concepts as the score is; availability and openness at the value the score gives them; freshness
+    /// as of this search's moment for a confirmation at <paramref name="confirmedMinute"/> (rounded up, so the age is never
+    /// overstated); the same margin for rounding. Between people whose strongest holdings are alike, the concepts they meet
+    /// less well and these signals decide, so the looser bound sent most of them to be scored.
+    /// </summary>
+    public double AnsweringBound(ReadOnlySpan<byte> strongestByConcept, AvailabilityStatus availability, bool open, int confirmedMinute)
+    {
+        var sum = 0;
+        foreach (var bound in strongestByConcept)
+        {
+            sum += bound;
+        }
+
+        var skills = strongestByConcept.IsEmpty ? 0 : sum * (MaxHoldingBound / byte.MaxValue) / strongestByConcept.Length;
+        var freshness = confirmedMinute == NeverConfirmed
+            ? 0
+            : Weights.Freshness * Math.Pow(0.5, Math.Max(0, (now - DateTimeOffset.UnixEpoch).TotalMinutes - confirmedMinute) / MinutesAYear);
+        return skills + freshness + AvailabilityValue(availability, open) + 0.001;
+    }
+
+    private const double MinutesAYear = 365.0 * 24 * 60;
 
     /// <summary>A ranker asked for nothing: it ranks by the strongest few holdings (<see cref="ProfileBound"/>).</summary>
     private static readonly ExpertRanker AskedForNothing = new(new SkillTaxonomy([]), [], DateTimeOffset.UnixEpoch);

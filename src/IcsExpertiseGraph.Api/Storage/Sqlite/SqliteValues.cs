@@ -38,8 +38,22 @@ internal static class SqliteValues
     public static DateOnly? GetDateOrNull(this SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : DateOnly.ParseExact(reader.GetString(ordinal), "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public static DateTimeOffset? GetTimestampOrNull(this SqliteDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : DateTimeOffset.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+    /// <summary>
+    /// A timestamp as <see cref="Timestamp"/> writes it (the round-trip "O" form, read by its own fast parser: every person
+    /// read has three), or any other form <see cref="DateTimeOffset.Parse(string, IFormatProvider, DateTimeStyles)"/> reads.
+    /// </summary>
+    public static DateTimeOffset? GetTimestampOrNull(this SqliteDataReader reader, int ordinal)
+    {
+        if (reader.IsDBNull(ordinal))
+        {
+            return null;
+        }
+
+        var text = reader.GetString(ordinal);
+        return DateTimeOffset.TryParseExact(text, "O", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
+            ? at
+            : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+    }
 
     public static TEnum GetEnum<TEnum>(this SqliteDataReader reader, int ordinal) where TEnum : struct, Enum =>
         EnumText.Parse<TEnum>(reader.GetString(ordinal));
