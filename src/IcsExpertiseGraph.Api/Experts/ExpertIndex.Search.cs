@@ -99,7 +99,7 @@ public sealed partial class ExpertIndex
                 if (ByLevels(members, placing, namedPeople, matches, prepare) is var (matched, holders))
                 {
                     return new SearchMatches(this, ranker, criteria, viewer, matches, answerBits, rootBits, prepare,
-                        facets ? CountFacets(Positions(members, scratch.First), members) : null, matched, holders);
+                        facets ? CountFacets(members) : null, matched, holders);
                 }
 
                 matches.Clear();
@@ -114,7 +114,7 @@ public sealed partial class ExpertIndex
             }
 
             return new SearchMatches(this, ranker, criteria, viewer, matches, answerBits, rootBits, prepare,
-                facets ? CountFacets(matches.Positions, AsBits(matches.Positions, scratch.Filter(words))) : null, matches.Count, matches.SkillHolders);
+                facets ? CountFacets(AsBits(matches.Positions, scratch.Filter(words))) : null, matches.Count, matches.SkillHolders);
         }
         finally
         {
@@ -243,21 +243,6 @@ public sealed partial class ExpertIndex
         }
 
         return reached >= prepare ? (count, holders) : null;
-    }
-
-    /// <summary>The positions of the set bits, in order, into <paramref name="list"/> (cleared first).</summary>
-    private static ReadOnlySpan<int> Positions(ReadOnlySpan<ulong> members, IntList list)
-    {
-        list.Clear();
-        for (var w = 0; w < members.Length; w++)
-        {
-            for (var word = members[w]; word != 0; word &= word - 1)
-            {
-                list.Add((w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word));
-            }
-        }
-
-        return list.Span;
     }
 
     private static void And(Span<ulong> target, ReadOnlySpan<ulong> other)
@@ -1072,96 +1057,120 @@ public sealed partial class ExpertIndex
     /// columns when the matches are many, else from each person's held skills and flat domain bits; ICSs and organisation
     /// types through small numbers per organisation (a person with one current employer needs no more).
     /// </summary>
-    /// <param name="people">The matches, by position.</param>
-    /// <param name="members">The same matches as bits.</param>
-    private SearchFacets CountFacets(ReadOnlySpan<int> people, ReadOnlySpan<ulong> members)
+    /// <param name="members">The matches as bits.</param>
+    private SearchFacets CountFacets(ReadOnlySpan<ulong> members)
     {
+        var people = 0;
+        foreach (var word in members)
+        {
+            people += System.Numerics.BitOperations.PopCount(word);
+        }
+
         var (systemIds, systemOf, typeOf) = organisationFacets.Value;
-        var skillCounts = new int[skillDomain.Length];
-        var domainCounts = new int[Enum.GetValues<QualityDomain>().Length];
-        var systemCounts = new int[systemIds.Length];
-        var systemStamp = new int[systemIds.Length];
-        var typeCounts = new int[Enum.GetValues<OrganisationType>().Length];
-        var typeStamp = new int[typeCounts.Length];
-        var stamp = 0;
+        var tally = new FacetTally(skillDomain.Length, Enum.GetValues<QualityDomain>().Length, systemIds.Length, Enum.GetValues<OrganisationType>().Length);
         // The columns hold live people only, as the matches are; a domain's column is who holds a skill of it (the flat
         // facts' Domains bits, which the per-person count reads).
         // Each pair of facets is counted from its columns or person by person, whichever reads less.
-        var byColumns = FacetsFromColumns(people.Length, FacetColumns.Holdings, members.Length);
-        var employersByColumns = FacetsFromColumns(people.Length, FacetColumns.Employers, members.Length);
+        var byColumns = FacetsFromColumns(people, FacetColumns.Holdings, members.Length);
+        var employersByColumns = FacetsFromColumns(people, FacetColumns.Employers, members.Length);
         if (byColumns)
         {
-            for (var skill = 0; skill < skillCounts.Length; skill++)
+            for (var skill = 0; skill < tally.Skills.Length; skill++)
             {
-                skillCounts[skill] = bits.Skills[skill].CountIn(members);
+                tally.Skills[skill] = bits.Skills[skill].CountIn(members);
             }
 
-            for (var domain = 0; domain < domainCounts.Length && domain < bits.Domains.Length; domain++)
+            for (var domain = 0; domain < tally.Domains.Length && domain < bits.Domains.Length; domain++)
             {
-                domainCounts[domain] = bits.Domains[domain].CountIn(members);
+                tally.Domains[domain] = bits.Domains[domain].CountIn(members);
             }
-
         }
 
         if (employersByColumns)
         {
             for (var system = 0; system < systemIds.Length; system++)
             {
-                systemCounts[system] = employerBits.Systems.TryGetValue(systemIds[system], out var column) ? column.CountIn(members) : 0;
+                tally.Systems[system] = employerBits.Systems.TryGetValue(systemIds[system], out var column) ? column.CountIn(members) : 0;
             }
 
-            for (var type = 0; type < typeCounts.Length; type++)
+            for (var type = 0; type < tally.Types.Length; type++)
             {
-                typeCounts[type] = employerBits.Types[type].CountIn(members);
+                tally.Types[type] = employerBits.Types[type].CountIn(members);
             }
         }
 
-        foreach (var position in byColumns && employersByColumns ? [] : people)
+        for (var w = 0; w < members.Length && !(byColumns && employersByColumns); w++)
         {
-            var hot = this.hot[position];
-            if (!byColumns)
+            for (var word = members[w]; word != 0; word &= word - 1)
             {
-                CountHoldings(position, hot, skillCounts, domainCounts);
-            }
-
-            if (employersByColumns)
-            {
-                continue;
-            }
-
-            if (hot.Employers == 1)
-            {
-                // One current employer (most people): known from the flat facts, no entry to visit.
-                if (systemOf[hot.Employer] is >= 0 and var only)
+                var position = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word);
+                var hot = this.hot[position];
+                if (!byColumns)
                 {
-                    systemCounts[only]++;
+                    CountHoldings(position, hot, tally.Skills, tally.Domains);
                 }
 
-                typeCounts[typeOf[hot.Employer]]++;
-                continue;
-            }
-
-            stamp++;
-            foreach (var organisation in entries[position].EmployerPosition)
-            {
-                if (systemOf[organisation] is >= 0 and var system && systemStamp[system] != stamp)
+                if (employersByColumns)
                 {
-                    systemStamp[system] = stamp;
-                    systemCounts[system]++;
+                    continue;
                 }
 
-                var type = typeOf[organisation];
-                if (typeStamp[type] != stamp)
+                tally.NextPerson();
+                if (hot.Employers == 1)
                 {
-                    typeStamp[type] = stamp;
-                    typeCounts[type]++;
+                    // One current employer (most people): known from the flat facts, no entry to visit.
+                    tally.Employer(systemOf[hot.Employer], typeOf[hot.Employer]);
+                    continue;
+                }
+
+                foreach (var organisation in entries[position].EmployerPosition)
+                {
+                    tally.Employer(systemOf[organisation], typeOf[organisation]);
                 }
             }
         }
 
-        return SearchFacets.From(skillCounts.Select((n, i) => (Taxonomy.All[i], n)), domainCounts.Select((n, d) => ((QualityDomain)d, n)),
-            systemIds.Select((id, i) => (id, systemCounts[i])).Where(x => x.Item2 > 0).ToDictionary(x => x.id, x => x.Item2),
-            typeCounts.Select((n, t) => ((OrganisationType)t, n)).Where(x => x.n > 0).ToDictionary(x => x.Item1, x => x.n));
+        return SearchFacets.From(tally.Skills.Select((n, i) => (Taxonomy.All[i], n)), tally.Domains.Select((n, d) => ((QualityDomain)d, n)),
+            systemIds.Select((id, i) => (id, tally.Systems[i])).Where(x => x.Item2 > 0).ToDictionary(x => x.id, x => x.Item2),
+            tally.Types.Select((n, t) => ((OrganisationType)t, n)).Where(x => x.n > 0).ToDictionary(x => x.Item1, x => x.n));
+    }
+
+    /// <summary>
+    /// Facet counts as they are made: per skill, domain, ICS and organisation type; a person with several employers in one
+    /// ICS or of one type counts once there (a stamp per person).
+    /// </summary>
+    private sealed class FacetTally(int skills, int domains, int systems, int types)
+    {
+        private readonly int[] systemStamp = new int[systems];
+        private readonly int[] typeStamp = new int[types];
+        private int stamp = 1;
+
+        public int[] Skills { get; } = new int[skills];
+
+        public int[] Domains { get; } = new int[domains];
+
+        public int[] Systems { get; } = new int[systems];
+
+        public int[] Types { get; } = new int[types];
+
+        /// <summary>The next employers counted are another person's.</summary>
+        public void NextPerson() => stamp++;
+
+        /// <summary>One of this person's employers: in ICS <paramref name="system"/> (negative: none) and of this type.</summary>
+        public void Employer(int system, int type)
+        {
+            if (system >= 0 && systemStamp[system] != stamp)
+            {
+                systemStamp[system] = stamp;
+                Systems[system]++;
+            }
+
+            if (typeStamp[type] != stamp)
+            {
+                typeStamp[type] = stamp;
+                Types[type]++;
+            }
+        }
     }
 }
 
