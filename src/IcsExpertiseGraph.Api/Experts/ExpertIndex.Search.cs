@@ -357,8 +357,10 @@ public sealed partial class ExpertIndex
 
     private static bool HasAll(string? value, IReadOnlyList<string> words)
     {
-        foreach (var word in words)
+        // By index: a foreach over the interface would box an enumerator for every field of every hit explained.
+        for (var w = 0; w < words.Count; w++)
         {
+            var word = words[w];
             if (word.Length == 0 || !SearchText.HasFoldedWordStarting(value, word))
             {
                 return false;
