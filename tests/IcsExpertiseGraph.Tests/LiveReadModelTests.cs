@@ -66,6 +66,9 @@ public sealed class LiveReadModelTests : IDisposable
             ("skill added", () => Store.SetSkillAsync(other.Id, new SkillClaim(newSkill.Id, SkillLevel.Coach, SkillEvidence.Publication, 9), other.Id, Now, Ct)),
             ("endorsed", () => Store.EndorseSkillAsync(endorser.Id, other.Id, newSkill.Id, Now, Ct)),
             ("verified", () => Store.VerifySkillAsync(other.Id, newSkill.Id, null, Now, Ct)),
+            // Held still, but no longer strongly: out of the skill's column of strong holders, which searches place first.
+            ("skill weakened", () => Store.SetSkillAsync(other.Id, new SkillClaim(newSkill.Id, SkillLevel.Awareness, null, 1), other.Id, Now, Ct)),
+            ("skill strengthened again", () => Store.SetSkillAsync(other.Id, new SkillClaim(newSkill.Id, SkillLevel.Coach, SkillEvidence.Credential, 9), other.Id, Now, Ct)),
             ("skill removed", () => Store.RemoveSkillAsync(other.Id, skillOf, other.Id, Now, Ct)),
             ("asked to join a project", () => Store.RequestToJoinAsync(new Contribution(joiner.Id, busy.Id, ContributionRole.Member, null, null), Now, Ct)),
             ("joined a project", () => Store.ApproveAsync(busy.Id, joiner.Id, Now)),
@@ -128,6 +131,20 @@ public sealed class LiveReadModelTests : IDisposable
                 var concepts = question.ConceptSkillIds.Count == 0 ? [] : new[] { taxonomy.ConceptFor([taxonomy.Find(skill)!], taxonomy.Find(skill)!.Name, ConceptSource.Name) };
                 Assert.Equal(DescribeSearch(whole.Search(question, new ExpertRanker(taxonomy, concepts, Now), viewer, 25)),
                     DescribeSearch(followed.Search(question, new ExpertRanker(taxonomy, concepts, Now), viewer, 25, facets: true)));
+            }
+        }
+
+        // Every skill asked for on its own, for a short page: ranked from its strong holders first when they are enough, so
+        // a holding made stronger or weaker (added, endorsed, verified, removed) must move its holder between the columns.
+        foreach (var asked in taxonomy.All)
+        {
+            var question = Criteria([], [.. taxonomy.WithDescendants(asked.Id)]);
+            var concept = new[] { taxonomy.ConceptFor([asked], asked.Name, ConceptSource.Name) };
+            foreach (var page in new[] { 1, 5 })
+            {
+                Assert.True(DescribeSearch(whole.Search(question, new ExpertRanker(taxonomy, concept, Now), Member, page), page)
+                    == DescribeSearch(followed.Search(question, new ExpertRanker(taxonomy, concept, Now), Member, page), page),
+                    $"After '{what}', a search for {asked.Name} (first {page}) answers differently from a whole rebuild.");
             }
         }
 
@@ -212,11 +229,12 @@ public sealed class LiveReadModelTests : IDisposable
             + " @ " + string.Join(',', c.CurrentOrganisationIds)));
 
     /// <summary>A search's counts, its first page in order with scores and groups, and its facets (counted with the search, or after it).</summary>
-    private static string DescribeSearch(ISearchMatches matches)
+    private static string DescribeSearch(ISearchMatches matches, int page = 25)
     {
         var facets = matches.Facets();
-        return $"{matches.Count} found, {matches.SkillHolders} holders\n"
-            + string.Join('\n', matches.Top(25).Select(r => $"{r.Candidate.PersonId} {r.Score:F9} {r.Group} {r.Met} {r.Explicit}"))
+        // How many were placed too: who is placed first follows each skill's strong holders, which the feed keeps up to date.
+        return $"{matches.Count} found, {matches.SkillHolders} holders, {matches.Placed} placed\n"
+            + string.Join('\n', matches.Top(page).Select(r => $"{r.Candidate.PersonId} {r.Score:F9} {r.Group} {r.Met} {r.Explicit}"))
             + "\ndomains " + string.Join(',', facets.Domains.Select(f => $"{f.Value}:{f.Count}"))
             + "\nskills " + string.Join(',', facets.Skills.Select(f => $"{f.Value.Id}:{f.Count}"))
             + "\nsystems " + string.Join(',', facets.IntegratedCareSystems.Select(f => $"{f.Value}:{f.Count}"))

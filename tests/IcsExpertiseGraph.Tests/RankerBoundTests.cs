@@ -30,7 +30,7 @@ public sealed class RankerBoundTests
             [Taxonomy.ConceptFor([Other], Other.Name, ConceptSource.Name), Taxonomy.ConceptFor([Fourth], Fourth.Name, ConceptSource.Filter)],
             [Taxonomy.ConceptForDomain(QualityDomain.SystemsThinking)],
         ];
-        var (checks, tight, asked, tighter, searchTighter) = (0, 0, 0, 0, 0);
+        var (checks, tight, asked, tighter, searchTighter, weak) = (0, 0, 0, 0, 0, 0);
         for (var person = 0; person < 2000; person++)
         {
             var holdings = Taxonomy.All.Where(_ => random.Next(3) > 0).Select(s => new CandidateSkill(s.Id, (SkillLevel)random.Next(4),
@@ -71,6 +71,14 @@ public sealed class RankerBoundTests
                         }
                     }
 
+                    // Nobody without a strong answering holding scores above the weak bound: the index leaves them unplaced
+                    // while a page of people placed first all score above it.
+                    if (byConcept.All(b => b < ExpertRanker.StrongHoldingByte))
+                    {
+                        Assert.True(score <= ExpertRanker.WeakBound + ExpertRanker.TextBound(text), $"Score {score} above the weak bound with no strong answering holding.");
+                        weak++;
+                    }
+
                     var searchBound = ranker.AnsweringBound(byConcept, availability, open, ExpertRanker.ConfirmedMinute(confirmed)) + ExpertRanker.TextBound(text);
                     Assert.True(score <= searchBound, $"Score {score} above the search's bound {searchBound} for {ask.Length} concepts.");
                     searchTighter += searchBound < answeringBound - 0.05 ? 1 : 0;
@@ -92,6 +100,7 @@ public sealed class RankerBoundTests
         Assert.True(tighter > asked / 4, $"The answering bound was tighter for only {tighter} of {asked}.");
         // And the search's own bound tighter still for most: availability short of open, an older confirmation, or a concept
         // met less strongly than another.
+        Assert.True(weak > asked / 10, $"Only {weak} of {asked} asks met no strong holding: the weak bound was hardly tried.");
         Assert.True(searchTighter > asked / 2, $"The search's bound was tighter than the answering bound for only {searchTighter} of {asked}.");
     }
 }

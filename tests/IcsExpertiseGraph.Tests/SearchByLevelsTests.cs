@@ -20,10 +20,12 @@ public sealed class SearchByLevelsTests : IDisposable
 
     public void Dispose() => factory.Dispose();
 
-    /// <summary>Queries, and whether some of their matches can be left unplaced (not when everyone found holds the one skill named).</summary>
+    /// <summary>Queries, and whether some of their matches can be left unplaced.</summary>
     public static TheoryData<string, bool> Queries => new()
     {
-        { "statistical process control", false },
+        // Everyone found holds the one skill named: those who hold it only weakly are left out while its strong holders
+        // fill the page above anything the weak could score.
+        { "statistical process control", true },
         { "SPC and systems thinking", true },
         { "Lean and Model for Improvement", true },
         // A skill and a narrower one: one holding cannot meet both, so some of those the columns let through place lower.

@@ -14,13 +14,17 @@ public sealed partial class ExpertIndex
     {
         private static readonly int DomainCount = Enum.GetValues<QualityDomain>().Length;
 
-        private PeopleBits(BitColumn[] skills, BitColumn[] domains, BitColumn live, BitColumn visiblePublic, BitColumn visibleNetwork, BitColumn available, BitColumn open)
+        private PeopleBits(BitColumn[] skills, BitColumn[] strong, BitColumn[] domains, BitColumn live, BitColumn visiblePublic, BitColumn visibleNetwork,
+            BitColumn available, BitColumn open)
         {
-            (Skills, Domains, Live, Public, Network, Available, Open) = (skills, domains, live, visiblePublic, visibleNetwork, available, open);
+            (Skills, Strong, Domains, Live, Public, Network, Available, Open) = (skills, strong, domains, live, visiblePublic, visibleNetwork, available, open);
         }
 
         /// <summary>Holders of each skill, by skill position.</summary>
         public BitColumn[] Skills { get; }
+
+        /// <summary>Strong holders of each skill (<see cref="ExpertRanker.StrongHoldingByte"/>), by skill position.</summary>
+        public BitColumn[] Strong { get; }
 
         /// <summary>People holding a skill of each quality domain, by the domain's value.</summary>
         public BitColumn[] Domains { get; }
@@ -35,9 +39,14 @@ public sealed partial class ExpertIndex
 
         public BitColumn Open { get; }
 
-        public static PeopleBits Build(IReadOnlyList<PersonHot> hot, IReadOnlyList<int[]> holdingSkill, int skillCount)
+        /// <param name="hot">Everyone's flat facts, by position.</param>
+        /// <param name="holdingSkill">The skills each person holds, by position.</param>
+        /// <param name="strongSkill">The skills each person holds strongly, by position.</param>
+        /// <param name="skillCount">How many skills the taxonomy has.</param>
+        public static PeopleBits Build(IReadOnlyList<PersonHot> hot, IReadOnlyList<int[]> holdingSkill, IReadOnlyList<int[]> strongSkill, int skillCount)
         {
             var holders = Enumerable.Range(0, skillCount).Select(_ => new List<int>()).ToArray();
+            var strong = Enumerable.Range(0, skillCount).Select(_ => new List<int>()).ToArray();
             for (var position = 0; position < holdingSkill.Count; position++)
             {
                 if (IsLive(hot[position]))
@@ -46,28 +55,38 @@ public sealed partial class ExpertIndex
                     {
                         holders[skill].Add(position);
                     }
+
+                    foreach (var skill in strongSkill[position])
+                    {
+                        strong[skill].Add(position);
+                    }
                 }
             }
 
             BitColumn Where(Func<PersonHot, bool> test) => BitColumn.Of(Enumerable.Range(0, hot.Count).Where(p => IsLive(hot[p]) && test(hot[p])));
             return new PeopleBits(
                 [.. holders.Select(BitColumn.Of)],
+                [.. strong.Select(BitColumn.Of)],
                 [.. Enumerable.Range(0, DomainCount).Select(d => Where(h => InDomain(h, d)))],
                 Where(_ => true), Where(h => VisibilityOf(h) == Visibility.Public), Where(h => VisibilityOf(h) == Visibility.Network),
                 Where(h => (h.Flags & NotAvailableFlag) == 0), Where(h => (h.Flags & OpenFlag) != 0));
         }
 
         /// <summary>These columns with the changed people as they are now (a removed person is in none).</summary>
-        public PeopleBits With(IReadOnlyList<(int Position, int[] SkillsBefore, PersonHot Now, int[] SkillsNow)> changes)
+        public PeopleBits With(IReadOnlyList<(int Position, int[] SkillsBefore, PersonHot Now, int[] SkillsNow, int[] StrongNow)> changes)
         {
             var skills = (BitColumn[])Skills.Clone();
+            var strong = (BitColumn[])Strong.Clone();
             var bySkill = new Dictionary<int, List<(int, bool)>>();
-            foreach (var (position, before, now, held) in changes)
+            var byStrongSkill = new Dictionary<int, List<(int, bool)>>();
+            foreach (var (position, before, now, held, strongNow) in changes)
             {
                 var live = IsLive(now);
+                // A skill held before or now is set or cleared in both columns: a holding can weaken or strengthen.
                 foreach (var skill in before.Union(held))
                 {
                     (bySkill.TryGetValue(skill, out var list) ? list : bySkill[skill] = []).Add((position, live && held.Contains(skill)));
+                    (byStrongSkill.TryGetValue(skill, out var strongList) ? strongList : byStrongSkill[skill] = []).Add((position, live && strongNow.Contains(skill)));
                 }
             }
 
@@ -76,9 +95,14 @@ public sealed partial class ExpertIndex
                 skills[skill] = skills[skill].With(list);
             }
 
+            foreach (var (skill, list) in byStrongSkill)
+            {
+                strong[skill] = strong[skill].With(list);
+            }
+
             BitColumn Changed(BitColumn column, Func<PersonHot, bool> test) =>
                 column.With([.. changes.Select(c => (c.Position, IsLive(c.Now) && test(c.Now)))]);
-            return new PeopleBits(skills, [.. Domains.Select((column, d) => Changed(column, h => InDomain(h, d)))],
+            return new PeopleBits(skills, strong, [.. Domains.Select((column, d) => Changed(column, h => InDomain(h, d)))],
                 Changed(Live, _ => true), Changed(Public, h => VisibilityOf(h) == Visibility.Public), Changed(Network, h => VisibilityOf(h) == Visibility.Network),
                 Changed(Available, h => (h.Flags & NotAvailableFlag) == 0), Changed(Open, h => (h.Flags & OpenFlag) != 0));
         }

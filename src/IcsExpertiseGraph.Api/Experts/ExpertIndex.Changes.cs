@@ -57,7 +57,7 @@ public sealed partial class ExpertIndex
         held = new ChunkedArray<HeldSkills>([.. built.Select(e => HeldSkills.Of(e.HoldingSkill, e.Holdings))]);
         organisationFacets = new(() => OrganisationFacets(organisations));
         employerBits = EmployerBits.Build(entries, organisations);
-        bits = PeopleBits.Build([.. built.Select(Hot)], [.. built.Select(e => e.HoldingSkill)], skillDomain.Length);
+        bits = PeopleBits.Build([.. built.Select(Hot)], [.. built.Select(e => e.HoldingSkill)], [.. built.Select(StrongSkills)], skillDomain.Length);
         positionOf = PositionMap.From([.. built.Select(e => e.Row.Id)]);
         postings = counter.Postings().ToImmutableDictionary(StringComparer.Ordinal);
         vocabulary = [.. postings.Keys.Order(StringComparer.Ordinal)];
@@ -151,7 +151,7 @@ public sealed partial class ExpertIndex
         var flagChanges = new List<(int, PersonHot)>();
         var heldChanges = new List<(int, HeldSkills)>();
         var skillsBefore = oldEntries.ToDictionary(e => e.Position, e => e.Entry.HoldingSkill);
-        var bitChanges = new List<(int, int[], PersonHot, int[])>();
+        var bitChanges = new List<(int, int[], PersonHot, int[], int[])>();
         var live = (int[])liveByVisibility.Clone();
         var total = (double[])lengthByVisibility.Clone();
         foreach (var (_, entry) in oldEntries)
@@ -166,7 +166,7 @@ public sealed partial class ExpertIndex
             var facts = Hot(built[n]);
             flagChanges.Add((newRows[n].Position, facts));
             heldChanges.Add((newRows[n].Position, HeldSkills.Of(built[n].HoldingSkill, built[n].Holdings)));
-            bitChanges.Add((newRows[n].Position, skillsBefore.GetValueOrDefault(newRows[n].Position, []), facts, built[n].HoldingSkill));
+            bitChanges.Add((newRows[n].Position, skillsBefore.GetValueOrDefault(newRows[n].Position, []), facts, built[n].HoldingSkill, StrongSkills(built[n])));
             total[(int)built[n].Row.Visibility] += built[n].Length;
             live[(int)built[n].Row.Visibility]++;
         }
@@ -176,7 +176,7 @@ public sealed partial class ExpertIndex
             entryChanges.Add((position, entry with { Holdings = [], HoldingSkill = [], Employers = [], EmployerPosition = [], Length = 0, Removed = true }));
             flagChanges.Add((position, new PersonHot(RemovedFlag, 0, 0, -1, 0, 0, 0, ExpertRanker.NeverConfirmed)));
             heldChanges.Add((position, default));
-            bitChanges.Add((position, entry.HoldingSkill, new PersonHot(RemovedFlag, 0, 0, -1, 0, 0, 0, ExpertRanker.NeverConfirmed), []));
+            bitChanges.Add((position, entry.HoldingSkill, new PersonHot(RemovedFlag, 0, 0, -1, 0, 0, 0, ExpertRanker.NeverConfirmed), [], []));
         }
 
         // Postings: every word of a changed person's old or new text loses their old posting and gains the new one.
@@ -508,6 +508,10 @@ public sealed partial class ExpertIndex
             MathF.BitIncrement((float)ExpertRanker.ProfileBound(entry.Holdings, row.Availability, row.OpenToCrossOrganisation)),
             ExpertRanker.ConfirmedMinute(row.LastConfirmedAt));
     }
+
+    /// <summary>The skill positions of the person's strong holdings (<see cref="ExpertRanker.StrongHoldingByte"/>).</summary>
+    private static int[] StrongSkills(PersonEntry entry) =>
+        [.. entry.HoldingSkill.Where((_, h) => ExpertRanker.HoldingBoundByte(entry.Holdings[h]) >= ExpertRanker.StrongHoldingByte)];
 
     /// <summary>A person's availability, from their flags.</summary>
     private static AvailabilityStatus AvailabilityOf(byte flags) =>

@@ -96,10 +96,19 @@ public sealed partial class ExpertIndex
                 // The usual search: it names skills, and its filter is decided by the columns and each person's employers.
                 // Its members are then exactly its matches, and only the people meeting every named skill need placing.
                 NarrowByOrganisation(members, filter);
-                if (ByLevels(members, placing, namedPeople, matches, prepare) is var (matched, holders))
+                var first = FirstToPlace(answerBits, touched, namedPeople, scratch.Filter(words));
+                if (ByLevels(members, placing, namedPeople, matches, prepare, first) is var (matched, holders, restLeft))
                 {
+                    // Those placed first are ranked; the rest are placed too only if one of them could still reach the page.
+                    var ranked = restLeft ? new Ranking(this, ranker, matches, answerBits, rootBits).Best(Math.Min(prepare, matched)) : null;
+                    if (ranked is not null && !RestCannotReach(ranked, placing.ConceptCount))
+                    {
+                        PlaceRest(members, placing, first);
+                        ranked = null;
+                    }
+
                     return new SearchMatches(this, ranker, criteria, viewer, matches, answerBits, rootBits, prepare,
-                        facets ? CountFacets(members) : null, matched, holders);
+                        facets ? CountFacets(members) : null, matched, holders, ranked);
                 }
 
                 matches.Clear();
@@ -197,12 +206,15 @@ public sealed partial class ExpertIndex
 
     /// <summary>
     /// A search whose members are exactly its matches, counted from the bits; only the people who may meet every named skill
-    /// (each skill's holders, and those of the narrower ones, ANDed a word at a time) and anyone the query names are placed.
-    /// Null, with some placed, when fewer of them than the page asked for meet every skill: then everyone must be placed.
+    /// (each skill's holders, and those of the narrower ones, ANDed a word at a time) and anyone the query names are placed,
+    /// and of those first only the ones in <paramref name="first"/> (see <see cref="FirstToPlace"/>). Null, with some placed,
+    /// when fewer of them than the page asked for meet every skill: then everyone must be placed. RestLeft: some who meet
+    /// every skill were not placed, since those placed are already enough for the page by their places alone.
     /// </summary>
-    private static (int Count, int SkillHolders)? ByLevels(ReadOnlySpan<ulong> members, Placing placing, HashSet<int> namedPeople, MatchList matches, int prepare)
+    private static (int Count, int SkillHolders, bool RestLeft)? ByLevels(ReadOnlySpan<ulong> members, Placing placing, HashSet<int> namedPeople, MatchList matches,
+        int prepare, ReadOnlySpan<ulong> first)
     {
-        var (count, holders) = (0, 0);
+        var (count, holders, restLeft) = (0, 0, false);
         for (var w = 0; w < members.Length; w++)
         {
             var word = members[w];
@@ -214,15 +226,20 @@ public sealed partial class ExpertIndex
             count += System.Numerics.BitOperations.PopCount(word);
             var (any, all) = placing.Answering(w);
             holders += System.Numerics.BitOperations.PopCount(word & any);
-            if (prepare > 0 && (word & all) != 0)
+            var meets = word & all;
+            if (prepare > 0 && meets != 0)
             {
-                placing.PlaceWord(w, word & all);
+                restLeft |= (meets & ~first[w]) != 0;
+                if ((meets & first[w]) != 0)
+                {
+                    placing.PlaceWord(w, meets & first[w]);
+                }
             }
         }
 
         if (prepare == 0)
         {
-            return (count, holders);
+            return (count, holders, false);
         }
 
         foreach (var position in namedPeople)
@@ -235,14 +252,96 @@ public sealed partial class ExpertIndex
         }
 
         // Enough for the page when that many are named or meet every skill: nobody left out can be placed as well.
-        var bar = ((int)SearchGroup.Skills * PlaceLevels) + (PlaceLevels - 1 - placing.ConceptCount);
+        var bar = Bar(placing.ConceptCount);
+        if (Reaching(matches, bar) >= prepare)
+        {
+            return (count, holders, restLeft);
+        }
+
+        if (restLeft)
+        {
+            PlaceRest(members, placing, first);
+            if (Reaching(matches, bar) >= prepare)
+            {
+                return (count, holders, false);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The place of someone in the skills group meeting all of <paramref name="concepts"/>: named people place better.</summary>
+    private static int Bar(int concepts) => ((int)SearchGroup.Skills * PlaceLevels) + (PlaceLevels - 1 - concepts);
+
+    /// <summary>How many of those placed are at <paramref name="bar"/> or better.</summary>
+    private static int Reaching(MatchList matches, int bar)
+    {
         var reached = 0;
         foreach (var place in matches.Places)
         {
             reached += place <= bar ? 1 : 0;
         }
 
-        return reached >= prepare ? (count, holders) : null;
+        return reached;
+    }
+
+    /// <summary>Places the members meeting every skill whom <see cref="ByLevels"/> left for later.</summary>
+    private static void PlaceRest(ReadOnlySpan<ulong> members, Placing placing, ReadOnlySpan<ulong> first)
+    {
+        for (var w = 0; w < members.Length; w++)
+        {
+            if (members[w] != 0 && (members[w] & placing.Answering(w).All & ~first[w]) is var rest && rest != 0)
+            {
+                placing.PlaceWord(w, rest);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Who to place first among those meeting every skill: strong holders of any skill answering what is asked
+    /// (<see cref="ExpertRanker.StrongHoldingByte"/>), anyone the query's words reached, and anyone it names. The others'
+    /// scores are at most <see cref="ExpertRanker.WeakBound"/>: a page of people placed first all above it leaves them out.
+    /// A need held by thousands is then ranked from the few hundred who hold it strongly.
+    /// </summary>
+    private Span<ulong> FirstToPlace(ulong[] answerBits, IntList touched, HashSet<int> namedPeople, Span<ulong> first)
+    {
+        for (var skill = 0; skill < answerBits.Length; skill++)
+        {
+            if (answerBits[skill] != 0)
+            {
+                bits.Strong[skill].OrInto(first);
+            }
+        }
+
+        foreach (var position in touched.Span)
+        {
+            first[position >> 6] |= 1UL << position;
+        }
+
+        foreach (var position in namedPeople)
+        {
+            first[position >> 6] |= 1UL << position;
+        }
+
+        return first;
+    }
+
+    /// <summary>
+    /// Whether nobody left unplaced can reach the page ranked from those placed first: they meet every skill at best (the
+    /// bar's place) and score at most <see cref="ExpertRanker.WeakBound"/>, so the page's last must place better, or as well
+    /// and score above that.
+    /// </summary>
+    private static bool RestCannotReach(RankedCandidate[] ranked, int concepts)
+    {
+        if (ranked.Length == 0)
+        {
+            return false;
+        }
+
+        var last = ranked[^1];
+        var place = ((int)last.Group * PlaceLevels) + (PlaceLevels - 1 - last.Met);
+        var bar = Bar(concepts);
+        return place < bar || (place == bar && last.Score > ExpertRanker.WeakBound);
     }
 
     private static void And(Span<ulong> target, ReadOnlySpan<ulong> other)
@@ -727,14 +826,15 @@ public sealed partial class ExpertIndex
         /// Counted with the matches when the caller said it will ask: keeping every match's position for later would copy
         /// tens of thousands of them a search (at a million people, onto the large object heap).
         /// </param>
+        /// <param name="ranked">The best already ranked from those placed, if they were.</param>
         public SearchMatches(ExpertIndex index, ExpertRanker ranker, ExpertCriteria criteria, Viewer viewer, MatchList placed, ulong[] answerBits, ulong[] rootBits,
-            int prepare, SearchFacets? facets, int count, int skillHolders)
+            int prepare, SearchFacets? facets, int count, int skillHolders, RankedCandidate[]? ranked = null)
         {
             (this.index, this.ranker, this.criteria, this.viewer, this.facets) = (index, ranker, criteria, viewer, facets);
             Count = count;
             SkillHolders = skillHolders;
             Placed = placed.Count;
-            top = new Ranking(index, ranker, placed, answerBits, rootBits).Best(Math.Min(prepare, Math.Min(count, placed.Count)));
+            top = ranked ?? new Ranking(index, ranker, placed, answerBits, rootBits).Best(Math.Min(prepare, Math.Min(count, placed.Count)));
         }
 
         public int Count { get; }

@@ -504,6 +504,21 @@ public sealed class ExpertRanker(SkillTaxonomy taxonomy, IReadOnlyList<Concept> 
     public static double FromBoundByte(byte bound) => bound * (MaxHoldingBound / byte.MaxValue);
 
     /// <summary>
+    /// A holding whose <see cref="HoldingBoundByte"/> is at least this is strong: it can add 3.0 or more of the 5.1 a holding
+    /// can add (a coach, or an expert with evidence behind the claim; about one holding in five in the synthetic network).
+    /// The index keeps a column of each skill's strong holders, so a search can rank those first and pass over the rest
+    /// while none of them can reach the page (<see cref="WeakBound"/>).
+    /// </summary>
+    public const byte StrongHoldingByte = 150;
+
+    /// <summary>
+    /// The most a person's score can be, without its text, when no holding of theirs that answers what is asked for is
+    /// strong: <see cref="AnsweringBound(double, bool, bool)"/> of the strongest holding short of
+    /// <see cref="StrongHoldingByte"/>, with availability and openness at their most.
+    /// </summary>
+    public static double WeakBound { get; } = AnsweringBound(FromBoundByte(StrongHoldingByte - 1), available: true, open: true);
+
+    /// <summary>
     /// The most a person's score can be without its text when skills, domains or words standing for skills are asked for:
     /// each concept's part is what the person's strongest holding answering it adds, averaged over every concept asked, so
     /// no more than their strongest answering holding (<paramref name="bestAnswering"/>, from <see cref="HoldingBound"/>);
