@@ -505,7 +505,7 @@ public sealed class ExpertRanker(SkillTaxonomy taxonomy, IReadOnlyList<Concept> 
 
     /// <summary>
     /// A holding whose <see cref="HoldingBoundByte"/> is at least this is strong: it can add 3.0 or more of the 5.1 a holding
-    /// can add (a coach, or an expert with evidence behind the claim; about one holding in five in the synthetic network).
+    /// can add (a coach, or an expert or practitioner with evidence behind the claim).
     /// The index keeps a column of each skill's strong holders, so a search can rank those first and pass over the rest
     /// while none of them can reach the page (<see cref="WeakBound"/>).
     /// </summary>
