@@ -100,8 +100,9 @@ public sealed partial class ExpertIndex
                 if (ByLevels(members, placing, namedPeople, matches, prepare, first) is var (matched, holders, restLeft))
                 {
                     // Those placed first are ranked; the rest are placed too only if one of them could still reach the page.
-                    var ranked = restLeft ? new Ranking(this, ranker, matches, answerBits, rootBits).Best(Math.Min(prepare, matched)) : null;
-                    if (ranked is not null && !RestCannotReach(ranked, placing.ConceptCount))
+                    var page = Math.Min(prepare, matched);
+                    var ranked = restLeft ? new Ranking(this, ranker, matches, answerBits, rootBits).Best(page) : null;
+                    if (ranked is not null && !RestCannotReach(ranked, page, placing.ConceptCount))
                     {
                         PlaceRest(members, placing, first);
                         ranked = null;
@@ -331,9 +332,9 @@ public sealed partial class ExpertIndex
     /// bar's place) and score at most <see cref="ExpertRanker.WeakBound"/>, so the page's last must place better, or as well
     /// and score above that.
     /// </summary>
-    private static bool RestCannotReach(RankedCandidate[] ranked, int concepts)
+    private static bool RestCannotReach(RankedCandidate[] ranked, int page, int concepts)
     {
-        if (ranked.Length == 0)
+        if (page == 0 || ranked.Length < page)
         {
             return false;
         }
