@@ -222,4 +222,22 @@ public sealed class RankerScoreTests
             ],
             match.Explanation.Select(r => (r.Signal, r.Detail)));
     }
+
+    [Fact]
+    public void TheSearchsOwnBoundAveragesTheConceptsAndCountsFreshnessAsOfTheSearchAndAvailabilityAsTheScoreDoes()
+    {
+        var ranker = new ExpertRanker(Taxonomy, [], Now);
+        var strongest = ExpertRanker.FromBoundByte(byte.MaxValue);
+        // Confirmed a year before the search: half of freshness's 0.3. Limited and open: 0.18 and 0.1.
+        Assert.Equal(strongest + 0.15 + 0.28 + 0.001,
+            ranker.AnsweringBound([byte.MaxValue], AvailabilityStatus.Limited, open: true, ExpertRanker.ConfirmedMinute(Now.AddDays(-365))), 6);
+        // Confirmed after the search's moment (a clock behind the data): freshness in full, never more.
+        Assert.Equal(strongest + 0.3 + 0.001,
+            ranker.AnsweringBound([byte.MaxValue], AvailabilityStatus.NotAvailable, open: false, ExpertRanker.ConfirmedMinute(Now.AddDays(1))), 6);
+        // Never confirmed: no freshness. Two concepts, one met: half the holding, as the score averages them.
+        Assert.Equal((strongest / 2) + 0.4 + 0.001,
+            ranker.AnsweringBound([byte.MaxValue, 0], AvailabilityStatus.Open, open: true, ExpertRanker.NeverConfirmed), 6);
+        // Nothing asked for: no skill part at all.
+        Assert.Equal(0.4 + 0.001, ranker.AnsweringBound([], AvailabilityStatus.Open, open: true, ExpertRanker.NeverConfirmed), 6);
+    }
 }
